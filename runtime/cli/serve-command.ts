@@ -1,0 +1,50 @@
+import { createRuntime } from '../index';
+import { consoleLogger } from '../logger';
+import { parseCommandArgs, parsePort } from './args';
+import { openInBrowser } from './open-browser';
+
+export async function serveCommand(args: string[]): Promise<void> {
+  const { values } = parseCommandArgs(args, {
+    'data-dir': { type: 'string' },
+    port: { type: 'string' },
+    'public-port': { type: 'string' },
+    host: { type: 'string' },
+    open: { type: 'boolean', default: false },
+  });
+  const runtime = createRuntime({
+    dataDir: values['data-dir'],
+    adminPort: parsePort(values.port, '--port'),
+    publicPort: parsePort(values['public-port'], '--public-port'),
+    publicHost: values.host,
+    logger: consoleLogger,
+  });
+  const urls = await runtime.start();
+  const login = runtime.loginUrl();
+  consoleLogger.info(`data folder: ${runtime.dataDir}`);
+  consoleLogger.info(`webhooks (public listener): ${urls.public}`);
+  consoleLogger.info(`designer: ${login}`);
+  consoleLogger.info('press Ctrl+C to stop');
+  if (values.open) openInBrowser(login, (message) => consoleLogger.warn(message));
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) {
+      consoleLogger.warn(`${signal} again: exiting without waiting`);
+      process.exit(1);
+    }
+    stopping = true;
+    consoleLogger.info(`${signal}: finishing in-flight work…`);
+    runtime.stop().then(
+      () => {
+        consoleLogger.info('stopped');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        consoleLogger.error(`could not stop cleanly: ${String(error)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}

@@ -1,0 +1,204 @@
+// createRuntime(): the product's core. `hookflow serve` and the desktop app both call it;
+// it owns the data folder, the stores and the two listeners (DESIGN.md "Two listeners").
+import { rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { ApiContext } from './api/context';
+import { DEFAULT_ADMIN_PORT, DEFAULT_PUBLIC_PORT } from './defaults';
+import { consoleLogger, type Logger } from './logger';
+import { loadOrCreateAdminToken } from './security/admin-token';
+import { LoginCodes } from './security/login-codes';
+import { loadOrCreateSecretsKeyFile } from './security/secrets-key';
+import { createAdminApp } from './server/admin-app';
+import { resolveDesignerDir } from './server/designer-files';
+import { listen, type Listener } from './server/listen';
+import { createPublicApp } from './server/public-app';
+import { writeFileAtomic } from './store/atomic-file';
+import { defaultDataDir, ensureWritableDataDir } from './store/data-dir';
+import { lockDataDir, type DataDirLock } from './store/data-dir-lock';
+import { FlowsStore } from './store/flows-store';
+import { SecretsStore } from './store/secrets-store';
+import { SettingsStore } from './store/settings-store';
+import { StoreProblems } from './store/store-problems';
+
+export { DEFAULT_ADMIN_PORT, DEFAULT_PUBLIC_PORT };
+const ADMIN_HOST = '127.0.0.1';
+
+export interface RuntimeOptions {
+  dataDir?: string;
+  /** Admin listener port on 127.0.0.1; 0 picks a free one. */
+  adminPort?: number;
+  /** Public listener port; 0 picks a free one. */
+  publicPort?: number;
+  /** Public listener address: 127.0.0.1 by default, 0.0.0.0 to open it to the LAN. */
+  publicHost?: string;
+  designerDir?: string;
+  logger?: Logger;
+  /** The key for secrets at rest; the desktop app passes one from the OS keychain. */
+  secretsKey?: Buffer;
+}
+
+export interface RuntimeUrls {
+  admin: string;
+  public: string;
+}
+
+export interface Runtime {
+  readonly dataDir: string;
+  start(): Promise<RuntimeUrls>;
+  /** Stops accepting, finishes in-flight requests and writes, then resolves. */
+  stop(): Promise<void>;
+  urls(): RuntimeUrls;
+  /** A fresh one-time designer sign-in URL. */
+  loginUrl(): string;
+  /** The admin token (for the Electron shell and tests); never logged. */
+  adminToken(): string;
+}
+
+/** Written while running so `hookflow open` can find the admin listener. */
+export const RUNTIME_INFO_FILE = 'runtime.json';
+
+interface Running {
+  admin: Listener;
+  public: Listener;
+  ctx: ApiContext;
+  token: string;
+  urls: RuntimeUrls;
+  lock: DataDirLock;
+}
+
+export function createRuntime(options: RuntimeOptions = {}): Runtime {
+  const dataDir = resolve(options.dataDir ?? defaultDataDir());
+  const logger = options.logger ?? consoleLogger;
+  const loginCodes = new LoginCodes();
+  let running: Running | undefined;
+  let starting: Promise<RuntimeUrls> | undefined;
+  let stopping: Promise<void> | undefined;
+
+  const current = (): Running => {
+    if (!running) throw new Error('The runtime is not started');
+    return running;
+  };
+  const loginUrl = (): string => `${current().urls.admin}/login?code=${loginCodes.issue()}`;
+
+  return {
+    dataDir,
+    urls: () => current().urls,
+    adminToken: () => current().token,
+    loginUrl,
+
+    start() {
+      if (running) return Promise.resolve(running.urls);
+      starting ??= (async () => {
+        await ensureWritableDataDir(dataDir);
+        const lock = await lockDataDir(dataDir);
+        try {
+          running = await open(dataDir, options, logger, loginCodes, lock, loginUrl);
+          return running.urls;
+        } catch (error) {
+          await lock.release();
+          throw error;
+        } finally {
+          starting = undefined;
+        }
+      })();
+      return starting;
+    },
+
+    stop() {
+      if (!running) return Promise.resolve();
+      stopping ??= (async () => {
+        const state = current();
+        await Promise.all([state.admin.close(), state.public.close()]);
+        await Promise.all([
+          state.ctx.flows.settled(),
+          state.ctx.settings.settled(),
+          state.ctx.secrets.settled(),
+        ]);
+        await rm(join(dataDir, RUNTIME_INFO_FILE), { force: true });
+        await state.lock.release();
+        running = undefined;
+        stopping = undefined;
+      })();
+      return stopping;
+    },
+  };
+}
+
+async function open(
+  dataDir: string,
+  options: RuntimeOptions,
+  logger: Logger,
+  loginCodes: LoginCodes,
+  lock: DataDirLock,
+  loginUrl: () => string,
+): Promise<Running> {
+  const problems = new StoreProblems();
+  const ctx: ApiContext = {
+    dataDir,
+    problems,
+    flows: await FlowsStore.open(dataDir, problems),
+    settings: await SettingsStore.open(dataDir, problems),
+    secrets: await SecretsStore.open(
+      dataDir,
+      options.secretsKey ?? (await loadOrCreateSecretsKeyFile(dataDir)),
+      problems,
+    ),
+  };
+  for (const problem of problems.list()) {
+    logger.warn(`${problem.reason}. The file was kept as ${problem.keptAt}.`);
+  }
+  const token = await loadOrCreateAdminToken(dataDir);
+  // Known only once both listeners have their ports; read lazily by the admin app.
+  const known: { urls?: RuntimeUrls } = {};
+  const getUrls = (): RuntimeUrls => {
+    if (!known.urls) throw new Error('The runtime is still starting');
+    return known.urls;
+  };
+
+  const adminApp = createAdminApp({
+    ctx,
+    adminToken: token,
+    loginCodes,
+    designerDir: options.designerDir ?? resolveDesignerDir(),
+    logger,
+    urls: getUrls,
+    loginUrl,
+  });
+  const publicApp = createPublicApp({ logger });
+
+  const admin = await listen(
+    adminApp,
+    options.adminPort ?? DEFAULT_ADMIN_PORT,
+    ADMIN_HOST,
+    '--port',
+  );
+  let publicListener: Listener;
+  try {
+    publicListener = await listen(
+      publicApp,
+      options.publicPort ?? DEFAULT_PUBLIC_PORT,
+      options.publicHost ?? '127.0.0.1',
+      '--public-port',
+    );
+  } catch (error) {
+    await admin.close();
+    throw error;
+  }
+  const urls: RuntimeUrls = {
+    admin: `http://${ADMIN_HOST}:${admin.port}`,
+    public: `http://${displayHost(publicListener.host)}:${publicListener.port}`,
+  };
+  known.urls = urls;
+  await writeFileAtomic(
+    join(dataDir, RUNTIME_INFO_FILE),
+    JSON.stringify({ pid: process.pid, ...urls, startedAt: new Date().toISOString() }),
+  );
+  return { admin, public: publicListener, ctx, token, urls, lock };
+}
+
+/** A wildcard bind is reached locally through loopback; IPv6 literals need brackets. */
+function displayHost(host: string): string {
+  if (host === '0.0.0.0') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
+}

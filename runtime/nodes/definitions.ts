@@ -1,0 +1,22 @@
+// The list of every node type. Adding a type here makes the flow schema accept it and
+// makes `executors.ts` and the renderer's `inspectors.ts` fail to compile until it has both.
+import { endDefinition } from './end/definition';
+import { startDefinition } from './start/definition';
+
+export const nodeDefinitions = [startDefinition, endDefinition] as const;
+
+export type AnyNodeDefinition = (typeof nodeDefinitions)[number];
+export type NodeType = AnyNodeDefinition['type'];
+
+export const nodeTypes = nodeDefinitions.map((definition) => definition.type) as [
+  NodeType,
+  ...NodeType[],
+];
+
+const byType = new Map<string, AnyNodeDefinition>(
+  nodeDefinitions.map((definition) => [definition.type, definition]),
+);
+
+export function findNodeDefinition(type: string): AnyNodeDefinition | undefined {
+  return byType.get(type);
+}

@@ -1,0 +1,72 @@
+// The admin listener (127.0.0.1 only): the designer page, the admin API and live streams.
+import express, { type Express, type Router } from 'express';
+import type { ApiContext } from '../api/context';
+import type { Logger } from '../logger';
+import type { LoginCodes } from '../security/login-codes';
+import type { RuntimeStatus } from '../shared/runtime-status';
+import { requireAdmin, setSessionCookie } from './admin-auth';
+import { designerRoutes } from './designer-routes';
+import { loopbackHostGuard } from './host-guard';
+import { jsonErrorHandler, notFoundHandler, requireJsonBody } from './json-errors';
+import { flowsRoutes } from './routes/flows-routes';
+import { settingsRoutes } from './routes/settings-routes';
+import { statusRoutes } from './routes/status-routes';
+import { securityHeaders } from './security-headers';
+
+export interface AdminAppDeps {
+  ctx: ApiContext;
+  adminToken: string;
+  loginCodes: LoginCodes;
+  designerDir: string | undefined;
+  logger: Logger;
+  urls: () => RuntimeStatus['urls'];
+  loginUrl: () => string;
+  /** Routers added by later features (runs, calls, listen streams…), mounted under /api. */
+  apiRouters?: Router[];
+}
+
+export const ADMIN_BODY_LIMIT = '10mb';
+
+export function createAdminApp(deps: AdminAppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use(loopbackHostGuard, securityHeaders);
+
+  app.get('/login', (req, res) => {
+    const code = typeof req.query.code === 'string' ? req.query.code : '';
+    if (deps.loginCodes.redeem(code)) {
+      setSessionCookie(req, res, deps.adminToken);
+      res.redirect(303, '/');
+      return;
+    }
+    res
+      .status(401)
+      .type('html')
+      .send(
+        '<!doctype html><meta charset="utf-8"><title>Hookflow sign-in</title>' +
+          '<body style="font-family:system-ui;max-width:40em;margin:4em auto">' +
+          '<h1>This sign-in link has already been used or has expired</h1>' +
+          '<p>Open Hookflow from its tray icon, or run <code>hookflow open</code> ' +
+          '(<code>npm run open</code> in a checkout) to get a fresh link.</p>',
+      );
+  });
+
+  const api = express.Router();
+  api.use(requireAdmin(deps.adminToken), (_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
+  api.use(requireJsonBody, express.json({ limit: ADMIN_BODY_LIMIT, strict: true }));
+  api.use(statusRoutes({ ctx: deps.ctx, urls: deps.urls, loginUrl: deps.loginUrl }));
+  api.use(flowsRoutes(deps.ctx));
+  api.use(settingsRoutes(deps.ctx));
+  for (const router of deps.apiRouters ?? []) api.use(router);
+  api.use(notFoundHandler('No admin API route'));
+  app.use('/api', api);
+
+  app.use(designerRoutes(deps.designerDir));
+  app.use(notFoundHandler('Nothing here'));
+  app.use(jsonErrorHandler(deps.logger));
+  return app;
+}

@@ -1,0 +1,79 @@
+// The browser-safe description of a node type (DESIGN.md "A node type is defined once").
+// Every definition.ts calls defineNode(); the flow schema, the palette, the inspector and
+// the engine all read these objects, so a node type is described in exactly one place.
+import type { z } from 'zod';
+import { zodProblems } from './api-error';
+
+export type NodeCategory = 'trigger' | 'messaging' | 'logic' | 'data' | 'integration' | 'flow';
+
+export type HandleKind = 'default' | 'case' | 'else' | 'failure';
+
+export interface OutputHandle {
+  /** Stable id written into edges as `sourceHandle`. */
+  id: string;
+  label: string;
+  kind: HandleKind;
+}
+
+export interface NodeDefinition<
+  Type extends string = string,
+  Schema extends z.ZodType = z.ZodType,
+> {
+  /** kebab-case, equal to the folder name, stable forever. */
+  type: Type;
+  label: string;
+  category: NodeCategory;
+  description: string;
+  /** A short glyph shown on the card and in the palette. */
+  icon: string;
+  configSchema: Schema;
+  /** Output handles; a function of the config where outputs depend on it. */
+  outputs(config: z.infer<Schema>): OutputHandle[];
+  /** Triggers start a run and have no input handle. */
+  isTrigger: boolean;
+  /** Nodes that talk to a person are skipped in headless runs (seed 001). */
+  needsChat: boolean;
+  /** One line describing the configuration, shown on the node card. */
+  summary(config: z.infer<Schema>): string;
+}
+
+export function defineNode<const Type extends string, Schema extends z.ZodType>(
+  definition: NodeDefinition<Type, Schema>,
+): NodeDefinition<Type, Schema> {
+  return definition;
+}
+
+/** The single `next` output most nodes have. */
+export const defaultOutput: OutputHandle[] = [{ id: 'next', label: 'Next', kind: 'default' }];
+
+export interface NodeDescription {
+  outputs: OutputHandle[];
+  summary: string;
+  /** The parsed config (defaults applied), or undefined when it does not validate. */
+  config: unknown;
+  problems: { path: string; message: string }[];
+}
+
+/**
+ * Validates a node's config with its definition and derives its outputs and summary.
+ * An invalid config still gets the outputs of the default config, so the canvas keeps
+ * its handles while the user fixes a field.
+ */
+export function describeNodeConfig(definition: NodeDefinition, config: unknown): NodeDescription {
+  const parsed = definition.configSchema.safeParse(config);
+  if (parsed.success) {
+    return {
+      outputs: definition.outputs(parsed.data),
+      summary: definition.summary(parsed.data),
+      config: parsed.data,
+      problems: [],
+    };
+  }
+  const fallback = definition.configSchema.safeParse({});
+  return {
+    outputs: fallback.success ? definition.outputs(fallback.data) : [],
+    summary: 'Needs attention',
+    config: undefined,
+    problems: zodProblems(parsed.error),
+  };
+}

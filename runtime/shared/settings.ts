@@ -1,0 +1,28 @@
+// Settings the user can change. Every field has a default so an empty file is valid and a
+// newer Hookflow can add fields without a migration.
+import { z } from 'zod';
+
+export const settingsSchema = z.object({
+  runs: z
+    .object({
+      /** A run stops with a clear failure after this many steps (runaway loops). */
+      maxStepsPerRun: z.number().int().min(10).max(100_000).default(1000),
+      retentionCount: z.number().int().min(10).max(1_000_000).default(10_000),
+      retentionDays: z.number().int().min(1).max(3650).default(30),
+    })
+    .prefault({}),
+  calls: z
+    .object({
+      retentionCount: z.number().int().min(10).max(1_000_000).default(10_000),
+      retentionDays: z.number().int().min(1).max(3650).default(14),
+    })
+    .prefault({}),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const settingsPatchSchema = z.object({
+  runs: settingsSchema.shape.runs.unwrap().partial().optional(),
+  calls: settingsSchema.shape.calls.unwrap().partial().optional(),
+});
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

@@ -1,0 +1,91 @@
+// Secrets (webhook tokens, HMAC secrets, authtokens) encrypted at rest in `secrets.json`.
+// Flow documents hold only a secret's id, so exporting or logging a flow reveals nothing.
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { openSecret, sealSecret } from '../security/secret-box';
+import { JsonDocument } from './json-document';
+import type { StoreProblems } from './store-problems';
+
+const secretsFileSchema = z.object({
+  secrets: z.record(
+    z.string(),
+    z.object({
+      sealed: z.string(),
+      purpose: z.string(),
+      createdAt: z.string(),
+      updatedAt: z.string(),
+    }),
+  ),
+});
+type SecretsFile = z.infer<typeof secretsFileSchema>;
+
+export interface SecretInfo {
+  id: string;
+  purpose: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export class SecretsStore {
+  private constructor(
+    private readonly doc: JsonDocument<SecretsFile>,
+    private readonly key: Buffer,
+  ) {}
+
+  static async open(dataDir: string, key: Buffer, problems: StoreProblems): Promise<SecretsStore> {
+    const doc = await JsonDocument.open<SecretsFile>({
+      path: join(dataDir, 'secrets.json'),
+      schema: secretsFileSchema,
+      problems,
+      defaults: () => ({ secrets: {} }),
+    });
+    return new SecretsStore(doc, key);
+  }
+
+  static newId(): string {
+    return `s_${randomBytes(12).toString('base64url')}`;
+  }
+
+  /** Stores (or replaces) a secret; returns its id. */
+  async set(id: string, purpose: string, plaintext: string): Promise<string> {
+    const now = new Date().toISOString();
+    await this.doc.update((file) => {
+      const existing = file.secrets[id];
+      file.secrets[id] = {
+        sealed: sealSecret(this.key, id, plaintext),
+        purpose,
+        createdAt: existing?.createdAt ?? now,
+        updatedAt: now,
+      };
+    });
+    return id;
+  }
+
+  /** The plaintext, or undefined for an unknown id. Throws if the key does not match. */
+  reveal(id: string): string | undefined {
+    const entry = this.doc.data.secrets[id];
+    return entry ? openSecret(this.key, id, entry.sealed) : undefined;
+  }
+
+  info(id: string): SecretInfo | undefined {
+    const entry = this.doc.data.secrets[id];
+    return entry
+      ? { id, purpose: entry.purpose, createdAt: entry.createdAt, updatedAt: entry.updatedAt }
+      : undefined;
+  }
+
+  has(id: string): boolean {
+    return id in this.doc.data.secrets;
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.doc.update((file) => {
+      delete file.secrets[id];
+    });
+  }
+
+  settled(): Promise<void> {
+    return this.doc.settled();
+  }
+}

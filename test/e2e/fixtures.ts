@@ -1,0 +1,119 @@
+// Each spec gets a real Hookflow: the built CLI (`dist/runtime/cli.js serve`) on ephemeral
+// ports with a temp data folder, exactly what a user runs. The page fails the test on any
+// console error or uncaught exception.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+
+export const SCREENSHOTS = join('test-artifacts', 'screenshots');
+
+export interface Hookflow {
+  dataDir: string;
+  admin: string;
+  public: string;
+  token: string;
+  /** A fresh one-time sign-in URL for the designer. */
+  loginUrl(): Promise<string>;
+  /** Stops and starts the same data folder again (ports may change). */
+  restart(): Promise<void>;
+}
+
+interface Started {
+  child: ChildProcess;
+  admin: string;
+  public: string;
+}
+
+function startServe(dataDir: string): Promise<Started> {
+  const child = spawn(
+    process.execPath,
+    ['dist/runtime/cli.js', 'serve', '--data-dir', dataDir, '--port', '0', '--public-port', '0'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`hookflow serve did not start: ${output}`)),
+      20_000,
+    );
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const admin = /designer: (http:\/\/127\.0\.0\.1:\d+)\/login/.exec(output)?.[1];
+      const publicUrl = /webhooks \(public listener\): (http:\/\/\S+)/.exec(output)?.[1];
+      if (admin && publicUrl) {
+        clearTimeout(timer);
+        resolve({ child, admin, public: publicUrl });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`hookflow serve exited with ${code}: ${output}`)));
+  });
+}
+
+function stopServe(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.on('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+export const test = base.extend<{ hookflow: Hookflow; consoleErrors: string[] }>({
+  consoleErrors: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    await use(errors);
+    expect(errors, 'no console errors').toEqual([]);
+  },
+  hookflow: async ({}, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'hookflow-e2e-'));
+    let started = await startServe(dataDir);
+    const { readFileSync } = await import('node:fs');
+    const token = readFileSync(join(dataDir, 'admin-token'), 'utf8').trim();
+    const hookflow: Hookflow = {
+      dataDir,
+      get admin() {
+        return started.admin;
+      },
+      get public() {
+        return started.public;
+      },
+      token,
+      loginUrl: async () => {
+        const response = await fetch(`${started.admin}/api/session/login-url`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}` },
+        });
+        return ((await response.json()) as { url: string }).url;
+      },
+      restart: async () => {
+        await stopServe(started.child);
+        started = await startServe(dataDir);
+      },
+    };
+    await use(hookflow);
+    await stopServe(started.child);
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect };
+
+export async function signIn(page: Page, hookflow: Hookflow): Promise<void> {
+  await page.goto(await hookflow.loginUrl());
+  await expect(page.getByRole('navigation', { name: 'Flows' })).toBeVisible();
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}

@@ -107,7 +107,8 @@ export default tseslint.config(
             {
               regex:
                 '^(\\.\\./)+runtime/(?!shared/|nodes/[a-z0-9-]+/definition$|nodes/definitions$)',
-              message: 'The designer imports only runtime/shared/** and node definitions.',
+              message:
+                'The designer imports only runtime/shared/**, runtime/paths/** and node definitions.',
             },
           ],
         },

@@ -67,6 +67,7 @@ export default tseslint.config(
   {
     files: [
       'runtime/shared/**/*.ts',
+      'runtime/paths/**/*.ts',
       'runtime/nodes/*/definition.ts',
       'runtime/nodes/definitions.ts',
     ],
@@ -106,7 +107,7 @@ export default tseslint.config(
             },
             {
               regex:
-                '^(\\.\\./)+runtime/(?!shared/|nodes/[a-z0-9-]+/definition$|nodes/definitions$)',
+                '^(\\.\\./)+runtime/(?!shared/|paths/|nodes/[a-z0-9-]+/definition$|nodes/definitions$)',
               message:
                 'The designer imports only runtime/shared/**, runtime/paths/** and node definitions.',
             },

@@ -6,6 +6,7 @@ import type { AnyNodeDefinition, NodeType } from '../../runtime/nodes/definition
 import { EndInspector } from './end/Inspector';
 import type { InspectorProps } from './inspector-props';
 import { StartInspector } from './start/Inspector';
+import { WebhookTriggerInspector } from './webhook-trigger/Inspector';
 
 type InspectorFor<K extends NodeType> = ComponentType<
   InspectorProps<Extract<AnyNodeDefinition, { type: K }>['configSchema'] & z.ZodType>
@@ -13,5 +14,6 @@ type InspectorFor<K extends NodeType> = ComponentType<
 
 export const inspectors = {
   start: StartInspector,
+  'webhook-trigger': WebhookTriggerInspector,
   end: EndInspector,
 } satisfies { [K in NodeType]: InspectorFor<K> };

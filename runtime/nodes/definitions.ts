@@ -2,8 +2,9 @@
 // makes `executors.ts` and the renderer's `inspectors.ts` fail to compile until it has both.
 import { endDefinition } from './end/definition';
 import { startDefinition } from './start/definition';
+import { webhookTriggerDefinition } from './webhook-trigger/definition';
 
-export const nodeDefinitions = [startDefinition, endDefinition] as const;
+export const nodeDefinitions = [startDefinition, webhookTriggerDefinition, endDefinition] as const;
 
 export type AnyNodeDefinition = (typeof nodeDefinitions)[number];
 export type NodeType = AnyNodeDefinition['type'];

@@ -35,6 +35,16 @@ export interface NodeDefinition<
   needsChat: boolean;
   /** One line describing the configuration, shown on the node card. */
   summary(config: z.infer<Schema>): string;
+  /**
+   * The config a node starts with when the designer adds it, for what defaults cannot be:
+   * a fresh random id (a Webhook Trigger's URL). Browser-safe (Web Crypto).
+   */
+  initialConfig?(): z.input<Schema>;
+  /**
+   * The same draft config with new permanent ids, for copies (duplicate, paste, import),
+   * so two flows never share a URL. Gets the raw draft config, which may not validate yet.
+   */
+  withFreshIds?(config: Record<string, unknown>): Record<string, unknown>;
 }
 
 export function defineNode<const Type extends string, Schema extends z.ZodType>(

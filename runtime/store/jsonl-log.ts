@@ -26,7 +26,7 @@ export interface LogRecord {
   [key: string]: unknown;
 }
 
-export interface JsonlLogOptions<R extends LogRecord> {
+export interface JsonlLogOptions<R extends LogRecord, L = R> {
   /** Created 0700 if missing. */
   dir: string;
   /** Each line is validated on read; invalid lines are skipped and reported. */
@@ -39,6 +39,12 @@ export interface JsonlLogOptions<R extends LogRecord> {
   problems?: StoreProblems;
   /** Where a failed background retention pass is reported. */
   logger?: Logger;
+  /**
+   * What `latest()` keeps in memory for each id; the whole record by default. A log of
+   * large records (inbound calls with bodies) keeps a small projection so memory stays
+   * bounded; `readLatest()` reads the whole record from disk.
+   */
+  project?: (record: R) => L;
 }
 
 export interface JsonlLogStats {
@@ -59,21 +65,24 @@ interface EncodedRecord<R> {
   line: Buffer;
 }
 
-export class JsonlLog<R extends LogRecord> {
+export class JsonlLog<R extends LogRecord, L = R> {
   readonly #lock = new SerialLock();
   readonly #commits: GroupCommit<EncodedRecord<R>[]>;
   readonly #logger: Logger;
+  readonly #project: (record: R) => L;
   #closed = false;
   #appends = 0;
   #lastRetention = 0;
 
   private constructor(
-    private readonly options: JsonlLogOptions<R>,
+    private readonly options: JsonlLogOptions<R, L>,
     private readonly segments: SegmentState[],
-    private readonly index: IdIndex<R>,
+    private readonly index: IdIndex<L>,
     private readonly writer: SegmentWriter,
+    project: (record: R) => L,
   ) {
     this.#logger = options.logger ?? silentLogger;
+    this.#project = project;
     this.#commits = new GroupCommit(
       this.#lock,
       options.maxSegmentBytes ?? DEFAULT_MAX_SEGMENT_BYTES,
@@ -81,8 +90,12 @@ export class JsonlLog<R extends LogRecord> {
     );
   }
 
-  static async open<R extends LogRecord>(options: JsonlLogOptions<R>): Promise<JsonlLog<R>> {
+  static async open<R extends LogRecord, L = R>(
+    options: JsonlLogOptions<R, L>,
+  ): Promise<JsonlLog<R, L>> {
     const { dir, schema, problems } = options;
+    // Without a projection L is R (the default type argument), so identity is exact.
+    const project = options.project ?? ((record: R) => record as unknown as L);
     const created = await mkdir(dir, { recursive: true, mode: 0o700 });
     // New folders' entries must be durable too, or a power cut could lose the whole log.
     for (let folder = resolve(dir); created !== undefined; folder = dirname(folder)) {
@@ -91,7 +104,7 @@ export class JsonlLog<R extends LogRecord> {
     }
     const entries = await listSegments(dir);
     const segments: SegmentState[] = [];
-    const index = new IdIndex<R>();
+    const index = new IdIndex<L>();
     const files = entries.filter((entry) => entry.isFile);
     for (const entry of entries) {
       if (entry.isFile) continue;
@@ -109,7 +122,11 @@ export class JsonlLog<R extends LogRecord> {
         newest: i === files.length - 1,
         problems,
         onRecord: (record, line) =>
-          index.add(record, { segment: entry.segment, offset: line.offset, length: line.length }),
+          index.add(record.id, project(record), {
+            segment: entry.segment,
+            offset: line.offset,
+            length: line.length,
+          }),
       });
       segments.push({
         segment: entry.segment,
@@ -132,7 +149,7 @@ export class JsonlLog<R extends LogRecord> {
       newest && newest.segment === highest
         ? await SegmentWriter.resume(dir, newest.segment, newest.bytes, maxBytes, onCreated)
         : await SegmentWriter.create(dir, highest + 1, maxBytes, onCreated);
-    const log = new JsonlLog(options, segments, index, writer);
+    const log = new JsonlLog(options, segments, index, writer, project);
     if (options.retention) await log.applyRetention();
     return log;
   }
@@ -169,9 +186,21 @@ export class JsonlLog<R extends LogRecord> {
     );
   }
 
-  /** The latest record with this id, from memory. Treat it as read-only. */
-  latest(id: string): R | undefined {
+  /** The latest record with this id (or its projection), from memory. Treat it as read-only. */
+  latest(id: string): L | undefined {
     return this.index.latest(id);
+  }
+
+  /** Every id's latest record (or projection), from memory, oldest id first. */
+  latestAll(): IterableIterator<L> {
+    return this.index.values();
+  }
+
+  /** The whole latest record with this id, read from disk. */
+  async readLatest(id: string): Promise<R | undefined> {
+    const last = this.index.locations(id).at(-1);
+    if (!last) return undefined;
+    return (await readAt([last], [...this.segments], this.options.schema))[0];
   }
 
   /** Every record with this id, oldest first, read from disk at the indexed positions. */
@@ -237,7 +266,11 @@ export class JsonlLog<R extends LogRecord> {
     if (!state) throw new Error(`Segment ${written.segment} is not tracked`);
     let offset = written.offset;
     for (const { record, line } of batch) {
-      this.index.add(record, { segment: written.segment, offset, length: line.length - 1 });
+      this.index.add(record.id, this.#project(record), {
+        segment: written.segment,
+        offset,
+        length: line.length - 1,
+      });
       state.records += 1;
       state.newestAt = Math.max(state.newestAt, timeOf(record.at));
       offset += line.length;

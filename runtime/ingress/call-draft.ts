@@ -1,0 +1,200 @@
+// One inbound call while the pipeline handles it: what the call log records and what a
+// listen stream shows, built from the same fields so they always agree. Secrets are
+// redacted here, before anything is stored or sent anywhere.
+import { isUtf8 } from 'node:buffer';
+import type { IncomingMessage } from 'node:http';
+import { ApiError } from '../api/api-error';
+import { clientAddress } from '../security/ip-allowlist';
+import { callOrigin } from '../security/origin-allowlist';
+import type { CallAuth, CallRecord, ListenedCall } from '../shared/calls';
+import type { CompiledTrigger } from './compile-trigger';
+import { newCallId } from './ids';
+import type { ParsedBody } from './parse-body';
+import { parseContentType } from './media-type';
+import {
+  authHeaders,
+  parseQuery,
+  redactHeaders,
+  redactionFor,
+  redactQuery,
+  type QueryRecord,
+} from './redact';
+import { arrivedViaTunnel } from './tunnel-flag';
+
+/** How much of a body the call log keeps (the Logs tab shows it; the rest is marked). */
+export const CALL_BODY_CAP_BYTES = 64 * 1024;
+
+export interface RequestFacts {
+  method: string;
+  path: string;
+  ip: string;
+  origin: string | undefined;
+  /** As received, for the auth check only. Never stored. */
+  rawHeaders: Record<string, string | undefined>;
+  rawQuery: QueryRecord;
+  url: string;
+}
+
+export function requestFacts(req: IncomingMessage): RequestFacts {
+  const url = req.url ?? '/';
+  const mark = url.indexOf('?');
+  const headers = req.headers;
+  return {
+    method: req.method ?? 'GET',
+    path: mark < 0 ? url : url.slice(0, mark),
+    ip: clientAddress({
+      socketAddress: req.socket.remoteAddress,
+      forwardedFor: headers['x-forwarded-for'],
+      viaTunnel: arrivedViaTunnel(req),
+    }),
+    origin: callOrigin({ origin: headers.origin, referer: headers.referer }),
+    rawHeaders: authHeaders(headers),
+    rawQuery: parseQuery(url),
+    url,
+  };
+}
+
+export class CallDraft {
+  readonly id = newCallId();
+  readonly at = new Date().toISOString();
+  headers: Record<string, string>;
+  query: QueryRecord;
+  auth: CallAuth = { outcome: 'not-checked' };
+  bytes: Buffer | undefined;
+  parsed: ParsedBody | undefined;
+  idempotencyKey: string | undefined;
+
+  constructor(
+    readonly facts: RequestFacts,
+    readonly flowId: string,
+    readonly nodeId: string,
+    readonly trigger: CompiledTrigger | undefined,
+    readonly kind: CallRecord['trigger'],
+    readonly params: Record<string, string>,
+  ) {
+    const redaction = trigger?.redaction ?? redactionFor(undefined);
+    this.headers = redactHeaders(facts.rawHeaders, redaction);
+    this.query = redactQuery(facts.rawQuery, redaction);
+  }
+
+  /** A recorded call handled again (replay): its facts as recorded, secrets already redacted. */
+  static fromRecord(record: CallRecord, trigger: CompiledTrigger): CallDraft {
+    const facts: RequestFacts = {
+      method: record.method,
+      path: record.path,
+      ip: record.ip,
+      origin: record.origin,
+      rawHeaders: { ...record.headers },
+      rawQuery: record.query,
+      url: record.path,
+    };
+    return new CallDraft(facts, record.flowId, record.nodeId, trigger, record.trigger, record.params);
+  }
+
+  /** The call log record, with what happened to the call. */
+  record(fields: Partial<CallRecord> & { status?: number }): CallRecord {
+    const { facts } = this;
+    const contentType = this.facts.rawHeaders['content-type'];
+    const record: CallRecord = {
+      id: this.id,
+      at: this.at,
+      seq: 0,
+      flowId: this.flowId,
+      nodeId: this.nodeId,
+      trigger: this.kind,
+      method: facts.method,
+      path: facts.path,
+      ip: facts.ip,
+      headers: this.headers,
+      query: this.query,
+      params: this.params,
+      size: this.bytes?.length ?? 0,
+      auth: this.auth,
+      ...(facts.origin === undefined ? {} : { origin: facts.origin }),
+      ...(contentType === undefined
+        ? {}
+        : { contentType: parseContentType(contentType).mediaType ?? contentType.slice(0, 100) }),
+      ...(this.trigger?.published ? { flowVersion: this.trigger.published.version } : {}),
+      ...(this.idempotencyKey === undefined ? {} : { idempotencyKey: this.idempotencyKey }),
+      ...capturedBody(this.bytes),
+      ...fields,
+    };
+    return record;
+  }
+
+  /** What a listen stream shows: the record's fields plus the parsed body. */
+  listened(record: CallRecord, error?: ApiError): ListenedCall {
+    const parsed = this.parsed;
+    return {
+      callId: record.id,
+      at: record.at,
+      flowId: record.flowId,
+      nodeId: record.nodeId,
+      method: record.method,
+      path: record.path,
+      ip: record.ip,
+      ...(record.origin === undefined ? {} : { origin: record.origin }),
+      headers: record.headers,
+      query: record.query,
+      params: record.params,
+      ...(record.contentType === undefined ? {} : { contentType: record.contentType }),
+      size: record.size,
+      body: parsed && parsed.kind !== 'binary' ? parsed.value : record.body,
+      ...(parsed && parsed.files.length > 0
+        ? {
+            files: parsed.files.map(({ field, filename, mimeType, size }) => ({
+              field,
+              filename,
+              mimeType,
+              size,
+            })),
+          }
+        : {}),
+      auth: record.auth,
+      status: record.status ?? 200,
+      captured: record.captured === true,
+      ...(record.runId === undefined ? {} : { runId: record.runId }),
+      ...(record.duplicateOf === undefined ? {} : { duplicateOf: record.duplicateOf }),
+      ...(error ? { error: { code: error.code, message: error.message } } : {}),
+    };
+  }
+}
+
+/** The body as the call log keeps it: text when UTF-8, else base64; cut at the cap. */
+export function capturedBody(
+  bytes: Buffer | undefined,
+): Pick<CallRecord, 'body' | 'bodyEncoding' | 'bodyTruncated'> {
+  if (!bytes || bytes.length === 0) return {};
+  const truncated = bytes.length > CALL_BODY_CAP_BYTES;
+  let kept = truncated ? bytes.subarray(0, CALL_BODY_CAP_BYTES) : bytes;
+  // A cut may split a multi-byte character: step back to a boundary (at most 3 bytes).
+  for (let back = 0; truncated && back < 3 && !isUtf8(kept); back += 1) {
+    kept = kept.subarray(0, kept.length - 1);
+  }
+  const text = isUtf8(kept);
+  return {
+    body: text ? kept.toString('utf8') : kept.toString('base64'),
+    bodyEncoding: text ? 'utf8' : 'base64',
+    ...(truncated ? { bodyTruncated: true } : {}),
+  };
+}
+
+/** The recorded body back as bytes (replay, recovery), or undefined if it was cut. */
+export function recordedBodyBytes(record: CallRecord): Buffer | undefined {
+  if (record.bodyTruncated) return undefined;
+  if (record.body === undefined) return Buffer.alloc(0);
+  return Buffer.from(record.body, record.bodyEncoding === 'base64' ? 'base64' : 'utf8');
+}
+
+/** The JSON body a failure answers with (and the call log records). */
+export function errorBody(error: ApiError): {
+  error: { code: string; message: string; details?: unknown };
+} {
+  return {
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.details === undefined ? {} : { details: error.details }),
+    },
+  };
+}

@@ -1,0 +1,46 @@
+// What the ingress needs from the engine, as a narrow interface: start a run under an id
+// the ingress chose (it is in the call record before the 2xx, so crash recovery starts the
+// same run exactly once), wait for its result, and know whether the run log has it.
+import type { DraftGraph } from '../shared/flow-document';
+
+export interface WebhookRunInput {
+  body: unknown;
+  query: Record<string, unknown>;
+  headers: Record<string, unknown>;
+  params: Record<string, unknown>;
+  ip: string;
+  method: string;
+}
+
+/** A chat a Start webhook URL binds its run to (`…/{channel}/{chatId}`). */
+export interface IngressChannel<Binding> {
+  readonly name: string;
+  bind(key: string): Binding | undefined;
+}
+
+export interface WebhookRunStart<Binding> {
+  runId: string;
+  flowId: string;
+  graph: DraftGraph;
+  version: number;
+  triggerNodeId: string;
+  trigger: { type: 'webhook'; callId: string; replayOf?: string };
+  input: WebhookRunInput;
+  chat?: Binding;
+}
+
+export interface FinishedRun {
+  status: string;
+  variables: Record<string, unknown>;
+  error?: string;
+}
+
+export interface IngressEngine<Binding> {
+  /** Resolves once the run's start is durably recorded. */
+  startRun(options: WebhookRunStart<Binding>): Promise<unknown>;
+  /** The run once completed or failed; undefined if still going after `timeoutMs`. */
+  waitForRun(runId: string, timeoutMs: number): Promise<FinishedRun | undefined>;
+  /** Whether the run log knows this run. */
+  hasRun(runId: string): boolean;
+  newRunId(): string;
+}

@@ -3,6 +3,7 @@
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ApiContext } from './api/context';
+import { RuntimeEvents } from './api/runtime-events';
 import { DEFAULT_ADMIN_PORT, DEFAULT_PUBLIC_PORT } from './defaults';
 import { consoleLogger, type Logger } from './logger';
 import { loadOrCreateAdminToken } from './security/admin-token';
@@ -15,6 +16,7 @@ import { createPublicApp } from './server/public-app';
 import { writeFileAtomic } from './store/atomic-file';
 import { defaultDataDir, ensureWritableDataDir } from './store/data-dir';
 import { lockDataDir, type DataDirLock } from './store/data-dir-lock';
+import { FlowVersionsStore } from './store/flow-versions-store';
 import { FlowsStore } from './store/flows-store';
 import { SecretsStore } from './store/secrets-store';
 import { SettingsStore } from './store/settings-store';
@@ -111,6 +113,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
         await Promise.all([state.admin.close(), state.public.close()]);
         await Promise.all([
           state.ctx.flows.settled(),
+          state.ctx.versions.settled(),
           state.ctx.settings.settled(),
           state.ctx.secrets.settled(),
         ]);
@@ -137,11 +140,17 @@ async function open(
     dataDir,
     problems,
     flows: await FlowsStore.open(dataDir, problems),
+    versions: await FlowVersionsStore.open(dataDir, problems),
     settings: await SettingsStore.open(dataDir, problems),
     secrets: await SecretsStore.open(
       dataDir,
       options.secretsKey ?? (await loadOrCreateSecretsKeyFile(dataDir)),
       problems,
+    ),
+    events: new RuntimeEvents((event, error) =>
+      logger.error(`a ${event} listener failed`, {
+        error: error instanceof Error ? error.message : String(error),
+      }),
     ),
   };
   for (const problem of problems.list()) {

@@ -3,6 +3,8 @@
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ApiContext } from './api/context';
+import { tunnelConfig } from './api/tunnel';
+import { RuntimeEvents } from './api/runtime-events';
 import { DEFAULT_ADMIN_PORT, DEFAULT_PUBLIC_PORT } from './defaults';
 import { consoleLogger, type Logger } from './logger';
 import { loadOrCreateAdminToken } from './security/admin-token';
@@ -12,13 +14,18 @@ import { createAdminApp } from './server/admin-app';
 import { resolveDesignerDir } from './server/designer-files';
 import { listen, type Listener } from './server/listen';
 import { createPublicApp } from './server/public-app';
+import { tunnelRoutes } from './server/routes/tunnel-routes';
+import { markingViaTunnel } from './server/via-tunnel';
 import { writeFileAtomic } from './store/atomic-file';
 import { defaultDataDir, ensureWritableDataDir } from './store/data-dir';
 import { lockDataDir, type DataDirLock } from './store/data-dir-lock';
+import { FlowVersionsStore } from './store/flow-versions-store';
 import { FlowsStore } from './store/flows-store';
 import { SecretsStore } from './store/secrets-store';
 import { SettingsStore } from './store/settings-store';
 import { StoreProblems } from './store/store-problems';
+import { ngrokConnector, type TunnelConnector } from './tunnel/tunnel-connector';
+import { TunnelManager } from './tunnel/tunnel-manager';
 
 export { DEFAULT_ADMIN_PORT, DEFAULT_PUBLIC_PORT };
 const ADMIN_HOST = '127.0.0.1';
@@ -35,11 +42,15 @@ export interface RuntimeOptions {
   logger?: Logger;
   /** The key for secrets at rest; the desktop app passes one from the OS keychain. */
   secretsKey?: Buffer;
+  /** How the public tunnel connects; ngrok by default (tests pass a stand-in). */
+  tunnelConnector?: TunnelConnector;
 }
 
 export interface RuntimeUrls {
   admin: string;
   public: string;
+  /** The public tunnel's base URL, while it is online. */
+  tunnel?: string;
 }
 
 export interface Runtime {
@@ -60,6 +71,9 @@ export const RUNTIME_INFO_FILE = 'runtime.json';
 interface Running {
   admin: Listener;
   public: Listener;
+  /** Loopback listener the tunnel forwards to; it marks requests as via-tunnel. */
+  tunnelEntry: Listener;
+  tunnel: TunnelManager;
   ctx: ApiContext;
   token: string;
   urls: RuntimeUrls;
@@ -108,9 +122,11 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       if (!running) return Promise.resolve();
       stopping ??= (async () => {
         const state = current();
-        await Promise.all([state.admin.close(), state.public.close()]);
+        await state.tunnel.stop();
+        await Promise.all([state.admin.close(), state.public.close(), state.tunnelEntry.close()]);
         await Promise.all([
           state.ctx.flows.settled(),
+          state.ctx.versions.settled(),
           state.ctx.settings.settled(),
           state.ctx.secrets.settled(),
         ]);
@@ -137,22 +153,35 @@ async function open(
     dataDir,
     problems,
     flows: await FlowsStore.open(dataDir, problems),
+    versions: await FlowVersionsStore.open(dataDir, problems),
     settings: await SettingsStore.open(dataDir, problems),
     secrets: await SecretsStore.open(
       dataDir,
       options.secretsKey ?? (await loadOrCreateSecretsKeyFile(dataDir)),
       problems,
     ),
+    events: new RuntimeEvents((event, error) =>
+      logger.error(`a ${event} listener failed`, {
+        error: error instanceof Error ? error.message : String(error),
+      }),
+    ),
   };
   for (const problem of problems.list()) {
     logger.warn(`${problem.reason}. The file was kept as ${problem.keptAt}.`);
   }
   const token = await loadOrCreateAdminToken(dataDir);
-  // Known only once both listeners have their ports; read lazily by the admin app.
-  const known: { urls?: RuntimeUrls } = {};
+  // Known only once the listeners have their ports; read lazily by the admin app.
+  const known: { urls?: RuntimeUrls; entryPort?: number } = {};
+  const tunnel = new TunnelManager({
+    connector: options.tunnelConnector ?? ngrokConnector,
+    config: () => tunnelConfig(ctx),
+    forwardTo: () => `http://127.0.0.1:${known.entryPort ?? 0}`,
+    logger,
+  });
   const getUrls = (): RuntimeUrls => {
     if (!known.urls) throw new Error('The runtime is still starting');
-    return known.urls;
+    const tunnelUrl = tunnel.publicUrl();
+    return tunnelUrl ? { ...known.urls, tunnel: tunnelUrl } : known.urls;
   };
 
   const adminApp = createAdminApp({
@@ -163,6 +192,7 @@ async function open(
     logger,
     urls: getUrls,
     loginUrl,
+    apiRouters: [tunnelRoutes({ ...ctx, tunnel })],
   });
   const publicApp = createPublicApp({ logger });
 
@@ -172,7 +202,8 @@ async function open(
     ADMIN_HOST,
     '--port',
   );
-  let publicListener: Listener;
+  let publicListener: Listener | undefined;
+  let tunnelEntry: Listener;
   try {
     publicListener = await listen(
       publicApp,
@@ -180,10 +211,12 @@ async function open(
       options.publicHost ?? '127.0.0.1',
       '--public-port',
     );
+    tunnelEntry = await listen(markingViaTunnel(publicApp), 0, '127.0.0.1', 'the tunnel entry');
   } catch (error) {
-    await admin.close();
+    await Promise.all([admin.close(), publicListener?.close()]);
     throw error;
   }
+  known.entryPort = tunnelEntry.port;
   const urls: RuntimeUrls = {
     admin: `http://${ADMIN_HOST}:${admin.port}`,
     public: `http://${displayHost(publicListener.host)}:${publicListener.port}`,
@@ -193,7 +226,8 @@ async function open(
     join(dataDir, RUNTIME_INFO_FILE),
     JSON.stringify({ pid: process.pid, ...urls, startedAt: new Date().toISOString() }),
   );
-  return { admin, public: publicListener, ctx, token, urls, lock };
+  if (tunnel.status().autoStart) void tunnel.start();
+  return { admin, public: publicListener, tunnelEntry, tunnel, ctx, token, urls, lock };
 }
 
 /** A wildcard bind is reached locally through loopback; IPv6 literals need brackets. */

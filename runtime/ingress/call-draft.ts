@@ -19,7 +19,7 @@ import {
   redactQuery,
   type QueryRecord,
 } from './redact';
-import { arrivedViaTunnel } from './tunnel-flag';
+import { isViaTunnel } from '../server/via-tunnel';
 
 /** How much of a body the call log keeps (the Logs tab shows it; the rest is marked). */
 export const CALL_BODY_CAP_BYTES = 64 * 1024;
@@ -45,7 +45,7 @@ export function requestFacts(req: IncomingMessage): RequestFacts {
     ip: clientAddress({
       socketAddress: req.socket.remoteAddress,
       forwardedFor: headers['x-forwarded-for'],
-      viaTunnel: arrivedViaTunnel(req),
+      viaTunnel: isViaTunnel(req),
     }),
     origin: callOrigin({ origin: headers.origin, referer: headers.referer }),
     rawHeaders: authHeaders(headers),

@@ -15,6 +15,27 @@ export interface OutputHandle {
   kind: HandleKind;
 }
 
+/**
+ * The graph as a node's `validate` hook sees it. Structural rather than `DraftGraph`, so
+ * graph validation can run over test-only definitions; every DraftGraph satisfies it.
+ */
+export interface GraphView {
+  nodes: readonly {
+    id: string;
+    type: string;
+    data: { label?: string | undefined; config: Record<string, unknown> };
+  }[];
+  edges: readonly { id: string; source: string; sourceHandle: string; target: string }[];
+  variables: readonly { name: string; type: string }[];
+}
+
+/** A problem a node type finds in its own config beyond what its schema can say. */
+export interface NodeConfigProblem {
+  /** Config path such as `cases[1].value`; omitted when the problem is the node as a whole. */
+  field?: string;
+  message: string;
+}
+
 export interface NodeDefinition<
   Type extends string = string,
   Schema extends z.ZodType = z.ZodType,
@@ -35,6 +56,14 @@ export interface NodeDefinition<
   needsChat: boolean;
   /** One line describing the configuration, shown on the node card. */
   summary(config: z.infer<Schema>): string;
+  /**
+   * Extra checks run on publish with the parsed config (defaults applied) and the whole
+   * graph, for what a schema alone cannot know: a Jump target exists, a path parses.
+   */
+  validate?(
+    config: z.infer<Schema>,
+    context: { graph: GraphView; nodeId: string },
+  ): NodeConfigProblem[];
   /**
    * The config a node starts with when the designer adds it, for what defaults cannot be:
    * a fresh random id (a Webhook Trigger's URL). Browser-safe (Web Crypto).

@@ -3,7 +3,12 @@
 // variables and routes by event type (one output per case, plus `else`).
 import { z } from 'zod';
 import { parseTemplate, tryParsePath } from '../../paths';
-import { defaultOutput, defineNode, type OutputHandle } from '../../shared/node-definition';
+import {
+  defaultOutput,
+  defineNode,
+  type NodeConfigProblem,
+  type OutputHandle,
+} from '../../shared/node-definition';
 import { describeWebhookAuth, webhookSecuritySchema } from '../../shared/webhook-security';
 import {
   bodyLimitBytesSchema,
@@ -74,12 +79,6 @@ export const webhookTriggerConfigSchema = z
       seen.add(item.id);
     });
   });
-
-// TODO(publish merge): NodeConfigProblem from shared/node-definition.
-interface NodeConfigProblem {
-  field?: string;
-  message: string;
-}
 
 export type WebhookTriggerConfig = z.infer<typeof webhookTriggerConfigSchema>;
 
@@ -154,6 +153,7 @@ export const webhookTriggerDefinition = defineNode({
       .filter(Boolean)
       .join(' · ');
   },
+  validate: (config) => webhookTriggerProblems(config),
   initialConfig: () => ({ webhookId: newWebhookId() }),
   withFreshIds: (config) => ({ ...config, webhookId: newWebhookId() }),
 });

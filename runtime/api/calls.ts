@@ -86,6 +86,8 @@ export function triggerUrls(ctx: CallsContext, flowId: string, nodeId: string): 
     local: path ? [`${bases.local}${path}`] : [],
     public: path && bases.tunnel ? [`${bases.tunnel}${path}`] : [],
     // A regenerated id in the draft is not live until published.
-    live: live !== undefined && (live.kind === 'start' || path === webhookPaths.trigger(live.webhookId ?? '')),
+    live:
+      live !== undefined &&
+      (live.kind === 'start' || path === webhookPaths.trigger(live.webhookId ?? '')),
   };
 }

@@ -3,7 +3,7 @@
 // redacted here, before anything is stored or sent anywhere.
 import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage } from 'node:http';
-import { ApiError } from '../api/api-error';
+import type { ApiError } from '../api/api-error';
 import { clientAddress } from '../security/ip-allowlist';
 import { callOrigin } from '../security/origin-allowlist';
 import type { CallAuth, CallRecord, ListenedCall } from '../shared/calls';
@@ -88,7 +88,14 @@ export class CallDraft {
       rawQuery: record.query,
       url: record.path,
     };
-    return new CallDraft(facts, record.flowId, record.nodeId, trigger, record.trigger, record.params);
+    return new CallDraft(
+      facts,
+      record.flowId,
+      record.nodeId,
+      trigger,
+      record.trigger,
+      record.params,
+    );
   }
 
   /** The call log record, with what happened to the call. */

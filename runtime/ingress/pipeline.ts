@@ -66,7 +66,14 @@ export class Ingress<Binding> {
       return this.#refuse(draft, found.error);
     }
     const { trigger, live } = found;
-    const draft = new CallDraft(facts, trigger.flowId, trigger.nodeId, trigger, trigger.kind, params);
+    const draft = new CallDraft(
+      facts,
+      trigger.flowId,
+      trigger.nodeId,
+      trigger,
+      trigger.kind,
+      params,
+    );
     let chat: Binding | undefined;
     try {
       if (route.kind === 'call-node' && route.channel !== undefined) {
@@ -242,14 +249,7 @@ export class Ingress<Binding> {
 
     const start = () =>
       engine.startRun(
-        webhookRunStart(
-          record,
-          runId,
-          published,
-          draft.parsed?.value,
-          chat,
-          replayOf,
-        ),
+        webhookRunStart(record, runId, published, draft.parsed?.value, chat, replayOf),
       );
 
     if (!whenFinished) {
@@ -258,7 +258,11 @@ export class Ingress<Binding> {
         status: 202,
         body: accepted,
         runId,
-        after: () => start().then(() => undefined, (error: unknown) => this.#notStarted(record, error)),
+        after: () =>
+          start().then(
+            () => undefined,
+            (error: unknown) => this.#notStarted(record, error),
+          ),
       };
     }
     const reply = await runToEnd(engine, trigger.response, runId, start);

@@ -51,7 +51,14 @@ export async function recoverAcceptedCalls<Binding>(ingress: Ingress<Binding>): 
       });
       const chat = chatOf(record, channels);
       await engine.startRun(
-        webhookRunStart(record, record.runId, trigger.published, parsed.value, chat, record.replayOf),
+        webhookRunStart(
+          record,
+          record.runId,
+          trigger.published,
+          parsed.value,
+          chat,
+          record.replayOf,
+        ),
       );
       started += 1;
     } catch (error) {

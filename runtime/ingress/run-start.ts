@@ -6,7 +6,10 @@ import type { CompiledTrigger } from './compile-trigger';
 import type { WebhookRunStart } from './run-dispatch';
 
 export function webhookRunStart<Binding>(
-  call: Pick<CallRecord, 'id' | 'flowId' | 'nodeId' | 'headers' | 'query' | 'params' | 'ip' | 'method'>,
+  call: Pick<
+    CallRecord,
+    'id' | 'flowId' | 'nodeId' | 'headers' | 'query' | 'params' | 'ip' | 'method'
+  >,
   runId: string,
   published: NonNullable<CompiledTrigger['published']>,
   body: unknown,

@@ -115,7 +115,11 @@ export class TriggerMap {
     const flow = this.flows.get(flowId);
     if (!flow) {
       return miss(
-        new ApiError(404, 'flow_not_found', `No flow with id "${flowId}": check the flow id in the URL.`),
+        new ApiError(
+          404,
+          'flow_not_found',
+          `No flow with id "${flowId}": check the flow id in the URL.`,
+        ),
       );
     }
     const draftNode = flow.draft.nodes.find((node) => node.id === nodeId);

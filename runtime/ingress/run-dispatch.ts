@@ -32,7 +32,9 @@ export interface WebhookRunStart<Binding> {
 export interface FinishedRun {
   status: string;
   variables: Record<string, unknown>;
-  error?: string;
+  /** The End node's chosen variables. */
+  output?: Record<string, unknown> | undefined;
+  error?: string | undefined;
 }
 
 export interface IngressEngine<Binding> {

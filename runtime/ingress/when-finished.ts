@@ -43,9 +43,13 @@ export async function runToEnd<Binding>(
       new ApiError(500, 'run_failed', `The flow failed: ${run.error ?? run.status}`, { runId }),
     );
   }
-  const chosen: Record<string, unknown> = {};
-  for (const name of variables) {
-    chosen[name] = Object.hasOwn(run.variables, name) ? run.variables[name] : null;
+  // The trigger's chosen variables; without a choice, what the End node returned.
+  let chosen: Record<string, unknown> = run.output ?? {};
+  if (variables.length > 0) {
+    chosen = {};
+    for (const name of variables) {
+      chosen[name] = Object.hasOwn(run.variables, name) ? run.variables[name] : null;
+    }
   }
   return { status: 200, body: { runId, variables: chosen }, runId };
 }

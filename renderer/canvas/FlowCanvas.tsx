@@ -35,7 +35,7 @@ const defaultEdgeOptions: DefaultEdgeOptions = {
 };
 
 const GRID: [number, number] = [16, 16];
-const FIT = { maxZoom: 1, padding: 0.3 };
+const FIT = { maxZoom: 1, padding: 0.2 };
 const NEXT_TO = 280;
 /** Half a card: a node added "at" a point is centred on it. */
 const CARD_OFFSET = { x: 100, y: 30 };

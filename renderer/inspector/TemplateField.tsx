@@ -2,7 +2,7 @@
 // at run time. A hint line explains the syntax; the "Insert variable" menu lists the
 // flow's variables (from the editor store, plus `extraVariables`) and inserts
 // `{{name}}` at the caret. Single line by default, `multiline` for message bodies.
-import { useRef } from 'react';
+import { useRef, type FocusEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useEditor } from '../store/editor-store';
 import { describedBy, Field, type FieldBaseProps } from './Field';
@@ -40,11 +40,13 @@ export function TemplateField({
   // One ref for whichever control is drawn; both have the selection API used here.
   const control = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
 
-  // An input keeps its selection while the menu has focus: insert where the caret was.
+  // Where the caret was when the field last lost focus; never focused: at the end.
+  const caret = useRef<{ start: number; end: number } | undefined>(undefined);
+
   const insert = (name: string) => {
     const element = control.current;
-    const start = element?.selectionStart ?? value.length;
-    const end = element?.selectionEnd ?? start;
+    const start = caret.current?.start ?? value.length;
+    const end = caret.current?.end ?? start;
     const next = insertAt(value, start, end, variableToken(name));
     onChange(next.value);
     requestAnimationFrame(() => {
@@ -62,6 +64,10 @@ export function TemplateField({
     spellCheck: false,
     className: 'template-input',
     ...describedBy(id, error, hint),
+    onBlur: (event: FocusEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+      const { selectionStart, selectionEnd } = event.currentTarget;
+      caret.current = { start: selectionStart ?? value.length, end: selectionEnd ?? value.length };
+    },
   };
   return (
     <Field

@@ -3,6 +3,7 @@ import {
   addByKeyboard,
   canvasEdges,
   canvasNodes,
+  clickEdge,
   clickEmptyCanvas,
   connect,
   createFlow,
@@ -133,6 +134,26 @@ test('undo and redo: add, move (one step per drag), connect, delete, typing', as
   await expect(canvasEdges(page)).toHaveCount(1);
   // The same connection again is refused: still one edge.
   await connect(page, start, end);
+  await expect(canvasEdges(page)).toHaveCount(1);
+
+  // End (added mid-view) sits left of the moved Start: an edge back to the left is
+  // routed as a loop, under both cards, never across them.
+  const pathBox = await canvasEdges(page).locator('.react-flow__edge-path').boundingBox();
+  const startBox = await start.boundingBox();
+  const endBox = await end.boundingBox();
+  if (!pathBox || !startBox || !endBox) throw new Error('edge or nodes not visible');
+  expect(endBox.x).toBeLessThan(startBox.x);
+  expect(pathBox.y + pathBox.height).toBeGreaterThan(
+    Math.max(startBox.y + startBox.height, endBox.y + endBox.height),
+  );
+  await screenshot(page, 'canvas-loop-edge');
+  // A clicked edge is selected and deleted on its own.
+  await clickEdge(page, canvasEdges(page));
+  await expect(page.locator('.react-flow__edge.selected')).toHaveCount(1);
+  await page.keyboard.press('Delete');
+  await expect(canvasEdges(page)).toHaveCount(0);
+  await expect(canvasNodes(page)).toHaveCount(2);
+  await page.keyboard.press('Control+z');
   await expect(canvasEdges(page)).toHaveCount(1);
 
   // Delete: the node and its edge come back together.

@@ -4,6 +4,7 @@ import {
   canvasEdges,
   clickEmptyCanvas,
   createFlow,
+  expectSaved,
   nodesOfType,
   putDraft,
   viewportSettled,
@@ -24,7 +25,20 @@ test('light and dark themes: canvas, minimap, controls and edges stay readable',
   await clickEmptyCanvas(page);
   await page.keyboard.press('Shift+Digit1');
   await viewportSettled(page);
+  await nodesOfType(page, 'start').click();
+  for (const close of await page.getByRole('button', { name: 'Dismiss' }).all())
+    await close.click();
+  await expectSaved(page);
+  // Also the README's picture of the designer (docs/screenshots/designer-canvas.png).
   await screenshot(page, 'canvas-light');
+
+  // Snap to grid is a preference that survives a reload.
+  const snap = page.getByTestId('snap-toggle');
+  await expect(snap).toHaveAttribute('aria-pressed', 'true');
+  await snap.click();
+  await expect(snap).toHaveAttribute('aria-pressed', 'false');
+  await page.reload();
+  await expect(page.getByTestId('snap-toggle')).toHaveAttribute('aria-pressed', 'false');
 
   await page.getByTestId('theme-toggle').click();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
@@ -33,8 +47,8 @@ test('light and dark themes: canvas, minimap, controls and edges stay readable',
   const stroke = await page
     .locator('.react-flow__edge-path')
     .first()
-    .evaluate((path) => getComputedStyle(path).stroke);
-  expect(stroke).toBe('rgb(125, 133, 151)');
+    .evaluate((path) => [getComputedStyle(path).stroke, getComputedStyle(path).strokeWidth]);
+  expect(stroke).toEqual(['rgb(125, 133, 151)', '2px']);
   const minimap = await page
     .locator('.react-flow__minimap')
     .evaluate((map) => getComputedStyle(map).backgroundColor);

@@ -103,3 +103,16 @@ export async function viewportSettled(page: Page): Promise<void> {
     })
     .toBe(true);
 }
+
+/** Clicks the middle of an edge's path (its bounding box centre may be off the line). */
+export async function clickEdge(page: Page, edge: Locator): Promise<void> {
+  const point = await edge.locator('.react-flow__edge-path').evaluate((path) => {
+    if (!(path instanceof SVGPathElement)) throw new Error('not a path');
+    const middle = path.getPointAtLength(path.getTotalLength() / 2);
+    const matrix = path.getScreenCTM();
+    if (!matrix) throw new Error('path not rendered');
+    const screen = middle.matrixTransform(matrix);
+    return { x: screen.x, y: screen.y };
+  });
+  await page.mouse.click(point.x, point.y);
+}

@@ -1,3 +1,5 @@
+// The editor's middle: palette, canvas toolbar and the xyflow canvas. Editing state lives
+// in the editor store; this file wires xyflow to it and decides where added nodes go.
 import {
   Background,
   Controls,

@@ -26,10 +26,14 @@ export function Palette({ onAdd }: { onAdd: (type: NodeType) => void }) {
   const onSearchKey = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
+      if (shown.length === 0) return;
       const step = event.key === 'ArrowDown' ? 1 : -1;
-      setActive(
-        (index) => (Math.min(index, shown.length - 1) + step + shown.length) % shown.length,
-      );
+      const next = (Math.min(active, shown.length - 1) + step + shown.length) % shown.length;
+      setActive(next);
+      const option = shown[next];
+      // A long palette scrolls: keep the highlighted result in sight.
+      if (option)
+        document.getElementById(optionId(option.type))?.scrollIntoView({ block: 'nearest' });
     } else if (event.key === 'Enter') {
       event.preventDefault();
       if (current) add(current.type);

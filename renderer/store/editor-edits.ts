@@ -58,6 +58,15 @@ function withMeasurements(restored: CanvasNode[], current: CanvasNode[]): Canvas
   });
 }
 
+function samePositions(before: CanvasNode[], after: CanvasNode[]): boolean {
+  if (before.length !== after.length) return false;
+  const byId = new Map(before.map((node) => [node.id, node.position]));
+  return after.every((node) => {
+    const position = byId.get(node.id);
+    return position?.x === node.position.x && position.y === node.position.y;
+  });
+}
+
 export function createEditActions(
   set: SetState,
   get: GetState,
@@ -128,6 +137,12 @@ export function createEditActions(
     },
     endDrag: () => {
       dragActive = false;
+      // A drag that snapped back to where it started leaves no empty undo step.
+      const state = get();
+      const last = state.history.past.at(-1);
+      if (last && samePositions(last.snapshot.nodes, state.nodes)) {
+        set({ history: { ...state.history, past: state.history.past.slice(0, -1) } });
+      }
     },
 
     isValidConnection: (connection) =>

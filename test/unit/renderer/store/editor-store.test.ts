@@ -39,6 +39,16 @@ describe('editor store: undo and redo', () => {
     assert.deepEqual(editor().nodes[0]?.position, { x: 20, y: 0 });
   });
 
+  it('leaves no step for a drag that ends where it started', () => {
+    const id = editor().addNode('end', { x: 0, y: 0 });
+    const steps = editor().history.past.length;
+    editor().beginDrag();
+    editor().onNodesChange([{ type: 'position', id, position: { x: 8, y: 0 }, dragging: true }]);
+    editor().onNodesChange([{ type: 'position', id, position: { x: 0, y: 0 }, dragging: true }]);
+    editor().endDrag();
+    assert.equal(editor().history.past.length, steps);
+  });
+
   it('records no step for selection changes or a click that moves nothing', () => {
     const id = editor().addNode('end', { x: 0, y: 0 });
     const steps = editor().history.past.length;

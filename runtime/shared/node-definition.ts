@@ -82,6 +82,22 @@ export function defineNode<const Type extends string, Schema extends z.ZodType>(
   return definition;
 }
 
+/** The config a new node of this type starts with (`initialConfig`, else empty). */
+export function initialNodeConfig(definition: NodeDefinition | undefined): Record<string, unknown> {
+  const config: unknown = definition?.initialConfig?.();
+  return typeof config === 'object' && config !== null && !Array.isArray(config)
+    ? { ...config }
+    : {};
+}
+
+/** A copy's config: new permanent ids where the type has any (`withFreshIds`). */
+export function copiedNodeConfig(
+  definition: NodeDefinition | undefined,
+  config: Record<string, unknown>,
+): Record<string, unknown> {
+  return definition?.withFreshIds ? definition.withFreshIds(config) : config;
+}
+
 /** The single `next` output most nodes have. */
 export const defaultOutput: OutputHandle[] = [{ id: 'next', label: 'Next', kind: 'default' }];
 

@@ -231,7 +231,9 @@ async function main(): Promise<void> {
       ['Bench public', flowGraph(publicId, {})],
       ['Bench HMAC', flowGraph(hmacId, hmacSecurity)],
     ] as const) {
-      const flow = (await api(admin, token, '/api/flows', { name, draft: graph })) as { id: string };
+      const flow = (await api(admin, token, '/api/flows', { name, draft: graph })) as {
+        id: string;
+      };
       await api(admin, token, `/api/flows/${flow.id}/publish`, {});
     }
     const pid = runtime.process.pid ?? 0;

@@ -26,7 +26,10 @@ async function filesUnder(dir: string): Promise<string[]> {
 describe('secrets API', () => {
   it('generates, reveals, replaces and deletes a token; only reveal returns a value', async () => {
     const rt = await startTestRuntime();
-    const created = await rt.api('/api/secrets', { method: 'POST', json: { purpose: 'webhook-token' } });
+    const created = await rt.api('/api/secrets', {
+      method: 'POST',
+      json: { purpose: 'webhook-token' },
+    });
     assert.equal(created.status, 201);
     const info = await json<{ id: string; purpose: string; value?: string }>(created);
     assert.match(info.id, /^s_/);
@@ -49,8 +52,14 @@ describe('secrets API', () => {
     assert.equal((await rt.api(`/api/secrets/${info.id}`)).status, 200);
 
     assert.equal((await rt.api(`/api/secrets/${info.id}`, { method: 'DELETE' })).status, 204);
-    assert.equal((await rt.api(`/api/secrets/${info.id}/reveal`, { method: 'POST', json: {} })).status, 404);
-    const invalid = await rt.api('/api/secrets', { method: 'POST', json: { purpose: '', value: '' } });
+    assert.equal(
+      (await rt.api(`/api/secrets/${info.id}/reveal`, { method: 'POST', json: {} })).status,
+      404,
+    );
+    const invalid = await rt.api('/api/secrets', {
+      method: 'POST',
+      json: { purpose: '', value: '' },
+    });
     assert.equal(invalid.status, 400);
   });
 
@@ -71,7 +80,10 @@ describe('secrets API', () => {
       return text;
     };
     const { id: tokenId } = JSON.parse(
-      await api('/api/secrets', { method: 'POST', json: { purpose: 'webhook-token', value: TOKEN } }),
+      await api('/api/secrets', {
+        method: 'POST',
+        json: { purpose: 'webhook-token', value: TOKEN },
+      }),
     ) as { id: string };
     const bearer = webhookTriggerNode({
       security: { auth: { type: 'bearer', tokenSecretId: tokenId } },

@@ -42,7 +42,10 @@ describe('SIGKILL during a burst of webhook calls', () => {
       body: JSON.stringify({ name: 'Burst', draft: graphWith(trigger) }),
     });
     const flow = (await created.json()) as FlowDocument;
-    assert.equal((await first.api(`/api/flows/${flow.id}/publish`, { method: 'POST', body: '{}' })).status, 200);
+    assert.equal(
+      (await first.api(`/api/flows/${flow.id}/publish`, { method: 'POST', body: '{}' })).status,
+      200,
+    );
     const url = `${first.publicUrl}/webhooks/flow/${String(trigger.data.config.webhookId)}`;
 
     const accepted = new Map<number, string>();

@@ -80,7 +80,11 @@ describe('webhook delivery', () => {
     const rt = await startTestRuntime();
     const { url } = await hook(rt, {
       mappings: [{ path: 'body.user.name', variable: 'customer_name' }],
-      response: { mode: 'when-finished', variables: ['customer_name', 'missing'], timeoutSeconds: 5 },
+      response: {
+        mode: 'when-finished',
+        variables: ['customer_name', 'missing'],
+        timeoutSeconds: 5,
+      },
     });
     const response = await deliver(url, {}, { user: { name: 'Ana' } });
     assert.equal(response.status, 200);

@@ -62,10 +62,7 @@ describe('listen mode', () => {
   it('streams calls to a published trigger, which run as usual; refusals are streamed too', async () => {
     const rt = await startTestRuntime();
     const flow = await createPublishedFlow(rt, graphWith(startNode()));
-    const listen = await openSse(
-      `${rt.admin}/api/flows/${flow.id}/nodes/n_start/listen`,
-      rt.token,
-    );
+    const listen = await openSse(`${rt.admin}/api/flows/${flow.id}/nodes/n_start/listen`, rt.token);
     await listen.next('ready');
     const url = `${rt.public}/api/call_node/${flow.id}/n_start`;
     const accepted = await fetch(`${url}?name=John`, { method: 'POST' });
@@ -115,14 +112,17 @@ describe('logs and replay', () => {
     });
     const flow = await createPublishedFlow(rt, graphWith(trigger));
     const body = JSON.stringify({ user: { name: 'Ana' } });
-    const response = await fetch(`${rt.public}/webhooks/flow/${String(trigger.data.config.webhookId)}`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-signature': createHmac('sha256', secret).update(body).digest('hex'),
+    const response = await fetch(
+      `${rt.public}/webhooks/flow/${String(trigger.data.config.webhookId)}`,
+      {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-signature': createHmac('sha256', secret).update(body).digest('hex'),
+        },
+        body,
       },
-      body,
-    });
+    );
     assert.equal(response.status, 202);
     const original = await json<{ runId: string }>(response);
     await waitForRun(rt, original.runId);

@@ -97,7 +97,13 @@ describe('webhook requests', () => {
     assert.equal(await errorCode(response), 'payload_too_large');
     const fits = JSON.stringify({ text: 'x'.repeat(900) });
     assert.equal(
-      (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: fits })).status,
+      (
+        await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: fits,
+        })
+      ).status,
       202,
     );
     const log = await json<CallPage>(await rt.api(`/api/flows/${flow.id}/nodes/n_hook/calls`));
@@ -177,7 +183,11 @@ describe('webhook requests', () => {
     const big = JSON.stringify({ text: 'y'.repeat(100 * 1024) });
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: 'session=abc', authorization: 'Basic x' },
+      headers: {
+        'content-type': 'application/json',
+        cookie: 'session=abc',
+        authorization: 'Basic x',
+      },
       body: big,
     });
     assert.equal(response.status, 202);

@@ -24,7 +24,10 @@ interface Hook {
 async function hook(rt: TestRuntime, security: Record<string, unknown>): Promise<Hook> {
   const trigger = webhookTriggerNode({ security });
   const flow = await createPublishedFlow(rt, graphWith(trigger));
-  return { flowId: flow.id, url: `${rt.public}/webhooks/flow/${String(trigger.data.config.webhookId)}` };
+  return {
+    flowId: flow.id,
+    url: `${rt.public}/webhooks/flow/${String(trigger.data.config.webhookId)}`,
+  };
 }
 
 const post = (url: string, headers: Record<string, string> = {}, body = BODY) =>

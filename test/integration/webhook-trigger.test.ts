@@ -106,7 +106,10 @@ describe('Webhook Trigger (seed 001)', () => {
     };
     assert.equal(await route('order_refunded'), 'refunded');
     assert.equal(await route('chargeback'), 'else');
-    assert.equal(await route('subscription_renewed', '&custom_event=subscription_renewed'), 'custom');
+    assert.equal(
+      await route('subscription_renewed', '&custom_event=subscription_renewed'),
+      'custom',
+    );
     assert.equal(await route('order_approved', '&custom_event=order_approved'), 'approved');
   });
 

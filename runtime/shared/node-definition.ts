@@ -2,11 +2,29 @@
 // Every definition.ts calls defineNode(); the flow schema, the palette, the inspector and
 // the engine all read these objects, so a node type is described in exactly one place.
 import type { z } from 'zod';
-import { zodProblems } from './api-error';
+import { zodProblems, type FieldProblem } from './api-error';
+import type { DraftGraph } from './flow-document';
 
 export type NodeCategory = 'trigger' | 'messaging' | 'logic' | 'data' | 'integration' | 'flow';
 
 export type HandleKind = 'default' | 'case' | 'else' | 'failure';
+
+/**
+ * What running a node a second time would do outside the run, which decides what the
+ * engine does after a crash (runtime/engine/durability.ts explains the whole scheme):
+ * - 'none': nothing (variables, branching). Replayed freely; no checkpoint needed.
+ * - 'repeatable': visible but harmless twice (a chat message may arrive twice). The engine
+ *   checkpoints before it; after a crash it runs again (at-least-once).
+ * - 'unrepeatable': must not happen twice (a payment, a POST). The engine checkpoints
+ *   before it; a run that crashed there is marked failed with the reason (at-most-once).
+ */
+export type SideEffects = 'none' | 'repeatable' | 'unrepeatable';
+
+/** Where a node sits when its definition checks it against the whole flow on publish. */
+export interface NodeValidationContext {
+  graph: DraftGraph;
+  nodeId: string;
+}
 
 export interface OutputHandle {
   /** Stable id written into edges as `sourceHandle`. */
@@ -33,6 +51,12 @@ export interface NodeDefinition<
   isTrigger: boolean;
   /** Nodes that talk to a person are skipped in headless runs (seed 001). */
   needsChat: boolean;
+  sideEffects: SideEffects;
+  /**
+   * Publish-time checks the schema cannot express: completeness (a message to send) and
+   * references to the rest of the flow (a jump target). Paths are relative to the config.
+   */
+  validate?(config: z.infer<Schema>, context: NodeValidationContext): FieldProblem[];
   /** One line describing the configuration, shown on the node card. */
   summary(config: z.infer<Schema>): string;
 }

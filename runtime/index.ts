@@ -3,6 +3,8 @@
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ApiContext } from './api/context';
+import { TestChat } from './channels/test-chat/test-chat';
+import { Engine } from './engine/engine';
 import { DEFAULT_ADMIN_PORT, DEFAULT_PUBLIC_PORT } from './defaults';
 import { consoleLogger, type Logger } from './logger';
 import { loadOrCreateAdminToken } from './security/admin-token';
@@ -12,6 +14,8 @@ import { createAdminApp } from './server/admin-app';
 import { resolveDesignerDir } from './server/designer-files';
 import { listen, type Listener } from './server/listen';
 import { createPublicApp } from './server/public-app';
+import { runsRoutes } from './server/routes/runs-routes';
+import { testChatRoutes } from './server/routes/test-chat-routes';
 import { writeFileAtomic } from './store/atomic-file';
 import { defaultDataDir, ensureWritableDataDir } from './store/data-dir';
 import { lockDataDir, type DataDirLock } from './store/data-dir-lock';
@@ -108,11 +112,16 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       if (!running) return Promise.resolve();
       stopping ??= (async () => {
         const state = current();
+        // Open test chat streams would otherwise hold the admin listener for its grace period.
+        state.ctx.testChat.close();
         await Promise.all([state.admin.close(), state.public.close()]);
+        // After the listeners: no new runs or replies; running runs checkpoint and stop.
+        await state.ctx.engine.stop();
         await Promise.all([
           state.ctx.flows.settled(),
           state.ctx.settings.settled(),
           state.ctx.secrets.settled(),
+          state.ctx.testChat.settled(),
         ]);
         await rm(join(dataDir, RUNTIME_INFO_FILE), { force: true });
         await state.lock.release();
@@ -133,17 +142,25 @@ async function open(
   loginUrl: () => string,
 ): Promise<Running> {
   const problems = new StoreProblems();
-  const ctx: ApiContext = {
+  const flows = await FlowsStore.open(dataDir, problems);
+  const settings = await SettingsStore.open(dataDir, problems);
+  const secrets = await SecretsStore.open(
     dataDir,
+    options.secretsKey ?? (await loadOrCreateSecretsKeyFile(dataDir)),
     problems,
-    flows: await FlowsStore.open(dataDir, problems),
-    settings: await SettingsStore.open(dataDir, problems),
-    secrets: await SecretsStore.open(
-      dataDir,
-      options.secretsKey ?? (await loadOrCreateSecretsKeyFile(dataDir)),
-      problems,
-    ),
-  };
+  );
+  const testChat = await TestChat.open(dataDir, problems);
+  // Opening the engine brings back runs that were waiting or running when Hookflow stopped.
+  const engine = await Engine.open({
+    dataDir,
+    flows,
+    settings: () => settings.get(),
+    logger,
+    channels: [testChat.channel],
+    problems,
+  });
+  testChat.attach(engine);
+  const ctx: ApiContext = { dataDir, problems, flows, settings, secrets, engine, testChat };
   for (const problem of problems.list()) {
     logger.warn(`${problem.reason}. The file was kept as ${problem.keptAt}.`);
   }
@@ -163,15 +180,18 @@ async function open(
     logger,
     urls: getUrls,
     loginUrl,
+    apiRouters: [runsRoutes(ctx), testChatRoutes(ctx)],
   });
   const publicApp = createPublicApp({ logger });
 
-  const admin = await listen(
-    adminApp,
-    options.adminPort ?? DEFAULT_ADMIN_PORT,
-    ADMIN_HOST,
-    '--port',
-  );
+  let admin: Listener;
+  try {
+    admin = await listen(adminApp, options.adminPort ?? DEFAULT_ADMIN_PORT, ADMIN_HOST, '--port');
+  } catch (error) {
+    testChat.close();
+    await engine.stop();
+    throw error;
+  }
   let publicListener: Listener;
   try {
     publicListener = await listen(
@@ -181,7 +201,9 @@ async function open(
       '--public-port',
     );
   } catch (error) {
+    testChat.close();
     await admin.close();
+    await engine.stop();
     throw error;
   }
   const urls: RuntimeUrls = {

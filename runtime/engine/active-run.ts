@@ -36,6 +36,9 @@ export class ActiveRun {
   readonly abort = new AbortController();
   /** True when something changed since the last checkpoint. */
   dirty = true;
+  /** When the last checkpoint was written, and the engine's append count then (retention). */
+  checkpointedAt = 0;
+  checkpointAppend = 0;
   #seq: number;
   #savedSteps: number;
   #queue: Promise<void> = Promise.resolve();
@@ -111,16 +114,19 @@ export class ActiveRun {
     this.recent.length = 0;
   }
 
-  /** The checkpoint record for the current state; call `saved()` once it is durable. */
-  record(at: string): RunRecord {
+  /**
+   * The checkpoint record for the current state; call `saved()` once it is durable. A full
+   * record repeats every step and the input (the first record, and compactions).
+   */
+  record(at: string, full = this.#seq === 0): RunRecord {
     const { steps, ...rest } = this.run;
     return {
       ...rest,
       at,
       seq: this.#seq,
-      steps: steps.slice(this.#savedSteps),
+      steps: full ? steps : steps.slice(this.#savedSteps),
       stepCount: steps.length,
-      ...(this.#seq === 0 ? { input: this.input } : {}),
+      ...(full ? { full: true, input: this.input } : {}),
       graphRef: this.graph.ref,
       ...(this.chat ? { chat: this.chat.ref } : {}),
       ...(this.cursor ? { cursor: this.cursor } : {}),
@@ -129,10 +135,12 @@ export class ActiveRun {
     };
   }
 
-  saved(record: RunRecord): void {
+  saved(record: RunRecord, appendNumber: number): void {
     this.#seq = record.seq + 1;
     this.#savedSteps = record.stepCount;
     this.dirty = false;
+    this.checkpointedAt = Date.parse(record.at);
+    this.checkpointAppend = appendNumber;
   }
 
   /** A copy the caller may keep: later steps do not change it. */

@@ -22,7 +22,7 @@ import { GraphStore } from './graph-store';
 import { indexGraph } from './graph-index';
 import { loopMessage } from './loop-message';
 import { recoverRuns } from './recovery';
-import { RunLog, type RunQuery } from './run-log';
+import { RECORDS_PER_RUN, RunLog, type RunQuery } from './run-log';
 import { emptyRunInput, type RunInput } from './run-record';
 import { takeStep, type Transition } from './step';
 import { WaitTimers } from './timers';
@@ -61,7 +61,10 @@ export interface RunUpdate {
 /** Steps between yields to the event loop, so a long loop cannot starve HTTP. */
 const YIELD_EVERY = 64;
 const STOP_GRACE_MS = 5_000;
-const RETENTION_EVERY_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** How often waiting runs are checked against retention: hourly, and every N appends. */
+const KEEP_ALIVE_MS = 60 * 60 * 1000;
+const KEEP_ALIVE_EVERY = 256;
 
 export class Engine {
   readonly #active = new Map<string, ActiveRun>();
@@ -72,6 +75,8 @@ export class Engine {
   readonly #now: () => Date;
   #stopping = false;
   #retention: NodeJS.Timeout | undefined;
+  /** Records this engine has appended (the retention keep-alive measures by it). */
+  #appends = 0;
 
   private constructor(
     private readonly options: EngineOptions,
@@ -83,7 +88,12 @@ export class Engine {
 
   /** Opens the run log and brings back every run that was waiting or running. */
   static async open(options: EngineOptions): Promise<Engine> {
-    const log = await RunLog.open(options.dataDir, () => options.settings().runs, options.problems);
+    const log = await RunLog.open(
+      options.dataDir,
+      () => options.settings().runs,
+      options.logger,
+      options.problems,
+    );
     const engine = new Engine(options, log, await GraphStore.open(options.dataDir));
     const channels = new Map((options.channels ?? []).map((channel) => [channel.name, channel]));
     await recoverRuns({
@@ -94,8 +104,8 @@ export class Engine {
       now: engine.#now,
       adopt: (active) => engine.#adopt(active),
     });
-    await engine.#applyRetention();
-    engine.#retention = setInterval(() => void engine.#applyRetention(), RETENTION_EVERY_MS);
+    await engine.#keepWaitsAlive();
+    engine.#retention = setInterval(() => void engine.#keepWaitsAlive(), KEEP_ALIVE_MS);
     engine.#retention.unref();
     return engine;
   }
@@ -438,29 +448,40 @@ export class Engine {
     });
   }
 
-  async #checkpoint(active: ActiveRun): Promise<void> {
-    const record = active.record(this.#now().toISOString());
+  async #checkpoint(active: ActiveRun, full?: boolean): Promise<void> {
+    const record = active.record(this.#now().toISOString(), full);
     await this.log.append(record);
-    active.saved(record);
+    this.#appends += 1;
+    active.saved(record, this.#appends);
+    if (this.#appends % KEEP_ALIVE_EVERY === 0) void this.#keepWaitsAlive();
   }
 
   async #checkpointIfDirty(active: ActiveRun): Promise<void> {
     if (active.dirty) await this.#checkpoint(active);
   }
 
-  /** Waiting runs get a fresh record first, so retention never drops a live wait. */
-  async #applyRetention(): Promise<void> {
+  /**
+   * Retention drops the oldest records (by count and age). A run waiting long enough for its
+   * records to get near that edge is written again as one full record (compaction), so a
+   * 30-day Delay survives any retention settings and busy days.
+   */
+  async #keepWaitsAlive(): Promise<void> {
+    const { retentionCount, retentionDays } = this.options.settings().runs;
+    const maxAgeMs = (retentionDays * DAY_MS) / 2;
+    const maxAppends = (retentionCount * RECORDS_PER_RUN) / 2;
+    const now = this.#now().getTime();
     try {
       for (const active of this.#active.values()) {
-        if (active.run.status === 'waiting') {
-          await active.exclusive(async () => {
-            if (active.run.status === 'waiting') await this.#checkpoint(active);
-          });
-        }
+        const old =
+          now - active.checkpointedAt > maxAgeMs ||
+          this.#appends - active.checkpointAppend > maxAppends;
+        if (active.run.status !== 'waiting' || !old) continue;
+        await active.exclusive(async () => {
+          if (active.run.status === 'waiting') await this.#checkpoint(active, true);
+        });
       }
-      await this.log.applyRetention();
     } catch (error) {
-      this.options.logger.warn('run log retention failed', {
+      this.options.logger.warn('could not refresh waiting runs in the run log', {
         error: error instanceof Error ? error.message : String(error),
       });
     }

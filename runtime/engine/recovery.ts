@@ -7,7 +7,7 @@ import { stoppedWhileRunning } from './durability';
 import type { GraphStore } from './graph-store';
 import { indexGraph } from './graph-index';
 import type { RunLog } from './run-log';
-import { emptyRunInput, runFromRecords, type RunRecord } from './run-record';
+import { inputFromRecords, runFromRecords, type RunRecord } from './run-record';
 
 export interface RecoveryDeps {
   log: RunLog;
@@ -58,7 +58,7 @@ async function recoverRun(record: RunRecord, deps: RecoveryDeps): Promise<void> 
   const active = new ActiveRun({
     run,
     graph: indexGraph(graph),
-    input: history.find((item) => item.input !== undefined)?.input ?? emptyRunInput(),
+    input: inputFromRecords(history),
     chat,
     cursor: record.cursor,
     stepsSinceWait: record.stepsSinceWait,
@@ -67,6 +67,7 @@ async function recoverRun(record: RunRecord, deps: RecoveryDeps): Promise<void> 
     savedSteps: record.stepCount,
   });
   active.dirty = false;
+  active.checkpointedAt = Date.parse(record.at);
 
   if (record.status === 'running') {
     const node = record.cursor ? active.graph.node(record.cursor.nodeId) : undefined;

@@ -1,11 +1,12 @@
 // The durable run log: run records in a JsonlLog at `<dataDir>/runs/`, plus the queries
 // the admin API needs. Retention comes from settings (runs.retentionCount/Days).
 import { join } from 'node:path';
+import type { Logger } from '../logger';
 import type { Settings } from '../shared/settings';
 import type { Run, RunPage, RunStatus } from '../shared/run';
 import { JsonlLog } from '../store/jsonl-log';
 import type { StoreProblems } from '../store/store-problems';
-import { runFromRecords, runRecordSchema, summarize, type RunInput, type RunRecord } from './run-record';
+import { runFromRecords, runRecordSchema, summarize, type RunRecord } from './run-record';
 
 /**
  * A run writes about two records when it does not wait (start and end), plus two per wait
@@ -30,6 +31,7 @@ export class RunLog {
   static async open(
     dataDir: string,
     settings: () => Settings['runs'],
+    logger: Logger,
     problems?: StoreProblems,
   ): Promise<RunLog> {
     const log = await JsonlLog.open({
@@ -40,6 +42,7 @@ export class RunLog {
         maxAgeDays: settings().retentionDays,
       }),
       problems,
+      logger,
     });
     return new RunLog(log);
   }
@@ -59,11 +62,6 @@ export class RunLog {
 
   async read(id: string): Promise<Run | undefined> {
     return runFromRecords(await this.history(id));
-  }
-
-  /** The trigger input, from the run's first record. */
-  async input(id: string): Promise<RunInput | undefined> {
-    return (await this.history(id)).find((record) => record.input !== undefined)?.input;
   }
 
   /** Runs newest first, one summary per run (its latest record). */
@@ -96,10 +94,6 @@ export class RunLog {
       before = page.next;
     } while (before !== undefined);
     return found;
-  }
-
-  applyRetention(): Promise<unknown> {
-    return this.log.applyRetention();
   }
 
   close(): Promise<void> {

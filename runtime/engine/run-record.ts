@@ -40,11 +40,16 @@ export const runRecordSchema = runSchema.omit({ steps: true }).extend({
   at: z.string(),
   /** This run's record number (0 for the start record): tells the latest one apart. */
   seq: z.number().int().nonnegative(),
-  /** Steps taken since this run's previous record. */
+  /** Steps taken since this run's previous record — or all of them when `full`. */
   steps: z.array(runStepSchema),
+  /**
+   * A self-contained record: every step so far and the input. The first record is one; a
+   * long wait gets fresh ones (compaction), so retention may drop the records before it.
+   */
+  full: z.boolean().optional(),
   /** Steps in all records up to and including this one. */
   stepCount: z.number().int().nonnegative(),
-  /** Only on the run's first record: it never changes and can be large. */
+  /** Only on full records: it never changes and can be large. */
   input: runInputSchema.optional(),
   graphRef: z.string(),
   chat: chatRefSchema.optional(),
@@ -76,10 +81,21 @@ export function summarize(record: RunRecord): RunSummary {
   };
 }
 
+/** The records that make up the run now: from its last full record on. */
+export function currentRecords(records: readonly RunRecord[]): readonly RunRecord[] {
+  const base = records.findLastIndex((record) => record.full === true);
+  return base > 0 ? records.slice(base) : records;
+}
+
 /** The full run from its records, oldest first. */
 export function runFromRecords(records: readonly RunRecord[]): Run | undefined {
   const latest = records.at(-1);
   if (!latest) return undefined;
   const { stepCount: _count, ...summary } = summarize(latest);
-  return { ...summary, steps: records.flatMap((record) => record.steps) };
+  return { ...summary, steps: currentRecords(records).flatMap((record) => record.steps) };
+}
+
+/** The trigger input, from the run's last full record. */
+export function inputFromRecords(records: readonly RunRecord[]): RunInput {
+  return currentRecords(records).find((record) => record.input !== undefined)?.input ?? emptyRunInput();
 }

@@ -2,8 +2,7 @@
 // Every definition.ts calls defineNode(); the flow schema, the palette, the inspector and
 // the engine all read these objects, so a node type is described in exactly one place.
 import type { z } from 'zod';
-import { zodProblems, type FieldProblem } from './api-error';
-import type { DraftGraph } from './flow-document';
+import { zodProblems } from './api-error';
 
 export type NodeCategory = 'trigger' | 'messaging' | 'logic' | 'data' | 'integration' | 'flow';
 
@@ -20,10 +19,25 @@ export type HandleKind = 'default' | 'case' | 'else' | 'failure';
  */
 export type SideEffects = 'none' | 'repeatable' | 'unrepeatable';
 
-/** Where a node sits when its definition checks it against the whole flow on publish. */
-export interface NodeValidationContext {
-  graph: DraftGraph;
-  nodeId: string;
+/**
+ * The graph as a node's `validate` hook sees it. Structural rather than `DraftGraph`, so
+ * graph validation can run over test-only definitions; every DraftGraph satisfies it.
+ */
+export interface GraphView {
+  nodes: readonly {
+    id: string;
+    type: string;
+    data: { label?: string | undefined; config: Record<string, unknown> };
+  }[];
+  edges: readonly { id: string; source: string; sourceHandle: string; target: string }[];
+  variables: readonly { name: string; type: string }[];
+}
+
+/** A problem a node type finds in its own config beyond what its schema can say. */
+export interface NodeConfigProblem {
+  /** Config path such as `cases[1].value`; omitted when the problem is the node as a whole. */
+  field?: string;
+  message: string;
 }
 
 export interface OutputHandle {
@@ -52,13 +66,16 @@ export interface NodeDefinition<
   /** Nodes that talk to a person are skipped in headless runs (seed 001). */
   needsChat: boolean;
   sideEffects: SideEffects;
-  /**
-   * Publish-time checks the schema cannot express: completeness (a message to send) and
-   * references to the rest of the flow (a jump target). Paths are relative to the config.
-   */
-  validate?(config: z.infer<Schema>, context: NodeValidationContext): FieldProblem[];
   /** One line describing the configuration, shown on the node card. */
   summary(config: z.infer<Schema>): string;
+  /**
+   * Extra checks run on publish with the parsed config (defaults applied) and the whole
+   * graph, for what a schema alone cannot know: a Jump target exists, a path parses.
+   */
+  validate?(
+    config: z.infer<Schema>,
+    context: { graph: GraphView; nodeId: string },
+  ): NodeConfigProblem[];
 }
 
 export function defineNode<const Type extends string, Schema extends z.ZodType>(

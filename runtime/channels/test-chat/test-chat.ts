@@ -21,6 +21,8 @@ type Listener = (event: SessionEvent) => void;
 export class TestChat {
   readonly channel: ChatChannel;
   readonly #listeners = new Map<string, Set<Listener>>();
+  /** Session → its current run, ahead of the store's write. */
+  readonly #runs = new Map<string, string>();
   #detach: (() => void) | undefined;
   #closed = false;
 
@@ -51,27 +53,46 @@ export class TestChat {
     };
   }
 
-  /** Follows the session's runs: a Jump hands the conversation to a new run. */
+  /** The run talking in the session now. */
+  currentRun(sessionId: string): string | undefined {
+    return this.#runs.get(sessionId) ?? (this.store.get(sessionId)?.runId || undefined);
+  }
+
+  /**
+   * Follows the session's runs: its first run, then each run a Jump hands the conversation
+   * to. Known in memory at once (the engine reports a run before it executes anything) and
+   * stored for restarts.
+   */
   attach(engine: Engine): void {
     this.#detach = engine.onUpdate(({ run, chat }) => {
       if (chat?.channel !== TEST_CHAT_CHANNEL) return;
-      const session = this.store.get(chat.key);
-      if (!session) return;
-      if (run.trigger.type === 'jump' && run.trigger.parentRunId === session.runId) {
-        void this.store.setRun(session.id, run.id).then(() => this.publish(session.id, { type: 'status' }));
-        return;
+      const sessionId = chat.key;
+      const current = this.currentRun(sessionId);
+      const takesOver =
+        run.id !== current &&
+        ((run.trigger.type === 'test-chat' && current === undefined) ||
+          (run.trigger.type === 'jump' && run.trigger.parentRunId === current));
+      if (takesOver) {
+        this.#runs.set(sessionId, run.id);
+        void this.store.setRun(sessionId, run.id).catch(() => undefined);
       }
-      this.publish(session.id, { type: 'status' });
+      this.publish(sessionId, { type: 'status' });
     });
   }
 
   publish(sessionId: string, event: SessionEvent): void {
-    for (const listener of this.#listeners.get(sessionId) ?? []) listener(event);
+    for (const listener of this.#listeners.get(sessionId) ?? []) {
+      try {
+        listener(event);
+      } catch {
+        // A listener is one HTTP stream; its failure must not reach the run that spoke.
+      }
+    }
   }
 
   subscribe(sessionId: string, listener: Listener): () => void {
     if (this.#closed) {
-      listener({ type: 'closed' });
+      queueMicrotask(() => listener({ type: 'closed' }));
       return () => undefined;
     }
     let set = this.#listeners.get(sessionId);

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import type { FieldProblem } from '../../shared/api-error';
 import { hasTemplateReferences, requireFilled, templateProblems } from '../../shared/node-checks';
-import { defineNode } from '../../shared/node-definition';
+import { defineNode, type NodeConfigProblem } from '../../shared/node-definition';
 
 export const conditionOperators = [
   'equals',
@@ -50,7 +49,7 @@ export function compileRulePattern(source: string): RegExp | { problem: string }
   }
 }
 
-function ruleProblems(rule: ConditionRule, index: number): FieldProblem[] {
+function ruleProblems(rule: ConditionRule, index: number): NodeConfigProblem[] {
   const at = `rules[${index}]`;
   const problems = [
     ...requireFilled(rule.left, `${at}.left`, 'Say what to check'),
@@ -61,7 +60,7 @@ function ruleProblems(rule: ConditionRule, index: number): FieldProblem[] {
   if (rule.operator === 'regex' && !hasTemplateReferences(rule.right)) {
     const compiled = compileRulePattern(rule.right);
     if (!(compiled instanceof RegExp)) {
-      problems.push({ path: `${at}.right`, message: compiled.problem });
+      problems.push({ field: `${at}.right`, message: compiled.problem });
     }
   }
   return problems;
@@ -103,7 +102,7 @@ export const conditionDefinition = defineNode({
     return more > 0 ? `${text} ${config.match === 'all' ? 'and' : 'or'} ${more} more` : text;
   },
   validate: (config) => [
-    ...(config.rules.length === 0 ? [{ path: 'rules', message: 'Add at least one rule' }] : []),
+    ...(config.rules.length === 0 ? [{ field: 'rules', message: 'Add at least one rule' }] : []),
     ...config.rules.flatMap(ruleProblems),
   ],
 });

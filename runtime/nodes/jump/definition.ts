@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { FieldProblem } from '../../shared/api-error';
-import { defineNode } from '../../shared/node-definition';
+import { defineNode, type NodeConfigProblem } from '../../shared/node-definition';
 
 export const jumpConfigSchema = z.object({
   /** `node`: continue at another node of this flow; `flow`: hand over to another flow. */
@@ -29,18 +28,18 @@ export const jumpDefinition = defineNode({
       : config.flowId
         ? `Starts flow ${config.flowId}`
         : 'No flow chosen yet',
-  validate: (config, { graph, nodeId }): FieldProblem[] => {
+  validate: (config, { graph, nodeId }): NodeConfigProblem[] => {
     if (config.to === 'flow') {
       // Whether that flow exists and is published is checked when the run gets here:
       // a node sees only its own flow.
-      return config.flowId.trim() === '' ? [{ path: 'flowId', message: 'Choose a flow' }] : [];
+      return config.flowId.trim() === '' ? [{ field: 'flowId', message: 'Choose a flow' }] : [];
     }
-    if (config.nodeId === '') return [{ path: 'nodeId', message: 'Choose the node to jump to' }];
+    if (config.nodeId === '') return [{ field: 'nodeId', message: 'Choose the node to jump to' }];
     if (config.nodeId === nodeId) {
-      return [{ path: 'nodeId', message: 'A jump to itself would loop forever' }];
+      return [{ field: 'nodeId', message: 'A jump to itself would loop forever' }];
     }
     if (!graph.nodes.some((node) => node.id === config.nodeId)) {
-      return [{ path: 'nodeId', message: `There is no node "${config.nodeId}" in this flow` }];
+      return [{ field: 'nodeId', message: `There is no node "${config.nodeId}" in this flow` }];
     }
     return [];
   },

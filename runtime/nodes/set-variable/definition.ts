@@ -31,6 +31,6 @@ export const setVariableDefinition = defineNode({
     const problems = requireFilled(config.variable, 'variable', 'Choose a variable');
     if (config.source === 'value') return [...problems, ...templateProblems(config.value, 'value')];
     const parsed = tryParsePath(config.path);
-    return parsed.ok ? problems : [...problems, { path: 'path', message: parsed.message }];
+    return parsed.ok ? problems : [...problems, { field: 'path', message: parsed.message }];
   },
 });

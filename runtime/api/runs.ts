@@ -44,7 +44,11 @@ export async function getRun(ctx: ApiContext, id: string): Promise<Run> {
   return run;
 }
 
-export async function startManualRun(ctx: ApiContext, flowId: string, input: unknown): Promise<Run> {
+export async function startManualRun(
+  ctx: ApiContext,
+  flowId: string,
+  input: unknown,
+): Promise<Run> {
   const { draft, variables, body, query } = parseInput(manualRunInputSchema, input ?? {});
   const flow = getFlow(ctx, flowId);
   const { graph, version } = runnableGraph(flow, draft);
@@ -106,7 +110,12 @@ export function startNodeOf(graph: DraftGraph): string {
 function assertDraftRunnable(graph: DraftGraph): void {
   const problems = validateDraft(graph);
   if (problems.length > 0) {
-    throw new ApiError(422, 'invalid_flow', problems[0]?.message ?? 'The draft has problems', problems);
+    throw new ApiError(
+      422,
+      'invalid_flow',
+      problems[0]?.message ?? 'The draft has problems',
+      problems,
+    );
   }
 }
 

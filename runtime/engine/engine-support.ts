@@ -49,7 +49,8 @@ export function waitSpecFor(
     case 'timer':
       return { kind: 'timer', key: active.id, until: request.until.toISOString(), ...base };
     case 'input':
-      if (!active.chat) return `Node ${active.graph.describe(nodeId)} waits for a reply, but no chat is bound`;
+      if (!active.chat)
+        return `Node ${active.graph.describe(nodeId)} waits for a reply, but no chat is bound`;
       return {
         kind: 'input',
         key: active.chat.ref.key,

@@ -206,7 +206,8 @@ export class Engine {
     this.#stopping = true;
     clearInterval(this.#retention);
     this.#timers.clearAll();
-    const idle = () => Promise.all([...this.#active.values()].map((run) => run.exclusive(async () => {})));
+    const idle = () =>
+      Promise.all([...this.#active.values()].map((run) => run.exclusive(async () => {})));
     if (!(await beforeDeadline(idle(), Date.now() + STOP_GRACE_MS))) {
       // A node still busy after the grace period (a slow send) is told to give up.
       for (const run of this.#active.values()) run.abort.abort();
@@ -288,7 +289,10 @@ export class Engine {
     } catch (error) {
       // Only the log can throw here (disk full, folder gone): the run cannot be recorded.
       const message = error instanceof Error ? error.message : String(error);
-      this.options.logger.error('a run could not be recorded', { runId: active.id, error: message });
+      this.options.logger.error('a run could not be recorded', {
+        runId: active.id,
+        error: message,
+      });
       this.#forget(active);
     }
   }
@@ -332,7 +336,8 @@ export class Engine {
       );
     }
     const start = manualTriggerNode(flow.published.graph);
-    if (!start) return this.#finish(active, 'failed', `Jump: flow "${flow.name}" has no manual Start node`);
+    if (!start)
+      return this.#finish(active, 'failed', `Jump: flow "${flow.name}" has no manual Start node`);
     // Replayed after a crash, the same jump finds the run it started (durability.ts).
     const childId = jumpRunId(active.id, active.run.steps.length);
     if (!this.#active.has(childId) && !this.log.latest(childId)) {
@@ -418,7 +423,9 @@ export class Engine {
     if (!wait || this.#stopping) return;
     if (wait.kind === 'timer') {
       this.#timers.set(active.id, new Date(wait.until ?? 0), () => {
-        void this.#resume(active, { kind: 'timer' }).catch((error: unknown) => this.#lost(active, error));
+        void this.#resume(active, { kind: 'timer' }).catch((error: unknown) =>
+          this.#lost(active, error),
+        );
       });
       return;
     }
@@ -426,7 +433,9 @@ export class Engine {
     this.#waiting.set(slot, [...(this.#waiting.get(slot) ?? []), active]);
     if (wait.until) {
       this.#timers.set(active.id, new Date(wait.until), () => {
-        void this.#resume(active, { kind: 'timeout' }).catch((error: unknown) => this.#lost(active, error));
+        void this.#resume(active, { kind: 'timeout' }).catch((error: unknown) =>
+          this.#lost(active, error),
+        );
       });
     }
   }

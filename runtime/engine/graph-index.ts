@@ -7,8 +7,7 @@ import { zodProblems } from '../shared/api-error';
 import type { DraftGraph, DraftNode } from '../shared/flow-document';
 
 export type ParsedConfig =
-  | { ok: true; config: unknown; handles: ReadonlySet<string> }
-  | { ok: false; message: string };
+  { ok: true; config: unknown; handles: ReadonlySet<string> } | { ok: false; message: string };
 
 export interface GraphIndex {
   /** Content hash: runs store it and find the same graph again after a restart. */
@@ -45,7 +44,8 @@ export function indexGraph(graph: DraftGraph): GraphIndex {
 function buildIndex(graph: DraftGraph): GraphIndex {
   const nodes = new Map(graph.nodes.map((node) => [node.id, node]));
   const edges = new Map<string, string>();
-  for (const edge of graph.edges) edges.set(`${edge.source}\u0000${edge.sourceHandle}`, edge.target);
+  for (const edge of graph.edges)
+    edges.set(`${edge.source}\u0000${edge.sourceHandle}`, edge.target);
   const configs = new Map<string, ParsedConfig>();
 
   const definition = (node: DraftNode): AnyNodeDefinition => {
@@ -78,7 +78,9 @@ function buildIndex(graph: DraftGraph): GraphIndex {
           parsed = {
             ok: false,
             message: zodProblems(result.error)
-              .map((problem) => (problem.path ? `${problem.path}: ${problem.message}` : problem.message))
+              .map((problem) =>
+                problem.path ? `${problem.path}: ${problem.message}` : problem.message,
+              )
               .join('; '),
           };
         }

@@ -47,7 +47,9 @@ export class GraphStore {
   async load(ref: string): Promise<DraftGraph | undefined> {
     if (!REF.test(ref)) return undefined;
     try {
-      const parsed = draftGraphSchema.safeParse(JSON.parse(await readFile(this.#path(ref), 'utf8')));
+      const parsed = draftGraphSchema.safeParse(
+        JSON.parse(await readFile(this.#path(ref), 'utf8')),
+      );
       return parsed.success ? parsed.data : undefined;
     } catch {
       return undefined;

@@ -40,16 +40,27 @@ async function recoverRun(record: RunRecord, deps: RecoveryDeps): Promise<void> 
   const failWith = (error: string) => {
     const at = deps.now().toISOString();
     const { cursor: _cursor, waiting: _waiting, input: _input, ...rest } = record;
-    return deps.log.append({ ...rest, at, seq: record.seq + 1, steps: [], status: 'failed', endedAt: at, error });
+    return deps.log.append({
+      ...rest,
+      at,
+      seq: record.seq + 1,
+      steps: [],
+      status: 'failed',
+      endedAt: at,
+      error,
+    });
   };
 
   const graph = await deps.graphs.load(record.graphRef);
-  if (!graph) return failWith('Hookflow restarted and could not find the flow this run was executing');
+  if (!graph)
+    return failWith('Hookflow restarted and could not find the flow this run was executing');
   let chat;
   if (record.chat) {
     chat = deps.channels.get(record.chat.channel)?.bind(record.chat.key);
     if (!chat) {
-      return failWith(`Hookflow restarted and the ${record.chat.channel} conversation of this run is gone`);
+      return failWith(
+        `Hookflow restarted and the ${record.chat.channel} conversation of this run is gone`,
+      );
     }
   }
   const history = await deps.log.history(record.id);

@@ -97,5 +97,7 @@ export function runFromRecords(records: readonly RunRecord[]): Run | undefined {
 
 /** The trigger input, from the run's last full record. */
 export function inputFromRecords(records: readonly RunRecord[]): RunInput {
-  return currentRecords(records).find((record) => record.input !== undefined)?.input ?? emptyRunInput();
+  return (
+    currentRecords(records).find((record) => record.input !== undefined)?.input ?? emptyRunInput()
+  );
 }

@@ -61,8 +61,10 @@ export async function takeStep(active: ActiveRun, deps: StepDeps): Promise<Trans
     const executor = executorFor(node.type as NodeType);
     const ctx = active.context(node.id, deps.now);
     if (!resume) outcome = await executor.execute(ctx, parsed.config);
-    else if (resume.event.kind === 'timeout') outcome = next(resume.wait.timeoutHandle ?? 'timeout');
-    else if (executor.resume) outcome = await executor.resume(ctx, parsed.config, resume.event, resume.wait);
+    else if (resume.event.kind === 'timeout')
+      outcome = next(resume.wait.timeoutHandle ?? 'timeout');
+    else if (executor.resume)
+      outcome = await executor.resume(ctx, parsed.config, resume.event, resume.wait);
     else outcome = next();
   } catch (error) {
     outcome = { kind: 'fail', error: error instanceof Error ? error.message : String(error) };
@@ -95,7 +97,10 @@ export async function takeStep(active: ActiveRun, deps: StepDeps): Promise<Trans
       active.addStep(step({ ...withInput, outputHandle: `jump:${outcome.nodeId}` }));
       return active.graph.node(outcome.nodeId)
         ? { kind: 'goto', nodeId: outcome.nodeId }
-        : { kind: 'fail', error: `Node ${name} jumps to "${outcome.nodeId}", which is not in this flow` };
+        : {
+            kind: 'fail',
+            error: `Node ${name} jumps to "${outcome.nodeId}", which is not in this flow`,
+          };
     case 'start-flow':
       active.addStep(step({ ...withInput, outputHandle: `flow:${outcome.flowId}` }));
       return { kind: 'start-flow', flowId: outcome.flowId };

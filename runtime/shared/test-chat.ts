@@ -1,6 +1,6 @@
 // The test chat as the admin API and the designer's test panel see it (browser-safe).
 import { z } from 'zod';
-import { runStatusSchema } from './run';
+import type { RunStatus } from './run';
 
 export const chatMessageSchema = z.object({
   /** Increases by one per message in a session; `after=<seq>` pages by it. */
@@ -38,5 +38,5 @@ export const testChatReplySchema = z.union([
 
 export interface TestChatMessages {
   messages: ChatMessage[];
-  runStatus: z.infer<typeof runStatusSchema> | 'unknown';
+  runStatus: RunStatus | 'unknown';
 }

@@ -68,7 +68,9 @@ export async function sendTestChatMessage(
   let text: string;
   let buttonId: string | undefined;
   if ('buttonId' in reply) {
-    const offered = session.messages.findLast((message) => message.from === 'bot' && message.buttons);
+    const offered = session.messages.findLast(
+      (message) => message.from === 'bot' && message.buttons,
+    );
     const button = offered?.buttons?.find((item) => item.id === reply.buttonId);
     if (!button) {
       throw new ApiError(400, 'invalid_input', `There is no button "${reply.buttonId}" to click`);
@@ -92,7 +94,11 @@ export async function sendTestChatMessage(
       throw apiErrorFrom(error);
     });
   if (!runId) {
-    throw new ApiError(409, 'not_waiting', 'The conversation stopped waiting for a reply meanwhile');
+    throw new ApiError(
+      409,
+      'not_waiting',
+      'The conversation stopped waiting for a reply meanwhile',
+    );
   }
   return { seq: message.seq, runId };
 }
@@ -127,7 +133,12 @@ export async function pollTestChatMessages(
   return next.messages.length > 0 || next.runStatus !== before ? next : first;
 }
 
-export function toInteger(value: unknown, name: string, min: number, max: number): number | undefined {
+export function toInteger(
+  value: unknown,
+  name: string,
+  min: number,
+  max: number,
+): number | undefined {
   if (value === undefined) return undefined;
   const number = typeof value === 'string' && /^\d{1,16}$/.test(value) ? Number(value) : NaN;
   if (!Number.isSafeInteger(number) || number < min || number > max) {

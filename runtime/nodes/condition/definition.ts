@@ -45,7 +45,9 @@ export function compileRulePattern(source: string): RegExp | { problem: string }
   try {
     return new RegExp(pattern, flags);
   } catch (error) {
-    return { problem: `Invalid regular expression: ${error instanceof Error ? error.message : ''}` };
+    return {
+      problem: `Invalid regular expression: ${error instanceof Error ? error.message : ''}`,
+    };
   }
 }
 

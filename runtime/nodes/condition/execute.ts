@@ -14,7 +14,11 @@ export const conditionExecutor: Executor<ConfigOf<'condition'>> = {
   execute(ctx, config) {
     const all = config.match === 'all';
     for (const [index, rule] of config.rules.entries()) {
-      const result = evaluateRule(leftValue(ctx, rule.left), rule.operator, ctx.interpolate(rule.right));
+      const result = evaluateRule(
+        leftValue(ctx, rule.left),
+        rule.operator,
+        ctx.interpolate(rule.right),
+      );
       if (!result.ok) return fail(`Rule ${index + 1}: ${result.error}`);
       // Short-circuit like `&&` / `||`: the first deciding rule settles it.
       if (all && !result.value) return next('else');

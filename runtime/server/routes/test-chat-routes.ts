@@ -44,8 +44,12 @@ export function testChatRoutes(ctx: ApiContext): Router {
 function streamEvents(ctx: ApiContext, id: string, req: Request, res: Response): void {
   const lastEventId = req.headers['last-event-id'];
   const after =
-    toInteger(typeof lastEventId === 'string' ? lastEventId : req.query.after, 'after', 0, Number.MAX_SAFE_INTEGER) ??
-    0;
+    toInteger(
+      typeof lastEventId === 'string' ? lastEventId : req.query.after,
+      'after',
+      0,
+      Number.MAX_SAFE_INTEGER,
+    ) ?? 0;
   const backlog = messagesAfter(ctx, id, after); // throws 404 before the stream starts
   res.status(200).set({
     'Content-Type': 'text/event-stream; charset=utf-8',
@@ -54,7 +58,9 @@ function streamEvents(ctx: ApiContext, id: string, req: Request, res: Response):
   });
   res.flushHeaders();
   const send = (event: string, data: unknown, eventId?: number) => {
-    res.write(`${eventId === undefined ? '' : `id: ${eventId}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    res.write(
+      `${eventId === undefined ? '' : `id: ${eventId}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`,
+    );
   };
   res.write('retry: 2000\n\n');
   let lastSeq = after;

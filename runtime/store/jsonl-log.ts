@@ -1,0 +1,258 @@
+// Append-only JSON Lines log in segment files, for inbound calls and run logs. On the
+// webhook hot path: a call is appended durably before its 2xx goes out, so appends are
+// group-committed (one write+fsync for everything that queued meanwhile). Records are
+// events: a later record with the same id supersedes an earlier one for `latest()`.
+import { mkdir, rm } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import type { z } from 'zod';
+import { silentLogger, type Logger } from '../logger';
+import { syncDirectory } from './atomic-file';
+import { GroupCommit, SerialLock } from './jsonl/group-commit';
+import { IdIndex } from './jsonl/id-index';
+import { readAt, readPage, type LogPage, type PageQuery } from './jsonl/log-reader';
+import { droppableSegments, type RetentionPolicy } from './jsonl/retention';
+import { listSegments, type SegmentState } from './jsonl/segment-files';
+import { scanSegment, timeOf } from './jsonl/segment-scan';
+import { SegmentWriter } from './jsonl/segment-writer';
+import type { StoreProblems } from './store-problems';
+
+export type { RetentionPolicy } from './jsonl/retention';
+export type { LogPage, PageQuery } from './jsonl/log-reader';
+
+export interface LogRecord {
+  id: string;
+  /** ISO time. */
+  at: string;
+  [key: string]: unknown;
+}
+
+export interface JsonlLogOptions<R extends LogRecord> {
+  /** Created 0700 if missing. */
+  dir: string;
+  /** Each line is validated on read; invalid lines are skipped and reported. */
+  schema: z.ZodType<R>;
+  /** Rotate to a new segment file when the next write would exceed this. Default 8 MiB. */
+  maxSegmentBytes?: number;
+  /** Read on each retention pass, so settings changes apply without reopening. */
+  retention?: () => RetentionPolicy;
+  /** Torn or corrupt data found on open is reported here, never thrown. */
+  problems?: StoreProblems;
+  /** Where a failed background retention pass is reported. */
+  logger?: Logger;
+}
+
+export interface JsonlLogStats {
+  /** Records appended since open. */
+  appends: number;
+  /** Data syncs issued for appends (one per group commit). */
+  fsyncs: number;
+  segments: number;
+  /** Valid records in the retained segments. */
+  records: number;
+}
+
+const DEFAULT_MAX_SEGMENT_BYTES = 8 * 1024 * 1024;
+const RETENTION_INTERVAL_MS = 60_000;
+
+interface EncodedRecord<R> {
+  record: R;
+  line: Buffer;
+}
+
+export class JsonlLog<R extends LogRecord> {
+  readonly #lock = new SerialLock();
+  readonly #commits: GroupCommit<EncodedRecord<R>[]>;
+  readonly #logger: Logger;
+  #closed = false;
+  #appends = 0;
+  #lastRetention = 0;
+
+  private constructor(
+    private readonly options: JsonlLogOptions<R>,
+    private readonly segments: SegmentState[],
+    private readonly index: IdIndex<R>,
+    private readonly writer: SegmentWriter,
+  ) {
+    this.#logger = options.logger ?? silentLogger;
+    this.#commits = new GroupCommit(
+      this.#lock,
+      options.maxSegmentBytes ?? DEFAULT_MAX_SEGMENT_BYTES,
+      (batches) => this.#commit(batches.flat()),
+    );
+  }
+
+  static async open<R extends LogRecord>(options: JsonlLogOptions<R>): Promise<JsonlLog<R>> {
+    const { dir, schema, problems } = options;
+    const created = await mkdir(dir, { recursive: true, mode: 0o700 });
+    // New folders' entries must be durable too, or a power cut could lose the whole log.
+    for (let folder = resolve(dir); created !== undefined; folder = dirname(folder)) {
+      await syncDirectory(dirname(folder));
+      if (folder === resolve(created) || dirname(folder) === folder) break;
+    }
+    const entries = await listSegments(dir);
+    const segments: SegmentState[] = [];
+    const index = new IdIndex<R>();
+    const files = entries.filter((entry) => entry.isFile);
+    for (const entry of entries) {
+      if (entry.isFile) continue;
+      problems?.add({
+        path: entry.path,
+        keptAt: entry.path,
+        reason: `${entry.path} is not a file; it is ignored`,
+      });
+    }
+    // Oldest first, so a later event for an id overrides an earlier one in the index.
+    for (const [i, entry] of files.entries()) {
+      const scanned = await scanSegment({
+        path: entry.path,
+        schema,
+        newest: i === files.length - 1,
+        problems,
+        onRecord: (record, line) =>
+          index.add(record, { segment: entry.segment, offset: line.offset, length: line.length }),
+      });
+      segments.push({
+        segment: entry.segment,
+        path: entry.path,
+        bytes: scanned.bytes,
+        records: scanned.records,
+        // An empty segment is as old as its last write.
+        newestAt: scanned.records > 0 ? scanned.newestAt : entry.mtimeMs,
+      });
+    }
+
+    const maxBytes = options.maxSegmentBytes ?? DEFAULT_MAX_SEGMENT_BYTES;
+    const onCreated = (segment: number, path: string): void =>
+      void segments.push({ segment, path, bytes: 0, records: 0, newestAt: -Infinity });
+    const newest = segments.at(-1);
+    const highest = entries.at(-1)?.segment ?? 0;
+    // Resume the newest segment, unless something that is not a segment file holds a
+    // higher number: then start past it, so rotation never collides with it.
+    const writer =
+      newest && newest.segment === highest
+        ? await SegmentWriter.resume(dir, newest.segment, newest.bytes, maxBytes, onCreated)
+        : await SegmentWriter.create(dir, highest + 1, maxBytes, onCreated);
+    const log = new JsonlLog(options, segments, index, writer);
+    if (options.retention) await log.applyRetention();
+    return log;
+  }
+
+  /** Resolves once the record is fsync'd. Rejects (nothing written) if it fails its schema. */
+  append(record: R): Promise<void> {
+    return this.appendMany([record]);
+  }
+
+  /** All or nothing for validation; the records are committed together, in order. */
+  async appendMany(records: R[]): Promise<void> {
+    if (this.#closed) throw new Error('The log is closed');
+    // Stored as read back: serialized, reparsed and validated, so `latest()` now and after
+    // a restart agree, and a record that would be skipped on read is refused here instead.
+    const encoded = records.map((record) => {
+      const text = JSON.stringify(record);
+      return {
+        record: this.options.schema.parse(JSON.parse(text)),
+        line: Buffer.from(`${text}\n`),
+      };
+    });
+    if (encoded.length === 0) return;
+    const bytes = encoded.reduce((sum, item) => sum + item.line.length, 0);
+    await this.#commits.submit(encoded, bytes);
+  }
+
+  /** Newest first. `before`: the `next` of a previous page. */
+  page(query: PageQuery<R>): Promise<LogPage<R>> {
+    // A snapshot: appends after this point are not part of this page.
+    return readPage(
+      this.segments.map((state) => ({ ...state })),
+      this.options.schema,
+      query,
+    );
+  }
+
+  /** The latest record with this id, from memory. Treat it as read-only. */
+  latest(id: string): R | undefined {
+    return this.index.latest(id);
+  }
+
+  /** Every record with this id, oldest first, read from disk at the indexed positions. */
+  history(id: string): Promise<R[]> {
+    return readAt([...this.index.locations(id)], [...this.segments], this.options.schema);
+  }
+
+  /**
+   * Deletes the oldest segments whose records are all beyond retention (never rewrites
+   * one); returns how many records went. Also runs on open and at most once a minute
+   * after appends.
+   */
+  applyRetention(now: Date = new Date()): Promise<number> {
+    const policy = this.options.retention;
+    if (!policy) return Promise.resolve(0);
+    return this.#lock.run(async () => {
+      this.#lastRetention = Date.now();
+      const count = droppableSegments(this.segments, policy(), now);
+      if (count === 0 || this.#closed) return 0;
+      // The active segment goes too: continue in a fresh one first.
+      if (count === this.segments.length) await this.writer.rotate();
+      let dropped = 0;
+      let through: number | undefined;
+      try {
+        for (let i = 0; i < count; i += 1) {
+          const state = this.segments[0];
+          if (!state) break;
+          await rm(state.path, { force: true });
+          this.segments.shift();
+          dropped += state.records;
+          through = state.segment;
+        }
+      } finally {
+        if (through !== undefined) this.index.dropThrough(through);
+      }
+      await syncDirectory(this.options.dir);
+      return dropped;
+    });
+  }
+
+  stats(): JsonlLogStats {
+    return {
+      appends: this.#appends,
+      fsyncs: this.writer.fsyncs,
+      segments: this.segments.length,
+      records: this.segments.reduce((sum, state) => sum + state.records, 0),
+    };
+  }
+
+  /** Waits for pending appends, then closes the file. Appends after this reject. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await this.#commits.idle();
+    await this.#lock.run(() => this.writer.close());
+  }
+
+  /** Runs under the lock, one batch at a time. Throws to reject the whole batch. */
+  async #commit(batch: EncodedRecord<R>[]): Promise<void> {
+    const data = Buffer.concat(batch.map((item) => item.line));
+    const written = await this.writer.append(data);
+    const state = this.segments.findLast((segment) => segment.segment === written.segment);
+    if (!state) throw new Error(`Segment ${written.segment} is not tracked`);
+    let offset = written.offset;
+    for (const { record, line } of batch) {
+      this.index.add(record, { segment: written.segment, offset, length: line.length - 1 });
+      state.records += 1;
+      state.newestAt = Math.max(state.newestAt, timeOf(record.at));
+      offset += line.length;
+    }
+    state.bytes = offset;
+    this.#appends += batch.length;
+    if (this.options.retention && Date.now() - this.#lastRetention >= RETENTION_INTERVAL_MS) {
+      this.#lastRetention = Date.now();
+      // Not awaited: it queues behind this batch on the lock; appenders never wait for it.
+      this.applyRetention().catch((error: unknown) =>
+        this.#logger.warn('Log retention failed', {
+          dir: this.options.dir,
+          error: error instanceof Error ? error.message : String(error),
+        }),
+      );
+    }
+  }
+}

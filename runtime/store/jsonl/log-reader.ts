@@ -1,0 +1,107 @@
+// Reads for `page()` and `history()`. Both work from a snapshot of the segment list and
+// stop at each segment's committed size, so they never see a half-written batch; a
+// segment deleted by retention meanwhile simply yields nothing.
+import { open, type FileHandle } from 'node:fs/promises';
+import type { z } from 'zod';
+import { ApiError } from '../../api/api-error';
+import { isNotFound } from '../json-document';
+import type { RecordLocation } from './id-index';
+import { parseLine, readLinesBackward } from './line-reader';
+import { readFully, type SegmentState } from './segment-files';
+
+export interface PageQuery<R> {
+  limit: number;
+  /** The `next` of a previous page. */
+  before?: string;
+  filter?: (record: R) => boolean;
+}
+
+export interface LogPage<R> {
+  items: R[];
+  /** Pass as `before` for the next (older) page; absent on the last page. */
+  next?: string;
+}
+
+/**
+ * Newest first across segments. The cursor is the position (segment, byte offset) of the
+ * last item returned; positions never change because segments are never rewritten.
+ */
+export async function readPage<R>(
+  segments: readonly SegmentState[],
+  schema: z.ZodType<R>,
+  query: PageQuery<R>,
+): Promise<LogPage<R>> {
+  const { limit, before, filter } = query;
+  if (!Number.isInteger(limit) || limit < 1) {
+    throw new RangeError('limit must be a positive integer');
+  }
+  const from = before === undefined ? undefined : decodeCursor(before);
+  const found: { record: R; segment: number; offset: number }[] = [];
+  for (const state of [...segments].reverse()) {
+    if (from && state.segment > from.segment) continue;
+    const end = from?.segment === state.segment ? Math.min(from.offset, state.bytes) : state.bytes;
+    const handle = await openForRead(state.path);
+    if (!handle) continue;
+    try {
+      for await (const line of readLinesBackward(handle, end)) {
+        const parsed = parseLine(line.text, schema);
+        if (!parsed.ok || (filter && !filter(parsed.record))) continue;
+        found.push({ record: parsed.record, segment: state.segment, offset: line.offset });
+        // One more than asked tells whether there is a next page.
+        if (found.length > limit) break;
+      }
+    } finally {
+      await handle.close();
+    }
+    if (found.length > limit) break;
+  }
+  const items = found.slice(0, limit).map((item) => item.record);
+  const last = found[limit - 1];
+  return found.length > limit && last
+    ? { items, next: `${last.segment}.${last.offset}` }
+    : { items };
+}
+
+/** The records at `locations`, in that order; those whose segment is gone are skipped. */
+export async function readAt<R>(
+  locations: readonly RecordLocation[],
+  segments: readonly SegmentState[],
+  schema: z.ZodType<R>,
+): Promise<R[]> {
+  const records: R[] = [];
+  let handle: FileHandle | undefined;
+  let current: number | undefined;
+  try {
+    for (const location of locations) {
+      if (location.segment !== current) {
+        await handle?.close();
+        current = location.segment;
+        const state = segments.find((segment) => segment.segment === current);
+        handle = state ? await openForRead(state.path) : undefined;
+      }
+      if (!handle) continue;
+      const bytes = Buffer.alloc(location.length);
+      if ((await readFully(handle, bytes, location.offset)) < bytes.length) continue;
+      const parsed = parseLine(bytes.toString('utf8'), schema);
+      if (parsed.ok) records.push(parsed.record);
+    }
+  } finally {
+    await handle?.close();
+  }
+  return records;
+}
+
+function decodeCursor(cursor: string): { segment: number; offset: number } {
+  const match = /^(\d{1,15})\.(\d{1,15})$/.exec(cursor);
+  if (!match) throw new ApiError(400, 'invalid_cursor', 'The page cursor is not valid');
+  return { segment: Number(match[1]), offset: Number(match[2]) };
+}
+
+async function openForRead(path: string): Promise<FileHandle | undefined> {
+  try {
+    return await open(path, 'r');
+  } catch (error) {
+    if (isNotFound(error)) return undefined;
+    throw error;
+  }
+}

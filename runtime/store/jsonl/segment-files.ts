@@ -1,0 +1,84 @@
+// Segment files on disk: `<dir>/<zero-padded number>.jsonl`. Numbers only grow, so a name
+// is never reused and a page cursor (segment, byte offset) stays meaningful forever.
+import { open, readdir, stat, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import { syncDirectory } from '../atomic-file';
+
+const SEGMENT_NAME = /^(\d+)\.jsonl$/;
+
+export function segmentPath(dir: string, segment: number): string {
+  return join(dir, `${String(segment).padStart(8, '0')}.jsonl`);
+}
+
+/** What the log knows about one retained segment. */
+export interface SegmentState {
+  segment: number;
+  path: string;
+  /** Committed bytes: readers never look past this. */
+  bytes: number;
+  /** Valid records. */
+  records: number;
+  /** Newest `at` in ms (see `SegmentSummary` in retention.ts). */
+  newestAt: number;
+}
+
+export interface SegmentEntry {
+  segment: number;
+  path: string;
+  /** False for something that is not a regular file (it is reported and skipped). */
+  isFile: boolean;
+  mtimeMs: number;
+}
+
+/** The segment files in `dir`, oldest first. Other files (kept torn tails…) are ignored. */
+export async function listSegments(dir: string): Promise<SegmentEntry[]> {
+  const entries: SegmentEntry[] = [];
+  for (const name of await readdir(dir)) {
+    const match = SEGMENT_NAME.exec(name);
+    if (!match?.[1]) continue;
+    const path = join(dir, name);
+    const info = await stat(path);
+    entries.push({ segment: Number(match[1]), path, isFile: info.isFile(), mtimeMs: info.mtimeMs });
+  }
+  return entries.sort((a, b) => a.segment - b.segment);
+}
+
+/** Creates a new, empty segment and makes its directory entry durable. Never overwrites. */
+export async function createSegment(dir: string, segment: number): Promise<FileHandle> {
+  const handle = await open(segmentPath(dir, segment), 'wx', 0o600);
+  try {
+    await syncDirectory(dir);
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+  return handle;
+}
+
+/** `write` may write less than asked (disk nearly full, signals): loop until all is out. */
+export async function writeFully(
+  handle: FileHandle,
+  data: Buffer,
+  position: number,
+): Promise<void> {
+  let done = 0;
+  while (done < data.length) {
+    const { bytesWritten } = await handle.write(data, done, data.length - done, position + done);
+    if (bytesWritten === 0) throw new Error('The disk accepted no bytes');
+    done += bytesWritten;
+  }
+}
+
+export async function readFully(
+  handle: FileHandle,
+  into: Buffer,
+  position: number,
+): Promise<number> {
+  let done = 0;
+  while (done < into.length) {
+    const { bytesRead } = await handle.read(into, done, into.length - done, position + done);
+    if (bytesRead === 0) break;
+    done += bytesRead;
+  }
+  return done;
+}

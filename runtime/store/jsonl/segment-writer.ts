@@ -1,0 +1,123 @@
+// The one open segment that appends go to. Every write lands at the committed size with a
+// positional write and is fdatasync'd before it counts. A failed write or sync is undone
+// by cutting the file back to the committed size, so no line of a rejected append can
+// read back later; if even that fails, the handle is dropped and the next write reopens
+// the file and cuts it back first.
+import { open, type FileHandle } from 'node:fs/promises';
+import { createSegment, segmentPath, writeFully } from './segment-files';
+
+export interface WriteResult {
+  segment: number;
+  offset: number;
+}
+
+export class SegmentWriter {
+  #handle: FileHandle | undefined;
+  #closed = false;
+  /** Data syncs issued for appended data: one per committed batch. */
+  fsyncs = 0;
+
+  private constructor(
+    private readonly dir: string,
+    private segment: number,
+    /** Bytes known to be durable in the active segment. */
+    private committed: number,
+    handle: FileHandle,
+    private readonly maxSegmentBytes: number,
+    private readonly onCreated: (segment: number, path: string) => void,
+  ) {
+    this.#handle = handle;
+  }
+
+  /** Continues the existing segment `segment` whose valid data ends at `bytes`. */
+  static async resume(
+    dir: string,
+    segment: number,
+    bytes: number,
+    maxSegmentBytes: number,
+    onCreated: (segment: number, path: string) => void,
+  ): Promise<SegmentWriter> {
+    const handle = await open(segmentPath(dir, segment), 'r+');
+    return new SegmentWriter(dir, segment, bytes, handle, maxSegmentBytes, onCreated);
+  }
+
+  /** Starts a brand-new segment `segment`. */
+  static async create(
+    dir: string,
+    segment: number,
+    maxSegmentBytes: number,
+    onCreated: (segment: number, path: string) => void,
+  ): Promise<SegmentWriter> {
+    const handle = await createSegment(dir, segment);
+    onCreated(segment, segmentPath(dir, segment));
+    return new SegmentWriter(dir, segment, 0, handle, maxSegmentBytes, onCreated);
+  }
+
+  get activeSegment(): number {
+    return this.segment;
+  }
+
+  /** Writes `data` (whole lines) durably, rotating first if it would overflow the segment. */
+  async append(data: Buffer): Promise<WriteResult> {
+    if (this.#closed) throw new Error('The log is closed');
+    if (this.committed > 0 && this.committed + data.length > this.maxSegmentBytes) {
+      await this.rotate();
+    }
+    const handle = await this.#writableHandle();
+    const offset = this.committed;
+    try {
+      await writeFully(handle, data, offset);
+      await handle.datasync();
+      this.fsyncs += 1;
+    } catch (error) {
+      await this.#undo(handle);
+      throw error;
+    }
+    this.committed = offset + data.length;
+    return { segment: this.segment, offset };
+  }
+
+  /** Closes the active segment for good and starts the next one. */
+  async rotate(): Promise<void> {
+    const next = this.segment + 1;
+    // Created before the old one is let go: if creating fails, nothing changed.
+    const handle = await createSegment(this.dir, next);
+    const previous = this.#handle;
+    this.#handle = handle;
+    this.segment = next;
+    this.committed = 0;
+    this.onCreated(next, segmentPath(this.dir, next));
+    await previous?.close().catch(() => undefined);
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    const handle = this.#handle;
+    this.#handle = undefined;
+    await handle?.close();
+  }
+
+  async #writableHandle(): Promise<FileHandle> {
+    if (this.#handle) return this.#handle;
+    const handle = await open(segmentPath(this.dir, this.segment), 'r+');
+    try {
+      await handle.truncate(this.committed);
+      await handle.datasync();
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+    this.#handle = handle;
+    return handle;
+  }
+
+  async #undo(handle: FileHandle): Promise<void> {
+    try {
+      await handle.truncate(this.committed);
+      await handle.datasync();
+    } catch {
+      this.#handle = undefined;
+      await handle.close().catch(() => undefined);
+    }
+  }
+}

@@ -371,7 +371,7 @@ export class Engine {
         }
         this.#disarm(active);
         active.run.status = 'running';
-        active.run.waiting = undefined;
+        delete active.run.waiting;
         active.cursor = { nodeId: wait.nodeId, resume: { event, wait } };
         active.dirty = true;
         try {
@@ -401,7 +401,7 @@ export class Engine {
     run.endedAt = this.#now().toISOString();
     if (error !== undefined) run.error = error;
     if (output !== undefined) run.output = output;
-    run.waiting = undefined;
+    delete run.waiting;
     active.cursor = undefined;
     active.dirty = true;
     try {

@@ -16,7 +16,7 @@ import { chatRefSchema } from './chat';
 
 /** The trigger's request, as templates see it (`body`, `query`, `headers`…). */
 export const runInputSchema = z.object({
-  body: z.unknown(),
+  body: z.unknown().optional(),
   query: z.record(z.string(), z.unknown()),
   headers: z.record(z.string(), z.unknown()),
   params: z.record(z.string(), z.unknown()),
@@ -63,22 +63,20 @@ export const runRecordSchema = runSchema.omit({ steps: true }).extend({
 export type RunRecord = z.infer<typeof runRecordSchema>;
 
 export function summarize(record: RunRecord): RunSummary {
-  return {
-    id: record.id,
-    flowId: record.flowId,
-    flowVersion: record.flowVersion,
-    trigger: record.trigger,
-    mode: record.mode,
-    status: record.status,
-    variables: record.variables,
-    startedAt: record.startedAt,
-    endedAt: record.endedAt,
-    error: record.error,
-    waiting: record.waiting,
-    output: record.output,
-    jumpedTo: record.jumpedTo,
-    stepCount: record.stepCount,
-  };
+  const {
+    at: _at,
+    seq: _seq,
+    steps: _steps,
+    full: _full,
+    input: _input,
+    graphRef: _graphRef,
+    chat: _chat,
+    cursor: _cursor,
+    stepsSinceWait: _stepsSinceWait,
+    jumpChain: _jumpChain,
+    ...run
+  } = record;
+  return run;
 }
 
 /** The records that make up the run now: from its last full record on. */

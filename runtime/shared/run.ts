@@ -46,7 +46,7 @@ export type WaitSpec = z.infer<typeof waitSpecSchema>;
 export const resumeEventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('input'), text: z.string(), buttonId: z.string().optional() }),
   z.object({ kind: z.literal('timer') }),
-  z.object({ kind: z.literal('webhook'), payload: z.unknown() }),
+  z.object({ kind: z.literal('webhook'), payload: z.unknown().optional() }),
   z.object({ kind: z.literal('timeout') }),
 ]);
 export type ResumeEvent = z.infer<typeof resumeEventSchema>;

@@ -5,6 +5,7 @@ import { TestChat } from '../../runtime/channels/test-chat/test-chat';
 import { Engine } from '../../runtime/engine/engine';
 import { silentLogger } from '../../runtime/logger';
 import type { DraftGraph, FlowDocument } from '../../runtime/shared/flow-document';
+import type { RunStatus } from '../../runtime/shared/run';
 import type { SettingsPatch } from '../../runtime/shared/settings';
 import { emptyFlow, FlowsStore } from '../../runtime/store/flows-store';
 import { SettingsStore } from '../../runtime/store/settings-store';
@@ -22,7 +23,7 @@ export interface TestEngine {
 }
 
 export async function openTestEngine(
-  options: { dataDir?: string; settings?: SettingsPatch } = {},
+  options: { dataDir?: string; settings?: SettingsPatch; now?: () => Date } = {},
 ): Promise<TestEngine> {
   const dataDir = options.dataDir ?? (await tempDir());
   const problems = new StoreProblems();
@@ -37,6 +38,7 @@ export async function openTestEngine(
     logger: silentLogger,
     channels: [testChat.channel],
     problems,
+    ...(options.now ? { now: options.now } : {}),
   });
   testChat.attach(engine);
   let stopped = false;
@@ -59,6 +61,20 @@ export async function openTestEngine(
       return openTestEngine({ dataDir });
     },
   };
+}
+
+/** Resolves when the run reaches `status` (watching the engine's updates, no polling). */
+export function reaches(engine: Engine, runId: string, status: RunStatus): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (engine.runStatus(runId) === status) {
+        stop();
+        resolve();
+      }
+    };
+    const stop = engine.onUpdate(check);
+    check();
+  });
 }
 
 type NodeSpec = [id: string, type: string, config?: Record<string, unknown>];

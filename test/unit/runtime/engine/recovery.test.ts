@@ -6,30 +6,11 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Engine } from '../../../../runtime/engine/engine';
 import { RunLog } from '../../../../runtime/engine/run-log';
 import type { RunRecord } from '../../../../runtime/engine/run-record';
 import { silentLogger } from '../../../../runtime/logger';
-import type { Run } from '../../../../runtime/shared/run';
 import { settingsSchema } from '../../../../runtime/shared/settings';
-import { graph, openTestEngine, type TestEngine } from '../../../helpers/engine';
-
-function reaches(
-  engine: Engine,
-  runId: string,
-  test: (status: Run['status'] | undefined) => boolean,
-) {
-  return new Promise<void>((resolve) => {
-    const check = () => {
-      if (test(engine.runStatus(runId))) {
-        stop();
-        resolve();
-      }
-    };
-    const stop = engine.onUpdate(check);
-    check();
-  });
-}
+import { graph, openTestEngine, reaches, type TestEngine } from '../../../helpers/engine';
 
 /** Appends records to a stopped engine's run log, as a crash would have left them. */
 async function writeCrashState(
@@ -93,8 +74,8 @@ describe('engine: recovery', () => {
       triggerNodeId: 's',
       trigger: { type: 'manual' },
     });
-    await reaches(first.engine, run.id, (status) => status === 'waiting');
-    await reaches(first.engine, long.id, (status) => status === 'waiting');
+    await reaches(first.engine, run.id, 'waiting');
+    await reaches(first.engine, long.id, 'waiting');
 
     const second = await first.reopen();
     assert.equal(second.engine.waitingFor('input', session.id)?.runId, run.id);
@@ -125,7 +106,7 @@ describe('engine: recovery', () => {
       triggerNodeId: 's',
       trigger: { type: 'manual' },
     });
-    await reaches(first.engine, run.id, (status) => status === 'waiting');
+    await reaches(first.engine, run.id, 'waiting');
     await first.stop();
     await sleep(300); // Hookflow is "off" while the timer comes due.
     const second = await openTestEngine({ dataDir: first.dataDir });
@@ -173,7 +154,7 @@ describe('engine: recovery', () => {
   it('a reply acknowledged just before a crash is not lost', async () => {
     const first = await openTestEngine();
     const { run, session } = await startChat(first);
-    await reaches(first.engine, run.id, (status) => status === 'waiting');
+    await reaches(first.engine, run.id, 'waiting');
     await first.stop();
     // The crash came right after the resume checkpoint (the reply was acknowledged).
     await writeCrashState(
@@ -207,7 +188,7 @@ describe('engine: recovery', () => {
   it('a run that crashed before a repeatable node runs it again (at-least-once)', async () => {
     const first = await openTestEngine();
     const { run, session } = await startChat(first);
-    await reaches(first.engine, run.id, (status) => status === 'waiting');
+    await reaches(first.engine, run.id, 'waiting');
     await first.stop();
     // Crash after the checkpoint before "thanks" (answer stored, message maybe sent).
     await writeCrashState(
@@ -250,8 +231,8 @@ describe('engine: recovery', () => {
       triggerNodeId: 's',
       trigger: { type: 'manual' },
     });
-    await reaches(first.engine, chatRun.id, (status) => status === 'waiting');
-    await reaches(first.engine, timerRun.id, (status) => status === 'waiting');
+    await reaches(first.engine, chatRun.id, 'waiting');
+    await reaches(first.engine, timerRun.id, 'waiting');
     await first.stop();
     const timerRecord = await RunLog.open(
       first.dataDir,

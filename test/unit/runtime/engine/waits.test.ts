@@ -1,22 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Engine } from '../../../../runtime/engine/engine';
-import type { Run } from '../../../../runtime/shared/run';
-import { graph, openTestEngine, type TestEngine } from '../../../helpers/engine';
-
-/** Resolves when the run reaches `status` (watching the engine's updates, no polling). */
-function reaches(engine: Engine, runId: string, status: Run['status']): Promise<void> {
-  return new Promise((resolve) => {
-    const check = () => {
-      if (engine.runStatus(runId) === status) {
-        stop();
-        resolve();
-      }
-    };
-    const stop = engine.onUpdate(check);
-    check();
-  });
-}
+import { graph, openTestEngine, reaches, type TestEngine } from '../../../helpers/engine';
 
 const askEmail = graph(
   [

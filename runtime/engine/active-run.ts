@@ -19,6 +19,8 @@ export interface ActiveRunState {
   jumpChain: string[];
   /** The next record's seq. */
   seq: number;
+  /** The seq of the latest full record. */
+  baseSeq: number;
   /** Steps already in the log. */
   savedSteps: number;
 }
@@ -40,6 +42,7 @@ export class ActiveRun {
   checkpointedAt = 0;
   checkpointAppend = 0;
   #seq: number;
+  #baseSeq: number;
   #savedSteps: number;
   #queue: Promise<void> = Promise.resolve();
   #scope: Record<string, unknown> | undefined;
@@ -56,6 +59,7 @@ export class ActiveRun {
     this.stepsSinceWait = state.stepsSinceWait;
     this.jumpChain = state.jumpChain;
     this.#seq = state.seq;
+    this.#baseSeq = state.baseSeq;
     this.#savedSteps = state.savedSteps;
     this.#ended = new Promise((resolve) => (this.#resolveEnded = resolve));
     const vars = this.run.variables;
@@ -127,6 +131,7 @@ export class ActiveRun {
       steps: full ? steps : steps.slice(this.#savedSteps),
       stepCount: steps.length,
       ...(full ? { full: true, input: this.input } : {}),
+      baseSeq: full ? this.#seq : this.#baseSeq,
       graphRef: this.graph.ref,
       ...(this.chat ? { chat: this.chat.ref } : {}),
       ...(this.cursor ? { cursor: this.cursor } : {}),
@@ -137,6 +142,7 @@ export class ActiveRun {
 
   saved(record: RunRecord, appendNumber: number): void {
     this.#seq = record.seq + 1;
+    this.#baseSeq = record.baseSeq;
     this.#savedSteps = record.stepCount;
     this.dirty = false;
     this.checkpointedAt = Date.parse(record.at);

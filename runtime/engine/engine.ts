@@ -136,20 +136,23 @@ export class Engine {
     return this.#active.get(id)?.run.status ?? this.log.latest(id)?.status;
   }
 
+  /** What the run waits for now (in memory), if it is waiting. */
+  waitOf(id: string): WaitSpec | undefined {
+    return this.#active.get(id)?.run.waiting;
+  }
+
   async getRun(id: string): Promise<Run | undefined> {
     return this.#active.get(id)?.snapshot() ?? (await this.log.read(id));
   }
 
-  async listRuns(query: RunQuery): Promise<RunPage> {
-    const page = await this.log.page(query);
-    // Records lag behind runs between checkpoints; the in-memory state is the truth.
-    const runs = page.runs.map((summary) => {
-      const active = this.#active.get(summary.id);
-      if (!active) return summary;
-      const { steps, ...rest } = active.snapshot();
-      return { ...rest, stepCount: steps.length };
+  listRuns(query: RunQuery): Promise<RunPage> {
+    // Records lag behind runs between checkpoints; for runs in memory, memory is the truth.
+    return this.log.page(query, (id) => {
+      const active = this.#active.get(id);
+      if (!active) return undefined;
+      const { steps, ...rest } = active.run;
+      return structuredClone({ ...rest, stepCount: steps.length });
     });
-    return { ...page, runs };
   }
 
   /** The run (and its wait) that an event of this kind and key would resume, newest first. */
@@ -248,6 +251,7 @@ export class Engine {
       stepsSinceWait: 0,
       jumpChain,
       seq: 0,
+      baseSeq: 0,
       savedSteps: 0,
     });
     await this.#checkpoint(active);

@@ -75,6 +75,7 @@ async function recoverRun(record: RunRecord, deps: RecoveryDeps): Promise<void> 
     stepsSinceWait: record.stepsSinceWait,
     jumpChain: record.jumpChain,
     seq: record.seq + 1,
+    baseSeq: record.baseSeq,
     savedSteps: record.stepCount,
   });
   active.dirty = false;

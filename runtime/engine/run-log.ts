@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import type { Logger } from '../logger';
 import type { Settings } from '../shared/settings';
-import type { Run, RunPage, RunStatus } from '../shared/run';
+import type { Run, RunPage, RunStatus, RunSummary } from '../shared/run';
 import { JsonlLog } from '../store/jsonl-log';
 import type { StoreProblems } from '../store/store-problems';
 import { runFromRecords, runRecordSchema, summarize, type RunRecord } from './run-record';
@@ -64,19 +64,35 @@ export class RunLog {
     return runFromRecords(await this.history(id));
   }
 
-  /** Runs newest first, one summary per run (its latest record). */
-  async page(query: RunQuery): Promise<RunPage> {
+  /**
+   * Runs newest first by start, each with its current state: the run is found at its
+   * (latest) full record — the start record, unless a long wait was compacted — and
+   * described by `current(id)` (the engine's memory) or its latest record.
+   */
+  async page(query: RunQuery, current: (id: string) => RunSummary | undefined): Promise<RunPage> {
+    const now = (id: string): RunSummary | undefined => {
+      const latest = this.log.latest(id);
+      return current(id) ?? (latest && summarize(latest));
+    };
     const { items, next } = await this.log.page({
       limit: query.limit,
       before: query.before,
-      filter: (record) =>
-        this.#isLatest(record) &&
-        (query.flowId === undefined || record.flowId === query.flowId) &&
-        (query.status === undefined || record.status === query.status) &&
-        (query.since === undefined || record.startedAt >= query.since) &&
-        (query.until === undefined || record.startedAt <= query.until),
+      filter: (record) => {
+        if (record.full !== true || record.seq !== this.log.latest(record.id)?.baseSeq) {
+          return false;
+        }
+        const run = now(record.id);
+        return (
+          run !== undefined &&
+          (query.flowId === undefined || run.flowId === query.flowId) &&
+          (query.status === undefined || run.status === query.status) &&
+          (query.since === undefined || run.startedAt >= query.since) &&
+          (query.until === undefined || run.startedAt <= query.until)
+        );
+      },
     });
-    return { runs: items.map(summarize), ...(next === undefined ? {} : { next }) };
+    const runs = items.flatMap((record) => now(record.id) ?? []);
+    return { runs, ...(next === undefined ? {} : { next }) };
   }
 
   /** Latest records of runs that were running or waiting when the log was last written. */

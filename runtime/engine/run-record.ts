@@ -47,6 +47,8 @@ export const runRecordSchema = runSchema.omit({ steps: true }).extend({
    * long wait gets fresh ones (compaction), so retention may drop the records before it.
    */
   full: z.boolean().optional(),
+  /** The seq of this run's latest full record: where listing finds the run. */
+  baseSeq: z.number().int().nonnegative(),
   /** Steps in all records up to and including this one. */
   stepCount: z.number().int().nonnegative(),
   /** Only on full records: it never changes and can be large. */
@@ -68,6 +70,7 @@ export function summarize(record: RunRecord): RunSummary {
     seq: _seq,
     steps: _steps,
     full: _full,
+    baseSeq: _baseSeq,
     input: _input,
     graphRef: _graphRef,
     chat: _chat,

@@ -61,6 +61,7 @@ export async function testContext(
     stepsSinceWait: 0,
     jumpChain: [],
     seq: 0,
+    baseSeq: 0,
     savedSteps: 0,
   });
   return { ctx: active.context('n1', () => FIXED_NOW), variables, messages };

@@ -86,6 +86,7 @@ describe('engine support', () => {
       full: true,
       stepCount: 0,
       graphRef: 'g',
+      baseSeq: 0,
       stepsSinceWait: 0,
       jumpChain: [],
     };

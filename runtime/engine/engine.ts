@@ -1,6 +1,7 @@
 // The flow engine: starts runs, drives them node by node, parks them while they wait,
 // resumes them when their event comes, and records them durably (see durability.ts).
 // Transport-free: the admin API, the test chat and the webhook ingress all call this.
+import { performance } from 'node:perf_hooks';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Logger } from '../logger';
 import type { DraftGraph, FlowDocument } from '../shared/flow-document';
@@ -39,6 +40,8 @@ export interface EngineOptions {
   channels?: readonly ChatChannel[];
   problems?: StoreProblems;
   now?: () => Date;
+  /** Told how long each step took (diagnostics, `npm run bench:engine`). */
+  onStep?: (nodeType: string, ms: number) => void;
 }
 
 export interface StartRunOptions {
@@ -279,10 +282,13 @@ export class Engine {
           return await this.#finish(active, 'failed', loopMessage(maxSteps, active.recent));
         }
         if (++taken % YIELD_EVERY === 0) await yieldToEventLoop();
+        const began = this.options.onStep ? performance.now() : 0;
         const transition = await takeStep(active, {
           now: this.#now,
           beforeSideEffects: () => this.#checkpointIfDirty(active),
         });
+        const nodeType = active.run.steps.at(-1)?.nodeType;
+        if (this.options.onStep && nodeType) this.options.onStep(nodeType, performance.now() - began);
         if (transition.kind === 'goto') {
           active.cursor = { nodeId: transition.nodeId };
           active.dirty = true;

@@ -1,5 +1,6 @@
 // The `hookflow` command. Exit codes: 0 ok, 1 failure, 2 usage error.
 import { UsageError } from './cli/args';
+import { exportCommand, importCommand } from './cli/flow-file-commands';
 import { openCommand } from './cli/open-command';
 import { serveCommand } from './cli/serve-command';
 import { USAGE } from './cli/usage';
@@ -8,6 +9,8 @@ import { HOOKFLOW_VERSION } from './version';
 const commands: Record<string, (args: string[]) => Promise<void>> = {
   serve: serveCommand,
   open: openCommand,
+  import: importCommand,
+  export: exportCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -3,6 +3,7 @@
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ApiContext } from './api/context';
+import { RuntimeEvents } from './api/runtime-events';
 import { TestChat } from './channels/test-chat/test-chat';
 import { Engine } from './engine/engine';
 import { DEFAULT_ADMIN_PORT, DEFAULT_PUBLIC_PORT } from './defaults';
@@ -19,6 +20,7 @@ import { testChatRoutes } from './server/routes/test-chat-routes';
 import { writeFileAtomic } from './store/atomic-file';
 import { defaultDataDir, ensureWritableDataDir } from './store/data-dir';
 import { lockDataDir, type DataDirLock } from './store/data-dir-lock';
+import { FlowVersionsStore } from './store/flow-versions-store';
 import { FlowsStore } from './store/flows-store';
 import { SecretsStore } from './store/secrets-store';
 import { SettingsStore } from './store/settings-store';
@@ -119,6 +121,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
         await state.ctx.engine.stop();
         await Promise.all([
           state.ctx.flows.settled(),
+          state.ctx.versions.settled(),
           state.ctx.settings.settled(),
           state.ctx.secrets.settled(),
           state.ctx.testChat.settled(),
@@ -149,6 +152,12 @@ async function open(
     options.secretsKey ?? (await loadOrCreateSecretsKeyFile(dataDir)),
     problems,
   );
+  const versions = await FlowVersionsStore.open(dataDir, problems);
+  const events = new RuntimeEvents((event, error) =>
+    logger.error(`a ${event} listener failed`, {
+      error: error instanceof Error ? error.message : String(error),
+    }),
+  );
   const testChat = await TestChat.open(dataDir, problems);
   // Opening the engine brings back runs that were waiting or running when Hookflow stopped.
   const engine = await Engine.open({
@@ -160,7 +169,17 @@ async function open(
     problems,
   });
   testChat.attach(engine);
-  const ctx: ApiContext = { dataDir, problems, flows, settings, secrets, engine, testChat };
+  const ctx: ApiContext = {
+    dataDir,
+    problems,
+    flows,
+    versions,
+    settings,
+    secrets,
+    events,
+    engine,
+    testChat,
+  };
   for (const problem of problems.list()) {
     logger.warn(`${problem.reason}. The file was kept as ${problem.keptAt}.`);
   }

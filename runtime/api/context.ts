@@ -2,17 +2,26 @@
 // so the same functions serve HTTP routes, the CLI and tests.
 import type { TestChat } from '../channels/test-chat/test-chat';
 import type { Engine } from '../engine/engine';
+import type { FlowVersionsStore } from '../store/flow-versions-store';
 import type { FlowsStore } from '../store/flows-store';
 import type { SecretsStore } from '../store/secrets-store';
 import type { SettingsStore } from '../store/settings-store';
 import type { StoreProblems } from '../store/store-problems';
+import type { RuntimeEvents } from './runtime-events';
 
 export interface ApiContext {
   dataDir: string;
   flows: FlowsStore;
+  /** Published versions of each flow (`flows/<id>.versions.json`). */
+  versions: FlowVersionsStore;
   settings: SettingsStore;
   secrets: SecretsStore;
   problems: StoreProblems;
+  /** Publish/unpublish/delete notifications; absent where nothing listens (the offline CLI). */
+  events?: RuntimeEvents;
   engine: Engine;
   testChat: TestChat;
 }
+
+/** What flow functions need: the CLI can open just these, without secrets or settings. */
+export type FlowsContext = Pick<ApiContext, 'flows' | 'versions' | 'events'>;

@@ -6,9 +6,11 @@ import {
   type FlowDocument,
   type FlowSummary,
 } from '../shared/flow-document';
+import { withParsedConfigs } from '../engine/validate-graph';
 import { emptyFlow } from '../store/flows-store';
 import { ApiError, notFound, parseInput } from './api-error';
-import type { ApiContext } from './context';
+import type { ApiContext, FlowsContext } from './context';
+import { assertNodeTypesKept } from './node-ids';
 
 /** 128 random bits: flow ids appear in public URLs and must not be guessable. */
 export function newFlowId(): string {
@@ -27,7 +29,8 @@ export function summarizeFlow(flow: FlowDocument): FlowSummary {
     hasUnpublishedChanges:
       flow.published === null
         ? flow.draft.nodes.length > 0
-        : JSON.stringify(flow.published.graph) !== JSON.stringify(flow.draft),
+        : // Published configs are stored parsed; compare the draft parsed the same way.
+          JSON.stringify(flow.published.graph) !== JSON.stringify(withParsedConfigs(flow.draft)),
   };
 }
 
@@ -38,7 +41,7 @@ export function listFlows(ctx: ApiContext): FlowSummary[] {
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
 }
 
-export function getFlow(ctx: ApiContext, id: string): FlowDocument {
+export function getFlow(ctx: Pick<ApiContext, 'flows'>, id: string): FlowDocument {
   const flow = ctx.flows.get(id);
   if (!flow) throw notFound('flow', id);
   return flow;
@@ -53,7 +56,7 @@ export async function createFlow(ctx: ApiContext, input: unknown): Promise<FlowD
 }
 
 export async function updateFlow(
-  ctx: ApiContext,
+  ctx: Pick<ApiContext, 'flows'>,
   id: string,
   input: unknown,
 ): Promise<FlowDocument> {
@@ -62,15 +65,13 @@ export async function updateFlow(
   getFlow(ctx, id);
   const saved = await ctx.flows.update(id, (flow) => {
     if (patch.revision !== undefined && patch.revision !== flow.revision) {
-      throw new ApiError(
-        409,
-        'revision_conflict',
-        'This flow was changed elsewhere (another window?). Reload it to see the latest version.',
-        { currentRevision: flow.revision },
-      );
+      throw revisionConflict(flow.revision);
     }
     if (patch.name !== undefined) flow.name = patch.name;
-    if (patch.draft !== undefined) flow.draft = patch.draft;
+    if (patch.draft !== undefined) {
+      assertNodeTypesKept(flow.published?.graph, patch.draft);
+      flow.draft = patch.draft;
+    }
     flow.revision += 1;
     flow.updatedAt = new Date().toISOString();
   });
@@ -78,18 +79,30 @@ export async function updateFlow(
   return saved;
 }
 
-export async function deleteFlow(ctx: ApiContext, id: string): Promise<void> {
+export async function deleteFlow(ctx: FlowsContext, id: string): Promise<void> {
   if (!(await ctx.flows.delete(id))) throw notFound('flow', id);
+  // Announced before anything else can fail: live traffic must stop with the flow.
+  ctx.events?.emit('flow-deleted', id);
+  await ctx.versions.delete(id);
+}
+
+export function revisionConflict(currentRevision: number): ApiError {
+  return new ApiError(
+    409,
+    'revision_conflict',
+    'This flow was changed elsewhere (another window?). Reload it to see the latest version.',
+    { currentRevision },
+  );
 }
 
 /** Structural checks a draft must pass to be saved: unique ids, edges between real nodes. */
-function assertGraphConsistent(graph: FlowDocument['draft']): void {
+export function assertGraphConsistent(graph: FlowDocument['draft'], at = 'draft'): void {
   const problems: { path: string; message: string }[] = [];
   const nodeIds = new Set<string>();
   graph.nodes.forEach((node, index) => {
     if (nodeIds.has(node.id)) {
       problems.push({
-        path: `draft.nodes[${index}].id`,
+        path: `${at}.nodes[${index}].id`,
         message: `Duplicate node id "${node.id}"`,
       });
     }
@@ -99,7 +112,7 @@ function assertGraphConsistent(graph: FlowDocument['draft']): void {
   graph.edges.forEach((edge, index) => {
     if (edgeIds.has(edge.id)) {
       problems.push({
-        path: `draft.edges[${index}].id`,
+        path: `${at}.edges[${index}].id`,
         message: `Duplicate edge id "${edge.id}"`,
       });
     }
@@ -107,7 +120,7 @@ function assertGraphConsistent(graph: FlowDocument['draft']): void {
     for (const end of ['source', 'target'] as const) {
       if (!nodeIds.has(edge[end])) {
         problems.push({
-          path: `draft.edges[${index}].${end}`,
+          path: `${at}.edges[${index}].${end}`,
           message: `Edge points to unknown node "${edge[end]}"`,
         });
       }
@@ -117,7 +130,7 @@ function assertGraphConsistent(graph: FlowDocument['draft']): void {
   graph.variables.forEach((variable, index) => {
     if (variableNames.has(variable.name)) {
       problems.push({
-        path: `draft.variables[${index}].name`,
+        path: `${at}.variables[${index}].name`,
         message: `Duplicate variable "${variable.name}"`,
       });
     }

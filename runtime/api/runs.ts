@@ -2,12 +2,14 @@
 import { z } from 'zod';
 import { EngineError } from '../engine/engine';
 import { manualTriggerNode } from '../engine/engine-support';
+import { hasErrors, validateGraph } from '../engine/validate-graph';
 import type { DraftGraph, FlowDocument } from '../shared/flow-document';
 import { runStatusSchema, type Run, type RunPage } from '../shared/run';
 import { variableNameSchema } from '../shared/variable-name';
 import { ApiError, notFound, parseInput } from './api-error';
 import type { ApiContext } from './context';
 import { getFlow } from './flows';
+import { invalidFlow } from './publish';
 
 const isoTime = z
   .string()
@@ -106,12 +108,13 @@ export function startNodeOf(graph: DraftGraph): string {
   return start;
 }
 
-/**
- * Draft graphs are saved unvalidated; a run of one is checked like a publish would be.
- * (Until validateGraph from the publish work is merged, the engine's per-node config
- * check is the only one: this is replaced on that merge.)
- */
-function assertDraftRunnable(_graph: DraftGraph): void {}
+/** Draft graphs are saved unvalidated; a run of one is checked like a publish would be. */
+function assertDraftRunnable(graph: DraftGraph): void {
+  const problems = validateGraph(graph);
+  if (hasErrors(problems)) {
+    throw invalidFlow(problems, 'The draft has problems that stop it from running');
+  }
+}
 
 export function apiErrorFrom(error: unknown): unknown {
   if (!(error instanceof EngineError)) return error;

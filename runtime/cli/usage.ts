@@ -5,7 +5,15 @@ Usage:
   hookflow open [--data-dir D] [--print]
                                open a fresh designer sign-in link of a running Hookflow
                                (--print: only print it)
+  hookflow import <file> [--publish] [--name N] [--data-dir D]
+                               import a flow file as a new flow (never overwrites one);
+                               prints only the new flow id. --publish makes it live
+  hookflow export <flowId> [--out <file>] [--data-dir D]
+                               write the flow file (draft + published) to --out or stdout
   hookflow --help | --version
+
+import and export use the running Hookflow of the data folder if there is one,
+and otherwise open the data folder themselves.
 
 serve options:
   --data-dir <dir>      data folder (default: the per-OS app data folder, or HOOKFLOW_DATA_DIR)

@@ -288,7 +288,8 @@ export class Engine {
           beforeSideEffects: () => this.#checkpointIfDirty(active),
         });
         const nodeType = active.run.steps.at(-1)?.nodeType;
-        if (this.options.onStep && nodeType) this.options.onStep(nodeType, performance.now() - began);
+        if (this.options.onStep && nodeType)
+          this.options.onStep(nodeType, performance.now() - began);
         if (transition.kind === 'goto') {
           active.cursor = { nodeId: transition.nodeId };
           active.dirty = true;

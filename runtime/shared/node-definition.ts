@@ -19,6 +19,13 @@ export type HandleKind = 'default' | 'case' | 'else' | 'failure';
  */
 export type SideEffects = 'none' | 'repeatable' | 'unrepeatable';
 
+export interface OutputHandle {
+  /** Stable id written into edges as `sourceHandle`. */
+  id: string;
+  label: string;
+  kind: HandleKind;
+}
+
 /**
  * The graph as a node's `validate` hook sees it. Structural rather than `DraftGraph`, so
  * graph validation can run over test-only definitions; every DraftGraph satisfies it.
@@ -38,13 +45,6 @@ export interface NodeConfigProblem {
   /** Config path such as `cases[1].value`; omitted when the problem is the node as a whole. */
   field?: string;
   message: string;
-}
-
-export interface OutputHandle {
-  /** Stable id written into edges as `sourceHandle`. */
-  id: string;
-  label: string;
-  kind: HandleKind;
 }
 
 export interface NodeDefinition<
@@ -68,6 +68,11 @@ export interface NodeDefinition<
   sideEffects: SideEffects;
   /** One line describing the configuration, shown on the node card. */
   summary(config: z.infer<Schema>): string;
+  /**
+   * Nodes of the same flow this node continues at without an edge (a Jump's target), so
+   * graph validation counts them as reachable.
+   */
+  continuesAt?(config: z.infer<Schema>): string[];
   /**
    * Extra checks run on publish with the parsed config (defaults applied) and the whole
    * graph, for what a schema alone cannot know: a Jump target exists, a path parses.

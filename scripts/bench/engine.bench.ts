@@ -31,7 +31,9 @@ const flow: DraftGraph = {
     set('v2', 'total', '{{body.order.total}}'),
     set('v3', 'email', '{{body.customer.email}}'),
     set('v4', 'greeting', 'Hello {{body.customer.name}}'),
-    node('big', 'condition', { rules: [{ left: 'total', operator: 'greater_than', right: '100' }] }),
+    node('big', 'condition', {
+      rules: [{ left: 'total', operator: 'greater_than', right: '100' }],
+    }),
     set('v5', 'tier', 'gold'),
     set('v6', 'tier', 'standard'),
     set('v7', 'summary', '{{order}}: {{tier}} ({{total}})'),
@@ -120,7 +122,9 @@ async function scenario(label: string, concurrency: number): Promise<void> {
 }
 
 const cpu = cpus();
-console.log(`machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, node ${process.version}`);
+console.log(
+  `machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, node ${process.version}`,
+);
 console.log(
   `disk: ${tmpdir()}, 10-node headless flow, ${DURATION_MS / 1000} s per scenario, rss at start ${mb(process.memoryUsage().rss)}\n`,
 );

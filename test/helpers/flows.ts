@@ -17,22 +17,24 @@ export async function readFixture(name: string, replace: Record<string, string> 
     'utf8',
   );
   for (const [from, to] of Object.entries(replace)) text = text.replaceAll(from, to);
-  return JSON.parse(text) as { name: string; draft: FlowDocument['draft'] };
+  return JSON.parse(text) as unknown;
 }
 
-/** Creates a flow holding the fixture as its draft. */
+/** Imports a fixture flow file; `publish` makes it live (it must validate). */
 export async function createFixtureFlow(
   rt: AdminClient,
   name: string,
-  replace: Record<string, string> = {},
+  options: { replace?: Record<string, string>; publish?: boolean } = {},
 ): Promise<FlowDocument> {
-  const fixture = await readFixture(name, replace);
-  const response = await rt.api('/api/flows', {
+  const document = await readFixture(name, options.replace);
+  const response = await rt.api('/api/flows/import', {
     method: 'POST',
-    json: { name: fixture.name, draft: fixture.draft },
+    json: { document, publish: options.publish ?? false },
   });
   assert.equal(response.status, 201, await response.clone().text());
-  return json<FlowDocument>(response);
+  const result = await json<{ flow: FlowDocument; published: boolean }>(response);
+  assert.equal(result.published, options.publish ?? false, 'published as asked');
+  return result.flow;
 }
 
 /** Polls GET /api/runs/{id} until the run has finished (or 15 s pass). */

@@ -9,8 +9,8 @@ import { json, startTestRuntime } from '../helpers/test-runtime';
 describe('engine over HTTP: test chat', () => {
   it('asks for an email, retries once on a wrong one, stores a number as a number', async () => {
     const rt = await startTestRuntime();
-    const flow = await createFixtureFlow(rt, 'email-signup');
-    const chat = await ChatClient.start(rt, flow.id);
+    const flow = await createFixtureFlow(rt, 'email-signup', { publish: true });
+    const chat = await ChatClient.start(rt, flow.id, false);
     assert.deepEqual(await chat.botSays(2), [
       "Hi! Let's get you signed up.",
       'What is your email?',
@@ -25,6 +25,7 @@ describe('engine over HTTP: test chat', () => {
     assert.equal(run.status, 'completed');
     assert.equal(run.mode, 'full');
     assert.equal(run.trigger.type, 'test-chat');
+    assert.equal(run.flowVersion, 1, 'the published version');
     assert.deepEqual(run.output, { email: 'ana@example.com', age: 41 });
     assert.deepEqual(
       chat.transcript.filter((message) => message.from === 'user').map((message) => message.text),

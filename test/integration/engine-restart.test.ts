@@ -54,14 +54,22 @@ describe('engine: SIGKILL and restart', () => {
   it('waiting runs resume, acknowledged replies and runs are kept, a running run resumes', async () => {
     const dataDir = await tempDir();
     const first = await serve(dataDir);
-    await first.api('/api/settings', { method: 'PATCH', json: { runs: { maxStepsPerRun: 100_000 } } });
+    await first.api('/api/settings', {
+      method: 'PATCH',
+      json: { runs: { maxStepsPerRun: 100_000 } },
+    });
 
     // A conversation: the email reply is acknowledged (202) right before the crash.
     const signup = await createFixtureFlow(first, 'email-signup');
     const chat = await ChatClient.start(first, signup.id);
-    assert.deepEqual(await chat.botSays(2), ["Hi! Let's get you signed up.", 'What is your email?']);
+    assert.deepEqual(await chat.botSays(2), [
+      "Hi! Let's get you signed up.",
+      'What is your email?',
+    ]);
     // A Delay of a few seconds that comes due while Hookflow is down or just after.
-    const delayFlow = await createFixtureFlow(first, 'delay', { '"amount": 1': '"amount": 3' });
+    const delayFlow = await createFixtureFlow(first, 'delay', {
+      replace: { '"amount": 1': '"amount": 3' },
+    });
     const delayed = await json<Run>(
       await first.api(`/api/flows/${delayFlow.id}/runs`, { method: 'POST', json: { draft: true } }),
     );
@@ -73,7 +81,12 @@ describe('engine: SIGKILL and restart', () => {
         draft: {
           nodes: [
             { id: 's', type: 'start', position: { x: 0, y: 0 }, data: { config: {} } },
-            { id: 'm', type: 'send-message', position: { x: 1, y: 0 }, data: { config: { text: 'tick' } } },
+            {
+              id: 'm',
+              type: 'send-message',
+              position: { x: 1, y: 0 },
+              data: { config: { text: 'tick' } },
+            },
             {
               id: 'c',
               type: 'condition',
@@ -127,7 +140,10 @@ describe('engine: SIGKILL and restart', () => {
     // Every run acknowledged before the crash is listed.
     const listed = await json<{ runs: Run[] }>(await second.api('/api/runs?limit=50'));
     for (const id of [chat.runId, delayed.id, ticker.runId]) {
-      assert.ok(listed.runs.some((run) => run.id === id), id);
+      assert.ok(
+        listed.runs.some((run) => run.id === id),
+        id,
+      );
     }
     second.child.kill('SIGTERM');
   });

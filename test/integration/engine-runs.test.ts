@@ -126,6 +126,50 @@ describe('engine over HTTP: runs', () => {
     assert.equal((await finishedRun(rt, b.id)).status, 'completed');
   });
 
+  it("runs the published version; a Jump hands over to another flow's published version", async () => {
+    const rt = await startTestRuntime();
+    const target = await createFixtureFlow(rt, 'jump-target', { publish: true });
+    const source = await createFixtureFlow(rt, 'jump-source', {
+      replace: { __TARGET_FLOW_ID__: target.id },
+      publish: true,
+    });
+    const started = await manualRun(rt, source.id, { body: { name: 'Ana' } });
+    assert.equal(started.flowVersion, 1);
+    const parent = await finishedRun(rt, started.id);
+    assert.equal(parent.status, 'completed', parent.error);
+    assert.deepEqual(
+      parent.steps.map((step) => [step.nodeId, step.outputHandle]),
+      [
+        ['start', 'next'],
+        ['name', 'next'],
+        ['skip', 'jump:hand_over'],
+        ['hand_over', `flow:${target.id}`],
+      ],
+    );
+    assert.equal(parent.jumpedTo?.flowId, target.id);
+    const child = await finishedRun(rt, parent.jumpedTo?.runId ?? '');
+    assert.equal(child.trigger.type, 'jump');
+    assert.equal(child.trigger.parentRunId, parent.id);
+    assert.equal(child.flowVersion, 1);
+    assert.deepEqual(child.output, {
+      greeting: 'Hello Ana from the second flow',
+      name: 'Ana',
+    });
+  });
+
+  it('a draft with problems does not run: 422 with the problems, as publish would say', async () => {
+    const rt = await startTestRuntime();
+    const flow = await createFixtureFlow(rt, 'unpublishable');
+    const refused = await rt.api(`/api/flows/${flow.id}/runs`, {
+      method: 'POST',
+      json: { draft: true },
+    });
+    assert.equal(refused.status, 422);
+    const body = await json<{ error: { code: string; details: { problems: unknown[] } } }>(refused);
+    assert.equal(body.error.code, 'invalid_flow');
+    assert.ok(body.error.details.problems.length > 0);
+  });
+
   it('refuses what cannot run, with clear errors', async () => {
     const rt = await startTestRuntime();
     const flow = await createFixtureFlow(rt, 'delay');

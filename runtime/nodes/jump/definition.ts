@@ -28,6 +28,7 @@ export const jumpDefinition = defineNode({
       : config.flowId
         ? `Starts flow ${config.flowId}`
         : 'No flow chosen yet',
+  continuesAt: (config) => (config.to === 'node' && config.nodeId ? [config.nodeId] : []),
   validate: (config, { graph, nodeId }): NodeConfigProblem[] => {
     if (config.to === 'flow') {
       // Whether that flow exists and is published is checked when the run gets here:

@@ -1,6 +1,8 @@
 import { Router } from 'express';
 import { createFlow, deleteFlow, getFlow, listFlows, updateFlow } from '../../api/flows';
 import type { ApiContext } from '../../api/context';
+import { flowFilesRoutes } from './flow-files-routes';
+import { publishRoutes } from './publish-routes';
 
 export function flowsRoutes(ctx: ApiContext): Router {
   const router = Router();
@@ -20,5 +22,6 @@ export function flowsRoutes(ctx: ApiContext): Router {
     await deleteFlow(ctx, req.params.id);
     res.status(204).end();
   });
+  router.use(publishRoutes(ctx), flowFilesRoutes(ctx));
   return router;
 }

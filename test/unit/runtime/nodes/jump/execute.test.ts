@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { jumpConfigSchema, jumpDefinition } from '../../../../../runtime/nodes/jump/definition';
 import { jumpExecutor } from '../../../../../runtime/nodes/jump/execute';
+import { validateGraph } from '../../../../../runtime/engine/validate-graph';
+import { graph as flowGraph } from '../../../../helpers/engine';
 import { testContext } from '../../../../helpers/exec-context';
 
 const graph = {
@@ -36,5 +38,22 @@ describe('jump', () => {
     assert.deepEqual(check({ nodeId: 'j' }), ['A jump to itself would loop forever']);
     assert.deepEqual(check({}), ['Choose the node to jump to']);
     assert.deepEqual(check({ to: 'flow' }), ['Choose a flow']);
+  });
+
+  it('a node reached only through a Jump counts as reachable on publish', () => {
+    const problems = validateGraph(
+      flowGraph(
+        [
+          ['s', 'start'],
+          ['j', 'jump', { nodeId: 'e' }],
+          ['e', 'end'],
+        ],
+        [['s', 'next', 'j']],
+      ),
+    );
+    assert.deepEqual(
+      problems.filter((problem) => problem.severity === 'error'),
+      [],
+    );
   });
 });

@@ -1,0 +1,19 @@
+import { Router } from 'express';
+import type { ApiContext } from '../../api/context';
+import { duplicateFlow } from '../../api/duplicate';
+import { exportFileName, exportFlow, importFlow } from '../../api/import-export';
+
+export function flowFilesRoutes(ctx: ApiContext): Router {
+  const router = Router();
+  router.get('/flows/:id/export', (req, res) => {
+    const file = exportFlow(ctx, req.params.id);
+    res.attachment(exportFileName(file)).json(file);
+  });
+  router.post('/flows/import', async (req, res) => {
+    res.status(201).json(await importFlow(ctx, req.body));
+  });
+  router.post('/flows/:id/duplicate', async (req, res) => {
+    res.status(201).json(await duplicateFlow(ctx, req.params.id, req.body));
+  });
+  return router;
+}

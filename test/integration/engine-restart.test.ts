@@ -131,7 +131,8 @@ describe('engine: SIGKILL and restart', () => {
     const restarted = new ChatClient(second, ticker.sessionId, ticker.runId);
     const beforeRestart = (await restarted.poll(0)).messages.length;
     assert.ok(beforeRestart >= 3);
-    assert.deepEqual(await restarted.botSays(3), ['tick', 'tick', 'tick'], 'it kept going');
+    const ticks = await restarted.botSays(3); // at least three more
+    assert.ok(ticks.length >= 3 && ticks.every((text) => text === 'tick'), 'it kept going');
     const busy = await status(second, ticker.runId);
     assert.equal(busy.status, 'running');
     const cancel = await second.api(`/api/runs/${ticker.runId}/cancel`, { method: 'POST' });

@@ -6,8 +6,7 @@
 //   2. a wait     — the run is parked with what it waits for (input, timer, webhook);
 //   3. a resume   — with the event that ended the wait, BEFORE the event's sender is
 //                   answered: an acknowledged chat reply is never lost;
-//   4. before a node with side effects (definition `sideEffects` ≠ 'none'), and before a
-//      Jump starts another flow's run;
+//   4. before a node with side effects (definition `sideEffects` ≠ 'none');
 //   5. the end    — completed, failed or cancelled; waitForRun() resolves after it.
 // Between checkpoints only side-effect-free nodes run (set-variable, condition, jump to a
 // node, end…), so the hot path of a headless flow costs two appends per run whatever its
@@ -31,9 +30,14 @@
 // A graceful stop (SIGTERM, the desktop quitting) is not a crash: running runs stop at the
 // next step boundary and write a checkpoint there, so nothing is replayed.
 //
-// LONG WAITS AND RETENTION. Retention drops old records. Before each retention pass the
-// engine appends a fresh copy of every waiting run's record, so a run waiting on a
-// 30-day Delay is never the oldest thing in the log.
+// A record holds only the steps since the previous one; the first record is "full" (all
+// steps so far and the trigger input) and a run is rebuilt from its last full record on.
+//
+// LONG WAITS AND RETENTION. Retention drops the oldest segments (by record count and age).
+// When a waiting run's latest record gets halfway to either limit (checked hourly, on
+// open and every 256 appends), the engine writes it again as one full record, so a run
+// waiting on a 30-day Delay never depends on records retention may drop. (If Hookflow is
+// off for more than half the retention period, a waiting run can still age out.)
 import { createHash, randomBytes } from 'node:crypto';
 
 export function newRunId(): string {

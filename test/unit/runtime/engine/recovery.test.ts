@@ -267,4 +267,67 @@ describe('engine: recovery', () => {
     );
     assert.equal(second.engine.waitingFor('input', session.id), undefined);
   });
+
+  it('webhook waits (generic, for wait-for-webhook): resumed by key, or timed out onto their handle', async () => {
+    const first = await openTestEngine();
+    const flow = graph(
+      [
+        ['s', 'start'],
+        ['w', 'delay', { amount: 1, unit: 'days' }],
+        ['e', 'end'],
+      ],
+      [
+        ['s', 'next', 'w'],
+        ['w', 'next', 'e'],
+      ],
+    );
+    const manual = { flowId: 'f', graph: flow, version: 1 as const, triggerNodeId: 's' };
+    const byKey = await first.engine.startRun({ ...manual, trigger: { type: 'manual' } });
+    const byTimeout = await first.engine.startRun({ ...manual, trigger: { type: 'manual' } });
+    await reaches(first.engine, byKey.id, 'waiting');
+    await reaches(first.engine, byTimeout.id, 'waiting');
+    await first.stop();
+    // No node waits for a webhook yet: turn the two waits into webhook waits in the log.
+    const asWebhookWait = (key: string, until?: string) => (latest: RunRecord) => ({
+      ...latest,
+      seq: latest.seq + 1,
+      at: new Date().toISOString(),
+      steps: [],
+      full: undefined,
+      input: undefined,
+      waiting: {
+        kind: 'webhook' as const,
+        nodeId: 'w',
+        key,
+        since: latest.at,
+        ...(until ? { until, timeoutHandle: 'next' } : {}),
+      },
+    });
+    await writeCrashState(first.dataDir, asWebhookWait('cb_key'), byKey.id);
+    await writeCrashState(
+      first.dataDir,
+      asWebhookWait('cb_late', new Date(0).toISOString()),
+      byTimeout.id,
+    );
+
+    const second = await openTestEngine({ dataDir: first.dataDir });
+    assert.equal(second.engine.waitingFor('webhook', 'cb_key')?.runId, byKey.id);
+    assert.equal(
+      await second.engine.resumeWait('webhook', 'cb_other', { kind: 'webhook' }),
+      undefined,
+    );
+    assert.equal(
+      await second.engine.resumeWait('webhook', 'cb_key', {
+        kind: 'webhook',
+        payload: { paid: true },
+      }),
+      byKey.id,
+    );
+    const resumed = await second.engine.waitForRun(byKey.id, 10_000);
+    assert.equal(resumed?.status, 'completed');
+    assert.deepEqual(resumed?.steps.find((step) => step.nodeId === 'w')?.input, { paid: true });
+    const timedOut = await second.engine.waitForRun(byTimeout.id, 10_000);
+    assert.equal(timedOut?.status, 'completed');
+    assert.equal(timedOut?.steps.find((step) => step.nodeId === 'w')?.outputHandle, 'next');
+  });
 });

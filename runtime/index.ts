@@ -3,6 +3,7 @@
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ApiContext } from './api/context';
+import { tunnelConfig } from './api/tunnel';
 import { RuntimeEvents } from './api/runtime-events';
 import { TestChat } from './channels/test-chat/test-chat';
 import { Engine } from './engine/engine';
@@ -17,6 +18,8 @@ import { listen, type Listener } from './server/listen';
 import { createPublicApp } from './server/public-app';
 import { runsRoutes } from './server/routes/runs-routes';
 import { testChatRoutes } from './server/routes/test-chat-routes';
+import { tunnelRoutes } from './server/routes/tunnel-routes';
+import { markingViaTunnel } from './server/via-tunnel';
 import { writeFileAtomic } from './store/atomic-file';
 import { defaultDataDir, ensureWritableDataDir } from './store/data-dir';
 import { lockDataDir, type DataDirLock } from './store/data-dir-lock';
@@ -25,6 +28,8 @@ import { FlowsStore } from './store/flows-store';
 import { SecretsStore } from './store/secrets-store';
 import { SettingsStore } from './store/settings-store';
 import { StoreProblems } from './store/store-problems';
+import { ngrokConnector, type TunnelConnector } from './tunnel/tunnel-connector';
+import { TunnelManager } from './tunnel/tunnel-manager';
 
 export { DEFAULT_ADMIN_PORT, DEFAULT_PUBLIC_PORT };
 const ADMIN_HOST = '127.0.0.1';
@@ -41,11 +46,15 @@ export interface RuntimeOptions {
   logger?: Logger;
   /** The key for secrets at rest; the desktop app passes one from the OS keychain. */
   secretsKey?: Buffer;
+  /** How the public tunnel connects; ngrok by default (tests pass a stand-in). */
+  tunnelConnector?: TunnelConnector;
 }
 
 export interface RuntimeUrls {
   admin: string;
   public: string;
+  /** The public tunnel's base URL, while it is online. */
+  tunnel?: string;
 }
 
 export interface Runtime {
@@ -66,6 +75,9 @@ export const RUNTIME_INFO_FILE = 'runtime.json';
 interface Running {
   admin: Listener;
   public: Listener;
+  /** Loopback listener the tunnel forwards to; it marks requests as via-tunnel. */
+  tunnelEntry: Listener;
+  tunnel: TunnelManager;
   ctx: ApiContext;
   token: string;
   urls: RuntimeUrls;
@@ -114,9 +126,10 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       if (!running) return Promise.resolve();
       stopping ??= (async () => {
         const state = current();
+        await state.tunnel.stop();
         // Open test chat streams would otherwise hold the admin listener for its grace period.
         state.ctx.testChat.close();
-        await Promise.all([state.admin.close(), state.public.close()]);
+        await Promise.all([state.admin.close(), state.public.close(), state.tunnelEntry.close()]);
         // After the listeners: no new runs or replies; running runs checkpoint and stop.
         await state.ctx.engine.stop();
         await Promise.all([
@@ -184,11 +197,18 @@ async function open(
     logger.warn(`${problem.reason}. The file was kept as ${problem.keptAt}.`);
   }
   const token = await loadOrCreateAdminToken(dataDir);
-  // Known only once both listeners have their ports; read lazily by the admin app.
-  const known: { urls?: RuntimeUrls } = {};
+  // Known only once the listeners have their ports; read lazily by the admin app.
+  const known: { urls?: RuntimeUrls; entryPort?: number } = {};
+  const tunnel = new TunnelManager({
+    connector: options.tunnelConnector ?? ngrokConnector,
+    config: () => tunnelConfig(ctx),
+    forwardTo: () => `http://127.0.0.1:${known.entryPort ?? 0}`,
+    logger,
+  });
   const getUrls = (): RuntimeUrls => {
     if (!known.urls) throw new Error('The runtime is still starting');
-    return known.urls;
+    const tunnelUrl = tunnel.publicUrl();
+    return tunnelUrl ? { ...known.urls, tunnel: tunnelUrl } : known.urls;
   };
 
   const adminApp = createAdminApp({
@@ -199,7 +219,7 @@ async function open(
     logger,
     urls: getUrls,
     loginUrl,
-    apiRouters: [runsRoutes(ctx), testChatRoutes(ctx)],
+    apiRouters: [tunnelRoutes({ ...ctx, tunnel }), runsRoutes(ctx), testChatRoutes(ctx)],
   });
   const publicApp = createPublicApp({ logger });
 
@@ -211,7 +231,8 @@ async function open(
     await engine.stop();
     throw error;
   }
-  let publicListener: Listener;
+  let publicListener: Listener | undefined;
+  let tunnelEntry: Listener;
   try {
     publicListener = await listen(
       publicApp,
@@ -219,12 +240,14 @@ async function open(
       options.publicHost ?? '127.0.0.1',
       '--public-port',
     );
+    tunnelEntry = await listen(markingViaTunnel(publicApp), 0, '127.0.0.1', 'the tunnel entry');
   } catch (error) {
     testChat.close();
-    await admin.close();
+    await Promise.all([admin.close(), publicListener?.close()]);
     await engine.stop();
     throw error;
   }
+  known.entryPort = tunnelEntry.port;
   const urls: RuntimeUrls = {
     admin: `http://${ADMIN_HOST}:${admin.port}`,
     public: `http://${displayHost(publicListener.host)}:${publicListener.port}`,
@@ -234,7 +257,8 @@ async function open(
     join(dataDir, RUNTIME_INFO_FILE),
     JSON.stringify({ pid: process.pid, ...urls, startedAt: new Date().toISOString() }),
   );
-  return { admin, public: publicListener, ctx, token, urls, lock };
+  if (tunnel.status().autoStart) void tunnel.start();
+  return { admin, public: publicListener, tunnelEntry, tunnel, ctx, token, urls, lock };
 }
 
 /** A wildcard bind is reached locally through loopback; IPv6 literals need brackets. */

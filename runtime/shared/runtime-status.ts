@@ -2,6 +2,6 @@
 export interface RuntimeStatus {
   version: string;
   dataDir: string;
-  urls: { admin: string; public: string };
+  urls: { admin: string; public: string; tunnel?: string };
   problems: { path: string; keptAt: string; reason: string; at: string }[];
 }

@@ -17,6 +17,14 @@ export const settingsSchema = z.object({
       retentionDays: z.number().int().min(1).max(3650).default(14),
     })
     .prefault({}),
+  tunnel: z
+    .object({
+      /** Open the public tunnel whenever Hookflow starts. */
+      autoStart: z.boolean().default(false),
+      /** A reserved ngrok domain; empty means ngrok assigns one. */
+      domain: z.string().max(253).optional(),
+    })
+    .prefault({}),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -25,4 +33,5 @@ export const settingsPatchSchema = z.object({
   runs: settingsSchema.shape.runs.unwrap().partial().optional(),
   calls: settingsSchema.shape.calls.unwrap().partial().optional(),
 });
+// Tunnel settings change through /api/tunnel/settings (the authtoken goes with them).
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

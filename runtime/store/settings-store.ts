@@ -20,11 +20,12 @@ export class SettingsStore {
     return this.doc.data;
   }
 
-  async update(patch: SettingsPatch): Promise<Settings> {
+  async update(patch: SettingsPatch & { tunnel?: Partial<Settings['tunnel']> }): Promise<Settings> {
     return this.doc.update((current) =>
       settingsSchema.parse({
         runs: { ...current.runs, ...patch.runs },
         calls: { ...current.calls, ...patch.calls },
+        tunnel: { ...current.tunnel, ...patch.tunnel },
       }),
     );
   }

@@ -1,6 +1,6 @@
 // Small pieces of the engine that need no engine state.
 import { findNodeDefinition } from '../nodes/definitions';
-import type { DraftGraph } from '../shared/flow-document';
+import type { DraftGraph, FlowDocument } from '../shared/flow-document';
 import type { WaitSpec } from '../shared/run';
 import type { ActiveRun } from './active-run';
 import type { Transition } from './step';
@@ -32,6 +32,28 @@ export function manualTriggerNode(graph: DraftGraph): string | undefined {
   if (manual) return manual.id;
   const triggers = graph.nodes.filter((node) => findNodeDefinition(node.type)?.isTrigger);
   return triggers.length === 1 ? triggers[0]?.id : undefined;
+}
+
+/** Where a Jump to another flow goes: its published snapshot and start node, or why not. */
+export function jumpTarget(
+  flow: FlowDocument | undefined,
+  flowId: string,
+  from: ActiveRun,
+):
+  | { snapshot: NonNullable<FlowDocument['published']>; startNodeId: string; chain: string[] }
+  | { error: string } {
+  if (!flow) return { error: `Jump: there is no flow "${flowId}"` };
+  if (!flow.published) return { error: `Jump: flow "${flow.name}" is not published` };
+  const chain = [...from.jumpChain, from.run.flowId];
+  if (chain.length >= MAX_JUMPS) {
+    const path = [...chain.slice(0, 6), flowId].join(' → ');
+    return {
+      error: `Stopped after ${MAX_JUMPS} jumps between flows without waiting (flow ${path} …)`,
+    };
+  }
+  const startNodeId = manualTriggerNode(flow.published.graph);
+  if (!startNodeId) return { error: `Jump: flow "${flow.name}" has no manual Start node` };
+  return { snapshot: flow.published, startNodeId, chain };
 }
 
 /** The stored form of what a node asked to wait for, or why it cannot wait. */
@@ -68,5 +90,21 @@ export function waitSpecFor(
           ? { until: request.timeout.at.toISOString(), timeoutHandle: request.timeout.handle }
           : {}),
       };
+  }
+}
+
+/** The promise's value, or undefined if it has not settled by `deadline`. */
+export async function beforeDeadline<T>(
+  promise: Promise<T>,
+  deadline: number,
+): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), Math.max(0, deadline - Date.now()));
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -32,7 +32,7 @@ export const delayDefinition = defineNode({
   label: 'Delay',
   category: 'flow',
   description: 'Waits for a while (up to 30 days), then continues. Survives restarts.',
-  icon: '⏱',
+  icon: '◷',
   configSchema: delayConfigSchema,
   outputs: () => defaultOutput,
   isTrigger: false,

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { RuntimeStatus } from '../runtime/shared/runtime-status';
 import { api, ApiRequestError } from './api/client';
 import { FlowCanvas } from './canvas/FlowCanvas';
+import { ShortcutsHelp } from './canvas/ShortcutsHelp';
 import { InspectorPanel } from './inspector/InspectorPanel';
 import { FlowsList } from './panels/FlowsList';
 import { Notices } from './panels/Notices';
@@ -75,10 +76,11 @@ export function App() {
       <div className="workspace">
         <FlowsList selectedId={flowId} onSelect={selectFlow} />
         <ReactFlowProvider>
-          <Editor flowId={flowId} />
+          <Editor flowId={flowId} colorMode={theme} />
         </ReactFlowProvider>
       </div>
       <Notices />
+      <ShortcutsHelp />
     </div>
   );
 }
@@ -92,7 +94,13 @@ function FlowTitle() {
   ) : null;
 }
 
-function Editor({ flowId }: { flowId: string | undefined }) {
+function Editor({
+  flowId,
+  colorMode,
+}: {
+  flowId: string | undefined;
+  colorMode: 'light' | 'dark';
+}) {
   const open = useEditor((state) => state.open);
   const loading = useEditor((state) => state.loading);
   const loadError = useEditor((state) => state.loadError);
@@ -115,7 +123,7 @@ function Editor({ flowId }: { flowId: string | undefined }) {
   if (loading || !flow) return <section className="editor empty-state">Loading flow…</section>;
   return (
     <section className="editor">
-      <FlowCanvas />
+      <FlowCanvas colorMode={colorMode} />
       <InspectorPanel />
     </section>
   );

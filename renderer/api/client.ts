@@ -61,4 +61,7 @@ export const api = {
   updateFlow: (id: string, input: UpdateFlowInput) =>
     request<FlowDocument>('PATCH', `/api/flows/${encodeURIComponent(id)}`, input),
   deleteFlow: (id: string) => request<void>('DELETE', `/api/flows/${encodeURIComponent(id)}`),
+  /** A copy of the flow's draft under a new id and name, never published. */
+  duplicateFlow: (id: string) =>
+    request<FlowDocument>('POST', `/api/flows/${encodeURIComponent(id)}/duplicate`, {}),
 };

@@ -1,50 +1,120 @@
+// The editor's middle: palette, canvas toolbar and the xyflow canvas. Editing state lives
+// in the editor store; this file wires xyflow to it and decides where added nodes go.
 import {
   Background,
   Controls,
+  MarkerType,
   MiniMap,
   ReactFlow,
+  SelectionMode,
   useReactFlow,
+  type DefaultEdgeOptions,
+  type EdgeTypes,
   type NodeTypes,
 } from '@xyflow/react';
-import { useCallback, type DragEvent } from 'react';
+import { useCallback, useRef, type DragEvent } from 'react';
 import {
   findNodeDefinition,
   nodeDefinitions,
   type NodeType,
 } from '../../runtime/nodes/definitions';
+import type { CanvasNode, XY } from '../store/canvas-types';
 import { useEditor } from '../store/editor-store';
+import { freeSpot, snapTo } from '../store/graph-edit';
+import { CanvasToolbar } from './CanvasToolbar';
+import { FlowEdge } from './FlowEdge';
 import { NodeCard } from './NodeCard';
 import { Palette, PALETTE_MIME } from './Palette';
+import { useCanvasShortcuts } from './use-canvas-shortcuts';
+import { useSnapToGrid } from './use-snap-to-grid';
 
 // One card component for every type: the definition supplies what differs.
 const nodeTypes: NodeTypes = Object.fromEntries(nodeDefinitions.map((d) => [d.type, NodeCard]));
+const edgeTypes: EdgeTypes = { flow: FlowEdge };
+const defaultEdgeOptions: DefaultEdgeOptions = {
+  type: 'flow',
+  markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
+};
 
 const GRID: [number, number] = [16, 16];
+const FIT = { maxZoom: 1, padding: 0.2 };
+const NEXT_TO = 280;
+/** Half a card: a node added "at" a point is centred on it. */
+const CARD_OFFSET = { x: 100, y: 30 };
+/** Roughly a card's size, to tell whether a new node is in view. */
+const CARD_SIZE = { x: 220, y: 80 };
 
-export function FlowCanvas() {
+function minimapColor(node: CanvasNode): string {
+  const definition = findNodeDefinition(node.type ?? '');
+  if (!definition) return 'var(--danger)';
+  return definition.isTrigger ? 'var(--accent)' : 'var(--minimap-node)';
+}
+
+export function FlowCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const nodes = useEditor((state) => state.nodes);
   const edges = useEditor((state) => state.edges);
   const onNodesChange = useEditor((state) => state.onNodesChange);
   const onEdgesChange = useEditor((state) => state.onEdgesChange);
   const connect = useEditor((state) => state.connect);
+  const isValidConnection = useEditor((state) => state.isValidConnection);
+  const beginDrag = useEditor((state) => state.beginDrag);
+  const endDrag = useEditor((state) => state.endDrag);
   const addNode = useEditor((state) => state.addNode);
-  const { screenToFlowPosition } = useReactFlow();
+  const setSelectedOnly = useEditor((state) => state.setSelectedOnly);
+  const { screenToFlowPosition, fitView, setCenter, getZoom } = useReactFlow();
+  const [snap, toggleSnap] = useSnapToGrid();
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const pointer = useRef<XY | undefined>(undefined);
 
-  const addAtCentre = useCallback(
+  const place = useCallback(
+    (wanted: XY) => {
+      const spot = snap ? snapTo(wanted, GRID[0]) : wanted;
+      return freeSpot(useEditor.getState().nodes, spot);
+    },
+    [snap],
+  );
+
+  /** Pans (keeping the zoom) when a node was added where the view does not show it. */
+  const reveal = useCallback(
+    (position: XY) => {
+      const pane = canvasRef.current?.getBoundingClientRect();
+      if (!pane) return;
+      const topLeft = screenToFlowPosition({ x: pane.left, y: pane.top });
+      const bottomRight = screenToFlowPosition({ x: pane.right, y: pane.bottom });
+      const visible =
+        position.x >= topLeft.x &&
+        position.y >= topLeft.y &&
+        position.x + CARD_SIZE.x <= bottomRight.x &&
+        position.y + CARD_SIZE.y <= bottomRight.y;
+      if (!visible) {
+        void setCenter(position.x + CARD_SIZE.x / 2, position.y + CARD_SIZE.y / 2, {
+          zoom: getZoom(),
+          duration: 200,
+        });
+      }
+    },
+    [getZoom, screenToFlowPosition, setCenter],
+  );
+
+  const addFromPalette = useCallback(
     (type: NodeType) => {
-      // Next to the selected node (building a chain from the keyboard), else mid-view.
-      const selected = useEditor.getState().nodes.find((node) => node.selected);
-      if (selected) {
-        addNode(type, { x: selected.position.x + 260, y: selected.position.y });
+      // Next to the selected node (building a chain from the keyboard, joined to its first
+      // free output), else mid-view.
+      const selected = useEditor.getState().nodes.filter((node) => node.selected);
+      const anchor = selected.length === 1 ? selected[0] : undefined;
+      if (anchor) {
+        const spot = place({ x: anchor.position.x + NEXT_TO, y: anchor.position.y });
+        addNode(type, spot, anchor.id);
+        reveal(spot);
         return;
       }
-      const pane = document.querySelector('.canvas')?.getBoundingClientRect();
+      const pane = canvasRef.current?.getBoundingClientRect();
       const centre = pane
         ? screenToFlowPosition({ x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 })
         : { x: 0, y: 0 };
-      addNode(type, { x: centre.x - 90, y: centre.y - 30 });
+      addNode(type, place({ x: centre.x - CARD_OFFSET.x, y: centre.y - CARD_OFFSET.y }));
     },
-    [addNode, screenToFlowPosition],
+    [addNode, place, reveal, screenToFlowPosition],
   );
 
   const onDrop = useCallback(
@@ -53,15 +123,24 @@ export function FlowCanvas() {
       const definition = findNodeDefinition(event.dataTransfer.getData(PALETTE_MIME));
       if (!definition) return;
       const position = screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      addNode(definition.type, { x: position.x - 90, y: position.y - 20 });
+      const wanted = { x: position.x - CARD_OFFSET.x, y: position.y - 20 };
+      addNode(definition.type, snap ? snapTo(wanted, GRID[0]) : wanted);
     },
-    [addNode, screenToFlowPosition],
+    [addNode, screenToFlowPosition, snap],
   );
+
+  const fit = useCallback(() => void fitView({ ...FIT, duration: 200 }), [fitView]);
+
+  useCanvasShortcuts({
+    fitView: fit,
+    pastePosition: () => (pointer.current ? screenToFlowPosition(pointer.current) : undefined),
+  });
 
   return (
     <div className="editor-body">
-      <Palette onAdd={addAtCentre} />
+      <Palette onAdd={addFromPalette} />
       <div
+        ref={canvasRef}
         className="canvas"
         data-testid="canvas"
         onDragOver={(event) => {
@@ -69,28 +148,59 @@ export function FlowCanvas() {
           event.dataTransfer.dropEffect = 'move';
         }}
         onDrop={onDrop}
+        onPointerMove={(event) => {
+          pointer.current = { x: event.clientX, y: event.clientY };
+        }}
+        onPointerDown={(event) => {
+          pointer.current = { x: event.clientX, y: event.clientY };
+        }}
+        onPointerLeave={() => {
+          pointer.current = undefined;
+        }}
       >
+        <CanvasToolbar snap={snap} onToggleSnap={toggleSnap} onFitView={fit} />
         <ReactFlow
           nodes={nodes}
           edges={edges}
           nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          defaultEdgeOptions={defaultEdgeOptions}
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
           onConnect={connect}
-          snapToGrid
+          isValidConnection={isValidConnection}
+          // A plain click on one node of a selection selects just that node (xyflow keeps
+          // the whole selection); a drag suppresses the click, so group drags still work.
+          onNodeClick={(event, node) => {
+            if (!event.shiftKey && !event.metaKey && !event.ctrlKey) setSelectedOnly(node.id);
+          }}
+          onNodeDragStart={beginDrag}
+          onSelectionDragStart={beginDrag}
+          onNodeDragStop={endDrag}
+          onSelectionDragStop={endDrag}
+          snapToGrid={snap}
           snapGrid={GRID}
           fitView
-          fitViewOptions={{ maxZoom: 1, padding: 0.3 }}
-          deleteKeyCode={['Delete', 'Backspace']}
+          fitViewOptions={FIT}
+          colorMode={colorMode}
+          // Shortcuts are ours (use-canvas-shortcuts): one undo step per delete.
+          deleteKeyCode={null}
+          // Drag on empty canvas draws a selection box; pan with Space, middle or right drag.
+          selectionOnDrag
+          selectionKeyCode={null}
+          selectionMode={SelectionMode.Partial}
+          panOnDrag={[1, 2]}
+          panActivationKeyCode="Space"
+          multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
           proOptions={{ hideAttribution: true }}
         >
           <Background gap={GRID[0]} />
-          <MiniMap pannable zoomable />
-          <Controls />
+          <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" />
+          <Controls showInteractive={false} fitViewOptions={FIT} />
         </ReactFlow>
         {nodes.length === 0 && (
           <div className="canvas-empty">
-            Drag a node from the left, or click one to add it here.
+            Drag a node from the left, or press <kbd>/</kbd> to search and Enter to add it.
           </div>
         )}
       </div>

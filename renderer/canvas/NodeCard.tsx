@@ -1,48 +1,98 @@
-// The card drawn for every node type: icon, label, one-line summary, handles. Everything
-// comes from the node's definition, so a new node type needs no card code of its own.
+// The card drawn for every node type: icon, label, one-line summary, validation state and
+// labelled output handles. Everything comes from the node's definition, so a new node
+// type needs no card code of its own.
 import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { useMemo } from 'react';
 import { findNodeDefinition } from '../../runtime/nodes/definitions';
 import { describeNodeConfig } from '../../runtime/shared/node-definition';
 import type { CanvasNode } from '../store/editor-store';
 
 export function NodeCard({ id, type, data, selected }: NodeProps<CanvasNode>) {
   const definition = findNodeDefinition(type);
-  const described = definition ? describeNodeConfig(definition, data.config) : undefined;
+  const described = useMemo(
+    () => (definition ? describeNodeConfig(definition, data.config) : undefined),
+    [definition, data.config],
+  );
   const outputs = described?.outputs ?? [];
   const summary = described?.summary ?? `Unknown node type "${type}"`;
-  const valid = described !== undefined && described.problems.length === 0;
+  const problem = described ? described.problems[0] : { path: '', message: 'Unknown node type' };
+  const problemText =
+    problem && (problem.path ? `${problem.path}: ${problem.message}` : problem.message);
+  // A lone "Next" needs no caption; cases, else and failure outputs always say what they are.
+  const captioned = outputs.length > 1 || outputs.some((output) => output.kind !== 'default');
+  const title = data.label || definition?.label || type;
   return (
     <div
-      className={`node-card${selected ? ' is-selected' : ''}${valid ? '' : ' is-invalid'}`}
+      className={`node-card category-${definition?.category ?? 'unknown'}${selected ? ' is-selected' : ''}${problemText ? ' is-invalid' : ''}`}
       data-testid={`node-${id}`}
       data-node-type={type}
+      data-invalid={problemText ? 'true' : undefined}
     >
       {definition && !definition.isTrigger && (
-        <Handle type="target" position={Position.Left} id="in" className="handle-in" />
+        <Handle
+          type="target"
+          position={Position.Left}
+          id="in"
+          className="handle-in"
+          title="Input"
+        />
       )}
       <div className="node-card-head">
         <span className="node-icon" aria-hidden>
           {definition?.icon ?? '?'}
         </span>
-        <span className="node-title">{data.label || definition?.label || type}</span>
+        <span className="node-title">{title}</span>
+        {problemText && (
+          <span
+            className="node-badge-invalid"
+            role="img"
+            title={problemText}
+            aria-label={`Needs attention: ${problemText}`}
+            data-testid={`node-invalid-${id}`}
+          >
+            !
+          </span>
+        )}
       </div>
-      <div className="node-summary">{summary}</div>
-      {outputs.length > 0 && (
+      <div className="node-summary" title={summary}>
+        {summary}
+      </div>
+      {captioned ? (
         <div className="node-outputs">
           {outputs.map((output) => (
             <div key={output.id} className={`node-output kind-${output.kind}`}>
-              {outputs.length > 1 && <span>{output.label}</span>}
-              <Handle
-                type="source"
-                position={Position.Right}
-                id={output.id}
-                className={`handle-out kind-${output.kind}`}
-                data-testid={`handle-${id}-${output.id}`}
-              />
+              <span className="node-output-label">{output.label}</span>
+              <OutputHandle nodeId={id} nodeTitle={title} output={output} />
             </div>
           ))}
         </div>
+      ) : (
+        outputs.map((output) => (
+          <OutputHandle key={output.id} nodeId={id} nodeTitle={title} output={output} />
+        ))
       )}
     </div>
+  );
+}
+
+function OutputHandle({
+  nodeId,
+  nodeTitle,
+  output,
+}: {
+  nodeId: string;
+  nodeTitle: string;
+  output: { id: string; label: string; kind: string };
+}) {
+  return (
+    <Handle
+      type="source"
+      position={Position.Right}
+      id={output.id}
+      className={`handle-out kind-${output.kind}`}
+      title={`${output.label} output`}
+      aria-label={`${output.label} output of ${nodeTitle}`}
+      data-testid={`handle-${nodeId}-${output.id}`}
+    />
   );
 }

@@ -8,7 +8,7 @@ import { describeNodeConfig } from '../../runtime/shared/node-definition';
 import type { InspectorProps } from '../nodes/inspector-props';
 import { inspectors } from '../nodes/inspectors';
 import { useEditor, type CanvasNode } from '../store/editor-store';
-import { Field } from './fields';
+import { TextField } from './fields';
 
 export function InspectorPanel() {
   const selected = useEditor(useShallow((state) => state.nodes.filter((node) => node.selected)));
@@ -20,10 +20,16 @@ export function InspectorPanel() {
             ? `${selected.length} nodes selected.`
             : 'Select a node to configure it.'}
         </p>
+        <p className="muted inspector-tip">
+          {selected.length > 1
+            ? 'Delete removes them; copy, paste and duplicate work on all of them.'
+            : 'Press ? for keyboard shortcuts.'}
+        </p>
       </aside>
     );
   }
-  return <NodeInspector node={selected[0]} />;
+  // Keyed by node: widgets' local drafts never carry over to another node.
+  return <NodeInspector key={selected[0].id} node={selected[0]} />;
 }
 
 function NodeInspector({ node }: { node: CanvasNode }) {
@@ -50,15 +56,14 @@ function NodeInspector({ node }: { node: CanvasNode }) {
           <p className="muted">{definition.description}</p>
         </div>
       </header>
-      <Field id={`${node.id}-label`} label="Label">
-        <input
-          id={`${node.id}-label`}
-          value={node.data.label ?? ''}
-          placeholder={definition.label}
-          maxLength={200}
-          onChange={(event) => updateNodeData(node.id, { label: event.target.value || undefined })}
-        />
-      </Field>
+      <TextField
+        id={`${node.id}-label`}
+        label="Label"
+        value={node.data.label ?? ''}
+        placeholder={definition.label}
+        maxLength={200}
+        onChange={(label) => updateNodeData(node.id, { label: label || undefined })}
+      />
       <Inspector
         nodeId={node.id}
         config={config}

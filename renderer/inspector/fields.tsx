@@ -1,63 +1,14 @@
-// Shared field widgets for node inspectors: a label, the control, and the inline error.
-import type { ReactNode } from 'react';
-
-interface FieldProps {
-  id: string;
-  label: string;
-  error?: string;
-  hint?: string;
-  children: ReactNode;
-}
-
-export function Field({ id, label, error, hint, children }: FieldProps) {
-  return (
-    <div className={`field${error ? ' has-error' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      {children}
-      {hint && !error && <p className="field-hint">{hint}</p>}
-      {error && (
-        <p className="field-error" role="alert" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
-
-interface SelectFieldProps<T extends string> {
-  id: string;
-  label: string;
-  value: T;
-  options: readonly { value: T; label: string }[];
-  onChange: (value: T) => void;
-  error?: string;
-}
-
-export function SelectField<T extends string>({
-  id,
-  label,
-  value,
-  options,
-  onChange,
-  error,
-}: SelectFieldProps<T>) {
-  return (
-    <Field id={id} label={label} error={error}>
-      <select
-        id={id}
-        value={value}
-        aria-invalid={error ? true : undefined}
-        onChange={(event) => {
-          const chosen = options.find((option) => option.value === event.target.value);
-          if (chosen) onChange(chosen.value);
-        }}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </Field>
-  );
-}
+// The shared inspector widgets, one import for node inspectors:
+// `import { TextField, ListEditor } from '../../inspector/fields'`.
+// Each widget's file opens with the shape of the value it edits.
+export { Field, FieldGroup, FieldNotes, describedBy, type FieldBaseProps } from './Field';
+export { TextField, type TextFieldProps } from './TextField';
+export { TextArea, type TextAreaProps } from './TextArea';
+export { NumberField, type NumberFieldProps } from './NumberField';
+export { Toggle, type ToggleProps } from './Toggle';
+export { SelectField, type SelectFieldProps } from './SelectField';
+export { TemplateField, type TemplateFieldProps } from './TemplateField';
+export { PathField, type PathFieldProps } from './PathField';
+export { KeyValueList, type KeyValueListProps, type KeyValueRow } from './KeyValueList';
+export { ListEditor, type ListEditorProps, type ListRowContext } from './ListEditor';
+export { DurationField, type DurationFieldProps } from './DurationField';

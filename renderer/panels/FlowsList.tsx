@@ -1,6 +1,7 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
+import { useEditor } from '../store/editor-store';
 import { useFlowsList } from '../store/flows-list-store';
-import { PencilIcon, TrashIcon } from '../ui/icons';
+import { CopyIcon, PencilIcon, TrashIcon } from '../ui/icons';
 
 interface Props {
   selectedId: string | undefined;
@@ -8,10 +9,36 @@ interface Props {
 }
 
 export function FlowsList({ selectedId, onSelect }: Props) {
-  const { flows, loading, loadError, refresh, create, rename, remove } = useFlowsList();
+  const { flows, loading, loadError, refresh, create, rename, remove, duplicate } = useFlowsList();
   const [newName, setNewName] = useState('');
   const [renaming, setRenaming] = useState<{ id: string; name: string }>();
   const [confirmingDelete, setConfirmingDelete] = useState<string>();
+  // After closing the rename form or the delete confirmation, focus returns to the button
+  // that opened it, so keyboard users keep their place.
+  const list = useRef<HTMLUListElement>(null);
+  const returnFocus = useRef<{ id: string; testId: string } | undefined>(undefined);
+  useLayoutEffect(() => {
+    const target = returnFocus.current;
+    if (!target || !list.current) return;
+    returnFocus.current = undefined;
+    list.current
+      .querySelector<HTMLElement>(`[data-flow-id="${target.id}"] [data-testid="${target.testId}"]`)
+      ?.focus();
+  });
+  const closeRename = (id: string) => {
+    returnFocus.current = { id, testId: 'rename-flow' };
+    setRenaming(undefined);
+  };
+  const cancelDelete = (id: string) => {
+    returnFocus.current = { id, testId: 'delete-flow' };
+    setConfirmingDelete(undefined);
+  };
+  const duplicateFlow = async (id: string) => {
+    // The copy is made from the saved draft: save pending edits of the open flow first.
+    if (useEditor.getState().flowId === id) await useEditor.getState().saveNow();
+    const copyId = await duplicate(id);
+    if (copyId) onSelect(copyId);
+  };
 
   useEffect(() => {
     void refresh();
@@ -30,7 +57,7 @@ export function FlowsList({ selectedId, onSelect }: Props) {
   const submitRename = async (event: FormEvent) => {
     event.preventDefault();
     if (!renaming) return;
-    if (await rename(renaming.id, renaming.name)) setRenaming(undefined);
+    if (await rename(renaming.id, renaming.name)) closeRename(renaming.id);
   };
 
   return (
@@ -59,12 +86,13 @@ export function FlowsList({ selectedId, onSelect }: Props) {
       {!loading && !loadError && flows.length === 0 && (
         <p className="muted">No flows yet. Name one above and press Create.</p>
       )}
-      <ul>
+      <ul ref={list}>
         {flows.map((flow) => (
           <li
             key={flow.id}
             className={flow.id === selectedId ? 'is-selected' : ''}
             data-testid="flow-item"
+            data-flow-id={flow.id}
           >
             {renaming?.id === flow.id ? (
               <form onSubmit={submitRename} className="rename-flow">
@@ -74,7 +102,12 @@ export function FlowsList({ selectedId, onSelect }: Props) {
                   autoFocus
                   value={renaming.name}
                   onChange={(event) => setRenaming({ id: flow.id, name: event.target.value })}
-                  onKeyDown={(event) => event.key === 'Escape' && setRenaming(undefined)}
+                  onKeyDown={(event) => {
+                    if (event.key === 'Escape') {
+                      event.preventDefault();
+                      closeRename(flow.id);
+                    }
+                  }}
                 />
                 <button type="submit">Save</button>
               </form>
@@ -83,6 +116,12 @@ export function FlowsList({ selectedId, onSelect }: Props) {
                 className="confirm-delete"
                 role="alertdialog"
                 aria-label={`Delete ${flow.name}?`}
+                onKeyDown={(event) => {
+                  if (event.key === 'Escape') {
+                    event.preventDefault();
+                    cancelDelete(flow.id);
+                  }
+                }}
               >
                 <span>Delete “{flow.name}”?</span>
                 <button
@@ -98,13 +137,18 @@ export function FlowsList({ selectedId, onSelect }: Props) {
                 >
                   Delete
                 </button>
-                <button type="button" autoFocus onClick={() => setConfirmingDelete(undefined)}>
+                <button type="button" autoFocus onClick={() => cancelDelete(flow.id)}>
                   Cancel
                 </button>
               </div>
             ) : (
               <>
-                <button type="button" className="flow-open" onClick={() => onSelect(flow.id)}>
+                <button
+                  type="button"
+                  className="flow-open"
+                  aria-current={flow.id === selectedId ? 'page' : undefined}
+                  onClick={() => onSelect(flow.id)}
+                >
                   <span className="flow-name">{flow.name}</span>
                   <span className="flow-meta">
                     {flow.nodeCount} node{flow.nodeCount === 1 ? '' : 's'}
@@ -120,6 +164,15 @@ export function FlowsList({ selectedId, onSelect }: Props) {
                     onClick={() => setRenaming({ id: flow.id, name: flow.name })}
                   >
                     <PencilIcon />
+                  </button>
+                  <button
+                    type="button"
+                    title="Duplicate"
+                    aria-label={`Duplicate ${flow.name}`}
+                    data-testid="duplicate-flow"
+                    onClick={() => void duplicateFlow(flow.id)}
+                  >
+                    <CopyIcon />
                   </button>
                   <button
                     type="button"

@@ -12,7 +12,24 @@ export function Notices() {
           role={notice.kind === 'error' ? 'alert' : 'status'}
         >
           <span>{notice.text}</span>
-          <button type="button" aria-label="Dismiss" onClick={() => dismiss(notice.id)}>
+          {notice.action && (
+            <button
+              type="button"
+              className="link"
+              onClick={() => {
+                notice.action?.run();
+                dismiss(notice.id);
+              }}
+            >
+              {notice.action.label}
+            </button>
+          )}
+          <button
+            type="button"
+            className="notice-close"
+            aria-label="Dismiss"
+            onClick={() => dismiss(notice.id)}
+          >
             ×
           </button>
         </div>

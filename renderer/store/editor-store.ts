@@ -1,33 +1,25 @@
-// The open flow's canvas state and its autosave. xyflow nodes have the same shape as our
-// draft nodes ({ id, type, position, data: { label, config } }), so conversion is a copy.
-import {
-  addEdge,
-  applyEdgeChanges,
-  applyNodeChanges,
-  type Connection,
-  type Edge,
-  type EdgeChange,
-  type Node,
-  type NodeChange,
-} from '@xyflow/react';
+// The open flow's canvas state, its undo history and its autosave. Edits go through
+// `commit` (editor-edits.ts), which records one undo step and marks the draft unsaved.
+import type { Connection, Edge, EdgeChange, NodeChange } from '@xyflow/react';
 import { create } from 'zustand';
 import type { NodeType } from '../../runtime/nodes/definitions';
 import type { DraftGraph, FlowDocument, FlowVariable } from '../../runtime/shared/flow-document';
 import { api, ApiRequestError } from '../api/client';
+import type { CanvasNode, CanvasNodeData, GraphSnapshot, XY } from './canvas-types';
+import type { ClipboardPayload } from './clipboard';
+import { createEditActions } from './editor-edits';
 import { useFlowsList } from './flows-list-store';
+import { emptyHistory, type History } from './history';
 import { errorText } from './notices-store';
 
-export interface CanvasNodeData extends Record<string, unknown> {
-  label?: string;
-  config: Record<string, unknown>;
-}
-export type CanvasNode = Node<CanvasNodeData, NodeType>;
+export type { CanvasNode, CanvasNodeData } from './canvas-types';
+export { newId } from './canvas-types';
 
 export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'error';
 
 const AUTOSAVE_DELAY_MS = 600;
 
-interface EditorState {
+export interface EditorState {
   flowId: string | undefined;
   flow: FlowDocument | undefined;
   nodes: CanvasNode[];
@@ -37,20 +29,39 @@ interface EditorState {
   loadError: string | undefined;
   saveStatus: SaveStatus;
   saveError: string | undefined;
+  /** Undo/redo of the open flow; cleared when another flow opens. */
+  history: History<GraphSnapshot>;
+  /** The in-app clipboard: survives switching flows, used when the system one has no payload. */
+  clipboard: ClipboardPayload | undefined;
   open: (flowId: string | undefined) => Promise<void>;
   onNodesChange: (changes: NodeChange<CanvasNode>[]) => void;
   onEdgesChange: (changes: EdgeChange[]) => void;
+  /** A node drag began / ended (xyflow callbacks): one undo step per drag. */
+  beginDrag: () => void;
+  endDrag: () => void;
   connect: (connection: Connection) => void;
-  addNode: (type: NodeType, position: { x: number; y: number }) => string;
+  isValidConnection: (connection: Connection | Edge) => boolean;
+  /** Adds a node; with `connectFrom`, joins that node's first free output to it. */
+  addNode: (type: NodeType, position: XY, connectFrom?: string) => string;
   setSelectedOnly: (nodeId: string) => void;
   updateNodeData: (nodeId: string, patch: Partial<CanvasNodeData>) => void;
+  deleteSelection: () => number;
+  selectAll: () => void;
+  clearSelection: () => void;
+  /** Copies the selection into the in-app clipboard and returns it (for the system one). */
+  copySelection: () => ClipboardPayload | undefined;
+  /** Pastes a payload (or the in-app clipboard) at `at`, or offset from where it was copied. */
+  paste: (payload?: ClipboardPayload, at?: XY) => number;
+  duplicateSelection: () => number;
+  undo: () => boolean;
+  redo: () => boolean;
   saveNow: () => Promise<void>;
 }
 
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
 let saving: Promise<void> | undefined;
 
-function toDraft(state: Pick<EditorState, 'nodes' | 'edges' | 'variables'>): DraftGraph {
+function toDraft(state: GraphSnapshot): DraftGraph {
   return {
     nodes: state.nodes.map((node) => ({
       id: node.id,
@@ -71,7 +82,7 @@ function toDraft(state: Pick<EditorState, 'nodes' | 'edges' | 'variables'>): Dra
   };
 }
 
-function fromFlow(flow: FlowDocument): Pick<EditorState, 'nodes' | 'edges' | 'variables'> {
+function fromFlow(flow: FlowDocument): GraphSnapshot {
   return {
     nodes: flow.draft.nodes.map((node) => ({
       id: node.id,
@@ -85,17 +96,6 @@ function fromFlow(flow: FlowDocument): Pick<EditorState, 'nodes' | 'edges' | 'va
     edges: flow.draft.edges.map((edge) => ({ ...edge, targetHandle: null })),
     variables: flow.draft.variables,
   };
-}
-
-export function newId(prefix: string): string {
-  return `${prefix}_${crypto.randomUUID().replace(/-/g, '').slice(0, 12)}`;
-}
-
-/** Position-only changes while dragging and selection changes are not edits worth saving. */
-function isEdit(change: NodeChange<CanvasNode> | EdgeChange): boolean {
-  if (change.type === 'select' || change.type === 'dimensions') return false;
-  if (change.type === 'position') return change.dragging === false;
-  return true;
 }
 
 export const useEditor = create<EditorState>((set, get) => {
@@ -115,11 +115,21 @@ export const useEditor = create<EditorState>((set, get) => {
     loadError: undefined,
     saveStatus: 'saved',
     saveError: undefined,
+    history: emptyHistory(),
+    clipboard: undefined,
 
     open: async (flowId) => {
       if (get().saveStatus === 'unsaved') await get().saveNow();
       clearTimeout(saveTimer);
-      set({ flowId, flow: undefined, nodes: [], edges: [], variables: [], loadError: undefined });
+      set({
+        flowId,
+        flow: undefined,
+        nodes: [],
+        edges: [],
+        variables: [],
+        loadError: undefined,
+        history: emptyHistory(),
+      });
       if (!flowId) return;
       set({ loading: true });
       try {
@@ -131,43 +141,7 @@ export const useEditor = create<EditorState>((set, get) => {
       }
     },
 
-    onNodesChange: (changes) => {
-      set({ nodes: applyNodeChanges(changes, get().nodes) });
-      if (changes.some(isEdit)) markDirty();
-    },
-    onEdgesChange: (changes) => {
-      set({ edges: applyEdgeChanges(changes, get().edges) });
-      if (changes.some(isEdit)) markDirty();
-    },
-    connect: (connection) => {
-      const edge: Edge = {
-        ...connection,
-        id: newId('e'),
-        sourceHandle: connection.sourceHandle ?? 'next',
-        targetHandle: null,
-      };
-      set({ edges: addEdge(edge, get().edges) });
-      markDirty();
-    },
-    addNode: (type, position) => {
-      const id = newId('n');
-      const node: CanvasNode = { id, type, position, data: { config: {} }, selected: true };
-      set({ nodes: [...get().nodes.map((n) => ({ ...n, selected: false })), node] });
-      markDirty();
-      return id;
-    },
-    setSelectedOnly: (nodeId) => {
-      set({ nodes: get().nodes.map((node) => ({ ...node, selected: node.id === nodeId })) });
-    },
-
-    updateNodeData: (nodeId, patch) => {
-      set({
-        nodes: get().nodes.map((node) =>
-          node.id === nodeId ? { ...node, data: { ...node.data, ...patch } } : node,
-        ),
-      });
-      markDirty();
-    },
+    ...createEditActions(set, get, markDirty),
 
     saveNow: async () => {
       clearTimeout(saveTimer);

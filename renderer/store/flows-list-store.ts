@@ -11,6 +11,8 @@ interface FlowsListState {
   create: (name: string) => Promise<string | undefined>;
   rename: (id: string, name: string) => Promise<boolean>;
   remove: (id: string) => Promise<boolean>;
+  /** Copies a flow; returns the copy's id. */
+  duplicate: (id: string) => Promise<string | undefined>;
 }
 
 export const useFlowsList = create<FlowsListState>((set, get) => ({
@@ -43,6 +45,17 @@ export const useFlowsList = create<FlowsListState>((set, get) => ({
     } catch (error) {
       useNotices.getState().notify('error', `Could not rename the flow: ${errorText(error)}`);
       return false;
+    }
+  },
+  duplicate: async (id) => {
+    try {
+      const copy = await api.duplicateFlow(id);
+      await get().refresh();
+      useNotices.getState().notify('info', `Created “${copy.name}”`);
+      return copy.id;
+    } catch (error) {
+      useNotices.getState().notify('error', `Could not duplicate the flow: ${errorText(error)}`);
+      return undefined;
     }
   },
   remove: async (id) => {

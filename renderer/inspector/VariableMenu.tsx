@@ -1,0 +1,99 @@
+// The "Insert variable" button and its menu (TemplateField). Keyboard: Enter/Space opens
+// it with the first item focused, ↑/↓/Home/End move, Enter picks, Escape or Tab closes
+// and returns focus to the button.
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { variableToken } from './template';
+
+interface Props {
+  names: readonly string[];
+  fieldLabel: string;
+  onChoose: (name: string) => void;
+}
+
+export function VariableMenu({ names, fieldLabel, onChoose }: Props) {
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const menu = useRef<HTMLUListElement>(null);
+  const menuId = useId();
+
+  useEffect(() => {
+    if (open) menu.current?.querySelector<HTMLElement>('[role=menuitem]')?.focus();
+  }, [open]);
+
+  const close = () => {
+    setOpen(false);
+    button.current?.focus();
+  };
+  const choose = (name: string) => {
+    setOpen(false);
+    onChoose(name);
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+    const items = [...event.currentTarget.querySelectorAll<HTMLElement>('[role=menuitem]')];
+    const at = items.findIndex((item) => item === document.activeElement);
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      items[(at + step + items.length) % items.length]?.focus();
+    } else if (event.key === 'Home' || event.key === 'End') {
+      event.preventDefault();
+      (event.key === 'Home' ? items[0] : items.at(-1))?.focus();
+    } else if (event.key === 'Escape' || event.key === 'Tab') {
+      event.preventDefault();
+      close();
+    }
+  };
+
+  return (
+    <div className="template-menu">
+      <button
+        ref={button}
+        type="button"
+        className="link-button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
+        aria-label={`Insert variable into ${fieldLabel}`}
+        onClick={() => setOpen((current) => !current)}
+      >
+        {'{x}'} Insert variable
+      </button>
+      {open && (
+        <ul
+          id={menuId}
+          role="menu"
+          aria-label="Variables"
+          className="template-menu-list"
+          onKeyDown={onKeyDown}
+          ref={menu}
+          onBlur={(event) => {
+            if (!event.currentTarget.contains(event.relatedTarget)) setOpen(false);
+          }}
+        >
+          {names.length === 0 ? (
+            <li role="menuitem" tabIndex={-1} aria-disabled className="muted">
+              No variables yet
+            </li>
+          ) : (
+            names.map((name) => (
+              <li
+                key={name}
+                role="menuitem"
+                tabIndex={-1}
+                onClick={() => choose(name)}
+                onKeyDown={(event) => {
+                  if (event.key === 'Enter' || event.key === ' ') {
+                    event.preventDefault();
+                    choose(name);
+                  }
+                }}
+              >
+                <code>{variableToken(name)}</code>
+              </li>
+            ))
+          )}
+        </ul>
+      )}
+    </div>
+  );
+}

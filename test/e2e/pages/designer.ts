@@ -1,0 +1,118 @@
+// Page helpers for the designer: creating flows, adding nodes, reading what the canvas
+// and the runtime hold. Specs stay about behaviour, not selectors.
+import type { Locator, Page } from '@playwright/test';
+import { expect, type Hookflow } from '../fixtures';
+
+export const canvasNodes = (page: Page): Locator => page.locator('.react-flow__node');
+export const selectedNodes = (page: Page): Locator => page.locator('.react-flow__node.selected');
+export const canvasEdges = (page: Page): Locator => page.locator('.react-flow__edge');
+export const nodesOfType = (page: Page, type: string): Locator =>
+  page.locator(`[data-node-type="${type}"]`);
+
+/** Creates a flow from the flows list and waits for its (empty) canvas. */
+export async function createFlow(page: Page, name: string): Promise<string> {
+  await page.getByTestId('new-flow-name').fill(name);
+  await page.getByTestId('create-flow').click();
+  await expect(page.getByTestId('flow-title')).toHaveText(name);
+  await expect(page.getByTestId('canvas')).toBeVisible();
+  const id = /#\/flows\/(.+)$/.exec(page.url())?.[1];
+  if (!id) throw new Error(`no flow id in ${page.url()}`);
+  return id;
+}
+
+/** Clicks an empty spot of the canvas: focus leaves any field, the selection clears. */
+export async function clickEmptyCanvas(page: Page): Promise<void> {
+  const box = await page.getByTestId('canvas').boundingBox();
+  if (!box) throw new Error('canvas not visible');
+  await page.mouse.click(box.x + box.width - 260, box.y + 80);
+}
+
+/** Adds a node with the palette's keyboard flow: `/`, type, Enter. */
+export async function addByKeyboard(page: Page, query: string): Promise<void> {
+  await page.keyboard.press('/');
+  await expect(page.getByTestId('palette-search')).toBeFocused();
+  await page.keyboard.type(query);
+  await page.keyboard.press('Enter');
+}
+
+export async function nodeId(node: Locator): Promise<string> {
+  const testId = await node.getAttribute('data-testid');
+  if (!testId) throw new Error('node without data-testid');
+  return testId.replace(/^node-/, '');
+}
+
+/** Drags from a node's output handle to another node's input. */
+export async function connect(page: Page, from: Locator, to: Locator, handle = 'next') {
+  const id = await nodeId(from);
+  await page.getByTestId(`handle-${id}-${handle}`).dragTo(to.locator('.handle-in'));
+}
+
+export async function expectSaved(page: Page): Promise<void> {
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
+}
+
+interface SavedFlow {
+  name: string;
+  draft: {
+    nodes: {
+      id: string;
+      type: string;
+      position: { x: number; y: number };
+      data: { label?: string };
+    }[];
+    edges: { id: string; source: string; target: string; sourceHandle: string }[];
+  };
+}
+
+/** The flow as the runtime has it on disk (admin API with the admin token). */
+export async function savedFlow(hookflow: Hookflow, id: string): Promise<SavedFlow> {
+  const response = await fetch(`${hookflow.admin}/api/flows/${id}`, {
+    headers: { authorization: `Bearer ${hookflow.token}` },
+  });
+  expect(response.status).toBe(200);
+  return (await response.json()) as SavedFlow;
+}
+
+/** Writes a draft through the admin API, as a script or another window would. */
+export async function putDraft(hookflow: Hookflow, id: string, draft: unknown): Promise<void> {
+  const response = await fetch(`${hookflow.admin}/api/flows/${id}`, {
+    method: 'PATCH',
+    headers: { authorization: `Bearer ${hookflow.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ draft }),
+  });
+  expect(response.status).toBe(200);
+}
+
+/** A node's position on screen (its top-left corner). */
+export async function screenPosition(node: Locator): Promise<{ x: number; y: number }> {
+  const box = await node.boundingBox();
+  if (!box) throw new Error('node not visible');
+  return { x: Math.round(box.x), y: Math.round(box.y) };
+}
+
+/** Waits until the canvas stops moving (zoom-to-fit and panning animate). */
+export async function viewportSettled(page: Page): Promise<void> {
+  const viewport = page.locator('.react-flow__viewport');
+  let previous = '';
+  await expect
+    .poll(async () => {
+      const current = (await viewport.getAttribute('style')) ?? '';
+      const still = current === previous;
+      previous = current;
+      return still;
+    })
+    .toBe(true);
+}
+
+/** Clicks the middle of an edge's path (its bounding box centre may be off the line). */
+export async function clickEdge(page: Page, edge: Locator): Promise<void> {
+  const point = await edge.locator('.react-flow__edge-path').evaluate((path) => {
+    if (!(path instanceof SVGPathElement)) throw new Error('not a path');
+    const middle = path.getPointAtLength(path.getTotalLength() / 2);
+    const matrix = path.getScreenCTM();
+    if (!matrix) throw new Error('path not rendered');
+    const screen = middle.matrixTransform(matrix);
+    return { x: screen.x, y: screen.y };
+  });
+  await page.mouse.click(point.x, point.y);
+}

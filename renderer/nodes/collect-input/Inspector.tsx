@@ -2,73 +2,39 @@ import {
   inputValidations,
   type collectInputConfigSchema,
 } from '../../../runtime/nodes/collect-input/definition';
-import { Field, SelectField } from '../../inspector/fields';
-import { problemAt, type InspectorProps } from '../inspector-props';
+import { NumberField, SelectField, TemplateField, TextField } from '../../inspector/fields';
+import { bindField, type InspectorProps } from '../inspector-props';
 
-const VALIDATION_LABELS = { text: 'Any text', number: 'Number', email: 'Email', phone: 'Phone' };
+const VALIDATION_LABELS = {
+  text: 'Any text',
+  number: 'A number',
+  email: 'An email',
+  phone: 'A phone number',
+};
 const VALIDATIONS = inputValidations.map((value) => ({ value, label: VALIDATION_LABELS[value] }));
 
-export function CollectInputInspector({
-  nodeId,
-  config,
-  problems,
-  onChange,
-}: InspectorProps<typeof collectInputConfigSchema>) {
+export function CollectInputInspector(props: InspectorProps<typeof collectInputConfigSchema>) {
+  const retries = bindField(props, 'maxRetries');
   return (
     <>
-      <Field id={`${nodeId}-prompt`} label="Question" error={problemAt(problems, 'prompt')}>
-        <textarea
-          id={`${nodeId}-prompt`}
-          rows={3}
-          value={config.prompt}
-          onChange={(event) => onChange({ ...config, prompt: event.target.value })}
-        />
-      </Field>
-      <Field
-        id={`${nodeId}-variable`}
+      <TemplateField label="Question" multiline rows={3} {...bindField(props, 'prompt')} />
+      <TextField
         label="Save the answer in"
-        error={problemAt(problems, 'variable')}
-      >
-        <input
-          id={`${nodeId}-variable`}
-          value={config.variable}
-          placeholder="email"
-          onChange={(event) => onChange({ ...config, variable: event.target.value })}
-        />
-      </Field>
-      <SelectField
-        id={`${nodeId}-validation`}
-        label="Expect"
-        value={config.validation}
-        options={VALIDATIONS}
-        onChange={(validation) => onChange({ ...config, validation })}
+        placeholder="email"
+        monospace
+        hint="A number is stored as a number."
+        {...bindField(props, 'variable')}
       />
-      <Field
-        id={`${nodeId}-retry`}
-        label="When the answer does not fit"
-        error={problemAt(problems, 'retryMessage')}
-      >
-        <input
-          id={`${nodeId}-retry`}
-          value={config.retryMessage}
-          onChange={(event) => onChange({ ...config, retryMessage: event.target.value })}
-        />
-      </Field>
-      <Field
-        id={`${nodeId}-retries`}
+      <SelectField label="Expect" options={VALIDATIONS} {...bindField(props, 'validation')} />
+      <TemplateField label="When the answer does not fit" {...bindField(props, 'retryMessage')} />
+      <NumberField
         label="Retries before giving up"
-        hint="Then the run continues on “Too many retries”"
-        error={problemAt(problems, 'maxRetries')}
-      >
-        <input
-          id={`${nodeId}-retries`}
-          type="number"
-          min={0}
-          max={10}
-          value={config.maxRetries}
-          onChange={(event) => onChange({ ...config, maxRetries: event.target.valueAsNumber })}
-        />
-      </Field>
+        hint="Then the run continues on “Too many retries”."
+        min={0}
+        max={10}
+        {...retries}
+        onChange={(value) => retries.onChange(value ?? 0)}
+      />
     </>
   );
 }

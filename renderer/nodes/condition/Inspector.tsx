@@ -4,8 +4,8 @@ import {
   type ConditionOperator,
   type conditionConfigSchema,
 } from '../../../runtime/nodes/condition/definition';
-import { Field, SelectField } from '../../inspector/fields';
-import { problemAt, type InspectorProps } from '../inspector-props';
+import { ListEditor, SelectField, TemplateField } from '../../inspector/fields';
+import { bindField, bindList, type InspectorProps } from '../inspector-props';
 
 const OPERATOR_LABELS: Record<ConditionOperator, string> = {
   equals: 'equals',
@@ -20,84 +20,51 @@ const OPERATOR_LABELS: Record<ConditionOperator, string> = {
 };
 const OPERATORS = conditionOperators.map((value) => ({ value, label: OPERATOR_LABELS[value] }));
 const MATCH = [
-  { value: 'all', label: 'All rules (and)' },
-  { value: 'any', label: 'Any rule (or)' },
+  { value: 'all', label: 'All rules hold (and)' },
+  { value: 'any', label: 'Any rule holds (or)' },
 ] as const;
 
-export function ConditionInspector({
-  nodeId,
-  config,
-  problems,
-  onChange,
-}: InspectorProps<typeof conditionConfigSchema>) {
-  const rules = config.rules;
-  const setRule = (index: number, patch: Partial<(typeof rules)[number]>) =>
-    onChange({
-      ...config,
-      rules: rules.map((rule, at) => (at === index ? { ...rule, ...patch } : rule)),
-    });
+export function ConditionInspector(props: InspectorProps<typeof conditionConfigSchema>) {
   return (
     <>
-      <SelectField
-        id={`${nodeId}-match`}
-        label="Continue on True when"
-        value={config.match}
-        options={MATCH}
-        onChange={(match) => onChange({ ...config, match })}
-      />
-      {rules.map((rule, index) => (
-        <fieldset className="field" key={index}>
-          <legend>Rule {index + 1}</legend>
-          <Field
-            id={`${nodeId}-rule-${index}-left`}
-            label="Value"
-            hint="A path like body.event, or a template like {{total}}"
-            error={problemAt(problems, `rules[${index}].left`)}
-          >
-            <input
-              id={`${nodeId}-rule-${index}-left`}
+      <SelectField label="Continue on True when" options={MATCH} {...bindField(props, 'match')} />
+      <ListEditor
+        label="Rules"
+        hint="Numbers compare as numbers, also when written as text."
+        itemName="rule"
+        max={20}
+        newRow={() => ({ left: '', operator: 'equals' as const, right: '' })}
+        renderRow={(rule, row) => (
+          <>
+            <TemplateField
+              id={`${row.rowId}-left`}
+              label="Value"
+              hint="A path like body.event, or a template like {{total}}"
               value={rule.left}
-              onChange={(event) => setRule(index, { left: event.target.value })}
+              error={row.errorFor('left')}
+              onChange={(left) => row.update({ ...rule, left })}
             />
-          </Field>
-          <SelectField
-            id={`${nodeId}-rule-${index}-operator`}
-            label="Check"
-            value={rule.operator}
-            options={OPERATORS}
-            onChange={(operator) => setRule(index, { operator })}
-          />
-          {!unaryOperators.includes(rule.operator) && (
-            <Field
-              id={`${nodeId}-rule-${index}-right`}
-              label={rule.operator === 'regex' ? 'Pattern' : 'Compared with'}
-              error={problemAt(problems, `rules[${index}].right`)}
-            >
-              <input
-                id={`${nodeId}-rule-${index}-right`}
+            <SelectField
+              id={`${row.rowId}-operator`}
+              label="Check"
+              options={OPERATORS}
+              value={rule.operator}
+              onChange={(operator) => row.update({ ...rule, operator })}
+            />
+            {!unaryOperators.includes(rule.operator) && (
+              <TemplateField
+                id={`${row.rowId}-right`}
+                label={rule.operator === 'regex' ? 'Pattern' : 'Compared with'}
+                hint={rule.operator === 'regex' ? 'e.g. ^order- or /paid$/i' : undefined}
                 value={rule.right}
-                onChange={(event) => setRule(index, { right: event.target.value })}
+                error={row.errorFor('right')}
+                onChange={(right) => row.update({ ...rule, right })}
               />
-            </Field>
-          )}
-          <button
-            type="button"
-            className="link"
-            onClick={() => onChange({ ...config, rules: rules.filter((_, at) => at !== index) })}
-          >
-            Remove rule
-          </button>
-        </fieldset>
-      ))}
-      <button
-        type="button"
-        disabled={rules.length >= 20}
-        onClick={() =>
-          onChange({ ...config, rules: [...rules, { left: '', operator: 'equals', right: '' }] })
-        }
-      >
-        Add rule
-      </button>
+            )}
+          </>
+        )}
+        {...bindList(props, 'rules')}
+      />
     </>
   );
 }

@@ -1,38 +1,21 @@
 import { delayUnits, type delayConfigSchema } from '../../../runtime/nodes/delay/definition';
-import { Field, SelectField } from '../../inspector/fields';
-import { problemAt, type InspectorProps } from '../inspector-props';
+import { NumberField, SelectField } from '../../inspector/fields';
+import { bindField, type InspectorProps } from '../inspector-props';
 
 const UNITS = delayUnits.map((value) => ({ value, label: value }));
 
-export function DelayInspector({
-  nodeId,
-  config,
-  problems,
-  onChange,
-}: InspectorProps<typeof delayConfigSchema>) {
+export function DelayInspector(props: InspectorProps<typeof delayConfigSchema>) {
+  const amount = bindField(props, 'amount');
   return (
     <>
-      <Field
-        id={`${nodeId}-amount`}
+      <NumberField
         label="Wait"
-        hint="Up to 30 days; the wait survives restarts"
-        error={problemAt(problems, 'amount')}
-      >
-        <input
-          id={`${nodeId}-amount`}
-          type="number"
-          min={0}
-          value={config.amount}
-          onChange={(event) => onChange({ ...config, amount: event.target.valueAsNumber })}
-        />
-      </Field>
-      <SelectField
-        id={`${nodeId}-unit`}
-        label="Unit"
-        value={config.unit}
-        options={UNITS}
-        onChange={(unit) => onChange({ ...config, unit })}
+        hint="Up to 30 days; the wait survives restarts."
+        min={0}
+        {...amount}
+        onChange={(value) => amount.onChange(value ?? 0)}
       />
+      <SelectField label="Unit" options={UNITS} {...bindField(props, 'unit')} />
     </>
   );
 }

@@ -1,37 +1,26 @@
 import type { endConfigSchema } from '../../../runtime/nodes/end/definition';
-import { Field } from '../../inspector/fields';
-import { problemAt, type InspectorProps } from '../inspector-props';
+import { ListEditor, TextField } from '../../inspector/fields';
+import { bindList, type InspectorProps } from '../inspector-props';
 
-export function EndInspector({
-  nodeId,
-  config,
-  problems,
-  onChange,
-}: InspectorProps<typeof endConfigSchema>) {
-  const id = `${nodeId}-result`;
+export function EndInspector(props: InspectorProps<typeof endConfigSchema>) {
   return (
-    <Field
-      id={id}
-      label="Result variables (optional)"
-      hint="Comma-separated; they become the run's output"
-      error={problemAt(problems, 'result')}
-    >
-      {/* Uncontrolled, so a comma being typed is not normalized away mid-word. */}
-      <input
-        id={id}
-        key={nodeId}
-        defaultValue={config.result.join(', ')}
-        placeholder="order_id, total"
-        onChange={(event) =>
-          onChange({
-            ...config,
-            result: event.target.value
-              .split(',')
-              .map((name) => name.trim())
-              .filter((name) => name !== ''),
-          })
-        }
-      />
-    </Field>
+    <ListEditor
+      label="Result variables"
+      hint="Optional: these variables become the run's output."
+      itemName="variable"
+      max={50}
+      emptyText="The run ends without a result."
+      newRow={() => ''}
+      renderRow={(name, row) => (
+        <TextField
+          id={`${row.rowId}-name`}
+          label="Variable"
+          monospace
+          value={name}
+          onChange={row.update}
+        />
+      )}
+      {...bindList(props, 'result')}
+    />
   );
 }

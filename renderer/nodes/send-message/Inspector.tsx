@@ -1,28 +1,15 @@
 import type { sendMessageConfigSchema } from '../../../runtime/nodes/send-message/definition';
-import { Field } from '../../inspector/fields';
-import { problemAt, type InspectorProps } from '../inspector-props';
+import { TemplateField } from '../../inspector/fields';
+import { bindField, type InspectorProps } from '../inspector-props';
 
-export function SendMessageInspector({
-  nodeId,
-  config,
-  problems,
-  onChange,
-}: InspectorProps<typeof sendMessageConfigSchema>) {
-  const id = `${nodeId}-text`;
+export function SendMessageInspector(props: InspectorProps<typeof sendMessageConfigSchema>) {
   return (
-    <Field
-      id={id}
+    <TemplateField
       label="Message"
-      hint="Use {{variable}} to insert values, e.g. Hello {{name}}"
-      error={problemAt(problems, 'text')}
-    >
-      <textarea
-        id={id}
-        rows={4}
-        value={config.text}
-        maxLength={4096}
-        onChange={(event) => onChange({ ...config, text: event.target.value })}
-      />
-    </Field>
+      multiline
+      maxLength={4096}
+      placeholder="Hello {{name}}!"
+      {...bindField(props, 'text')}
+    />
   );
 }

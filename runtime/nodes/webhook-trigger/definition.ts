@@ -143,6 +143,7 @@ export const webhookTriggerDefinition = defineNode({
   outputs: webhookTriggerOutputs,
   isTrigger: true,
   needsChat: false,
+  sideEffects: 'none',
   summary: (config) => {
     const cases = config.events.cases.length;
     return [

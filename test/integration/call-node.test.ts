@@ -3,7 +3,7 @@
 // query parameters and the body land in the run's context, the channel and chat id bind
 // the run to that chat (full mode: its messages appear in the test chat session).
 import assert from 'node:assert/strict';
-import { before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { DraftGraph } from '../../runtime/shared/flow-document';
 import type { TestChatMessages } from '../../runtime/shared/test-chat';
 import { json, startTestRuntime, type TestRuntime } from '../helpers/test-runtime';
@@ -45,15 +45,12 @@ async function testChatSession(rt: TestRuntime): Promise<string> {
   return (await json<{ sessionId: string }>(response)).sessionId;
 }
 
-describe('Start node webhook (seed 000)', () => {
-  let rt: TestRuntime;
-  let base: string;
-  before(async () => {
-    rt = await startTestRuntime();
-    const flow = await createPublishedFlow(rt, greetingFlow(), 'Greeter');
-    base = `${rt.public}/api/call_node/${flow.id}/n_start`;
-  });
+// One runtime for the whole file: started at load, stopped after the last test.
+const rt: TestRuntime = await startTestRuntime();
+const greeter = await createPublishedFlow(rt, greetingFlow(), 'Greeter');
+const base = `${rt.public}/api/call_node/${greeter.id}/n_start`;
 
+describe('Start node webhook (seed 000)', () => {
   it('binds the run to a test chat: …/test-chat/{session}?name=John&surname=Whale', async () => {
     const sessionId = await testChatSession(rt);
     const response = await fetch(`${base}/test-chat/${sessionId}?name=John&surname=Whale`, {

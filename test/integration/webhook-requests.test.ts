@@ -2,7 +2,7 @@
 // `body`, the size limit answers 413, a required content type 415, malformed bodies 400,
 // other methods 405 with Allow, and unknown or unpublished URLs a 404 that says which.
 import assert from 'node:assert/strict';
-import { before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { CallPage, CallRecord } from '../../runtime/shared/calls';
 import { json, startTestRuntime, type TestRuntime } from '../helpers/test-runtime';
 import { graphWith, webhookTriggerNode } from '../helpers/webhook-flows';
@@ -28,12 +28,10 @@ async function payloadOf(rt: TestRuntime, response: Response): Promise<unknown> 
 const errorCode = async (response: Response) =>
   (await json<{ error: { code: string } }>(response)).error.code;
 
-describe('webhook requests', () => {
-  let rt: TestRuntime;
-  before(async () => {
-    rt = await startTestRuntime();
-  });
+// One runtime for the whole file: started at load, stopped after the last test.
+const rt: TestRuntime = await startTestRuntime();
 
+describe('webhook requests', () => {
   it('JSON, forms, multipart, XML and text all reach the run as body', async () => {
     const { url } = await hook(rt);
     const send = (contentType: string, body: string | FormData) =>

@@ -2,7 +2,7 @@
 // by the providers' own libraries. Each refusal runs nothing and is logged with its outcome.
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
-import { before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { sign as githubSign } from '@octokit/webhooks-methods';
 import { getHmac } from '@shopify/shopify-api/test-helpers';
 import { Webhook } from 'standardwebhooks';
@@ -47,12 +47,10 @@ async function expectRefused(response: Response, status: number, code: string) {
   return response;
 }
 
-describe('webhook security over HTTP', () => {
-  let rt: TestRuntime;
-  before(async () => {
-    rt = await startTestRuntime();
-  });
+// One runtime for the whole file: started at load, stopped after the last test.
+const rt: TestRuntime = await startTestRuntime();
 
+describe('webhook security over HTTP', () => {
   it('Bearer: 401 with WWW-Authenticate when missing or wrong, 202 when right', async () => {
     const tokenSecretId = await createSecret(rt, TOKEN);
     const { url, flowId } = await hook(rt, { auth: { type: 'bearer', tokenSecretId } });

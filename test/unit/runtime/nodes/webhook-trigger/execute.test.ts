@@ -78,12 +78,8 @@ describe('webhook-trigger executor', () => {
       ],
     };
     const route = async (code: unknown, expected?: string) =>
-      (
-        await run(
-          { events },
-          { body: { code }, query: expected === undefined ? {} : { expected } },
-        )
-      ).outcome;
+      (await run({ events }, { body: { code }, query: expected === undefined ? {} : { expected } }))
+        .outcome;
     assert.deepEqual(await route('x7', 'x7'), { kind: 'next', handle: 'dynamic' });
     assert.deepEqual(await route(42), { kind: 'next', handle: 'number' });
     assert.deepEqual(await route('42'), { kind: 'next', handle: 'number' });

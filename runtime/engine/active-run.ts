@@ -47,8 +47,8 @@ export class ActiveRun {
   #queue: Promise<void> = Promise.resolve();
   #scope: Record<string, unknown> | undefined;
   readonly #variables: RunVariables;
-  readonly #ended: Promise<Run>;
-  #resolveEnded: (run: Run) => void = () => undefined;
+  readonly #endWaiters: ((run: Run) => void)[] = [];
+  #hasEnded = false;
 
   constructor(state: ActiveRunState) {
     this.run = state.run;
@@ -61,7 +61,6 @@ export class ActiveRun {
     this.#seq = state.seq;
     this.#baseSeq = state.baseSeq;
     this.#savedSteps = state.savedSteps;
-    this.#ended = new Promise((resolve) => (this.#resolveEnded = resolve));
     const vars = this.run.variables;
     this.#variables = {
       get: (name) => (Object.hasOwn(vars, name) ? vars[name] : undefined),
@@ -96,11 +95,16 @@ export class ActiveRun {
 
   /** Resolves with the final run once it has completed or failed (durably). */
   ended(): Promise<Run> {
-    return this.#ended;
+    if (this.#hasEnded) return Promise.resolve(this.snapshot());
+    return new Promise((resolve) => this.#endWaiters.push(resolve));
   }
 
   markEnded(): void {
-    this.#resolveEnded(this.snapshot());
+    this.#hasEnded = true;
+    // Copied only when someone waits ("respond when the flow finishes"), once for all.
+    if (this.#endWaiters.length === 0) return;
+    const final = this.snapshot();
+    for (const resolve of this.#endWaiters.splice(0)) resolve(final);
   }
 
   addStep(step: RunStep): void {

@@ -27,6 +27,13 @@ export interface StartRunOptions {
    * engine already knows returns that run instead of a second one.
    */
   runId?: string;
+  /**
+   * The caller has already recorded durably what starts this run, and starts it again
+   * after a crash (the webhook call log and its recovery). The start checkpoint is then
+   * left to the run's first checkpoint (before a side effect, a wait, or its end), so a
+   * short headless run costs one append instead of two.
+   */
+  startRecorded?: boolean;
   flowId: string;
   graph: DraftGraph;
   version: number | 'draft';

@@ -3,6 +3,7 @@
 // redacted here, before anything is stored or sent anywhere.
 import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
 import type { ApiError } from '../api/api-error';
 import { clientAddress } from '../security/ip-allowlist';
 import { callOrigin } from '../security/origin-allowlist';
@@ -11,14 +12,7 @@ import type { CompiledTrigger } from './compile-trigger';
 import { newCallId } from './ids';
 import type { ParsedBody } from './parse-body';
 import { parseContentType } from './media-type';
-import {
-  authHeaders,
-  parseQuery,
-  redactHeaders,
-  redactionFor,
-  redactQuery,
-  type QueryRecord,
-} from './redact';
+import { parseQuery, redactHeaders, redactionFor, redactQuery, type QueryRecord } from './redact';
 import { isViaTunnel } from '../server/via-tunnel';
 
 /** How much of a body the call log keeps (the Logs tab shows it; the rest is marked). */
@@ -29,10 +23,27 @@ export interface RequestFacts {
   path: string;
   ip: string;
   origin: string | undefined;
-  /** As received, for the auth check only. Never stored. */
-  rawHeaders: Record<string, string | undefined>;
+  /** As received (Node's `req.headers`), for auth and idempotency only. Never stored. */
+  rawHeaders: Readonly<Record<string, string | string[] | undefined>>;
   rawQuery: QueryRecord;
   url: string;
+}
+
+/** A keep-alive connection sends many calls from one address: parse it once. */
+const socketAddresses = new WeakMap<Socket, string>();
+
+function callerAddress(req: IncomingMessage): string {
+  const viaTunnel = isViaTunnel(req);
+  // Through the tunnel the address comes from each request's X-Forwarded-For.
+  const known = viaTunnel ? undefined : socketAddresses.get(req.socket);
+  if (known !== undefined) return known;
+  const address = clientAddress({
+    socketAddress: req.socket.remoteAddress,
+    forwardedFor: req.headers['x-forwarded-for'],
+    viaTunnel,
+  });
+  if (!viaTunnel) socketAddresses.set(req.socket, address);
+  return address;
 }
 
 export function requestFacts(req: IncomingMessage): RequestFacts {
@@ -42,13 +53,9 @@ export function requestFacts(req: IncomingMessage): RequestFacts {
   return {
     method: req.method ?? 'GET',
     path: mark < 0 ? url : url.slice(0, mark),
-    ip: clientAddress({
-      socketAddress: req.socket.remoteAddress,
-      forwardedFor: headers['x-forwarded-for'],
-      viaTunnel: isViaTunnel(req),
-    }),
+    ip: callerAddress(req),
     origin: callOrigin({ origin: headers.origin, referer: headers.referer }),
-    rawHeaders: authHeaders(headers),
+    rawHeaders: headers,
     rawQuery: parseQuery(url),
     url,
   };
@@ -101,7 +108,7 @@ export class CallDraft {
   /** The call log record, with what happened to the call. */
   record(fields: Partial<CallRecord> & { status?: number }): CallRecord {
     const { facts } = this;
-    const contentType = this.facts.rawHeaders['content-type'];
+    const contentType = headerText(this.facts.rawHeaders['content-type']);
     const record: CallRecord = {
       id: this.id,
       at: this.at,
@@ -165,6 +172,10 @@ export class CallDraft {
       ...(error ? { error: { code: error.code, message: error.message } } : {}),
     };
   }
+}
+
+function headerText(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(', ') : value;
 }
 
 /** The body as the call log keeps it: text when UTF-8, else base64; cut at the cap. */

@@ -76,6 +76,8 @@ export class CallLog {
         maxAgeDays: settings().retentionDays,
       }),
       project,
+      // Records are built by typed code (CallDraft); the hot path serializes them once.
+      validateAppends: false,
       problems,
       logger,
     });

@@ -37,13 +37,17 @@ export class Deduper {
   /** The delivery id of a call, or undefined when the trigger has none or the call lacks it. */
   keyOf(
     trigger: CompiledTrigger,
-    headers: Record<string, string | undefined>,
+    headers: Readonly<Record<string, string | string[] | undefined>>,
     body: unknown,
   ): string | undefined {
     const source = trigger.idempotency;
     if (!source) return undefined;
     const value =
-      source.source === 'header' ? headers[source.name] : readPath({ body }, source.segments);
+      source.source === 'header'
+        ? Object.hasOwn(headers, source.name)
+          ? headers[source.name]
+          : undefined
+        : readPath({ body }, source.segments);
     if (typeof value !== 'string' && typeof value !== 'number') return undefined;
     const text = String(value);
     if (text === '') return undefined;

@@ -1,12 +1,11 @@
 // Builds the webhook ingress for a runtime: the call log, the listen hub, the pipeline over
 // the engine, the trigger map kept current by publish events, and the runs of calls a
 // crash left unstarted. Also the routes it adds to the two listeners.
-import type { Router } from 'express';
+import type { RequestHandler, Router } from 'express';
 import type { RuntimeEvents } from '../api/runtime-events';
 import { callsRoutes } from '../server/routes/calls-routes';
 import { webhookRoutes } from '../server/routes/webhook-routes';
 import type { ChatBinding, ChatChannel } from '../engine/chat';
-import { newRunId } from '../engine/durability';
 import type { Engine } from '../engine/engine';
 import type { Logger } from '../logger';
 import type { FlowsStore } from '../store/flows-store';
@@ -14,6 +13,7 @@ import type { SecretsStore } from '../store/secrets-store';
 import type { SettingsStore } from '../store/settings-store';
 import type { StoreProblems } from '../store/store-problems';
 import { CallLog } from './call-log';
+import { newWebhookRunId } from './ids';
 import { ListenHub } from './listen-hub';
 import { Ingress } from './pipeline';
 import { recoverAcceptedCalls } from './recovery';
@@ -36,7 +36,7 @@ export interface OpenIngressOptions {
 export interface OpenedIngress {
   ingress: WebhookIngress;
   /** For the public listener: the webhook namespaces. */
-  publicRouter: Router;
+  publicRouter: RequestHandler;
   /** For the admin API: calls, replay, URLs, listen streams. */
   adminRouter(urls: () => { public: string; tunnel?: string | undefined }): Router;
   /** Ends listen streams (before the admin listener closes). */
@@ -58,7 +58,7 @@ export async function openIngress(options: OpenIngressOptions): Promise<OpenedIn
     startRun: (start) => engine.startRun(start),
     waitForRun: (runId, timeoutMs) => engine.waitForRun(runId, timeoutMs),
     hasRun: (runId) => engine.runStatus(runId) !== undefined,
-    newRunId,
+    newRunId: newWebhookRunId,
   };
   const ingress = new Ingress<ChatBinding>({
     flows: options.flows,

@@ -2,7 +2,6 @@
 // query parameters. Every known signature header is redacted whatever the trigger's auth
 // type (a call signed for another endpoint still carries a signature), plus the header or
 // query parameter this trigger reads its token or signature from.
-import type { IncomingHttpHeaders } from 'node:http';
 import type { WebhookAuth } from '../shared/webhook-security';
 
 export const REDACTED = '[redacted]';
@@ -100,13 +99,4 @@ export function parseQuery(url: string): QueryRecord {
     else query[name] = [existing, value];
   }
   return query;
-}
-
-/** Single-value headers for the auth check (Node joins most repeated headers itself). */
-export function authHeaders(headers: IncomingHttpHeaders): Record<string, string | undefined> {
-  const out: Record<string, string | undefined> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    out[name] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return out;
 }

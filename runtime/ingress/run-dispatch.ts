@@ -20,6 +20,7 @@ export interface IngressChannel<Binding> {
 
 export interface WebhookRunStart<Binding> {
   runId: string;
+  startRecorded: boolean;
   flowId: string;
   graph: DraftGraph;
   version: number;

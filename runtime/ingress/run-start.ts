@@ -18,6 +18,8 @@ export function webhookRunStart<Binding>(
 ): WebhookRunStart<Binding> {
   return {
     runId,
+    // The call log holds the call, and recovery starts its run again after a crash.
+    startRecorded: true,
     flowId: call.flowId,
     graph: published.graph,
     version: published.version,

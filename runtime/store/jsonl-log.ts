@@ -45,6 +45,13 @@ export interface JsonlLogOptions<R extends LogRecord, L = R> {
    * bounded; `readLatest()` reads the whole record from disk.
    */
   project?: (record: R) => L;
+  /**
+   * Re-parse and validate each record as it is appended (default true), so one that would
+   * be skipped on read is refused instead. Hot logs whose records are built by typed code
+   * (the call log, the run log) turn it off: serialization is then the only JSON pass,
+   * and the in-memory copy is the projection, or a parse of the line without the schema.
+   */
+  validateAppends?: boolean;
 }
 
 export interface JsonlLogStats {
@@ -62,7 +69,10 @@ const RETENTION_INTERVAL_MS = 60_000;
 
 interface EncodedRecord<R> {
   record: R;
-  line: Buffer;
+  /** The JSON text, without the newline. */
+  text: string;
+  /** Its UTF-8 length: the batch is encoded once, as one buffer. */
+  bytes: number;
 }
 
 export class JsonlLog<R extends LogRecord, L = R> {
@@ -164,15 +174,24 @@ export class JsonlLog<R extends LogRecord, L = R> {
     if (this.#closed) throw new Error('The log is closed');
     // Stored as read back: serialized, reparsed and validated, so `latest()` now and after
     // a restart agree, and a record that would be skipped on read is refused here instead.
+    const validate = this.options.validateAppends !== false;
+    const copy = !validate && this.options.project === undefined;
     const encoded = records.map((record) => {
       const text = JSON.stringify(record);
       return {
-        record: this.options.schema.parse(JSON.parse(text)),
-        line: Buffer.from(`${text}\n`),
+        record: validate
+          ? this.options.schema.parse(JSON.parse(text))
+          : // The index must not share objects the caller may change later. The text was
+            // serialized from an R just above, so reading it back gives an R.
+            copy
+            ? (JSON.parse(text) as R)
+            : record,
+        text,
+        bytes: Buffer.byteLength(text),
       };
     });
     if (encoded.length === 0) return;
-    const bytes = encoded.reduce((sum, item) => sum + item.line.length, 0);
+    const bytes = encoded.reduce((sum, item) => sum + item.bytes + 1, 0);
     await this.#commits.submit(encoded, bytes);
   }
 
@@ -260,20 +279,20 @@ export class JsonlLog<R extends LogRecord, L = R> {
 
   /** Runs under the lock, one batch at a time. Throws to reject the whole batch. */
   async #commit(batch: EncodedRecord<R>[]): Promise<void> {
-    const data = Buffer.concat(batch.map((item) => item.line));
+    const data = Buffer.from(`${batch.map((item) => item.text).join('\n')}\n`);
     const written = await this.writer.append(data);
     const state = this.segments.findLast((segment) => segment.segment === written.segment);
     if (!state) throw new Error(`Segment ${written.segment} is not tracked`);
     let offset = written.offset;
-    for (const { record, line } of batch) {
+    for (const { record, bytes } of batch) {
       this.index.add(record.id, this.#project(record), {
         segment: written.segment,
         offset,
-        length: line.length - 1,
+        length: bytes,
       });
       state.records += 1;
       state.newestAt = Math.max(state.newestAt, timeOf(record.at));
-      offset += line.length;
+      offset += bytes + 1;
     }
     state.bytes = offset;
     this.#appends += batch.length;

@@ -3,27 +3,74 @@
 // output. "Compares it with the configured cases (interpolating variables if needed),
 // routes to the matching handle; if no case matches, uses the else handle."
 import { next, type ConfigOf, type ExecContext, type Executor } from '../../engine/executor';
-import { stringifyValue } from '../../paths';
+import {
+  parseTemplate,
+  readPath,
+  stringifyValue,
+  tryParsePath,
+  type PathSegment,
+} from '../../paths';
 
 type Config = ConfigOf<'webhook-trigger'>;
 
+/** Paths parsed once per published config (configs are parsed once per graph and kept). */
+interface Compiled {
+  mappings: { variable: string; path: PathSegment[] | undefined }[];
+  eventPath: PathSegment[] | undefined;
+  /** A case value without `{{…}}` or `$NAME` is compared as is. */
+  cases: { id: string; literal: string | undefined; template: string }[];
+}
+
+const compiled = new WeakMap<Config, Compiled>();
+
+function compile(config: Config): Compiled {
+  let found = compiled.get(config);
+  if (!found) {
+    const segments = (path: string | undefined) => {
+      const parsed = path ? tryParsePath(path) : undefined;
+      return parsed?.ok ? parsed.segments : undefined;
+    };
+    found = {
+      mappings: config.mappings.map((mapping) => ({
+        variable: mapping.variable,
+        path: segments(mapping.path),
+      })),
+      eventPath: segments(config.events.path),
+      cases: config.events.cases.map((item) => {
+        const { parts } = parseTemplate(item.value);
+        const literal = parts.every((part) => part.type === 'text');
+        return { id: item.id, template: item.value, literal: literal ? item.value : undefined };
+      }),
+    };
+    compiled.set(config, found);
+  }
+  return found;
+}
+
 export const webhookTriggerExecutor: Executor<Config> = {
   execute(ctx, config) {
-    for (const mapping of config.mappings) {
-      ctx.variables.set(mapping.variable, ctx.readPath(mapping.path));
-    }
-    if (config.saveFullBodyAs) ctx.variables.set(config.saveFullBodyAs, ctx.scope().body);
-    if (config.events.cases.length === 0) return next();
-    return next(routeEvent(ctx, config.events));
+    const plan = compile(config);
+    // Mappings read the call, not each other: read them all, then set them (each set
+    // makes the run rebuild the scope that paths read from).
+    const scope = ctx.scope();
+    const values = plan.mappings.map((mapping) =>
+      mapping.path ? readPath(scope, mapping.path) : undefined,
+    );
+    plan.mappings.forEach((mapping, index) => ctx.variables.set(mapping.variable, values[index]));
+    if (config.saveFullBodyAs) ctx.variables.set(config.saveFullBodyAs, scope.body);
+    if (plan.cases.length === 0) return next();
+    return next(routeEvent(ctx, plan));
   },
 };
 
 /** The id of the first case whose value equals the event (compared as text), else `else`. */
-export function routeEvent(ctx: ExecContext, events: Config['events']): string {
-  if (!events.path) return 'else';
-  const event = ctx.readPath(events.path);
+function routeEvent(ctx: ExecContext, plan: Compiled): string {
+  if (!plan.eventPath) return 'else';
+  const event = readPath(ctx.scope(), plan.eventPath);
   if (event === undefined || event === null) return 'else';
   const text = stringifyValue(event);
-  const match = events.cases.find((item) => ctx.interpolateText(item.value) === text);
+  const match = plan.cases.find(
+    (item) => (item.literal ?? ctx.interpolateText(item.template)) === text,
+  );
   return match ? match.id : 'else';
 }

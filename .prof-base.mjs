@@ -1,0 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import autocannon from 'autocannon';
+const child = spawn(process.execPath, ['-e', `const express=require('express');const app=express();app.disable('x-powered-by');app.set('etag',false);app.use(express.json({limit:'1mb'}));app.post('/hook',(req,res)=>{res.status(200).json({ok:typeof req.body==='object'})});const s=app.listen(0,'127.0.0.1',()=>console.log('port '+s.address().port));`], { stdio: ['ignore', 'pipe', 'inherit'] });
+let out=''; child.stdout.on('data',(c)=>out+=c);
+while (!/port (\d+)/.test(out)) await new Promise((r)=>setTimeout(r,50));
+const port = /port (\d+)/.exec(out)[1];
+const payload = JSON.stringify({ event: 'order_approved', user: { name: 'Ana Souza', email: 'ana@example.com' }, order: { id: 'ord_9f8e7d', total: 197.5, currency: 'BRL', items: [{ sku: 'A1', qty: 2 }] }, data: [{ email: 'ana@example.com' }], customer: { address: { city: 'Recife', country: 'BR' } } });
+const opts = { url: `http://127.0.0.1:${port}/hook`, connections: 50, method: 'POST', headers: {'content-type':'application/json'}, body: payload };
+await autocannon({ ...opts, duration: 2 });
+const cpu = () => { const f = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' '); return (Number(f[11]) + Number(f[12])) * 10; };
+const c0 = cpu();
+const r = await autocannon({ ...opts, duration: Number(process.env.SECS ?? 8), ...(process.env.RATE ? { overallRate: Number(process.env.RATE) } : {}) });
+const used = cpu() - c0;
+console.log(`server cpu ${(used / (Number(process.env.SECS ?? 8) * 1000) * 100).toFixed(0)}% of a core, ${(used * 1000 / r.requests.total).toFixed(0)} us/request`);
+console.log(`baseline: ${r.requests.average} req/s p50 ${r.latency.p50} p99 ${r.latency.p99}`);
+child.kill();

@@ -65,13 +65,19 @@ export class ActiveRun {
     this.#variables = {
       get: (name) => (Object.hasOwn(vars, name) ? vars[name] : undefined),
       set: (name, value) => {
-        // defineProperty, not assignment: a variable named `__proto__` stays a variable.
-        Object.defineProperty(vars, name, {
-          value,
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
+        // A variable named `__proto__` must stay a variable: assignment would set the
+        // prototype. Every other name is assigned, which keeps the object's fast
+        // properties (defineProperty would make copies and serialization slower).
+        if (name === '__proto__') {
+          Object.defineProperty(vars, name, {
+            value,
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
+        } else {
+          vars[name] = value;
+        }
         this.#scope = undefined;
         this.dirty = true;
       },

@@ -108,7 +108,8 @@ export class CallDraft {
   /** The call log record, with what happened to the call. */
   record(fields: Partial<CallRecord> & { status?: number }): CallRecord {
     const { facts } = this;
-    const contentType = headerText(this.facts.rawHeaders['content-type']);
+    const contentType = headerText(facts.rawHeaders['content-type']);
+    // Built field by field (no spread of temporaries): one of these per call.
     const record: CallRecord = {
       id: this.id,
       at: this.at,
@@ -124,16 +125,15 @@ export class CallDraft {
       params: this.params,
       size: this.bytes?.length ?? 0,
       auth: this.auth,
-      ...(facts.origin === undefined ? {} : { origin: facts.origin }),
-      ...(contentType === undefined
-        ? {}
-        : { contentType: parseContentType(contentType).mediaType ?? contentType.slice(0, 100) }),
-      ...(this.trigger?.published ? { flowVersion: this.trigger.published.version } : {}),
-      ...(this.idempotencyKey === undefined ? {} : { idempotencyKey: this.idempotencyKey }),
-      ...capturedBody(this.bytes),
-      ...fields,
     };
-    return record;
+    if (facts.origin !== undefined) record.origin = facts.origin;
+    if (contentType !== undefined) {
+      record.contentType = parseContentType(contentType).mediaType ?? contentType.slice(0, 100);
+    }
+    if (this.trigger?.published) record.flowVersion = this.trigger.published.version;
+    if (this.idempotencyKey !== undefined) record.idempotencyKey = this.idempotencyKey;
+    captureBody(this.bytes, record);
+    return Object.assign(record, fields);
   }
 
   /** What a listen stream shows: the record's fields plus the parsed body. */
@@ -182,7 +182,16 @@ function headerText(value: string | string[] | undefined): string | undefined {
 export function capturedBody(
   bytes: Buffer | undefined,
 ): Pick<CallRecord, 'body' | 'bodyEncoding' | 'bodyTruncated'> {
-  if (!bytes || bytes.length === 0) return {};
+  const kept: Pick<CallRecord, 'body' | 'bodyEncoding' | 'bodyTruncated'> = {};
+  captureBody(bytes, kept);
+  return kept;
+}
+
+function captureBody(
+  bytes: Buffer | undefined,
+  into: Pick<CallRecord, 'body' | 'bodyEncoding' | 'bodyTruncated'>,
+): void {
+  if (!bytes || bytes.length === 0) return;
   const truncated = bytes.length > CALL_BODY_CAP_BYTES;
   let kept = truncated ? bytes.subarray(0, CALL_BODY_CAP_BYTES) : bytes;
   // A cut may split a multi-byte character: step back to a boundary (at most 3 bytes).
@@ -190,11 +199,9 @@ export function capturedBody(
     kept = kept.subarray(0, kept.length - 1);
   }
   const text = isUtf8(kept);
-  return {
-    body: text ? kept.toString('utf8') : kept.toString('base64'),
-    bodyEncoding: text ? 'utf8' : 'base64',
-    ...(truncated ? { bodyTruncated: true } : {}),
-  };
+  into.body = text ? kept.toString('utf8') : kept.toString('base64');
+  into.bodyEncoding = text ? 'utf8' : 'base64';
+  if (truncated) into.bodyTruncated = true;
 }
 
 /** The recorded body back as bytes (replay, recovery), or undefined if it was cut. */

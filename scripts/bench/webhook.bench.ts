@@ -1,26 +1,45 @@
 // `npm run bench:webhook`: requests/s, p50/p99 latency and peak RSS of the webhook hot path,
 // against a bare Express 5 server (parse JSON, answer 200) measured in the same run.
 //   baseline  bare Express 5, JSON parse, 200
-//   (a)       public Webhook Trigger → mappings → event routing → End (real `hookflow
-//             serve` in a child process: call recorded with fsync before the 202, run
-//             started and recorded)
+//   (a)       public Webhook Trigger → mappings → event routing → End (the real `hookflow
+//             serve`: call recorded with fsync before the 202, run started and recorded)
 //   (b)       the same with HMAC SHA-256 authentication
-// 50 connections on loopback, a 2 s warm-up then 10 s measured per case; temp data folder.
+// Both servers run as plain Node child processes (the CLI bundled by esbuild, as `npm run
+// build` ships it), with autocannon in this process: 50 connections on loopback, a 2 s
+// warm-up then 10 s measured per case, temp data folder. The machine may be shared, and
+// other load only ever slows a case down, so the cases run ROUNDS times (default 2),
+// interleaved, and the best of each is reported.
 // Targets (issue 4): (a) ≥ 80 % of the baseline's req/s, p99 ≤ 2× the baseline's, RSS ≤ 150 MB;
 // (b) ≥ 70 % of the baseline's req/s.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { build } from 'esbuild';
 import { newWebhookId } from '../../runtime/shared/webhook-trigger';
 
 const CONNECTIONS = 50;
 const WARMUP_SECONDS = 2;
 const SECONDS = 10;
+const ROUNDS = Number(process.env.HOOKFLOW_BENCH_ROUNDS ?? 2);
 const root = fileURLToPath(new URL('../../', import.meta.url));
+// Inside node_modules so the bundles' bare imports (express, zod…) resolve as in dist/.
+const workDir = join(root, 'node_modules', '.cache', 'hookflow-bench');
+
+const BASELINE_SERVER = `
+import express from 'express';
+const app = express();
+app.disable('x-powered-by');
+app.set('etag', false);
+app.use(express.json({ limit: '1mb' }));
+app.post('/hook', (req, res) => {
+  res.status(200).json({ ok: typeof req.body === 'object' });
+});
+const server = app.listen(0, '127.0.0.1', () => console.log('port ' + server.address().port));
+`;
 
 const payload = JSON.stringify({
   event: 'order_approved',
@@ -37,7 +56,7 @@ interface Child {
 }
 
 function start(args: string[]): Child {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+  const child = spawn(process.execPath, args, {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -177,37 +196,44 @@ function flowGraph(webhookId: string, security: unknown) {
   };
 }
 
+async function prepare(): Promise<{ cli: string; baseline: string }> {
+  await mkdir(workDir, { recursive: true });
+  const cli = join(workDir, 'cli.mjs');
+  await build({
+    absWorkingDir: root,
+    entryPoints: ['runtime/cli.ts'],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    format: 'esm',
+    outfile: cli,
+    logLevel: 'warning',
+  });
+  const baseline = join(workDir, 'baseline-server.mjs');
+  await writeFile(baseline, BASELINE_SERVER);
+  return { cli, baseline };
+}
+
+function best(runs: Measured[]): Measured {
+  return runs.reduce((a, b) => (b.rps > a.rps ? b : a));
+}
+
 async function main(): Promise<void> {
   const cpu = cpus();
   console.log(
     `machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
   );
   console.log(
-    `${CONNECTIONS} connections, loopback, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s per case, ~${payload.length} B JSON body\n`,
+    `${CONNECTIONS} connections, loopback, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s per case, ` +
+      `best of ${ROUNDS} interleaved rounds, ~${payload.length} B JSON body\n`,
   );
-
-  const baselineChild = start(['scripts/bench/baseline-server.ts']);
+  const { cli, baseline: baselineScript } = await prepare();
+  const baselineChild = start([baselineScript]);
   const dataDir = await mkdtemp(join(tmpdir(), 'hookflow-bench-webhook-'));
-  const runtime = start([
-    'runtime/cli.ts',
-    'serve',
-    '--data-dir',
-    dataDir,
-    '--port',
-    '0',
-    '--public-port',
-    '0',
-  ]);
+  const runtime = start([cli, 'serve', '--data-dir', dataDir, '--port', '0', '--public-port', '0']);
   try {
     const [, port] = await waitFor(baselineChild, /port (\d+)/);
-    const baseline = await measure(
-      baselineChild.process.pid ?? 0,
-      `http://127.0.0.1:${port}/hook`,
-      {},
-    );
-    console.log(row('baseline: bare Express 5 + JSON', baseline));
-    baselineChild.process.kill('SIGKILL');
-
     const [, publicUrl] = await waitFor(runtime, /webhooks \(public listener\): (http:\/\/\S+)/);
     const [, admin = ''] = await waitFor(runtime, /designer: (http:\/\/[^/\s]+)\/login/);
     const token = (await readFile(join(dataDir, 'admin-token'), 'utf8')).trim();
@@ -236,21 +262,34 @@ async function main(): Promise<void> {
       };
       await api(admin, token, `/api/flows/${flow.id}/publish`, {});
     }
-    const pid = runtime.process.pid ?? 0;
-    const a = await measure(pid, `${publicUrl}/webhooks/flow/${publicId}`, {});
-    console.log(row('(a) trigger → mapping → routing', a, baseline));
     const signature = `sha256=${createHmac('sha256', HMAC_SECRET).update(payload).digest('hex')}`;
-    const b = await measure(pid, `${publicUrl}/webhooks/flow/${hmacId}`, {
-      'x-signature': signature,
-    });
+    const pid = runtime.process.pid ?? 0;
+    const runs: Record<'baseline' | 'a' | 'b', Measured[]> = { baseline: [], a: [], b: [] };
+    for (let round = 0; round < ROUNDS; round += 1) {
+      runs.baseline.push(
+        await measure(baselineChild.process.pid ?? 0, `http://127.0.0.1:${port}/hook`, {}),
+      );
+      runs.a.push(await measure(pid, `${publicUrl}/webhooks/flow/${publicId}`, {}));
+      runs.b.push(
+        await measure(pid, `${publicUrl}/webhooks/flow/${hmacId}`, { 'x-signature': signature }),
+      );
+    }
+    const baseline = best(runs.baseline);
+    const a = best(runs.a);
+    const b = best(runs.b);
+    // RSS: the peak over every round (not only the best one).
+    a.rss = Math.max(...runs.a.map((m) => m.rss), ...runs.b.map((m) => m.rss));
+    b.rss = a.rss;
+    baseline.rss = Math.max(...runs.baseline.map((m) => m.rss));
+    console.log(row('baseline: bare Express 5 + JSON', baseline));
+    console.log(row('(a) trigger → mapping → routing', a, baseline));
     console.log(row('(b) the same with HMAC SHA-256', b, baseline));
-
     const checks = [
       [`(a) req/s ≥ 80 % of baseline`, a.rps >= 0.8 * baseline.rps],
       [`(a) p99 ≤ 2× baseline p99`, a.p99 <= 2 * Math.max(baseline.p99, 1)],
       [`(a) RSS ≤ 150 MB`, a.rss <= 150 * 1024 * 1024],
       [`(b) req/s ≥ 70 % of baseline`, b.rps >= 0.7 * baseline.rps],
-      ['every answer 2xx', a.non2xx + b.non2xx + a.errors + b.errors === 0],
+      ['every answer 2xx', [...runs.a, ...runs.b].every((m) => m.non2xx + m.errors === 0)],
     ] as const;
     console.log('');
     for (const [label, ok] of checks) console.log(`${ok ? 'met   ' : 'MISSED'} ${label}`);

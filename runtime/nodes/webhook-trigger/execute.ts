@@ -59,14 +59,25 @@ export const webhookTriggerExecutor: Executor<Config> = {
     plan.mappings.forEach((mapping, index) => ctx.variables.set(mapping.variable, values[index]));
     if (config.saveFullBodyAs) ctx.variables.set(config.saveFullBodyAs, scope.body);
     if (plan.cases.length === 0) return next();
-    return next(routeEvent(ctx, plan));
+    // A path into the call reads the same before and after the sets; one naming a
+    // variable needs the scope with the mapped variables in it.
+    const first = plan.eventPath?.[0];
+    const callPath = first?.type === 'key' && CALL_FIELDS.has(first.key);
+    return next(routeEvent(ctx, plan, callPath ? scope : ctx.scope()));
   },
 };
 
+/** Scope keys that are the call itself (they win over variables of the same name). */
+const CALL_FIELDS = new Set(['body', 'query', 'headers', 'params', 'ip', 'method', 'trigger']);
+
 /** The id of the first case whose value equals the event (compared as text), else `else`. */
-function routeEvent(ctx: ExecContext, plan: Compiled): string {
+function routeEvent(
+  ctx: ExecContext,
+  plan: Compiled,
+  scope: Readonly<Record<string, unknown>>,
+): string {
   if (!plan.eventPath) return 'else';
-  const event = readPath(ctx.scope(), plan.eventPath);
+  const event = readPath(scope, plan.eventPath);
   if (event === undefined || event === null) return 'else';
   const text = stringifyValue(event);
   const match = plan.cases.find(

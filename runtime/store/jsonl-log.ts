@@ -83,6 +83,7 @@ export class JsonlLog<R extends LogRecord, L = R> {
   #closed = false;
   #appends = 0;
   #lastRetention = 0;
+  #segmentsAtRetention = 0;
 
   private constructor(
     private readonly options: JsonlLogOptions<R, L>,
@@ -229,14 +230,17 @@ export class JsonlLog<R extends LogRecord, L = R> {
 
   /**
    * Deletes the oldest segments whose records are all beyond retention (never rewrites
-   * one); returns how many records went. Also runs on open and at most once a minute
-   * after appends.
+   * one); returns how many records went. Also runs on open, after appends at most once a
+   * minute, and whenever a new segment was started since the last pass: a busy log (a
+   * webhook taking thousands of calls a second) then never holds much more than its
+   * retention in memory.
    */
   applyRetention(now: Date = new Date()): Promise<number> {
     const policy = this.options.retention;
     if (!policy) return Promise.resolve(0);
     return this.#lock.run(async () => {
       this.#lastRetention = Date.now();
+      this.#segmentsAtRetention = this.segments.length;
       const count = droppableSegments(this.segments, policy(), now);
       if (count === 0 || this.#closed) return 0;
       // The active segment goes too: continue in a fresh one first.
@@ -296,8 +300,12 @@ export class JsonlLog<R extends LogRecord, L = R> {
     }
     state.bytes = offset;
     this.#appends += batch.length;
-    if (this.options.retention && Date.now() - this.#lastRetention >= RETENTION_INTERVAL_MS) {
+    const due =
+      Date.now() - this.#lastRetention >= RETENTION_INTERVAL_MS ||
+      this.segments.length > this.#segmentsAtRetention;
+    if (this.options.retention && due) {
       this.#lastRetention = Date.now();
+      this.#segmentsAtRetention = this.segments.length;
       // Not awaited: it queues behind this batch on the lock; appenders never wait for it.
       this.applyRetention().catch((error: unknown) =>
         this.#logger.warn('Log retention failed', {

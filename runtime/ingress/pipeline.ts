@@ -9,7 +9,6 @@ import type { Logger } from '../logger';
 import { checkIpAllowlist } from '../security/ip-allowlist';
 import { verifyWebhookAuth } from '../security/webhook-auth';
 import type { CallRecord } from '../shared/calls';
-import { callNodeChannels } from '../shared/webhook-trigger';
 import type { CallLog } from './call-log';
 import { CallDraft, CALL_BODY_CAP_BYTES, errorBody, requestFacts } from './call-draft';
 import type { CompiledTrigger } from './compile-trigger';
@@ -17,10 +16,11 @@ import { Deduper, type FirstResponse } from './dedupe';
 import type { ListenHub } from './listen-hub';
 import { parseBody } from './parse-body';
 import { readRequestBody } from './read-raw-body';
-import type { IngressChannel, IngressEngine } from './run-dispatch';
+import { bindChat, type IngressChannel, type IngressEngine } from './run-dispatch';
 import { webhookRunStart } from './run-start';
 import { errorReply, messageOf, RETRY_AFTER_SECONDS, type IngressReply } from './reply';
 import { runToEnd } from './when-finished';
+import { SecretCache, type RevealsSecrets } from './secret-cache';
 import { TriggerMap, type TriggerFlows } from './trigger-map';
 
 export type WebhookRoute =
@@ -29,8 +29,8 @@ export type WebhookRoute =
 
 export interface IngressDeps<Binding> {
   flows: TriggerFlows;
-  /** Plaintext of a secret id (webhook tokens and HMAC secrets). */
-  secrets: { reveal(id: string): string | undefined };
+  /** Webhook tokens and HMAC secrets. */
+  secrets: RevealsSecrets;
   calls: CallLog;
   engine: IngressEngine<Binding>;
   channels: readonly IngressChannel<Binding>[];
@@ -43,12 +43,14 @@ export class Ingress<Binding> {
   readonly triggers: TriggerMap;
   readonly dedupe: Deduper;
   readonly #now: () => Date;
+  readonly #secrets: SecretCache;
 
   constructor(readonly deps: IngressDeps<Binding>) {
     this.triggers = new TriggerMap(deps.flows);
     this.triggers.rebuildAll();
     this.dedupe = new Deduper(deps.calls);
     this.#now = deps.now ?? (() => new Date());
+    this.#secrets = new SecretCache(deps.secrets);
   }
 
   async handle(req: IncomingMessage, route: WebhookRoute): Promise<IngressReply> {
@@ -77,7 +79,7 @@ export class Ingress<Binding> {
     let chat: Binding | undefined;
     try {
       if (route.kind === 'call-node' && route.channel !== undefined) {
-        chat = this.#bindChat(route.channel, route.chatId ?? '');
+        chat = bindChat(this.deps.channels, route.channel, route.chatId ?? '');
       }
       if (!trigger.methods.has(facts.method)) {
         throw new ApiError(
@@ -106,7 +108,7 @@ export class Ingress<Binding> {
   }
 
   #authenticate(trigger: CompiledTrigger, draft: CallDraft, rawBody: Buffer): void {
-    const secrets = trigger.secretIds.map((id) => this.deps.secrets.reveal(id) ?? '');
+    const secrets = trigger.secretIds.map((id) => this.#secrets.get(id));
     const { facts } = draft;
     const outcome = verifyWebhookAuth(
       trigger.auth,
@@ -131,27 +133,6 @@ export class Ingress<Binding> {
       );
     }
     draft.auth = { outcome: 'passed', scheme: outcome.scheme };
-  }
-
-  #bindChat(channel: string, chatId: string): Binding {
-    const found = this.deps.channels.find((item) => item.name === channel);
-    if (!found) {
-      throw new ApiError(
-        404,
-        'unknown_channel',
-        `There is no channel "${channel.slice(0, 60)}". Available channels: ${callNodeChannels.join(', ')}.`,
-        { channels: callNodeChannels },
-      );
-    }
-    const binding = found.bind(chatId);
-    if (!binding) {
-      throw new ApiError(
-        404,
-        'chat_not_found',
-        `The ${channel} channel has no chat "${chatId.slice(0, 80)}".`,
-      );
-    }
-    return binding;
   }
 
   /** A refused call: recorded (best effort — nothing was accepted), streamed, answered. */

@@ -1,7 +1,9 @@
 // What the ingress needs from the engine, as a narrow interface: start a run under an id
 // the ingress chose (it is in the call record before the 2xx, so crash recovery starts the
 // same run exactly once), wait for its result, and know whether the run log has it.
+import { ApiError } from '../api/api-error';
 import type { DraftGraph } from '../shared/flow-document';
+import { callNodeChannels } from '../shared/webhook-trigger';
 
 export interface WebhookRunInput {
   body: unknown;
@@ -16,6 +18,32 @@ export interface WebhookRunInput {
 export interface IngressChannel<Binding> {
   readonly name: string;
   bind(key: string): Binding | undefined;
+}
+
+/** The chat a Start webhook URL names (`…/{channel}/{chatId}`), or a 404 saying why not. */
+export function bindChat<Binding>(
+  channels: readonly IngressChannel<Binding>[],
+  channel: string,
+  chatId: string,
+): Binding {
+  const found = channels.find((item) => item.name === channel);
+  if (!found) {
+    throw new ApiError(
+      404,
+      'unknown_channel',
+      `There is no channel "${channel.slice(0, 60)}". Available channels: ${callNodeChannels.join(', ')}.`,
+      { channels: callNodeChannels },
+    );
+  }
+  const binding = found.bind(chatId);
+  if (!binding) {
+    throw new ApiError(
+      404,
+      'chat_not_found',
+      `The ${channel} channel has no chat "${chatId.slice(0, 80)}".`,
+    );
+  }
+  return binding;
 }
 
 export interface WebhookRunStart<Binding> {

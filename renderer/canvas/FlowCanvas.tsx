@@ -25,6 +25,7 @@ import { CanvasToolbar } from './CanvasToolbar';
 import { FlowEdge } from './FlowEdge';
 import { NodeCard } from './NodeCard';
 import { Palette, PALETTE_MIME } from './Palette';
+import { ProblemsPanel } from './ProblemsPanel';
 import { useCanvasShortcuts } from './use-canvas-shortcuts';
 import { useSnapToGrid } from './use-snap-to-grid';
 
@@ -159,6 +160,7 @@ export function FlowCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
         }}
       >
         <CanvasToolbar snap={snap} onToggleSnap={toggleSnap} onFitView={fit} />
+        <ProblemsPanel />
         <ReactFlow
           nodes={nodes}
           edges={edges}

@@ -64,11 +64,26 @@ function stopServe(child: ChildProcess): Promise<void> {
   });
 }
 
-export const test = base.extend<{ hookflow: Hookflow; consoleErrors: string[] }>({
-  consoleErrors: async ({ page }, use) => {
+const FAILED_RESPONSE = /^Failed to load resource: the server responded with a status of (\d{3})\b/;
+
+export const test = base.extend<{
+  hookflow: Hookflow;
+  consoleErrors: string[];
+  allowedHttpStatuses: Set<number>;
+}>({
+  // Chromium logs every 4xx/5xx answer to a fetch as a console error. A test that provokes
+  // an expected refusal (422 on an invalid publish, 400 for a bad file) lists its status
+  // here; any other status, or any other console error, still fails the test.
+  allowedHttpStatuses: async ({}, use) => {
+    await use(new Set<number>());
+  },
+  consoleErrors: async ({ page, allowedHttpStatuses }, use) => {
     const errors: string[] = [];
     page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
+      if (message.type() !== 'error') return;
+      const status = FAILED_RESPONSE.exec(message.text())?.[1];
+      if (status && allowedHttpStatuses.has(Number(status))) return;
+      errors.push(message.text());
     });
     page.on('pageerror', (error) => errors.push(error.message));
     await use(errors);

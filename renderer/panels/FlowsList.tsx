@@ -1,15 +1,9 @@
-import {
-  useEffect,
-  useLayoutEffect,
-  useRef,
-  useState,
-  type DragEvent,
-  type FormEvent,
-} from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { duplicateAndOpen, renameFlow } from '../store/flow-actions';
 import { useFlowsList } from '../store/flows-list-store';
 import { CopyIcon, PencilIcon, TrashIcon, UploadIcon } from '../ui/icons';
 import { ImportDialog } from './ImportDialog';
+import { useFlowFileDrop } from './use-flow-file-drop';
 
 interface Props {
   selectedId: string | undefined;
@@ -20,7 +14,6 @@ export function FlowsList({ selectedId, onSelect }: Props) {
   const { flows, loading, loadError, refresh, create, remove } = useFlowsList();
   const [newName, setNewName] = useState('');
   const [importing, setImporting] = useState<{ file: File | undefined; key: number }>();
-  const [dropping, setDropping] = useState(false);
   const [duplicating, setDuplicating] = useState<string>();
   const [renaming, setRenaming] = useState<{ id: string; name: string }>();
   const [confirmingDelete, setConfirmingDelete] = useState<string>();
@@ -52,14 +45,9 @@ export function FlowsList({ selectedId, onSelect }: Props) {
       setDuplicating(undefined);
     }
   };
-  const hasFiles = (event: DragEvent) => event.dataTransfer.types.includes('Files');
-  const dropFile = (event: DragEvent) => {
-    if (!hasFiles(event)) return;
-    event.preventDefault();
-    setDropping(false);
-    const file = event.dataTransfer.files[0];
-    if (file) setImporting({ file, key: Date.now() });
-  };
+  const { dropping, dropTarget } = useFlowFileDrop((file) =>
+    setImporting({ file, key: Date.now() }),
+  );
 
   useEffect(() => {
     void refresh();
@@ -86,17 +74,7 @@ export function FlowsList({ selectedId, onSelect }: Props) {
       className={`flows-list${dropping ? ' is-dropping' : ''}`}
       aria-label="Flows"
       data-testid="flows-list"
-      onDragOver={(event) => {
-        if (!hasFiles(event)) return;
-        event.preventDefault();
-        event.dataTransfer.dropEffect = 'copy';
-        setDropping(true);
-      }}
-      onDragLeave={(event) => {
-        const to = event.relatedTarget;
-        if (!(to instanceof Node) || !event.currentTarget.contains(to)) setDropping(false);
-      }}
-      onDrop={dropFile}
+      {...dropTarget}
     >
       {dropping && (
         <div className="drop-hint" aria-hidden>

@@ -30,6 +30,7 @@ export function ProblemsButton() {
   const problems = usePublish((state) => state.problems);
   const checkedFlow = usePublish((state) => state.flowId);
   const checked = usePublish((state) => state.checked);
+  const checking = usePublish((state) => state.checking);
   const checkError = usePublish((state) => state.checkError);
   const open = usePublish(
     (state) => state.panelFlowId !== undefined && state.panelFlowId === flowId,
@@ -51,6 +52,8 @@ export function ProblemsButton() {
       className={`problems-button kind-${kind}`}
       aria-expanded={open}
       data-testid="problems-button"
+      // The last result stays in view while the next check runs; tests read data-state.
+      data-state={checkError ? 'failed' : known && !checking ? 'checked' : 'checking'}
       data-errors={counts.errors}
       data-warnings={counts.warnings}
       title={checkError ? `Could not check the flow: ${checkError}` : 'Show the problems list'}

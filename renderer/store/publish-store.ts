@@ -23,6 +23,7 @@ interface PublishState {
   checkedConfigs: Record<string, string>;
   /** Whether `problems` come from an answer for this flow (not just cleared). */
   checked: boolean;
+  /** A check is scheduled (a save just happened) or running. */
   checking: boolean;
   checkError: string | undefined;
   publishing: boolean;
@@ -83,6 +84,7 @@ export const usePublish = create<PublishState>((set, get) => {
 
     checkSoon: () => {
       clearTimeout(checkTimer);
+      set({ checking: true });
       checkTimer = setTimeout(() => void get().checkNow(), CHECK_DELAY_MS);
     },
 
@@ -91,7 +93,10 @@ export const usePublish = create<PublishState>((set, get) => {
       const editor = useEditor.getState();
       const flow = editor.flow;
       // With edits pending, the save that follows asks again.
-      if (!flow || editor.saveStatus !== 'saved') return;
+      if (!flow || editor.saveStatus !== 'saved') {
+        set({ checking: false });
+        return;
+      }
       const seq = (checkSeq += 1);
       const configs = configsOf(editor.nodes);
       set({ checking: true });

@@ -6,6 +6,7 @@ import {
   canvasNodes,
   createFlowViaApi,
   dismissNotices,
+  expectSaved,
   flowMenu,
   openFlow,
   savedFlow,
@@ -102,7 +103,9 @@ test('importing a file that is not a flow says what is wrong and what to do', as
   allowedHttpStatuses,
 }) => {
   allowedHttpStatuses.add(400); // the runtime refuses the broken flow file
+  allowedHttpStatuses.add(422); // and refuses to publish a flow that does not validate
   await signIn(page, hookflow);
+  await page.getByTestId('theme-toggle').click(); // this one in the dark theme
   await page.getByTestId('import-flow').click();
   const dialog = page.getByTestId('import-dialog');
   const input = dialog.getByTestId('import-file-input');
@@ -140,11 +143,40 @@ test('importing a file that is not a flow says what is wrong and what to do', as
   await expect(error).toContainText('Not imported: the file has 2 problems');
   await expect(error).toContainText('draft.nodes[0].id');
   await expect(error).toContainText('draft.nodes[0].type');
-  await screenshot(page, 'files-import-invalid');
+  await screenshot(page, 'files-import-invalid-dark');
   await expect(dialog).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(page.getByText('No flows yet')).toBeVisible();
+
+  // A well-formed file whose flow does not validate, with "Import and publish": imported
+  // as a draft, opened, and its problems listed.
+  const unreachable = {
+    ...broken,
+    name: 'Half done',
+    draft: {
+      nodes: [
+        { id: 'n_a', type: 'start', position: { x: 0, y: 0 }, data: { config: {} } },
+        { id: 'n_b', type: 'end', position: { x: 320, y: 0 }, data: { config: {} } },
+      ],
+      edges: [],
+      variables: [],
+    },
+  };
+  await page.getByTestId('import-flow').click();
+  await input.setInputFiles({
+    name: 'half.flow.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(unreachable)),
+  });
+  await dialog.getByTestId('import-publish').click();
+  await expect(page.getByTestId('flow-title')).toHaveText('Half done');
+  await expect(page.getByText(/Imported "Half done" as a draft/)).toBeVisible();
+  await expect(page.getByTestId('publish-state')).toHaveText('Not published');
+  await expect(
+    page.getByTestId('problems-panel').getByTestId('problem').filter({ hasText: 'n_b' }),
+  ).toContainText('cannot be reached');
+  await expect(page.getByTestId('node-problems-n_b')).toHaveAttribute('data-severity', 'error');
 });
 
 test('duplicate a flow from the list and from the menu: the copy opens, with new node ids', async ({
@@ -174,4 +206,13 @@ test('duplicate a flow from the list and from the menu: the copy opens, with new
   await flowMenu(page, 'duplicate');
   await expect(page.getByTestId('flow-title')).toHaveText('Copy of Copy of Leads');
   await expect(page.getByTestId('flow-item')).toHaveCount(3);
+
+  // Renaming the open flow: the title follows, and the next edit saves (no stale revision).
+  await page.locator('[data-flow-id][class="is-selected"]').getByTestId('rename-flow').click();
+  await page.getByTestId('rename-input').fill('Leads, second try');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('flow-title')).toHaveText('Leads, second try');
+  await page.getByTestId('palette-item-end').click();
+  await expectSaved(page);
+  await expect(canvasNodes(page)).toHaveCount(3);
 });

@@ -75,6 +75,8 @@ test('from an empty folder: problems pinned while building, publish v1 with the 
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
     `${hookflow.public}/api/call_node/${flowId}/${startId}`,
   );
+  // The feedback goes after a moment, ready for the next copy.
+  await expect(page.getByTestId('start-url-local-copy')).toHaveText('Copy');
   await dismissNotices(page);
   await screenshot(page, 'publish-start-url');
 
@@ -83,14 +85,24 @@ test('from an empty folder: problems pinned while building, publish v1 with the 
   await expect(page.getByTestId('unpublished-changes')).toBeVisible();
   await expectSaved(page);
   await expect(page.getByTestId('unpublished-changes')).toBeVisible();
+  await dismissNotices(page);
+  await screenshot(page, 'publish-unpublished-changes');
   // Ctrl+Enter saves and publishes, even from the text field.
   await page.getByLabel('Label', { exact: true }).press('Control+Enter');
   await expect(page.getByText('Published version 2')).toBeVisible();
   await expect(page.getByTestId('published-version')).toHaveText('Live: version 2');
   await expect(page.getByTestId('unpublished-changes')).toBeHidden();
 
-  // Versions: newest first, the live one marked; a version opens read-only.
-  await flowMenu(page, 'versions');
+  // Versions (the menu from the keyboard): newest first, the live one marked; a version
+  // opens read-only.
+  await page.getByTestId('flow-menu').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('menu-versions')).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByTestId('menu-unpublish')).toBeFocused();
+  await screenshot(page, 'publish-flow-menu');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Enter');
   const rows = page.getByTestId('version-row');
   await expect(rows).toHaveCount(2);
   await expect(rows.first()).toHaveAttribute('data-version', '2');
@@ -126,6 +138,7 @@ test('an invalid publish lists every problem; clicking one selects its node and 
 }) => {
   allowedHttpStatuses.add(422); // the refused publish
   await signIn(page, hookflow);
+  await page.getByTestId('theme-toggle').click(); // this one in the dark theme
   const flowId = await createFlow(page, 'Broken');
   await putDraft(hookflow, flowId, {
     nodes: [
@@ -155,7 +168,7 @@ test('an invalid publish lists every problem; clicking one selects its node and 
   await expect(problems.filter({ hasText: 'cannot be reached' })).toHaveCount(1);
   await expect(page.getByTestId('publish-state')).toHaveText('Not published');
   await dismissNotices(page);
-  await screenshot(page, 'publish-invalid');
+  await screenshot(page, 'publish-invalid-dark');
 
   // Go to the config problem: Start selected, its Trigger type field focused.
   await problems.filter({ hasText: 'triggerType' }).click();

@@ -75,6 +75,14 @@ test('tunnel: save an authtoken (never shown again), start, and see ngrok’s er
   await page.keyboard.press('Escape');
   await expect(panel).toBeHidden();
   await expect(pill.getByRole('button', { name: /Public URL/ })).toBeFocused();
+  await page.getByTestId('theme-toggle').click();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  await expect(pill.getByRole('button', { name: /Public URL/ })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(panel).toBeVisible();
+  await screenshot(page, 'tunnel-error-dark');
 
   const status = await fetch(`${hookflow.admin}/api/status`, {
     headers: { authorization: `Bearer ${hookflow.token}` },

@@ -51,6 +51,12 @@ export async function expectSaved(page: Page): Promise<void> {
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
 }
 
+/** Saved, and the runtime has checked the saved draft (no request left in flight). */
+export async function expectSavedAndChecked(page: Page): Promise<void> {
+  await expectSaved(page);
+  await expect(page.getByTestId('problems-button')).toHaveAttribute('data-state', 'checked');
+}
+
 interface SavedFlow {
   name: string;
   draft: {

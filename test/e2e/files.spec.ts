@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { expect, screenshot, signIn, test } from './fixtures';
+import { expect, oneHookflowPerFile, screenshot, signIn, test } from './fixtures';
 import {
   canvasEdges,
   canvasNodes,
@@ -11,6 +11,8 @@ import {
   openFlow,
   savedFlow,
 } from './pages/designer';
+
+oneHookflowPerFile();
 
 const draft = {
   nodes: [
@@ -42,59 +44,6 @@ async function dropFileOnFlowsList(page: Page, name: string, text: string): Prom
   await expect(page.getByText('Drop a flow file to import it')).toBeVisible();
   await list.dispatchEvent('drop', { dataTransfer });
 }
-
-test('export, then import the file (by picker and by drop): the same nodes come back; import and publish', async ({
-  page,
-  hookflow,
-  consoleErrors: _,
-}) => {
-  const originalId = await createFlowViaApi(hookflow, 'Orders', draft);
-  await signIn(page, hookflow);
-  await openFlow(page, 'Orders');
-  await expect(canvasNodes(page)).toHaveCount(2);
-
-  const downloading = page.waitForEvent('download');
-  await flowMenu(page, 'export');
-  const download = await downloading;
-  expect(download.suggestedFilename()).toBe('Orders.flow.json');
-  await expect(page.getByText('Exported “Orders” as Orders.flow.json')).toBeVisible();
-  const path = await download.path();
-  const text = await readFile(path, 'utf8');
-  expect(JSON.parse(text)).toMatchObject({ format: 'hookflow-flow', name: 'Orders' });
-
-  // Import with the file picker: a new flow, same nodes and edges, not live.
-  await page.getByTestId('import-flow').click();
-  const dialog = page.getByTestId('import-dialog');
-  await expect(dialog).toBeVisible();
-  await dialog.getByTestId('import-file-input').setInputFiles(path);
-  await expect(dialog.getByTestId('import-file')).toContainText('“Orders” · 2 nodes');
-  await dismissNotices(page);
-  await screenshot(page, 'files-import-dialog');
-  await dialog.getByTestId('import-confirm').click();
-  await expect(dialog).toBeHidden();
-  await expect(page.getByTestId('flow-title')).toHaveText('Orders (2)');
-  await expect(page.getByText('Imported “Orders (2)”')).toBeVisible();
-  await expect(canvasNodes(page)).toHaveCount(2);
-  await expect(canvasEdges(page)).toHaveCount(1);
-  await expect(page.getByTestId('publish-state')).toHaveText('Not published');
-  const importedId = /#\/flows\/(.+)$/.exec(page.url())?.[1] ?? '';
-  expect(importedId).not.toBe(originalId);
-  const [original, imported] = await Promise.all([
-    savedFlow(hookflow, originalId),
-    savedFlow(hookflow, importedId),
-  ]);
-  expect(imported.draft.nodes).toEqual(original.draft.nodes);
-  expect(imported.draft.edges).toEqual(original.draft.edges);
-
-  // Drop the same file on the flows list, then Import and publish: live at once.
-  await dropFileOnFlowsList(page, 'Orders.flow.json', text);
-  await expect(dialog.getByTestId('import-file')).toContainText('Orders.flow.json');
-  await dialog.getByTestId('import-publish').click();
-  await expect(page.getByTestId('flow-title')).toHaveText('Orders (3)');
-  await expect(page.getByTestId('published-version')).toHaveText('Live: version 1');
-  await expect(page.getByText('Imported “Orders (3)” and published it (version 1)')).toBeVisible();
-  await expect(page.getByTestId('flow-item')).toHaveCount(3);
-});
 
 test('importing a file that is not a flow says what is wrong and what to do', async ({
   page,
@@ -179,6 +128,59 @@ test('importing a file that is not a flow says what is wrong and what to do', as
   await expect(page.getByTestId('node-problems-n_b')).toHaveAttribute('data-severity', 'error');
 });
 
+test('export, then import the file (by picker and by drop): the same nodes come back; import and publish', async ({
+  page,
+  hookflow,
+  consoleErrors: _,
+}) => {
+  const originalId = await createFlowViaApi(hookflow, 'Orders', draft);
+  await signIn(page, hookflow);
+  await openFlow(page, 'Orders');
+  await expect(canvasNodes(page)).toHaveCount(2);
+
+  const downloading = page.waitForEvent('download');
+  await flowMenu(page, 'export');
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('Orders.flow.json');
+  await expect(page.getByText('Exported “Orders” as Orders.flow.json')).toBeVisible();
+  const path = await download.path();
+  const text = await readFile(path, 'utf8');
+  expect(JSON.parse(text)).toMatchObject({ format: 'hookflow-flow', name: 'Orders' });
+
+  // Import with the file picker: a new flow, same nodes and edges, not live.
+  await page.getByTestId('import-flow').click();
+  const dialog = page.getByTestId('import-dialog');
+  await expect(dialog).toBeVisible();
+  await dialog.getByTestId('import-file-input').setInputFiles(path);
+  await expect(dialog.getByTestId('import-file')).toContainText('“Orders” · 2 nodes');
+  await dismissNotices(page);
+  await screenshot(page, 'files-import-dialog');
+  await dialog.getByTestId('import-confirm').click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('flow-title')).toHaveText('Orders (2)');
+  await expect(page.getByText('Imported “Orders (2)”')).toBeVisible();
+  await expect(canvasNodes(page)).toHaveCount(2);
+  await expect(canvasEdges(page)).toHaveCount(1);
+  await expect(page.getByTestId('publish-state')).toHaveText('Not published');
+  const importedId = /#\/flows\/(.+)$/.exec(page.url())?.[1] ?? '';
+  expect(importedId).not.toBe(originalId);
+  const [original, imported] = await Promise.all([
+    savedFlow(hookflow, originalId),
+    savedFlow(hookflow, importedId),
+  ]);
+  expect(imported.draft.nodes).toEqual(original.draft.nodes);
+  expect(imported.draft.edges).toEqual(original.draft.edges);
+
+  // Drop the same file on the flows list, then Import and publish: live at once.
+  await dropFileOnFlowsList(page, 'Orders.flow.json', text);
+  await expect(dialog.getByTestId('import-file')).toContainText('Orders.flow.json');
+  await dialog.getByTestId('import-publish').click();
+  await expect(page.getByTestId('flow-title')).toHaveText('Orders (3)');
+  await expect(page.getByTestId('published-version')).toHaveText('Live: version 1');
+  await expect(page.getByText('Imported “Orders (3)” and published it (version 1)')).toBeVisible();
+  await expect(page.getByTestId('flow-item').filter({ hasText: 'Orders' })).toHaveCount(3);
+});
+
 test('duplicate a flow from the list and from the menu: the copy opens, with new node ids', async ({
   page,
   hookflow,
@@ -205,7 +207,7 @@ test('duplicate a flow from the list and from the menu: the copy opens, with new
 
   await flowMenu(page, 'duplicate');
   await expect(page.getByTestId('flow-title')).toHaveText('Copy of Copy of Leads');
-  await expect(page.getByTestId('flow-item')).toHaveCount(3);
+  await expect(page.getByTestId('flow-item').filter({ hasText: 'Leads' })).toHaveCount(3);
 
   // Renaming the open flow: the title follows, and the next edit saves (no stale revision).
   await page.locator('[data-flow-id][class="is-selected"]').getByTestId('rename-flow').click();

@@ -1,4 +1,4 @@
-import { expect, screenshot, signIn, test } from './fixtures';
+import { expect, oneHookflowPerFile, screenshot, signIn, test } from './fixtures';
 import {
   addByKeyboard,
   canvasNodes,
@@ -15,6 +15,8 @@ import {
   savedFlow,
   selectedNodes,
 } from './pages/designer';
+
+oneHookflowPerFile();
 
 test('from an empty folder: problems pinned while building, publish v1 with the Start URL, edit, v2, versions, unpublish', async ({
   page,

@@ -5,6 +5,8 @@ import { join, resolve } from 'node:path';
 import type { ApiContext } from './api/context';
 import { tunnelConfig } from './api/tunnel';
 import { RuntimeEvents } from './api/runtime-events';
+import { TestChat } from './channels/test-chat/test-chat';
+import { Engine } from './engine/engine';
 import { DEFAULT_ADMIN_PORT, DEFAULT_PUBLIC_PORT } from './defaults';
 import { consoleLogger, type Logger } from './logger';
 import { loadOrCreateAdminToken } from './security/admin-token';
@@ -14,6 +16,8 @@ import { createAdminApp } from './server/admin-app';
 import { resolveDesignerDir } from './server/designer-files';
 import { listen, type Listener } from './server/listen';
 import { createPublicApp } from './server/public-app';
+import { runsRoutes } from './server/routes/runs-routes';
+import { testChatRoutes } from './server/routes/test-chat-routes';
 import { tunnelRoutes } from './server/routes/tunnel-routes';
 import { markingViaTunnel } from './server/via-tunnel';
 import { writeFileAtomic } from './store/atomic-file';
@@ -123,12 +127,17 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       stopping ??= (async () => {
         const state = current();
         await state.tunnel.stop();
+        // Open test chat streams would otherwise hold the admin listener for its grace period.
+        state.ctx.testChat.close();
         await Promise.all([state.admin.close(), state.public.close(), state.tunnelEntry.close()]);
+        // After the listeners: no new runs or replies; running runs checkpoint and stop.
+        await state.ctx.engine.stop();
         await Promise.all([
           state.ctx.flows.settled(),
           state.ctx.versions.settled(),
           state.ctx.settings.settled(),
           state.ctx.secrets.settled(),
+          state.ctx.testChat.settled(),
         ]);
         await rm(join(dataDir, RUNTIME_INFO_FILE), { force: true });
         await state.lock.release();
@@ -149,22 +158,40 @@ async function open(
   loginUrl: () => string,
 ): Promise<Running> {
   const problems = new StoreProblems();
+  const flows = await FlowsStore.open(dataDir, problems);
+  const settings = await SettingsStore.open(dataDir, problems);
+  const secrets = await SecretsStore.open(
+    dataDir,
+    options.secretsKey ?? (await loadOrCreateSecretsKeyFile(dataDir)),
+    problems,
+  );
+  const versions = await FlowVersionsStore.open(dataDir, problems);
+  const events = new RuntimeEvents((event, error) =>
+    logger.error(`a ${event} listener failed`, {
+      error: error instanceof Error ? error.message : String(error),
+    }),
+  );
+  const testChat = await TestChat.open(dataDir, problems);
+  // Opening the engine brings back runs that were waiting or running when Hookflow stopped.
+  const engine = await Engine.open({
+    dataDir,
+    flows,
+    settings: () => settings.get(),
+    logger,
+    channels: [testChat.channel],
+    problems,
+  });
+  testChat.attach(engine);
   const ctx: ApiContext = {
     dataDir,
     problems,
-    flows: await FlowsStore.open(dataDir, problems),
-    versions: await FlowVersionsStore.open(dataDir, problems),
-    settings: await SettingsStore.open(dataDir, problems),
-    secrets: await SecretsStore.open(
-      dataDir,
-      options.secretsKey ?? (await loadOrCreateSecretsKeyFile(dataDir)),
-      problems,
-    ),
-    events: new RuntimeEvents((event, error) =>
-      logger.error(`a ${event} listener failed`, {
-        error: error instanceof Error ? error.message : String(error),
-      }),
-    ),
+    flows,
+    versions,
+    settings,
+    secrets,
+    events,
+    engine,
+    testChat,
   };
   for (const problem of problems.list()) {
     logger.warn(`${problem.reason}. The file was kept as ${problem.keptAt}.`);
@@ -192,16 +219,18 @@ async function open(
     logger,
     urls: getUrls,
     loginUrl,
-    apiRouters: [tunnelRoutes({ ...ctx, tunnel })],
+    apiRouters: [tunnelRoutes({ ...ctx, tunnel }), runsRoutes(ctx), testChatRoutes(ctx)],
   });
   const publicApp = createPublicApp({ logger });
 
-  const admin = await listen(
-    adminApp,
-    options.adminPort ?? DEFAULT_ADMIN_PORT,
-    ADMIN_HOST,
-    '--port',
-  );
+  let admin: Listener;
+  try {
+    admin = await listen(adminApp, options.adminPort ?? DEFAULT_ADMIN_PORT, ADMIN_HOST, '--port');
+  } catch (error) {
+    testChat.close();
+    await engine.stop();
+    throw error;
+  }
   let publicListener: Listener | undefined;
   let tunnelEntry: Listener;
   try {
@@ -213,7 +242,9 @@ async function open(
     );
     tunnelEntry = await listen(markingViaTunnel(publicApp), 0, '127.0.0.1', 'the tunnel entry');
   } catch (error) {
+    testChat.close();
     await Promise.all([admin.close(), publicListener?.close()]);
+    await engine.stop();
     throw error;
   }
   known.entryPort = tunnelEntry.port;

@@ -35,7 +35,8 @@ export interface PaletteGroup<Entry extends PaletteEntry> {
 
 /**
  * Groups in CATEGORY_ORDER, empty groups left out. Every word of the query must appear
- * in the label or description; within a group, labels starting with the query come first.
+ * in the label or description; labels starting with the query come first within a group,
+ * and groups with such a label come first.
  */
 export function paletteGroups<Entry extends PaletteEntry>(
   entries: readonly Entry[],
@@ -48,7 +49,7 @@ export function paletteGroups<Entry extends PaletteEntry>(
     return words.every((word) => text.includes(word));
   };
   const rank = (entry: Entry) => (needle && entry.label.toLowerCase().startsWith(needle) ? 0 : 1);
-  return CATEGORY_ORDER.flatMap((category) => {
+  const groups = CATEGORY_ORDER.flatMap((category) => {
     const inGroup = entries
       .filter((entry) => entry.category === category && matches(entry))
       .map((entry, index) => ({ entry, index }))
@@ -58,6 +59,13 @@ export function paletteGroups<Entry extends PaletteEntry>(
       ? [{ category, label: CATEGORY_LABELS[category], entries: inGroup }]
       : [];
   });
+  // A group holding a label that starts with the query comes first, so typing "end"
+  // offers End before "Send message" (whose group comes earlier).
+  const best = (group: PaletteGroup<Entry>) => Math.min(...group.entries.map(rank));
+  return groups
+    .map((group, index) => ({ group, index }))
+    .sort((a, b) => best(a.group) - best(b.group) || a.index - b.index)
+    .map(({ group }) => group);
 }
 
 /** The entries in the order the palette shows them (what the arrow keys walk). */

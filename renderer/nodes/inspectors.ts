@@ -3,8 +3,15 @@
 import type { ComponentType } from 'react';
 import type { z } from 'zod';
 import type { AnyNodeDefinition, NodeType } from '../../runtime/nodes/definitions';
+import { ButtonsInspector } from './buttons/Inspector';
+import { CollectInputInspector } from './collect-input/Inspector';
+import { ConditionInspector } from './condition/Inspector';
+import { DelayInspector } from './delay/Inspector';
 import { EndInspector } from './end/Inspector';
 import type { InspectorProps } from './inspector-props';
+import { JumpInspector } from './jump/Inspector';
+import { SendMessageInspector } from './send-message/Inspector';
+import { SetVariableInspector } from './set-variable/Inspector';
 import { StartInspector } from './start/Inspector';
 
 type InspectorFor<K extends NodeType> = ComponentType<
@@ -13,5 +20,12 @@ type InspectorFor<K extends NodeType> = ComponentType<
 
 export const inspectors = {
   start: StartInspector,
+  'send-message': SendMessageInspector,
+  'collect-input': CollectInputInspector,
+  buttons: ButtonsInspector,
+  condition: ConditionInspector,
+  'set-variable': SetVariableInspector,
+  delay: DelayInspector,
+  jump: JumpInspector,
   end: EndInspector,
 } satisfies { [K in NodeType]: InspectorFor<K> };

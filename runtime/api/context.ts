@@ -1,5 +1,7 @@
 // What API functions work with. Built once by createRuntime and passed to every call,
 // so the same functions serve HTTP routes, the CLI and tests.
+import type { TestChat } from '../channels/test-chat/test-chat';
+import type { Engine } from '../engine/engine';
 import type { FlowVersionsStore } from '../store/flow-versions-store';
 import type { FlowsStore } from '../store/flows-store';
 import type { SecretsStore } from '../store/secrets-store';
@@ -17,6 +19,8 @@ export interface ApiContext {
   problems: StoreProblems;
   /** Publish/unpublish/delete notifications; absent where nothing listens (the offline CLI). */
   events?: RuntimeEvents;
+  engine: Engine;
+  testChat: TestChat;
 }
 
 /** What flow functions need: the CLI can open just these, without secrets or settings. */

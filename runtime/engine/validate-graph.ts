@@ -121,9 +121,17 @@ export function validateGraph(
       message: `Add a trigger${kinds.length > 0 ? ` (${kinds.join(', ')})` : ''}: a flow needs a node where runs start`,
     });
   } else {
+    // A Jump continues at its target without an edge; that counts as a way there.
+    const jumps = new Map<string, string[]>();
+    for (const [nodeId, config] of parsedConfigs) {
+      const definition = byType.get(nodes.get(nodeId)?.type ?? '');
+      const targets = definition?.continuesAt?.(config);
+      if (targets && targets.length > 0) jumps.set(nodeId, targets);
+    }
     const reached = reachableFrom(
       triggers.map((node) => node.id),
       graph,
+      jumps,
     );
     for (const node of nodes.values()) {
       if (!reached.has(node.id)) {
@@ -196,8 +204,12 @@ function nodeName(node: GraphNode, definition: NodeDefinition | undefined): stri
   return label ? `"${label}" (${node.id})` : `${definition?.label ?? node.type} (${node.id})`;
 }
 
-function reachableFrom(starts: string[], graph: GraphView): Set<string> {
-  const next = new Map<string, string[]>();
+function reachableFrom(
+  starts: string[],
+  graph: GraphView,
+  jumps: ReadonlyMap<string, string[]>,
+): Set<string> {
+  const next = new Map<string, string[]>([...jumps].map(([id, targets]) => [id, [...targets]]));
   for (const edge of graph.edges) {
     const targets = next.get(edge.source);
     if (targets) targets.push(edge.target);

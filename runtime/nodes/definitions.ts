@@ -1,9 +1,26 @@
 // The list of every node type. Adding a type here makes the flow schema accept it and
 // makes `executors.ts` and the renderer's `inspectors.ts` fail to compile until it has both.
+import { buttonsDefinition } from './buttons/definition';
+import { collectInputDefinition } from './collect-input/definition';
+import { conditionDefinition } from './condition/definition';
+import { delayDefinition } from './delay/definition';
 import { endDefinition } from './end/definition';
+import { jumpDefinition } from './jump/definition';
+import { sendMessageDefinition } from './send-message/definition';
+import { setVariableDefinition } from './set-variable/definition';
 import { startDefinition } from './start/definition';
 
-export const nodeDefinitions = [startDefinition, endDefinition] as const;
+export const nodeDefinitions = [
+  startDefinition,
+  sendMessageDefinition,
+  collectInputDefinition,
+  buttonsDefinition,
+  conditionDefinition,
+  setVariableDefinition,
+  delayDefinition,
+  jumpDefinition,
+  endDefinition,
+] as const;
 
 export type AnyNodeDefinition = (typeof nodeDefinitions)[number];
 export type NodeType = AnyNodeDefinition['type'];

@@ -2,6 +2,7 @@
 // the last published snapshot. The schema is derived from the node definitions list.
 import { z } from 'zod';
 import { nodeDefinitions, nodeTypes } from '../nodes/definitions';
+import { variableNameSchema } from './variable-name';
 
 export const CURRENT_SCHEMA_VERSION = 1;
 
@@ -55,7 +56,7 @@ export const edgeSchema = z.object({
 });
 
 export const variableSchema = z.object({
-  name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'Use letters, digits and "_"'),
+  name: variableNameSchema,
   type: z.enum(['text', 'number', 'boolean', 'object', 'list']).default('text'),
   description: z.string().max(500).optional(),
 });

@@ -8,6 +8,17 @@ export type NodeCategory = 'trigger' | 'messaging' | 'logic' | 'data' | 'integra
 
 export type HandleKind = 'default' | 'case' | 'else' | 'failure';
 
+/**
+ * What running a node a second time would do outside the run, which decides what the
+ * engine does after a crash (runtime/engine/durability.ts explains the whole scheme):
+ * - 'none': nothing (variables, branching). Replayed freely; no checkpoint needed.
+ * - 'repeatable': visible but harmless twice (a chat message may arrive twice). The engine
+ *   checkpoints before it; after a crash it runs again (at-least-once).
+ * - 'unrepeatable': must not happen twice (a payment, a POST). The engine checkpoints
+ *   before it; a run that crashed there is marked failed with the reason (at-most-once).
+ */
+export type SideEffects = 'none' | 'repeatable' | 'unrepeatable';
+
 export interface OutputHandle {
   /** Stable id written into edges as `sourceHandle`. */
   id: string;
@@ -54,8 +65,14 @@ export interface NodeDefinition<
   isTrigger: boolean;
   /** Nodes that talk to a person are skipped in headless runs (seed 001). */
   needsChat: boolean;
+  sideEffects: SideEffects;
   /** One line describing the configuration, shown on the node card. */
   summary(config: z.infer<Schema>): string;
+  /**
+   * Nodes of the same flow this node continues at without an edge (a Jump's target), so
+   * graph validation counts them as reachable.
+   */
+  continuesAt?(config: z.infer<Schema>): string[];
   /**
    * Extra checks run on publish with the parsed config (defaults applied) and the whole
    * graph, for what a schema alone cannot know: a Jump target exists, a path parses.

@@ -19,7 +19,13 @@ test('palette: grouped, searchable, and adds nodes from the keyboard', async ({
   await createFlow(page, 'Palette');
 
   // Categories in their fixed order (only those with node types are shown).
-  await expect(page.locator('.palette-group-label')).toHaveText(['Triggers', 'Flow']);
+  await expect(page.locator('.palette-group-label')).toHaveText([
+    'Triggers',
+    'Messaging',
+    'Logic',
+    'Data',
+    'Flow',
+  ]);
 
   // `/` jumps to the search; Enter adds the first match mid-view, selected.
   await clickEmptyCanvas(page);
@@ -46,12 +52,12 @@ test('palette: grouped, searchable, and adds nodes from the keyboard', async ({
   const search = page.getByTestId('palette-search');
   await expect(search).toBeFocused();
   await page.keyboard.press('ArrowDown');
-  await expect(search).toHaveAttribute('aria-activedescendant', 'palette-option-end');
+  await expect(search).toHaveAttribute('aria-activedescendant', 'palette-option-send-message');
   await page.keyboard.press('ArrowDown');
-  await expect(search).toHaveAttribute('aria-activedescendant', 'palette-option-start');
+  await expect(search).toHaveAttribute('aria-activedescendant', 'palette-option-collect-input');
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('Enter');
-  await expect(nodesOfType(page, 'end')).toHaveCount(2);
+  await expect(nodesOfType(page, 'send-message')).toHaveCount(1);
 
   // No match says so; Escape clears the search, then leaves it.
   await page.keyboard.type('zzz');
@@ -66,7 +72,7 @@ test('palette: grouped, searchable, and adds nodes from the keyboard', async ({
   await page
     .getByTestId('palette-item-end')
     .dragTo(page.getByTestId('canvas'), { targetPosition: { x: 300, y: 500 } });
-  await expect(nodesOfType(page, 'end')).toHaveCount(3);
+  await expect(nodesOfType(page, 'end')).toHaveCount(2);
   await expectSaved(page);
   await page.getByTestId('palette-search').fill('sta');
   await screenshot(page, 'canvas-palette-search');

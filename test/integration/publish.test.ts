@@ -42,7 +42,7 @@ describe('publishing', () => {
       published.published?.graph.nodes.map((node) => [node.id, node.data.config]),
       [
         ['n_start', { triggerType: 'manual' }],
-        ['n_end', {}],
+        ['n_end', { result: [] }],
       ],
       'defaults applied: the engine runs exactly what was validated',
     );

@@ -15,5 +15,6 @@ export const startDefinition = defineNode({
   outputs: () => defaultOutput,
   isTrigger: true,
   needsChat: false,
+  sideEffects: 'none',
   summary: (config) => (config.triggerType === 'webhook' ? 'Trigger: webhook' : 'Trigger: manual'),
 });

@@ -51,6 +51,13 @@ describe('paletteGroups', () => {
     );
   });
 
+  it('puts a group with a label that starts with the query first', () => {
+    assert.deepEqual(
+      flattenGroups(paletteGroups(entries, 'end')).map((e) => e.type),
+      ['end', 'delay', 'send', 'resend'],
+    );
+  });
+
   it('works on the real definitions', () => {
     const groups = paletteGroups(nodeDefinitions, '');
     assert.equal(flattenGroups(groups).length, nodeDefinitions.length);

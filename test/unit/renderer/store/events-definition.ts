@@ -23,5 +23,6 @@ export const eventsDefinition = defineNode({
   ],
   isTrigger: false,
   needsChat: false,
+  sideEffects: 'none',
   summary: (config) => `${config.cases.length} cases`,
 });

@@ -31,6 +31,7 @@ const routerDefinition = defineNode({
   ],
   isTrigger: false,
   needsChat: false,
+  sideEffects: 'none',
   summary: () => 'Router',
 });
 
@@ -44,6 +45,7 @@ const jumpDefinition = defineNode({
   outputs: () => [],
   isTrigger: false,
   needsChat: false,
+  sideEffects: 'none',
   summary: () => 'Jump',
   validate: (config, { graph, nodeId }) =>
     graph.nodes.some((node) => node.id === config.target && node.id !== nodeId)

@@ -1,0 +1,181 @@
+// The test chat's admin API, independent of HTTP.
+import { ApiError, notFound, parseInput } from '../../api/api-error';
+import type { ApiContext } from '../../api/context';
+import { getFlow } from '../../api/flows';
+import { apiErrorFrom, runnableGraph, startNodeOf } from '../../api/runs';
+import {
+  createTestChatInputSchema,
+  testChatReplySchema,
+  type TestChatMessages,
+  type TestChatSession,
+} from '../../shared/test-chat';
+
+/** Long-polls wait at most this long, under typical proxy and browser timeouts. */
+export const MAX_WAIT_SECONDS = 25;
+/** How long a reply waits for a running run to start waiting for it. */
+const REPLY_GRACE_MS = 5_000;
+
+export async function createTestChatSession(
+  ctx: ApiContext,
+  input: unknown,
+): Promise<{ sessionId: string; runId: string }> {
+  const { flowId, draft } = parseInput(createTestChatInputSchema, input);
+  const flow = getFlow(ctx, flowId);
+  const { graph, version } = runnableGraph(flow, draft);
+  const triggerNodeId = startNodeOf(graph);
+  // The session exists before the run, so the run's first message has somewhere to go.
+  const session = await ctx.testChat.store.create(flowId, draft, '');
+  const chat = ctx.testChat.bind(session.id);
+  if (!chat) throw new Error('The new test chat session disappeared');
+  try {
+    const run = await ctx.engine.startRun({
+      flowId,
+      graph,
+      version,
+      triggerNodeId,
+      trigger: { type: 'test-chat' },
+      input: { method: 'TEST-CHAT' },
+      chat,
+    });
+    return { sessionId: session.id, runId: run.id };
+  } catch (error) {
+    throw apiErrorFrom(error);
+  }
+}
+
+function sessionOf(ctx: ApiContext, id: string): TestChatSession {
+  const session = ctx.testChat.store.get(id);
+  if (!session) throw notFound('test chat session', id);
+  return session;
+}
+
+/** A user message: typed text, or a click on one of the last bot message's buttons. */
+export async function sendTestChatMessage(
+  ctx: ApiContext,
+  id: string,
+  input: unknown,
+): Promise<{ seq: number; runId: string }> {
+  const reply = parseInput(testChatReplySchema, input);
+  const session = sessionOf(ctx, id);
+  const waiting = await waitingRun(ctx, session.id);
+  if (!waiting) {
+    const status = runStatusOf(ctx, session.id);
+    throw new ApiError(
+      409,
+      'not_waiting',
+      `Nothing in this conversation is waiting for a reply (the run is ${status})`,
+      { runStatus: status },
+    );
+  }
+  let text: string;
+  let buttonId: string | undefined;
+  if ('buttonId' in reply) {
+    const offered = session.messages.findLast(
+      (message) => message.from === 'bot' && message.buttons,
+    );
+    const button = offered?.buttons?.find((item) => item.id === reply.buttonId);
+    if (!button) {
+      throw new ApiError(400, 'invalid_input', `There is no button "${reply.buttonId}" to click`);
+    }
+    text = button.label;
+    buttonId = button.id;
+  } else {
+    text = reply.text;
+  }
+  const message = await ctx.testChat.store.append(session.id, { from: 'user', text });
+  if (!message) throw notFound('test chat session', id);
+  ctx.testChat.publish(session.id, { type: 'message', message });
+  // Resolves once the reply is durably part of the run: then it is acknowledged.
+  const runId = await ctx.engine
+    .resumeWait('input', session.id, {
+      kind: 'input',
+      text,
+      ...(buttonId === undefined ? {} : { buttonId }),
+    })
+    .catch((error: unknown) => {
+      throw apiErrorFrom(error);
+    });
+  if (!runId) {
+    throw new ApiError(
+      409,
+      'not_waiting',
+      'The conversation stopped waiting for a reply meanwhile',
+    );
+  }
+  return { seq: message.seq, runId };
+}
+
+/**
+ * The run waiting for this session's reply. A bot message goes out a moment before its
+ * run is parked waiting for the answer, so a quick reply to a running run is given a
+ * short grace period rather than refused.
+ */
+function waitingRun(ctx: ApiContext, sessionId: string): Promise<unknown> {
+  const now = ctx.engine.waitingFor('input', sessionId);
+  if (now || !isLive(ctx, sessionId)) return Promise.resolve(now);
+  return new Promise((resolve) => {
+    const finish = (value: unknown) => {
+      clearTimeout(timer);
+      stop();
+      resolve(value);
+    };
+    const timer = setTimeout(() => finish(undefined), REPLY_GRACE_MS);
+    const stop = ctx.engine.onUpdate(() => {
+      const waiting = ctx.engine.waitingFor('input', sessionId);
+      if (waiting || !isLive(ctx, sessionId)) finish(waiting);
+    });
+  });
+}
+
+/** Running, or about to listen for a reply (its wait is being written down). */
+function isLive(ctx: ApiContext, sessionId: string): boolean {
+  const runId = ctx.testChat.currentRun(sessionId);
+  if (runId === undefined) return false;
+  const status = ctx.engine.runStatus(runId);
+  if (status === 'running') return true;
+  return status === 'waiting' && ctx.engine.waitOf(runId)?.kind === 'input';
+}
+
+export function messagesAfter(ctx: ApiContext, id: string, after: number): TestChatMessages {
+  const session = sessionOf(ctx, id);
+  return {
+    messages: session.messages.filter((message) => message.seq > after),
+    runStatus: runStatusOf(ctx, session.id),
+  };
+}
+
+export function runStatusOf(ctx: ApiContext, sessionId: string): TestChatMessages['runStatus'] {
+  const runId = ctx.testChat.currentRun(sessionId);
+  return (runId && ctx.engine.runStatus(runId)) || 'unknown';
+}
+
+/** `?after=<seq>&wait=<seconds>`: answers at once if there is news, else waits for some. */
+export async function pollTestChatMessages(
+  ctx: ApiContext,
+  id: string,
+  query: { after?: unknown; wait?: unknown },
+  signal: AbortSignal,
+): Promise<TestChatMessages> {
+  const after = toInteger(query.after, 'after', 0, Number.MAX_SAFE_INTEGER) ?? 0;
+  const wait = toInteger(query.wait, 'wait', 0, MAX_WAIT_SECONDS) ?? 0;
+  const first = messagesAfter(ctx, id, after);
+  if (first.messages.length > 0 || wait === 0) return first;
+  const before = first.runStatus;
+  await ctx.testChat.nextEvent(id, wait * 1000, signal);
+  const next = messagesAfter(ctx, id, after);
+  return next.messages.length > 0 || next.runStatus !== before ? next : first;
+}
+
+export function toInteger(
+  value: unknown,
+  name: string,
+  min: number,
+  max: number,
+): number | undefined {
+  if (value === undefined) return undefined;
+  const number = typeof value === 'string' && /^\d{1,16}$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(number) || number < min || number > max) {
+    throw new ApiError(400, 'invalid_input', `${name}: use a whole number from ${min} to ${max}`);
+  }
+  return number;
+}

@@ -1,0 +1,134 @@
+// The test chat: the first chat channel. The designer's test panel (or curl) talks to a
+// flow as its user would; bot messages are stored in the session and pushed to whoever
+// is listening (long-poll or SSE).
+import type { ChatBinding, ChatChannel } from '../../engine/chat';
+import type { ChatButton } from '../../engine/executor';
+import type { Engine } from '../../engine/engine';
+import type { ChatMessage } from '../../shared/test-chat';
+import type { StoreProblems } from '../../store/store-problems';
+import { TestChatStore } from './session-store';
+
+export const TEST_CHAT_CHANNEL = 'test-chat';
+
+export type SessionEvent =
+  | { type: 'message'; message: ChatMessage }
+  | { type: 'status' }
+  /** The runtime is stopping: streams end. */
+  | { type: 'closed' };
+
+type Listener = (event: SessionEvent) => void;
+
+export class TestChat {
+  readonly channel: ChatChannel;
+  readonly #listeners = new Map<string, Set<Listener>>();
+  /** Session → its current run, ahead of the store's write. */
+  readonly #runs = new Map<string, string>();
+  #detach: (() => void) | undefined;
+  #closed = false;
+
+  private constructor(readonly store: TestChatStore) {
+    this.channel = { name: TEST_CHAT_CHANNEL, bind: (key) => this.bind(key) };
+  }
+
+  static async open(dataDir: string, problems: StoreProblems): Promise<TestChat> {
+    return new TestChat(await TestChatStore.open(dataDir, problems));
+  }
+
+  /** The binding a run uses to talk in this session, or undefined if it no longer exists. */
+  bind(sessionId: string): ChatBinding | undefined {
+    if (!this.store.get(sessionId)) return undefined;
+    const say = async (text: string, buttons?: readonly ChatButton[]) => {
+      const message = await this.store.append(sessionId, {
+        from: 'bot',
+        text,
+        ...(buttons ? { buttons: buttons.map(({ id, label }) => ({ id, label })) } : {}),
+      });
+      if (!message) throw new Error('The test chat session no longer exists');
+      this.publish(sessionId, { type: 'message', message });
+    };
+    return {
+      ref: { channel: TEST_CHAT_CHANNEL, key: sessionId },
+      sendText: (text) => say(text),
+      sendButtons: (text, buttons) => say(text, buttons),
+    };
+  }
+
+  /** The run talking in the session now. */
+  currentRun(sessionId: string): string | undefined {
+    return this.#runs.get(sessionId) ?? (this.store.get(sessionId)?.runId || undefined);
+  }
+
+  /**
+   * Follows the session's runs: its first run, then each run a Jump hands the conversation
+   * to. Known in memory at once (the engine reports a run before it executes anything) and
+   * stored for restarts.
+   */
+  attach(engine: Engine): void {
+    this.#detach = engine.onUpdate(({ run, chat }) => {
+      if (chat?.channel !== TEST_CHAT_CHANNEL) return;
+      const sessionId = chat.key;
+      const current = this.currentRun(sessionId);
+      const takesOver =
+        run.id !== current &&
+        ((run.trigger.type === 'test-chat' && current === undefined) ||
+          (run.trigger.type === 'jump' && run.trigger.parentRunId === current));
+      if (takesOver) {
+        this.#runs.set(sessionId, run.id);
+        void this.store.setRun(sessionId, run.id).catch(() => undefined);
+      }
+      this.publish(sessionId, { type: 'status' });
+    });
+  }
+
+  publish(sessionId: string, event: SessionEvent): void {
+    for (const listener of this.#listeners.get(sessionId) ?? []) {
+      try {
+        listener(event);
+      } catch {
+        // A listener is one HTTP stream; its failure must not reach the run that spoke.
+      }
+    }
+  }
+
+  subscribe(sessionId: string, listener: Listener): () => void {
+    if (this.#closed) {
+      queueMicrotask(() => listener({ type: 'closed' }));
+      return () => undefined;
+    }
+    let set = this.#listeners.get(sessionId);
+    if (!set) this.#listeners.set(sessionId, (set = new Set()));
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0) this.#listeners.delete(sessionId);
+    };
+  }
+
+  /** Resolves at the session's next event, after `ms`, or when `signal` aborts. */
+  nextEvent(sessionId: string, ms: number, signal: AbortSignal): Promise<void> {
+    if (this.#closed || signal.aborted) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        unsubscribe();
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      const unsubscribe = this.subscribe(sessionId, done);
+      signal.addEventListener('abort', done);
+    });
+  }
+
+  /** Ends every open stream and long-poll (the runtime is stopping). */
+  close(): void {
+    this.#closed = true;
+    this.#detach?.();
+    for (const [sessionId] of this.#listeners) this.publish(sessionId, { type: 'closed' });
+    this.#listeners.clear();
+  }
+
+  settled(): Promise<void> {
+    return this.store.settled();
+  }
+}

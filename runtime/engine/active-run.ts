@@ -1,0 +1,188 @@
+// A run the engine holds in memory while it is running or waiting: its state, the graph
+// it executes, its chat, and a queue that makes everything touching it happen one thing
+// at a time (a reply and a timeout arriving together cannot both resume it).
+import { interpolate, interpolateText, readPath } from '../paths';
+import type { Run, RunStep } from '../shared/run';
+import type { ChatBinding } from './chat';
+import type { ExecContext, RunVariables } from './executor';
+import type { GraphIndex } from './graph-index';
+import { RECENT_NODES } from './loop-message';
+import type { RunCursor, RunInput, RunRecord } from './run-record';
+
+export interface ActiveRunState {
+  run: Run;
+  graph: GraphIndex;
+  input: RunInput;
+  chat?: ChatBinding;
+  cursor?: RunCursor;
+  stepsSinceWait: number;
+  jumpChain: string[];
+  /** The next record's seq. */
+  seq: number;
+  /** The seq of the latest full record. */
+  baseSeq: number;
+  /** Steps already in the log. */
+  savedSteps: number;
+}
+
+export class ActiveRun {
+  readonly run: Run;
+  readonly graph: GraphIndex;
+  readonly input: RunInput;
+  readonly chat: ChatBinding | undefined;
+  cursor: RunCursor | undefined;
+  stepsSinceWait: number;
+  jumpChain: string[];
+  /** Node ids since the last wait, for the step-limit message. */
+  readonly recent: string[] = [];
+  readonly abort = new AbortController();
+  /** True when something changed since the last checkpoint. */
+  dirty = true;
+  /** When the last checkpoint was written, and the engine's append count then (retention). */
+  checkpointedAt = 0;
+  checkpointAppend = 0;
+  #seq: number;
+  #baseSeq: number;
+  #savedSteps: number;
+  #queue: Promise<void> = Promise.resolve();
+  #scope: Record<string, unknown> | undefined;
+  readonly #variables: RunVariables;
+  readonly #ended: Promise<Run>;
+  #resolveEnded: (run: Run) => void = () => undefined;
+
+  constructor(state: ActiveRunState) {
+    this.run = state.run;
+    this.graph = state.graph;
+    this.input = state.input;
+    this.chat = state.chat;
+    this.cursor = state.cursor;
+    this.stepsSinceWait = state.stepsSinceWait;
+    this.jumpChain = state.jumpChain;
+    this.#seq = state.seq;
+    this.#baseSeq = state.baseSeq;
+    this.#savedSteps = state.savedSteps;
+    this.#ended = new Promise((resolve) => (this.#resolveEnded = resolve));
+    const vars = this.run.variables;
+    this.#variables = {
+      get: (name) => (Object.hasOwn(vars, name) ? vars[name] : undefined),
+      set: (name, value) => {
+        // defineProperty, not assignment: a variable named `__proto__` stays a variable.
+        Object.defineProperty(vars, name, {
+          value,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+        this.#scope = undefined;
+        this.dirty = true;
+      },
+      all: () => vars,
+    };
+  }
+
+  get id(): string {
+    return this.run.id;
+  }
+
+  /** Runs `task` after every earlier task on this run has finished. */
+  exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.#queue.then(task);
+    this.#queue = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  }
+
+  /** Resolves with the final run once it has completed or failed (durably). */
+  ended(): Promise<Run> {
+    return this.#ended;
+  }
+
+  markEnded(): void {
+    this.#resolveEnded(this.snapshot());
+  }
+
+  addStep(step: RunStep): void {
+    this.run.steps.push(step);
+    this.stepsSinceWait += 1;
+    this.recent.push(step.nodeId);
+    if (this.recent.length > RECENT_NODES) this.recent.shift();
+    this.dirty = true;
+  }
+
+  /** A wait resets the loop counters: a loop that waits is a conversation, not a runaway. */
+  resetLoopCounters(): void {
+    this.stepsSinceWait = 0;
+    this.jumpChain = [];
+    this.recent.length = 0;
+  }
+
+  /**
+   * The checkpoint record for the current state; call `saved()` once it is durable. A full
+   * record repeats every step and the input (the first record, and compactions).
+   */
+  record(at: string, full = this.#seq === 0): RunRecord {
+    const { steps, ...rest } = this.run;
+    return {
+      ...rest,
+      at,
+      seq: this.#seq,
+      steps: full ? steps : steps.slice(this.#savedSteps),
+      stepCount: steps.length,
+      ...(full ? { full: true, input: this.input } : {}),
+      baseSeq: full ? this.#seq : this.#baseSeq,
+      graphRef: this.graph.ref,
+      ...(this.chat ? { chat: this.chat.ref } : {}),
+      ...(this.cursor ? { cursor: this.cursor } : {}),
+      stepsSinceWait: this.stepsSinceWait,
+      jumpChain: this.jumpChain,
+    };
+  }
+
+  saved(record: RunRecord, appendNumber: number): void {
+    this.#seq = record.seq + 1;
+    this.#baseSeq = record.baseSeq;
+    this.#savedSteps = record.stepCount;
+    this.dirty = false;
+    this.checkpointedAt = Date.parse(record.at);
+    this.checkpointAppend = appendNumber;
+  }
+
+  /** A copy the caller may keep: later steps do not change it. */
+  snapshot(): Run {
+    return structuredClone(this.run);
+  }
+
+  context(nodeId: string, now: () => Date): ExecContext {
+    const scope = (): Record<string, unknown> => {
+      this.#scope ??= {
+        ...this.run.variables,
+        body: this.input.body,
+        query: this.input.query,
+        headers: this.input.headers,
+        params: this.input.params,
+        ip: this.input.ip,
+        method: this.input.method,
+        trigger: this.run.trigger,
+        vars: this.run.variables,
+      };
+      return this.#scope;
+    };
+    return {
+      runId: this.run.id,
+      flowId: this.run.flowId,
+      flowVersion: this.run.flowVersion,
+      nodeId,
+      mode: this.run.mode,
+      variables: this.#variables,
+      scope,
+      interpolate: (template) => interpolate(template, scope()),
+      interpolateText: (template) => interpolateText(template, scope()),
+      readPath: (path) => readPath(scope(), path),
+      ...(this.chat ? { chat: this.chat } : {}),
+      now,
+      signal: this.abort.signal,
+    };
+  }
+}

@@ -1,0 +1,38 @@
+// What the engine is opened with and what its callers pass and hear.
+import type { Logger } from '../logger';
+import type { DraftGraph, FlowDocument } from '../shared/flow-document';
+import type { Run, RunTrigger } from '../shared/run';
+import type { Settings } from '../shared/settings';
+import type { StoreProblems } from '../store/store-problems';
+import type { ChatBinding, ChatChannel, ChatRef } from './chat';
+import type { RunInput } from './run-record';
+
+export interface EngineOptions {
+  dataDir: string;
+  flows: { get(id: string): FlowDocument | undefined };
+  settings: () => Settings;
+  logger: Logger;
+  /** Chat channels whose conversations runs can be bound to (and re-bound after a restart). */
+  channels?: readonly ChatChannel[];
+  problems?: StoreProblems;
+  now?: () => Date;
+  /** Told how long each step took (diagnostics, `npm run bench:engine`). */
+  onStep?: (nodeType: string, ms: number) => void;
+}
+
+export interface StartRunOptions {
+  flowId: string;
+  graph: DraftGraph;
+  version: number | 'draft';
+  triggerNodeId: string;
+  trigger: { type: RunTrigger['type']; callId?: string };
+  input?: Partial<RunInput>;
+  variables?: Record<string, unknown>;
+  chat?: ChatBinding;
+}
+
+/** What listeners hear whenever a run starts, waits, resumes or ends. */
+export interface RunUpdate {
+  run: Omit<Run, 'steps'>;
+  chat?: ChatRef;
+}

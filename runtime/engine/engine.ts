@@ -1,0 +1,163 @@
+// The flow engine: starts runs, drives them node by node, parks them while they wait,
+// resumes them when their event comes, and records them durably (see durability.ts).
+// Transport-free: the admin API, the test chat and the webhook ingress all call this.
+// This class is the public face; run-driver.ts holds the machinery.
+import type { ResumeEvent, Run, RunPage, RunStatus, WaitKind, WaitSpec } from '../shared/run';
+import { newRunId } from './durability';
+import { beforeDeadline, EngineError } from './engine-support';
+import { GraphStore } from './graph-store';
+import { recoverRuns } from './recovery';
+import type { EngineOptions, RunUpdate, StartRunOptions } from './engine-options';
+import { RunDriver } from './run-driver';
+import { RunLog, type RunQuery } from './run-log';
+
+export { EngineError };
+export type { EngineOptions, RunUpdate, StartRunOptions };
+
+const STOP_GRACE_MS = 5_000;
+/** How often waiting runs are checked against retention (also on open and every N appends). */
+const KEEP_ALIVE_MS = 60 * 60 * 1000;
+
+export class Engine {
+  #keepAlive: NodeJS.Timeout | undefined;
+
+  private constructor(
+    private readonly driver: RunDriver,
+    private readonly log: RunLog,
+  ) {}
+
+  /** Opens the run log and brings back every run that was waiting or running. */
+  static async open(options: EngineOptions): Promise<Engine> {
+    const log = await RunLog.open(
+      options.dataDir,
+      () => options.settings().runs,
+      options.logger,
+      options.problems,
+    );
+    const graphs = await GraphStore.open(options.dataDir);
+    const driver = new RunDriver(options, log, graphs);
+    await recoverRuns({
+      log,
+      graphs,
+      channels: new Map((options.channels ?? []).map((channel) => [channel.name, channel])),
+      logger: options.logger,
+      now: options.now ?? (() => new Date()),
+      adopt: (active) => driver.adopt(active),
+    });
+    const engine = new Engine(driver, log);
+    await driver.keepWaitsAlive();
+    engine.#keepAlive = setInterval(() => void driver.keepWaitsAlive(), KEEP_ALIVE_MS);
+    engine.#keepAlive.unref();
+    return engine;
+  }
+
+  /** Starts a run; resolves once its start is durably recorded (it then runs on its own). */
+  startRun(options: StartRunOptions): Promise<Run> {
+    return this.driver.start(options, newRunId(), []);
+  }
+
+  /**
+   * The run once it has completed or failed, following Jumps into other flows; undefined
+   * when it is unknown or still going after `timeoutMs`.
+   */
+  async waitForRun(runId: string, timeoutMs: number): Promise<Run | undefined> {
+    const deadline = Date.now() + timeoutMs;
+    let id = runId;
+    for (;;) {
+      const active = this.driver.active.get(id);
+      const run = active ? await beforeDeadline(active.ended(), deadline) : await this.log.read(id);
+      if (!run || run.status === 'running' || run.status === 'waiting') return undefined;
+      if (!run.jumpedTo) return run;
+      id = run.jumpedTo.runId;
+    }
+  }
+
+  /** The run's status now, without reading the disk. */
+  runStatus(id: string): RunStatus | undefined {
+    return this.driver.active.get(id)?.run.status ?? this.log.latest(id)?.status;
+  }
+
+  /** What the run waits for now (in memory), if it is waiting. */
+  waitOf(id: string): WaitSpec | undefined {
+    return this.driver.active.get(id)?.run.waiting;
+  }
+
+  async getRun(id: string): Promise<Run | undefined> {
+    return this.driver.active.get(id)?.snapshot() ?? (await this.log.read(id));
+  }
+
+  listRuns(query: RunQuery): Promise<RunPage> {
+    // Records lag behind runs between checkpoints; for runs in memory, memory is the truth.
+    return this.log.page(query, (id) => {
+      const active = this.driver.active.get(id);
+      if (!active) return undefined;
+      const { steps, ...rest } = active.run;
+      return structuredClone({ ...rest, stepCount: steps.length });
+    });
+  }
+
+  /** The run (and its wait) that an event of this kind and key would resume, newest first. */
+  waitingFor(kind: WaitKind, key: string): { runId: string; wait: WaitSpec } | undefined {
+    const [active] = this.driver.waits.waitingFor(kind, key);
+    const wait = active?.run.waiting;
+    return active && wait ? { runId: active.id, wait } : undefined;
+  }
+
+  /**
+   * Resumes the newest run waiting for this event. Resolves once the event is durably
+   * recorded with the run (so the sender may be told "accepted"), with that run's id, or
+   * undefined when no run waits for it.
+   */
+  async resumeWait(
+    kind: 'input' | 'webhook',
+    key: string,
+    event: ResumeEvent,
+  ): Promise<string | undefined> {
+    if (this.driver.stopping) throw new EngineError('stopping', 'Hookflow is stopping');
+    for (const active of this.driver.waits.waitingFor(kind, key)) {
+      if (await this.driver.resume(active, event)) return active.id;
+    }
+    return undefined;
+  }
+
+  /** Stops a running or waiting run; it ends as failed with "Cancelled". */
+  async cancel(id: string): Promise<Run> {
+    const active = this.driver.active.get(id);
+    if (!active) {
+      const run = await this.log.read(id);
+      if (!run) throw new EngineError('not_found', `No run with id "${id}"`);
+      throw new EngineError('finished', `The run has already ${run.status}`);
+    }
+    active.abort.abort();
+    await active.exclusive(async () => {
+      if (this.driver.active.get(id) === active) {
+        await this.driver.finish(active, 'failed', 'Cancelled');
+      }
+    });
+    return active.snapshot();
+  }
+
+  onUpdate(listener: (update: RunUpdate) => void): () => void {
+    this.driver.listeners.add(listener);
+    return () => this.driver.listeners.delete(listener);
+  }
+
+  /**
+   * Graceful stop: no new runs or events; running runs stop at their next step boundary
+   * and checkpoint there (resumed on the next start); waits are already stored.
+   */
+  async stop(): Promise<void> {
+    if (this.driver.stopping) return;
+    this.driver.stopping = true;
+    clearInterval(this.#keepAlive);
+    this.driver.waits.silence();
+    const runs = () => [...this.driver.active.values()];
+    const idle = () => Promise.all(runs().map((run) => run.exclusive(async () => {})));
+    if (!(await beforeDeadline(idle(), Date.now() + STOP_GRACE_MS))) {
+      // A node still busy after the grace period (a slow send) is told to give up.
+      for (const run of runs()) run.abort.abort();
+      await beforeDeadline(idle(), Date.now() + 1_000);
+    }
+    await this.log.close();
+  }
+}

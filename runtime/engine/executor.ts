@@ -1,0 +1,102 @@
+// The executor contract (DESIGN.md "A node type is defined once"): an executor gets the
+// step's context and its node's config (already validated by the node's schema) and says
+// what happens next. It never touches the run store, timers or other runs: the engine
+// does, which is what makes every node durable and testable the same way.
+import type { z } from 'zod';
+import type { AnyNodeDefinition, NodeType } from '../nodes/definitions';
+import type { ResumeEvent, RunMode, WaitSpec } from '../shared/run';
+
+export interface ChatButton {
+  id: string;
+  label: string;
+}
+
+/** What a node can do with the chat bound to the run (full mode only). */
+export interface ChatApi {
+  sendText(text: string): Promise<void>;
+  sendButtons(text: string, buttons: readonly ChatButton[]): Promise<void>;
+}
+
+export interface RunVariables {
+  get(name: string): unknown;
+  set(name: string, value: unknown): void;
+  all(): Readonly<Record<string, unknown>>;
+}
+
+export interface ExecContext {
+  runId: string;
+  flowId: string;
+  flowVersion: number | 'draft';
+  nodeId: string;
+  mode: RunMode;
+  variables: RunVariables;
+  /**
+   * What templates and paths read: `{ ...variables, body, query, headers, params, ip,
+   * method, trigger, vars }`. The trigger's fields win over a variable of the same name
+   * (a variable called `body` is still reachable as `vars.body`), so `{{body.x}}` always
+   * means the payload, whatever the flow's variables are called.
+   */
+  scope(): Readonly<Record<string, unknown>>;
+  /** A template that is exactly one `{{path}}`/`$NAME` keeps the value's type; else text. */
+  interpolate(template: string): unknown;
+  interpolateText(template: string): string;
+  readPath(path: string): unknown;
+  /** Present in full mode; nodes that need it are skipped in headless runs. */
+  chat?: ChatApi;
+  now(): Date;
+  /** Aborted when the run is cancelled or the runtime stops for good. */
+  signal: AbortSignal;
+}
+
+/** What a node asks to wait for; the engine adds the node id, key and start time. */
+export type WaitRequest =
+  | { kind: 'input'; state?: Record<string, unknown>; timeout?: WaitTimeout }
+  | { kind: 'timer'; until: Date; state?: Record<string, unknown> }
+  | {
+      kind: 'webhook';
+      key: string;
+      state?: Record<string, unknown>;
+      timeout?: WaitTimeout;
+    };
+
+/** Give up waiting at `at` and continue on `handle`. */
+export interface WaitTimeout {
+  at: Date;
+  handle: string;
+}
+
+export type StepOutcome =
+  | { kind: 'next'; handle: string }
+  | { kind: 'wait'; wait: WaitRequest }
+  | { kind: 'fail'; error: string }
+  /** Stop the run here, successfully, with an optional result (End). */
+  | { kind: 'end'; output?: Record<string, unknown> }
+  /** Continue at another node of the same graph (Jump). */
+  | { kind: 'goto'; nodeId: string }
+  /** Hand the run over to another flow's published version (Jump). */
+  | { kind: 'start-flow'; flowId: string };
+
+export const next = (handle = 'next'): StepOutcome => ({ kind: 'next', handle });
+export const wait = (request: WaitRequest): StepOutcome => ({ kind: 'wait', wait: request });
+export const fail = (error: string): StepOutcome => ({ kind: 'fail', error });
+export const end = (output?: Record<string, unknown>): StepOutcome => ({ kind: 'end', output });
+export const goTo = (nodeId: string): StepOutcome => ({ kind: 'goto', nodeId });
+export const startFlow = (flowId: string): StepOutcome => ({ kind: 'start-flow', flowId });
+
+export interface Executor<Config> {
+  execute(ctx: ExecContext, config: Config): StepOutcome | Promise<StepOutcome>;
+  /**
+   * Called when a wait this node asked for ends with its event. Without it, a resumed node
+   * continues on `next`. Timeouts never reach it: the engine follows the timeout handle.
+   */
+  resume?(
+    ctx: ExecContext,
+    config: Config,
+    event: ResumeEvent,
+    waited: WaitSpec,
+  ): StepOutcome | Promise<StepOutcome>;
+}
+
+export type ConfigOf<K extends NodeType> = z.infer<
+  Extract<AnyNodeDefinition, { type: K }>['configSchema']
+>;

@@ -1,0 +1,20 @@
+// The step-limit failure names the loop, so the user sees which nodes to fix.
+
+/** How many node ids since the last wait are remembered for the message. */
+export const RECENT_NODES = 64;
+const SHOWN = 8;
+
+/**
+ * "Stopped after 1000 steps: the flow loops without waiting (node a → b → a …)".
+ * `recent` are the last node ids executed, oldest first.
+ */
+export function loopMessage(steps: number, recent: readonly string[]): string {
+  const last = recent.at(-1);
+  let path: readonly string[] = recent.slice(-SHOWN);
+  if (last !== undefined) {
+    const previous = recent.lastIndexOf(last, recent.length - 2);
+    if (previous >= 0) path = recent.slice(previous, recent.length).slice(0, SHOWN + 1);
+  }
+  const shown = path.length > 0 ? ` (node ${path.join(' → ')} …)` : '';
+  return `Stopped after ${steps} steps: the flow loops without waiting${shown}`;
+}

@@ -1,0 +1,124 @@
+// The durable run log: run records in a JsonlLog at `<dataDir>/runs/`, plus the queries
+// the admin API needs. Retention comes from settings (runs.retentionCount/Days).
+import { join } from 'node:path';
+import type { Logger } from '../logger';
+import type { Settings } from '../shared/settings';
+import type { Run, RunPage, RunStatus, RunSummary } from '../shared/run';
+import { JsonlLog } from '../store/jsonl-log';
+import type { StoreProblems } from '../store/store-problems';
+import { runFromRecords, runRecordSchema, summarize, type RunRecord } from './run-record';
+
+/**
+ * A run writes about two records when it does not wait (start and end), plus two per wait
+ * (waiting, resumed) and one before each node with side effects. Retention counts
+ * records, so it keeps this many per run the user asked to keep.
+ */
+export const RECORDS_PER_RUN = 3;
+
+export interface RunQuery {
+  flowId?: string;
+  status?: RunStatus;
+  /** ISO times bounding `startedAt`. */
+  since?: string;
+  until?: string;
+  limit: number;
+  before?: string;
+}
+
+export class RunLog {
+  private constructor(private readonly log: JsonlLog<RunRecord>) {}
+
+  static async open(
+    dataDir: string,
+    settings: () => Settings['runs'],
+    logger: Logger,
+    problems?: StoreProblems,
+  ): Promise<RunLog> {
+    const log = await JsonlLog.open({
+      dir: join(dataDir, 'runs'),
+      schema: runRecordSchema,
+      retention: () => ({
+        maxRecords: settings().retentionCount * RECORDS_PER_RUN,
+        maxAgeDays: settings().retentionDays,
+      }),
+      problems,
+      logger,
+    });
+    return new RunLog(log);
+  }
+
+  /** Resolves once the record is on disk (fsync'd; concurrent appends share one fsync). */
+  append(record: RunRecord): Promise<void> {
+    return this.log.append(record);
+  }
+
+  latest(id: string): RunRecord | undefined {
+    return this.log.latest(id);
+  }
+
+  async history(id: string): Promise<RunRecord[]> {
+    return [...(await this.log.history(id))];
+  }
+
+  async read(id: string): Promise<Run | undefined> {
+    return runFromRecords(await this.history(id));
+  }
+
+  /**
+   * Runs newest first by start, each with its current state: the run is found at its
+   * (latest) full record — the start record, unless a long wait was compacted — and
+   * described by `current(id)` (the engine's memory) or its latest record.
+   */
+  async page(query: RunQuery, current: (id: string) => RunSummary | undefined): Promise<RunPage> {
+    const now = (id: string): RunSummary | undefined => {
+      const latest = this.log.latest(id);
+      return current(id) ?? (latest && summarize(latest));
+    };
+    const { items, next } = await this.log.page({
+      limit: query.limit,
+      before: query.before,
+      filter: (record) => {
+        if (record.full !== true || record.seq !== this.log.latest(record.id)?.baseSeq) {
+          return false;
+        }
+        const run = now(record.id);
+        return (
+          run !== undefined &&
+          (query.flowId === undefined || run.flowId === query.flowId) &&
+          (query.status === undefined || run.status === query.status) &&
+          (query.since === undefined || run.startedAt >= query.since) &&
+          (query.until === undefined || run.startedAt <= query.until)
+        );
+      },
+    });
+    const runs = items.flatMap((record) => now(record.id) ?? []);
+    return { runs, ...(next === undefined ? {} : { next }) };
+  }
+
+  /** Latest records of runs that were running or waiting when the log was last written. */
+  async unfinished(): Promise<RunRecord[]> {
+    const found: RunRecord[] = [];
+    let before: string | undefined;
+    do {
+      const page = await this.log.page({
+        limit: 500,
+        before,
+        filter: (record) =>
+          (record.status === 'running' || record.status === 'waiting') && this.#isLatest(record),
+      });
+      found.push(...page.items);
+      before = page.next;
+    } while (before !== undefined);
+    return found;
+  }
+
+  close(): Promise<void> {
+    return this.log.close();
+  }
+
+  /** The log keeps every record; a run's latest one is the one that counts. */
+  #isLatest(record: RunRecord): boolean {
+    const latest = this.log.latest(record.id);
+    return latest !== undefined && latest.seq === record.seq;
+  }
+}

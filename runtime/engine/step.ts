@@ -1,0 +1,121 @@
+// One step of a run: the node at the cursor is skipped (headless), executed, or resumed,
+// and its outcome is turned into where the run goes next. Run-level effects (records,
+// timers, other runs) are the engine's; this file only decides.
+import { executorFor } from '../nodes/executors';
+import type { NodeType } from '../nodes/definitions';
+import type { ResumeEvent, RunStep } from '../shared/run';
+import type { ActiveRun } from './active-run';
+import { next, type StepOutcome, type WaitRequest } from './executor';
+
+export const SKIPPED_NO_CHAT = 'no chat bound';
+
+/** Where the run goes after a step. */
+export type Transition =
+  | { kind: 'goto'; nodeId: string }
+  | { kind: 'wait'; nodeId: string; request: WaitRequest; since: string }
+  | { kind: 'complete'; output?: Record<string, unknown> }
+  | { kind: 'fail'; error: string }
+  | { kind: 'start-flow'; flowId: string };
+
+export interface StepDeps {
+  now(): Date;
+  /** Called before a node with side effects runs (the engine writes a checkpoint). */
+  beforeSideEffects(): Promise<void>;
+}
+
+export async function takeStep(active: ActiveRun, deps: StepDeps): Promise<Transition> {
+  const cursor = active.cursor;
+  if (!cursor) return { kind: 'fail', error: 'The run has no next node' };
+  const node = active.graph.node(cursor.nodeId);
+  if (!node) return { kind: 'fail', error: `The flow has no node "${cursor.nodeId}"` };
+  const definition = active.graph.definition(node);
+  const name = active.graph.describe(node.id);
+  const startedAt = cursor.resume?.wait.since ?? deps.now().toISOString();
+  const step = (fields: Partial<RunStep>): RunStep => ({
+    nodeId: node.id,
+    nodeType: node.type,
+    startedAt,
+    endedAt: deps.now().toISOString(),
+    ...fields,
+  });
+
+  const parsed = active.graph.config(node);
+  if (!parsed.ok) {
+    const error = `Node ${name} has an invalid configuration: ${parsed.message}`;
+    active.addStep(step({ error }));
+    return { kind: 'fail', error };
+  }
+
+  // Headless runs skip what needs a person (seed 001) and go on where the node would.
+  if (definition.needsChat && !active.chat) {
+    const handle = parsed.handles.has('next') ? 'next' : undefined;
+    active.addStep(step({ skipped: SKIPPED_NO_CHAT, outputHandle: handle }));
+    const target = handle && active.graph.target(node.id, handle);
+    return target ? { kind: 'goto', nodeId: target } : { kind: 'complete' };
+  }
+
+  if (definition.sideEffects !== 'none') await deps.beforeSideEffects();
+  const resume = cursor.resume;
+  let outcome: StepOutcome;
+  try {
+    const executor = executorFor(node.type as NodeType);
+    const ctx = active.context(node.id, deps.now);
+    if (!resume) outcome = await executor.execute(ctx, parsed.config);
+    else if (resume.event.kind === 'timeout')
+      outcome = next(resume.wait.timeoutHandle ?? 'timeout');
+    else if (executor.resume)
+      outcome = await executor.resume(ctx, parsed.config, resume.event, resume.wait);
+    else outcome = next();
+  } catch (error) {
+    outcome = { kind: 'fail', error: error instanceof Error ? error.message : String(error) };
+  }
+  const input = resume && resume.event.kind !== 'timer' ? eventInput(resume.event) : undefined;
+  const withInput = input === undefined ? {} : { input };
+
+  switch (outcome.kind) {
+    case 'next': {
+      if (!parsed.handles.has(outcome.handle) && outcome.handle !== resume?.wait.timeoutHandle) {
+        const error = `Node ${name} chose an output it does not have ("${outcome.handle}")`;
+        active.addStep(step({ ...withInput, error }));
+        return { kind: 'fail', error };
+      }
+      active.addStep(step({ ...withInput, outputHandle: outcome.handle }));
+      const target = active.graph.target(node.id, outcome.handle);
+      // An unconnected output ends the run: that branch of the flow is done.
+      return target ? { kind: 'goto', nodeId: target } : { kind: 'complete' };
+    }
+    case 'wait':
+      // The step is recorded when the wait ends, so it spans the whole wait.
+      return { kind: 'wait', nodeId: node.id, request: outcome.wait, since: startedAt };
+    case 'fail':
+      active.addStep(step({ ...withInput, error: outcome.error }));
+      return { kind: 'fail', error: `Node ${name} failed: ${outcome.error}` };
+    case 'end':
+      active.addStep(step(withInput));
+      return { kind: 'complete', output: outcome.output };
+    case 'goto':
+      active.addStep(step({ ...withInput, outputHandle: `jump:${outcome.nodeId}` }));
+      return active.graph.node(outcome.nodeId)
+        ? { kind: 'goto', nodeId: outcome.nodeId }
+        : {
+            kind: 'fail',
+            error: `Node ${name} jumps to "${outcome.nodeId}", which is not in this flow`,
+          };
+    case 'start-flow':
+      active.addStep(step({ ...withInput, outputHandle: `flow:${outcome.flowId}` }));
+      return { kind: 'start-flow', flowId: outcome.flowId };
+  }
+}
+
+function eventInput(event: ResumeEvent): unknown {
+  switch (event.kind) {
+    case 'input':
+      return event.buttonId === undefined
+        ? { text: event.text }
+        : { text: event.text, buttonId: event.buttonId };
+    case 'webhook':
+      return event.payload;
+    default:
+      return undefined;
+  }
+}

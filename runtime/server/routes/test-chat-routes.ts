@@ -1,0 +1,98 @@
+// The test chat over the admin listener: create a session, reply, and follow the bot by
+// long-poll (`GET …/messages?after&wait`) or server-sent events (`GET …/events`).
+import { Router, type Request, type Response } from 'express';
+import type { ApiContext } from '../../api/context';
+import {
+  createTestChatSession,
+  messagesAfter,
+  pollTestChatMessages,
+  runStatusOf,
+  sendTestChatMessage,
+  toInteger,
+} from '../../channels/test-chat/api';
+
+const HEARTBEAT_MS = 15_000;
+
+/** Aborts when the client goes away, so a long-poll stops waiting for nobody. */
+function clientGone(res: Response): AbortSignal {
+  const controller = new AbortController();
+  res.on('close', () => controller.abort());
+  return controller.signal;
+}
+
+export function testChatRoutes(ctx: ApiContext): Router {
+  const router = Router();
+  router.post('/test-chat/sessions', async (req, res) => {
+    res.status(201).json(await createTestChatSession(ctx, req.body));
+  });
+  router.post('/test-chat/sessions/:id/messages', async (req, res) => {
+    res.status(202).json(await sendTestChatMessage(ctx, req.params.id, req.body));
+  });
+  router.get('/test-chat/sessions/:id/messages', async (req, res) => {
+    res.json(await pollTestChatMessages(ctx, req.params.id, req.query, clientGone(res)));
+  });
+  router.get('/test-chat/sessions/:id/events', (req, res) => {
+    streamEvents(ctx, req.params.id, req, res);
+  });
+  return router;
+}
+
+/**
+ * One `message` event per chat message (id = its seq, so a reconnect with Last-Event-ID
+ * misses nothing) and a `status` event whenever the run's status may have changed.
+ */
+function streamEvents(ctx: ApiContext, id: string, req: Request, res: Response): void {
+  const lastEventId = req.headers['last-event-id'];
+  const after =
+    toInteger(
+      typeof lastEventId === 'string' ? lastEventId : req.query.after,
+      'after',
+      0,
+      Number.MAX_SAFE_INTEGER,
+    ) ?? 0;
+  const backlog = messagesAfter(ctx, id, after); // throws 404 before the stream starts
+  res.status(200).set({
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Accel-Buffering': 'no',
+  });
+  res.flushHeaders();
+  const send = (event: string, data: unknown, eventId?: number) => {
+    res.write(
+      `${eventId === undefined ? '' : `id: ${eventId}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`,
+    );
+  };
+  res.write('retry: 2000\n\n');
+  let lastSeq = after;
+  let lastStatus = backlog.runStatus;
+  for (const message of backlog.messages) {
+    send('message', message, message.seq);
+    lastSeq = message.seq;
+  }
+  send('status', { runStatus: lastStatus });
+
+  const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+  const stop = () => {
+    clearInterval(heartbeat);
+    unsubscribe();
+    res.end();
+  };
+  const unsubscribe = ctx.testChat.subscribe(id, (event) => {
+    if (event.type === 'closed') return stop();
+    if (event.type === 'message') {
+      if (event.message.seq <= lastSeq) return;
+      lastSeq = event.message.seq;
+      send('message', event.message, event.message.seq);
+      return;
+    }
+    const status = runStatusOf(ctx, id);
+    if (status !== lastStatus) {
+      lastStatus = status;
+      send('status', { runStatus: status });
+    }
+  });
+  res.on('close', () => {
+    clearInterval(heartbeat);
+    unsubscribe();
+  });
+}

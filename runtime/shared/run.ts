@@ -1,0 +1,99 @@
+// Runs as the admin API and the designer see them (browser-safe). A run is one execution
+// of a flow graph: where it started, every step it took, and how it ended or what it is
+// waiting for. The engine's own bookkeeping (checkpoints, graph refs) is in runtime/engine.
+import { z } from 'zod';
+
+export const runStatusSchema = z.enum(['running', 'waiting', 'completed', 'failed']);
+export type RunStatus = z.infer<typeof runStatusSchema>;
+
+/** 'full' when a chat is bound to the run, 'headless' otherwise (seed 001). */
+export const runModeSchema = z.enum(['full', 'headless']);
+export type RunMode = z.infer<typeof runModeSchema>;
+
+export const runTriggerSchema = z.object({
+  type: z.enum(['manual', 'webhook', 'test-chat', 'jump']),
+  /** The trigger node the run started from. */
+  nodeId: z.string(),
+  /** The inbound call that started it (webhook runs). */
+  callId: z.string().optional(),
+  /** The run that jumped into this flow (jump runs). */
+  parentRunId: z.string().optional(),
+});
+export type RunTrigger = z.infer<typeof runTriggerSchema>;
+
+export const waitKindSchema = z.enum(['input', 'timer', 'webhook']);
+export type WaitKind = z.infer<typeof waitKindSchema>;
+
+/**
+ * What a waiting run waits for. `key` matches the resuming event: the chat's key for
+ * `input`, a callback token for `webhook`, the run id for `timer`. For a timer `until` is
+ * when it fires; for the others it is an optional deadline after which the run continues
+ * on `timeoutHandle`.
+ */
+export const waitSpecSchema = z.object({
+  kind: waitKindSchema,
+  nodeId: z.string(),
+  key: z.string(),
+  since: z.string(),
+  until: z.string().optional(),
+  timeoutHandle: z.string().optional(),
+  /** What the waiting node needs when it resumes (e.g. how many retries so far). */
+  state: z.record(z.string(), z.unknown()).optional(),
+});
+export type WaitSpec = z.infer<typeof waitSpecSchema>;
+
+/** The event that ends a wait. */
+export const resumeEventSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('input'), text: z.string(), buttonId: z.string().optional() }),
+  z.object({ kind: z.literal('timer') }),
+  z.object({ kind: z.literal('webhook'), payload: z.unknown().optional() }),
+  z.object({ kind: z.literal('timeout') }),
+]);
+export type ResumeEvent = z.infer<typeof resumeEventSchema>;
+
+export const runStepSchema = z.object({
+  nodeId: z.string(),
+  nodeType: z.string(),
+  startedAt: z.string(),
+  endedAt: z.string(),
+  /** What the node received from outside: the reply that ended a wait. */
+  input: z.unknown().optional(),
+  outputHandle: z.string().optional(),
+  /** Why the node did not execute (headless runs skip chat nodes). */
+  skipped: z.string().optional(),
+  error: z.string().optional(),
+});
+export type RunStep = z.infer<typeof runStepSchema>;
+
+const runFields = {
+  id: z.string(),
+  flowId: z.string(),
+  flowVersion: z.union([z.literal('draft'), z.number().int().positive()]),
+  trigger: runTriggerSchema,
+  mode: runModeSchema,
+  status: runStatusSchema,
+  variables: z.record(z.string(), z.unknown()),
+  startedAt: z.string(),
+  endedAt: z.string().optional(),
+  error: z.string().optional(),
+  waiting: waitSpecSchema.optional(),
+  /** The End node's chosen variables. */
+  output: z.record(z.string(), z.unknown()).optional(),
+  /** Set when a Jump handed the conversation to another flow's run. */
+  jumpedTo: z.object({ flowId: z.string(), runId: z.string() }).optional(),
+};
+
+export const runSchema = z.object({ ...runFields, steps: z.array(runStepSchema) });
+export type Run = z.infer<typeof runSchema>;
+
+/** What `GET /api/runs` lists: everything but the steps. */
+export const runSummarySchema = z.object({ ...runFields, stepCount: z.number().int() });
+export type RunSummary = z.infer<typeof runSummarySchema>;
+
+export interface RunPage {
+  runs: RunSummary[];
+  /** Pass as `before` to get the next (older) page; absent on the last page. */
+  next?: string;
+}
+
+export const RUN_ID_PATTERN = /^r_[A-Za-z0-9_-]{6,64}$/;

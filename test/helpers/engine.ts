@@ -1,0 +1,113 @@
+// A real engine on a temp data folder (real run log, flows and settings stores, test chat)
+// for engine unit tests, plus a compact way to write graphs.
+import { after } from 'node:test';
+import { TestChat } from '../../runtime/channels/test-chat/test-chat';
+import { Engine } from '../../runtime/engine/engine';
+import { silentLogger } from '../../runtime/logger';
+import type { DraftGraph, FlowDocument } from '../../runtime/shared/flow-document';
+import type { RunStatus } from '../../runtime/shared/run';
+import type { SettingsPatch } from '../../runtime/shared/settings';
+import { emptyFlow, FlowsStore } from '../../runtime/store/flows-store';
+import { SettingsStore } from '../../runtime/store/settings-store';
+import { StoreProblems } from '../../runtime/store/store-problems';
+import { tempDir } from './temp-dir';
+
+export interface TestEngine {
+  engine: Engine;
+  dataDir: string;
+  flows: FlowsStore;
+  testChat: TestChat;
+  /** Stops this engine (as a graceful runtime stop would) and opens a new one on the folder. */
+  reopen(): Promise<TestEngine>;
+  stop(): Promise<void>;
+}
+
+export async function openTestEngine(
+  options: { dataDir?: string; settings?: SettingsPatch; now?: () => Date } = {},
+): Promise<TestEngine> {
+  const dataDir = options.dataDir ?? (await tempDir());
+  const problems = new StoreProblems();
+  const flows = await FlowsStore.open(dataDir, problems);
+  const settings = await SettingsStore.open(dataDir, problems);
+  if (options.settings) await settings.update(options.settings);
+  const testChat = await TestChat.open(dataDir, problems);
+  const engine = await Engine.open({
+    dataDir,
+    flows,
+    settings: () => settings.get(),
+    logger: silentLogger,
+    channels: [testChat.channel],
+    problems,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  testChat.attach(engine);
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    testChat.close();
+    await engine.stop();
+    await testChat.settled();
+  };
+  after(stop);
+  return {
+    engine,
+    dataDir,
+    flows,
+    testChat,
+    stop,
+    reopen: async () => {
+      await stop();
+      return openTestEngine({ dataDir });
+    },
+  };
+}
+
+/** Resolves when the run reaches `status` (watching the engine's updates, no polling). */
+export function reaches(engine: Engine, runId: string, status: RunStatus): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (engine.runStatus(runId) === status) {
+        stop();
+        resolve();
+      }
+    };
+    const stop = engine.onUpdate(check);
+    check();
+  });
+}
+
+type NodeSpec = [id: string, type: string, config?: Record<string, unknown>];
+type EdgeSpec = [source: string, handle: string, target: string];
+
+/** `graph([['s', 'start'], ['e', 'end']], [['s', 'next', 'e']])` */
+export function graph(nodes: NodeSpec[], edges: EdgeSpec[] = []): DraftGraph {
+  return {
+    nodes: nodes.map(([id, type, config = {}], index) => ({
+      id,
+      // The flow schema admits only known types; tests write known ones.
+      type: type as DraftGraph['nodes'][number]['type'],
+      position: { x: index * 200, y: 0 },
+      data: { config },
+    })),
+    edges: edges.map(([source, sourceHandle, target], index) => ({
+      id: `e${index}`,
+      source,
+      sourceHandle,
+      target,
+    })),
+    variables: [],
+  };
+}
+
+/** Stores a flow whose published version is `published` (publishing itself is not tested here). */
+export async function publishedFlow(
+  flows: FlowsStore,
+  id: string,
+  published: DraftGraph,
+): Promise<FlowDocument> {
+  const flow = emptyFlow(id, `Flow ${id}`);
+  flow.draft = published;
+  flow.published = { version: 1, publishedAt: new Date().toISOString(), graph: published };
+  return flows.create(flow);
+}

@@ -1,0 +1,333 @@
+// What a restart does with unfinished runs (runtime/engine/durability.ts). Graceful stops
+// are real; crash states are written into the run log the way a SIGKILL leaves them (the
+// restart integration test kills a real process).
+import assert from 'node:assert/strict';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { RunLog } from '../../../../runtime/engine/run-log';
+import type { RunRecord } from '../../../../runtime/engine/run-record';
+import { silentLogger } from '../../../../runtime/logger';
+import { settingsSchema } from '../../../../runtime/shared/settings';
+import { graph, openTestEngine, reaches, type TestEngine } from '../../../helpers/engine';
+
+/** Appends records to a stopped engine's run log, as a crash would have left them. */
+async function writeCrashState(
+  dataDir: string,
+  change: (latest: RunRecord) => RunRecord,
+  runId: string,
+) {
+  const log = await RunLog.open(dataDir, () => settingsSchema.parse({}).runs, silentLogger);
+  const latest = log.latest(runId);
+  assert.ok(latest);
+  await log.append(change(latest));
+  await log.close();
+}
+
+const askEmail = graph(
+  [
+    ['s', 'start'],
+    ['ask', 'collect-input', { prompt: 'Email?', variable: 'email', validation: 'email' }],
+    ['thanks', 'send-message', { text: 'Thanks {{email}}' }],
+    ['e', 'end', { result: ['email'] }],
+  ],
+  [
+    ['s', 'next', 'ask'],
+    ['ask', 'next', 'thanks'],
+    ['thanks', 'next', 'e'],
+  ],
+);
+
+async function startChat(t: TestEngine, flowGraph = askEmail) {
+  const session = await t.testChat.store.create('f_test', false, '');
+  const chat = t.testChat.bind(session.id);
+  assert.ok(chat);
+  const run = await t.engine.startRun({
+    flowId: 'f_test',
+    graph: flowGraph,
+    version: 1,
+    triggerNodeId: 's',
+    trigger: { type: 'test-chat' },
+    chat,
+  });
+  return { run, session };
+}
+
+const texts = (t: TestEngine, sessionId: string) =>
+  t.testChat.store.get(sessionId)?.messages.map((message) => message.text) ?? [];
+
+describe('engine: recovery', () => {
+  it('waiting runs come back after a restart: a reply resumes, a long timer stays armed', async () => {
+    const first = await openTestEngine();
+    const { run, session } = await startChat(first);
+    const long = await first.engine.startRun({
+      flowId: 'f',
+      graph: graph(
+        [
+          ['s', 'start'],
+          ['d', 'delay', { amount: 2, unit: 'days' }],
+        ],
+        [['s', 'next', 'd']],
+      ),
+      version: 1,
+      triggerNodeId: 's',
+      trigger: { type: 'manual' },
+    });
+    await reaches(first.engine, run.id, 'waiting');
+    await reaches(first.engine, long.id, 'waiting');
+
+    const second = await first.reopen();
+    assert.equal(second.engine.waitingFor('input', session.id)?.runId, run.id);
+    assert.equal((await second.engine.getRun(long.id))?.status, 'waiting');
+    await second.engine.resumeWait('input', session.id, { kind: 'input', text: 'a@b.co' });
+    const done = await second.engine.waitForRun(run.id, 10_000);
+    assert.equal(done?.status, 'completed');
+    assert.deepEqual(done?.output, { email: 'a@b.co' });
+    assert.deepEqual(texts(second, session.id), ['Email?', 'Thanks a@b.co']);
+  });
+
+  it('an overdue timer fires at once after a restart', async () => {
+    const first = await openTestEngine();
+    const run = await first.engine.startRun({
+      flowId: 'f',
+      graph: graph(
+        [
+          ['s', 'start'],
+          ['d', 'delay', { amount: 0.2, unit: 'seconds' }],
+          ['e', 'end'],
+        ],
+        [
+          ['s', 'next', 'd'],
+          ['d', 'next', 'e'],
+        ],
+      ),
+      version: 1,
+      triggerNodeId: 's',
+      trigger: { type: 'manual' },
+    });
+    await reaches(first.engine, run.id, 'waiting');
+    await first.stop();
+    await sleep(300); // Hookflow is "off" while the timer comes due.
+    const second = await openTestEngine({ dataDir: first.dataDir });
+    assert.equal((await second.engine.waitForRun(run.id, 10_000))?.status, 'completed');
+  });
+
+  it('a graceful stop pauses a running run at a step boundary; it continues without repeats', async () => {
+    const first = await openTestEngine({ settings: { runs: { maxStepsPerRun: 60 } } });
+    const loop = graph(
+      [
+        ['s', 'start'],
+        ['m', 'send-message', { text: 'tick' }],
+        ['c', 'condition', { rules: [{ left: 'trigger', operator: 'exists' }] }],
+      ],
+      [
+        ['s', 'next', 'm'],
+        ['m', 'next', 'c'],
+        ['c', 'true', 'm'],
+      ],
+    );
+    const { run, session } = await startChat(first, loop);
+    await new Promise<void>((resolve) => {
+      const stop = first.testChat.subscribe(session.id, () => {
+        if (texts(first, session.id).length >= 3) {
+          stop();
+          resolve();
+        }
+      });
+    });
+    await first.stop();
+    const paused = texts(first, session.id).length;
+    assert.ok(paused < 30, 'stopped mid-run');
+    const second = await openTestEngine({ dataDir: first.dataDir });
+    const done = await second.engine.waitForRun(run.id, 20_000);
+    assert.equal(done?.status, 'failed');
+    assert.match(done?.error ?? '', /^Stopped after 60 steps/);
+    assert.equal(done?.steps.length, 60, 'the step count carried over the restart');
+    assert.equal(
+      texts(second, session.id).length,
+      30,
+      'one message per Send message step, none repeated',
+    );
+  });
+
+  it('a reply acknowledged just before a crash is not lost', async () => {
+    const first = await openTestEngine();
+    const { run, session } = await startChat(first);
+    await reaches(first.engine, run.id, 'waiting');
+    await first.stop();
+    // The crash came right after the resume checkpoint (the reply was acknowledged).
+    await writeCrashState(
+      first.dataDir,
+      (latest) => {
+        const { waiting, ...rest } = latest;
+        assert.ok(waiting);
+        return {
+          ...rest,
+          seq: latest.seq + 1,
+          at: new Date().toISOString(),
+          steps: [],
+          full: undefined,
+          input: undefined,
+          status: 'running',
+          cursor: {
+            nodeId: 'ask',
+            resume: { event: { kind: 'input', text: 'late@b.co' }, wait: waiting },
+          },
+        };
+      },
+      run.id,
+    );
+    const second = await openTestEngine({ dataDir: first.dataDir });
+    const done = await second.engine.waitForRun(run.id, 10_000);
+    assert.equal(done?.status, 'completed');
+    assert.deepEqual(done?.output, { email: 'late@b.co' });
+    assert.deepEqual(texts(second, session.id), ['Email?', 'Thanks late@b.co']);
+  });
+
+  it('a run that crashed before a repeatable node runs it again (at-least-once)', async () => {
+    const first = await openTestEngine();
+    const { run, session } = await startChat(first);
+    await reaches(first.engine, run.id, 'waiting');
+    await first.stop();
+    // Crash after the checkpoint before "thanks" (answer stored, message maybe sent).
+    await writeCrashState(
+      first.dataDir,
+      (latest) => {
+        const { waiting: _waiting, ...rest } = latest;
+        return {
+          ...rest,
+          seq: latest.seq + 1,
+          at: new Date().toISOString(),
+          steps: [],
+          full: undefined,
+          input: undefined,
+          status: 'running',
+          variables: { email: 'x@y.co' },
+          cursor: { nodeId: 'thanks' },
+        };
+      },
+      run.id,
+    );
+    const second = await openTestEngine({ dataDir: first.dataDir });
+    const done = await second.engine.waitForRun(run.id, 10_000);
+    assert.equal(done?.status, 'completed');
+    assert.deepEqual(texts(second, session.id), ['Email?', 'Thanks x@y.co']);
+  });
+
+  it('a run whose graph or chat is gone is marked failed with the reason', async () => {
+    const first = await openTestEngine();
+    const { run: chatRun, session } = await startChat(first);
+    const timerRun = await first.engine.startRun({
+      flowId: 'f',
+      graph: graph(
+        [
+          ['s', 'start'],
+          ['d', 'delay', { amount: 1, unit: 'days' }],
+        ],
+        [['s', 'next', 'd']],
+      ),
+      version: 1,
+      triggerNodeId: 's',
+      trigger: { type: 'manual' },
+    });
+    await reaches(first.engine, chatRun.id, 'waiting');
+    await reaches(first.engine, timerRun.id, 'waiting');
+    await first.stop();
+    const timerRecord = await RunLog.open(
+      first.dataDir,
+      () => settingsSchema.parse({}).runs,
+      silentLogger,
+    );
+    const graphRef = timerRecord.latest(timerRun.id)?.graphRef;
+    await timerRecord.close();
+    await rm(join(first.dataDir, 'run-graphs', `${graphRef}.json`));
+    // The test chat session disappears (e.g. evicted as the oldest).
+    await writeCrashState(
+      first.dataDir,
+      (latest) => ({
+        ...latest,
+        seq: latest.seq + 1,
+        chat: { channel: 'test-chat', key: 'tc_gone' },
+      }),
+      chatRun.id,
+    );
+    const second = await openTestEngine({ dataDir: first.dataDir });
+    const timer = await second.engine.getRun(timerRun.id);
+    assert.equal(timer?.status, 'failed');
+    assert.equal(
+      timer?.error,
+      'Hookflow restarted and could not find the flow this run was executing',
+    );
+    const chat = await second.engine.getRun(chatRun.id);
+    assert.equal(chat?.status, 'failed');
+    assert.equal(
+      chat?.error,
+      'Hookflow restarted and the test-chat conversation of this run is gone',
+    );
+    assert.equal(second.engine.waitingFor('input', session.id), undefined);
+  });
+
+  it('webhook waits (generic, for wait-for-webhook): resumed by key, or timed out onto their handle', async () => {
+    const first = await openTestEngine();
+    const flow = graph(
+      [
+        ['s', 'start'],
+        ['w', 'delay', { amount: 1, unit: 'days' }],
+        ['e', 'end'],
+      ],
+      [
+        ['s', 'next', 'w'],
+        ['w', 'next', 'e'],
+      ],
+    );
+    const manual = { flowId: 'f', graph: flow, version: 1 as const, triggerNodeId: 's' };
+    const byKey = await first.engine.startRun({ ...manual, trigger: { type: 'manual' } });
+    const byTimeout = await first.engine.startRun({ ...manual, trigger: { type: 'manual' } });
+    await reaches(first.engine, byKey.id, 'waiting');
+    await reaches(first.engine, byTimeout.id, 'waiting');
+    await first.stop();
+    // No node waits for a webhook yet: turn the two waits into webhook waits in the log.
+    const asWebhookWait = (key: string, until?: string) => (latest: RunRecord) => ({
+      ...latest,
+      seq: latest.seq + 1,
+      at: new Date().toISOString(),
+      steps: [],
+      full: undefined,
+      input: undefined,
+      waiting: {
+        kind: 'webhook' as const,
+        nodeId: 'w',
+        key,
+        since: latest.at,
+        ...(until ? { until, timeoutHandle: 'next' } : {}),
+      },
+    });
+    await writeCrashState(first.dataDir, asWebhookWait('cb_key'), byKey.id);
+    await writeCrashState(
+      first.dataDir,
+      asWebhookWait('cb_late', new Date(0).toISOString()),
+      byTimeout.id,
+    );
+
+    const second = await openTestEngine({ dataDir: first.dataDir });
+    assert.equal(second.engine.waitingFor('webhook', 'cb_key')?.runId, byKey.id);
+    assert.equal(
+      await second.engine.resumeWait('webhook', 'cb_other', { kind: 'webhook' }),
+      undefined,
+    );
+    assert.equal(
+      await second.engine.resumeWait('webhook', 'cb_key', {
+        kind: 'webhook',
+        payload: { paid: true },
+      }),
+      byKey.id,
+    );
+    const resumed = await second.engine.waitForRun(byKey.id, 10_000);
+    assert.equal(resumed?.status, 'completed');
+    assert.deepEqual(resumed?.steps.find((step) => step.nodeId === 'w')?.input, { paid: true });
+    const timedOut = await second.engine.waitForRun(byTimeout.id, 10_000);
+    assert.equal(timedOut?.status, 'completed');
+    assert.equal(timedOut?.steps.find((step) => step.nodeId === 'w')?.outputHandle, 'next');
+  });
+});

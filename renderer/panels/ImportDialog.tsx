@@ -75,8 +75,8 @@ function ImportBody({ initialFile, onClose, onImported }: Omit<Props, 'open'>) {
       return;
     }
     if (outcome.kind === 'draft') {
-      // Imported, not live: open it with its problems listed next to the canvas.
-      notify('error', `${outcome.message}. They are listed next to the canvas.`);
+      // Imported, not live: open it with its problems listed under the canvas.
+      notify('error', `${outcome.message}. They are listed under the canvas.`);
       usePublish.getState().openPanelFor(outcome.flowId);
       onImported(outcome.flowId);
       onClose();

@@ -74,6 +74,8 @@ export const useTunnel = create<TunnelState>((set, get) => {
       adopt(await call());
     } catch (error) {
       set({ actionError: errorText(error) });
+      // What the runtime did is unknown now (the "Starting…" shown was ours): ask it.
+      void get().load();
     } finally {
       set({ busy: undefined });
     }

@@ -1,30 +1,28 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect, useState } from 'react';
-import type { RuntimeStatus } from '../runtime/shared/runtime-status';
-import { api, ApiRequestError } from './api/client';
+import { useEffect } from 'react';
 import { FlowCanvas } from './canvas/FlowCanvas';
 import { ShortcutsHelp } from './canvas/ShortcutsHelp';
 import { InspectorPanel } from './inspector/InspectorPanel';
 import { FlowsList } from './panels/FlowsList';
 import { Notices } from './panels/Notices';
+import { ProblemsButton, PublishBar } from './panels/PublishBar';
 import { SaveIndicator } from './panels/SaveIndicator';
+import { TunnelPill } from './panels/TunnelPill';
 import { useEditor } from './store/editor-store';
-import { errorText } from './store/notices-store';
+import { useRuntime } from './store/runtime-store';
 import { useTheme } from './use-theme';
 import { useHashFlowId } from './use-hash-route';
 
 export function App() {
-  const [status, setStatus] = useState<RuntimeStatus>();
-  const [fatal, setFatal] = useState<{ signIn: boolean; text: string }>();
+  const status = useRuntime((state) => state.status);
+  const fatal = useRuntime((state) => state.fatal);
+  const loadStatus = useRuntime((state) => state.load);
   const [flowId, selectFlow] = useHashFlowId();
   const [theme, toggleTheme] = useTheme();
 
   useEffect(() => {
-    api.status().then(setStatus, (error: unknown) => {
-      const signIn = error instanceof ApiRequestError && error.status === 401;
-      setFatal({ signIn, text: errorText(error) });
-    });
-  }, []);
+    void loadStatus();
+  }, [loadStatus]);
 
   if (fatal) {
     return (
@@ -45,15 +43,18 @@ export function App() {
   return (
     <div className="app">
       <header className="topbar">
-        <span className="brand">Hookflow</span>
+        <span
+          className="brand"
+          title={status ? `Hookflow ${status.version} · data folder: ${status.dataDir}` : undefined}
+        >
+          Hookflow
+        </span>
         <FlowTitle />
         <SaveIndicator />
+        <ProblemsButton />
         <span className="spacer" />
-        {status && (
-          <span className="muted" title={`Data folder: ${status.dataDir}`}>
-            Webhooks at {status.urls.public}
-          </span>
-        )}
+        {status && <TunnelPill />}
+        <PublishBar onSelectFlow={selectFlow} />
         <button
           type="button"
           onClick={toggleTheme}

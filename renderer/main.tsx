@@ -3,6 +3,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
 import './styles.css';
+import './styles/ui.css';
+import './styles/publishing.css';
+import './styles/tunnel.css';
+import './styles/flow-files.css';
 import { App } from './App';
 
 const root = document.getElementById('root');

@@ -7,7 +7,14 @@ import type {
   FlowSummary,
   UpdateFlowInput,
 } from '../../runtime/shared/flow-document';
+import type {
+  GraphProblem,
+  ImportResult,
+  PublishResult,
+  VersionSummary,
+} from '../../runtime/shared/publishing';
 import type { RuntimeStatus } from '../../runtime/shared/runtime-status';
+import type { TunnelSettingsInput, TunnelStatus } from '../../runtime/shared/tunnel';
 
 export class ApiRequestError extends Error {
   constructor(
@@ -21,7 +28,7 @@ export class ApiRequestError extends Error {
   }
 }
 
-export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+async function send(method: string, path: string, body?: unknown): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -36,9 +43,8 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   } catch {
     throw new ApiRequestError(0, 'offline', 'Hookflow is not reachable. Is it still running?');
   }
-  if (response.status === 204) return undefined as T;
-  const payload: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
+    const payload: unknown = await response.json().catch(() => undefined);
     const parsed = apiErrorSchema.safeParse(payload);
     if (parsed.success) {
       const { code, message, details } = parsed.data.error;
@@ -50,8 +56,47 @@ export async function request<T>(method: string, path: string, body?: unknown): 
       `Request failed with ${response.status}`,
     );
   }
+  return response;
+}
+
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await send(method, path, body);
+  if (response.status === 204) return undefined as T;
+  const payload: unknown = await response.json().catch(() => undefined);
   return payload as T;
 }
+
+/** A file the API sends as an attachment, with the name it suggests. */
+export interface Download {
+  blob: Blob;
+  fileName: string | undefined;
+}
+
+async function download(path: string): Promise<Download> {
+  const response = await send('GET', path);
+  return {
+    blob: await response.blob(),
+    fileName: attachmentFileName(response.headers.get('content-disposition')),
+  };
+}
+
+/** The file name in a Content-Disposition header (`filename*` wins over `filename`). */
+export function attachmentFileName(header: string | null): string | undefined {
+  if (!header) return undefined;
+  const extended = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(header)?.[1];
+  if (extended) {
+    try {
+      return decodeURIComponent(extended.trim());
+    } catch {
+      // A malformed escape: fall back to the plain parameter.
+    }
+  }
+  const plain = /filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;\s]+))/i.exec(header);
+  const name = plain?.[1]?.replace(/\\(.)/g, '$1') ?? plain?.[2];
+  return name || undefined;
+}
+
+const flowPath = (id: string, rest = '') => `/api/flows/${encodeURIComponent(id)}${rest}`;
 
 export const api = {
   status: () => request<RuntimeStatus>('GET', '/api/status'),
@@ -62,6 +107,26 @@ export const api = {
     request<FlowDocument>('PATCH', `/api/flows/${encodeURIComponent(id)}`, input),
   deleteFlow: (id: string) => request<void>('DELETE', `/api/flows/${encodeURIComponent(id)}`),
   /** A copy of the flow's draft under a new id and name, never published. */
-  duplicateFlow: (id: string) =>
-    request<FlowDocument>('POST', `/api/flows/${encodeURIComponent(id)}/duplicate`, {}),
+  duplicateFlow: (id: string) => request<FlowDocument>('POST', flowPath(id, '/duplicate'), {}),
+  /** The draft's problems (errors stop Publish; warnings do not). */
+  validateFlow: (id: string) =>
+    request<{ problems: GraphProblem[] }>('GET', flowPath(id, '/validate')),
+  /** 422 `invalid_flow` with `details.problems` when the draft does not validate. */
+  publishFlow: (id: string, revision: number) =>
+    request<PublishResult>('POST', flowPath(id, '/publish'), { revision }),
+  unpublishFlow: (id: string) => request<FlowDocument>('POST', flowPath(id, '/unpublish')),
+  listVersions: (id: string) =>
+    request<{ versions: VersionSummary[] }>('GET', flowPath(id, '/versions')).then(
+      (r) => r.versions,
+    ),
+  getVersion: (id: string, version: number) =>
+    request<NonNullable<FlowDocument['published']>>('GET', flowPath(id, `/versions/${version}`)),
+  exportFlow: (id: string) => download(flowPath(id, '/export')),
+  importFlow: (input: { document: unknown; publish: boolean }) =>
+    request<ImportResult>('POST', '/api/flows/import', input),
+  tunnel: () => request<TunnelStatus>('GET', '/api/tunnel'),
+  updateTunnelSettings: (input: TunnelSettingsInput) =>
+    request<TunnelStatus>('PUT', '/api/tunnel/settings', input),
+  startTunnel: () => request<TunnelStatus>('POST', '/api/tunnel/start'),
+  stopTunnel: () => request<TunnelStatus>('POST', '/api/tunnel/stop'),
 };

@@ -25,6 +25,7 @@ import { CanvasToolbar } from './CanvasToolbar';
 import { FlowEdge } from './FlowEdge';
 import { NodeCard } from './NodeCard';
 import { Palette, PALETTE_MIME } from './Palette';
+import { ProblemsPanel } from './ProblemsPanel';
 import { useCanvasShortcuts } from './use-canvas-shortcuts';
 import { useSnapToGrid } from './use-snap-to-grid';
 
@@ -139,70 +140,74 @@ export function FlowCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   return (
     <div className="editor-body">
       <Palette onAdd={addFromPalette} />
-      <div
-        ref={canvasRef}
-        className="canvas"
-        data-testid="canvas"
-        onDragOver={(event) => {
-          event.preventDefault();
-          event.dataTransfer.dropEffect = 'move';
-        }}
-        onDrop={onDrop}
-        onPointerMove={(event) => {
-          pointer.current = { x: event.clientX, y: event.clientY };
-        }}
-        onPointerDown={(event) => {
-          pointer.current = { x: event.clientX, y: event.clientY };
-        }}
-        onPointerLeave={() => {
-          pointer.current = undefined;
-        }}
-      >
-        <CanvasToolbar snap={snap} onToggleSnap={toggleSnap} onFitView={fit} />
-        <ReactFlow
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
-          defaultEdgeOptions={defaultEdgeOptions}
-          onNodesChange={onNodesChange}
-          onEdgesChange={onEdgesChange}
-          onConnect={connect}
-          isValidConnection={isValidConnection}
-          // A plain click on one node of a selection selects just that node (xyflow keeps
-          // the whole selection); a drag suppresses the click, so group drags still work.
-          onNodeClick={(event, node) => {
-            if (!event.shiftKey && !event.metaKey && !event.ctrlKey) setSelectedOnly(node.id);
+      {/* The problems panel docks under the canvas: nodes it goes to stay in view. */}
+      <div className="canvas-column">
+        <div
+          ref={canvasRef}
+          className="canvas"
+          data-testid="canvas"
+          onDragOver={(event) => {
+            event.preventDefault();
+            event.dataTransfer.dropEffect = 'move';
           }}
-          onNodeDragStart={beginDrag}
-          onSelectionDragStart={beginDrag}
-          onNodeDragStop={endDrag}
-          onSelectionDragStop={endDrag}
-          snapToGrid={snap}
-          snapGrid={GRID}
-          fitView
-          fitViewOptions={FIT}
-          colorMode={colorMode}
-          // Shortcuts are ours (use-canvas-shortcuts): one undo step per delete.
-          deleteKeyCode={null}
-          // Drag on empty canvas draws a selection box; pan with Space, middle or right drag.
-          selectionOnDrag
-          selectionKeyCode={null}
-          selectionMode={SelectionMode.Partial}
-          panOnDrag={[1, 2]}
-          panActivationKeyCode="Space"
-          multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
-          proOptions={{ hideAttribution: true }}
+          onDrop={onDrop}
+          onPointerMove={(event) => {
+            pointer.current = { x: event.clientX, y: event.clientY };
+          }}
+          onPointerDown={(event) => {
+            pointer.current = { x: event.clientX, y: event.clientY };
+          }}
+          onPointerLeave={() => {
+            pointer.current = undefined;
+          }}
         >
-          <Background gap={GRID[0]} />
-          <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" />
-          <Controls showInteractive={false} fitViewOptions={FIT} />
-        </ReactFlow>
-        {nodes.length === 0 && (
-          <div className="canvas-empty">
-            Drag a node from the left, or press <kbd>/</kbd> to search and Enter to add it.
-          </div>
-        )}
+          <CanvasToolbar snap={snap} onToggleSnap={toggleSnap} onFitView={fit} />
+          <ReactFlow
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            defaultEdgeOptions={defaultEdgeOptions}
+            onNodesChange={onNodesChange}
+            onEdgesChange={onEdgesChange}
+            onConnect={connect}
+            isValidConnection={isValidConnection}
+            // A plain click on one node of a selection selects just that node (xyflow keeps
+            // the whole selection); a drag suppresses the click, so group drags still work.
+            onNodeClick={(event, node) => {
+              if (!event.shiftKey && !event.metaKey && !event.ctrlKey) setSelectedOnly(node.id);
+            }}
+            onNodeDragStart={beginDrag}
+            onSelectionDragStart={beginDrag}
+            onNodeDragStop={endDrag}
+            onSelectionDragStop={endDrag}
+            snapToGrid={snap}
+            snapGrid={GRID}
+            fitView
+            fitViewOptions={FIT}
+            colorMode={colorMode}
+            // Shortcuts are ours (use-canvas-shortcuts): one undo step per delete.
+            deleteKeyCode={null}
+            // Drag on empty canvas draws a selection box; pan with Space, middle or right drag.
+            selectionOnDrag
+            selectionKeyCode={null}
+            selectionMode={SelectionMode.Partial}
+            panOnDrag={[1, 2]}
+            panActivationKeyCode="Space"
+            multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+            proOptions={{ hideAttribution: true }}
+          >
+            <Background gap={GRID[0]} />
+            <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" />
+            <Controls showInteractive={false} fitViewOptions={FIT} />
+          </ReactFlow>
+          {nodes.length === 0 && (
+            <div className="canvas-empty">
+              Drag a node from the left, or press <kbd>/</kbd> to search and Enter to add it.
+            </div>
+          )}
+        </div>
+        <ProblemsPanel />
       </div>
     </div>
   );

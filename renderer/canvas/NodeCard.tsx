@@ -2,10 +2,17 @@
 // labelled output handles. Everything comes from the node's definition, so a new node
 // type needs no card code of its own.
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { useMemo } from 'react';
+import { useContext, useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { findNodeDefinition } from '../../runtime/nodes/definitions';
 import { describeNodeConfig } from '../../runtime/shared/node-definition';
 import type { CanvasNode } from '../store/editor-store';
+import { configKey, nodeProblems } from '../store/problems';
+import { usePublish } from '../store/publish-store';
+import { NodeCardReadOnly } from './node-card-mode';
+import { ProblemPin } from './ProblemPin';
+
+const UNKNOWN_TYPE = [{ path: '', message: 'Unknown node type' }];
 
 export function NodeCard({ id, type, data, selected }: NodeProps<CanvasNode>) {
   const definition = findNodeDefinition(type);
@@ -15,18 +22,35 @@ export function NodeCard({ id, type, data, selected }: NodeProps<CanvasNode>) {
   );
   const outputs = described?.outputs ?? [];
   const summary = described?.summary ?? `Unknown node type "${type}"`;
-  const problem = described ? described.problems[0] : { path: '', message: 'Unknown node type' };
-  const problemText =
-    problem && (problem.path ? `${problem.path}: ${problem.message}` : problem.message);
+  const readOnly = useContext(NodeCardReadOnly);
+  // The runtime's last check of the saved draft, merged with the config's schema now.
+  const checked = usePublish(
+    useShallow((state) => (readOnly ? [] : state.problems.filter((p) => p.nodeId === id))),
+  );
+  const checkedConfig = usePublish((state) => state.checkedConfigs[id]);
+  const problems = useMemo(
+    () =>
+      readOnly
+        ? []
+        : nodeProblems({
+            nodeId: id,
+            checked,
+            checkedConfig,
+            currentConfig: configKey(data.config),
+            local: described?.problems ?? UNKNOWN_TYPE,
+          }),
+    [readOnly, id, checked, checkedConfig, data.config, described],
+  );
+  const invalid = problems.some((problem) => problem.severity === 'error');
   // A lone "Next" needs no caption; cases, else and failure outputs always say what they are.
   const captioned = outputs.length > 1 || outputs.some((output) => output.kind !== 'default');
   const title = data.label || definition?.label || type;
   return (
     <div
-      className={`node-card category-${definition?.category ?? 'unknown'}${selected ? ' is-selected' : ''}${problemText ? ' is-invalid' : ''}`}
+      className={`node-card category-${definition?.category ?? 'unknown'}${selected ? ' is-selected' : ''}${invalid ? ' is-invalid' : ''}`}
       data-testid={`node-${id}`}
       data-node-type={type}
-      data-invalid={problemText ? 'true' : undefined}
+      data-invalid={invalid ? 'true' : undefined}
     >
       {definition && !definition.isTrigger && (
         <Handle
@@ -42,17 +66,7 @@ export function NodeCard({ id, type, data, selected }: NodeProps<CanvasNode>) {
           {definition?.icon ?? '?'}
         </span>
         <span className="node-title">{title}</span>
-        {problemText && (
-          <span
-            className="node-badge-invalid"
-            role="img"
-            title={problemText}
-            aria-label={`Needs attention: ${problemText}`}
-            data-testid={`node-invalid-${id}`}
-          >
-            !
-          </span>
-        )}
+        <ProblemPin nodeId={id} problems={problems} />
       </div>
       <div className="node-summary" title={summary}>
         {summary}

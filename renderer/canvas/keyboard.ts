@@ -5,6 +5,7 @@ export type ShortcutAction =
   | 'undo'
   | 'redo'
   | 'save'
+  | 'publish'
   | 'copy'
   | 'cut'
   | 'paste'
@@ -42,6 +43,7 @@ export function shortcutFor(event: KeyLike): ShortcutAction | undefined {
   const key = event.key.toLowerCase();
   if (event.ctrlKey || event.metaKey) {
     if (key === 'z') return event.shiftKey ? 'redo' : 'undo';
+    if (key === 'enter') return event.shiftKey ? undefined : 'publish';
     return event.shiftKey ? undefined : WITH_MOD[key];
   }
   if (key === 'delete' || key === 'backspace') return 'delete';
@@ -58,6 +60,7 @@ export const GLOBAL_ACTIONS: ReadonlySet<ShortcutAction> = new Set([
   'undo',
   'redo',
   'save',
+  'publish',
   'fitView',
   'search',
   'help',
@@ -110,6 +113,13 @@ export function shortcutHelp(mod: string): { title: string; items: ShortcutHelp[
         { keys: [`${mod}+Z`], does: 'Undo' },
         { keys: [`${mod}+Shift+Z`, `${mod}+Y`], does: 'Redo' },
         { keys: [`${mod}+S`], does: 'Save now' },
+      ],
+    },
+    {
+      title: 'Publishing',
+      items: [
+        { keys: [`${mod}+Enter`], does: 'Save and publish' },
+        { keys: ['Click a problem'], does: 'Select its node and the field to fix' },
       ],
     },
     {

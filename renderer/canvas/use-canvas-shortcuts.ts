@@ -7,6 +7,7 @@ import type { XY } from '../store/canvas-types';
 import { parseClipboardText, serializeClipboard } from '../store/clipboard';
 import { useEditor } from '../store/editor-store';
 import { useNotices } from '../store/notices-store';
+import { usePublish } from '../store/publish-store';
 import { useUi } from '../store/ui-store';
 import { GLOBAL_ACTIONS, isTypingTarget, shortcutFor } from './keyboard';
 import { PALETTE_SEARCH_ID } from './Palette';
@@ -74,6 +75,13 @@ export function useCanvasShortcuts(options: Options): void {
           .then(() => {
             if (editor().saveStatus === 'saved') notify('Saved');
           });
+        return;
+      }
+      if (action === 'publish') {
+        // Everywhere, like save, except over a dialog (it has its own Enter).
+        if (document.querySelector('dialog[open]')) return;
+        event.preventDefault();
+        void usePublish.getState().publish();
         return;
       }
       if (isTypingTarget(event.target) || useUi.getState().helpOpen || action === 'help') return;

@@ -1,7 +1,9 @@
 import { useEffect, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
-import { useEditor } from '../store/editor-store';
+import { duplicateAndOpen, renameFlow } from '../store/flow-actions';
 import { useFlowsList } from '../store/flows-list-store';
-import { CopyIcon, PencilIcon, TrashIcon } from '../ui/icons';
+import { CopyIcon, PencilIcon, TrashIcon, UploadIcon } from '../ui/icons';
+import { ImportDialog } from './ImportDialog';
+import { useFlowFileDrop } from './use-flow-file-drop';
 
 interface Props {
   selectedId: string | undefined;
@@ -9,8 +11,10 @@ interface Props {
 }
 
 export function FlowsList({ selectedId, onSelect }: Props) {
-  const { flows, loading, loadError, refresh, create, rename, remove, duplicate } = useFlowsList();
+  const { flows, loading, loadError, refresh, create, remove } = useFlowsList();
   const [newName, setNewName] = useState('');
+  const [importing, setImporting] = useState<{ file: File | undefined; key: number }>();
+  const [duplicating, setDuplicating] = useState<string>();
   const [renaming, setRenaming] = useState<{ id: string; name: string }>();
   const [confirmingDelete, setConfirmingDelete] = useState<string>();
   // After closing the rename form or the delete confirmation, focus returns to the button
@@ -34,11 +38,16 @@ export function FlowsList({ selectedId, onSelect }: Props) {
     setConfirmingDelete(undefined);
   };
   const duplicateFlow = async (id: string) => {
-    // The copy is made from the saved draft: save pending edits of the open flow first.
-    if (useEditor.getState().flowId === id) await useEditor.getState().saveNow();
-    const copyId = await duplicate(id);
-    if (copyId) onSelect(copyId);
+    setDuplicating(id);
+    try {
+      await duplicateAndOpen(id, onSelect);
+    } finally {
+      setDuplicating(undefined);
+    }
   };
+  const { dropping, dropTarget } = useFlowFileDrop((file) =>
+    setImporting({ file, key: Date.now() }),
+  );
 
   useEffect(() => {
     void refresh();
@@ -57,11 +66,21 @@ export function FlowsList({ selectedId, onSelect }: Props) {
   const submitRename = async (event: FormEvent) => {
     event.preventDefault();
     if (!renaming) return;
-    if (await rename(renaming.id, renaming.name)) closeRename(renaming.id);
+    if (await renameFlow(renaming.id, renaming.name)) closeRename(renaming.id);
   };
 
   return (
-    <nav className="flows-list" aria-label="Flows">
+    <nav
+      className={`flows-list${dropping ? ' is-dropping' : ''}`}
+      aria-label="Flows"
+      data-testid="flows-list"
+      {...dropTarget}
+    >
+      {dropping && (
+        <div className="drop-hint" aria-hidden>
+          <UploadIcon /> Drop a flow file to import it
+        </div>
+      )}
       <form onSubmit={submitNew} className="new-flow">
         <input
           aria-label="New flow name"
@@ -74,6 +93,22 @@ export function FlowsList({ selectedId, onSelect }: Props) {
           Create
         </button>
       </form>
+      <button
+        type="button"
+        className="import-button"
+        data-testid="import-flow"
+        title="Import a .flow.json file (or drop one here)"
+        onClick={() => setImporting({ file: undefined, key: Date.now() })}
+      >
+        <UploadIcon /> Import…
+      </button>
+      <ImportDialog
+        key={importing?.key}
+        open={importing !== undefined}
+        initialFile={importing?.file}
+        onClose={() => setImporting(undefined)}
+        onImported={onSelect}
+      />
       {loading && <p className="muted">Loading flows…</p>}
       {loadError && (
         <p className="error" role="alert">
@@ -170,6 +205,8 @@ export function FlowsList({ selectedId, onSelect }: Props) {
                     title="Duplicate"
                     aria-label={`Duplicate ${flow.name}`}
                     data-testid="duplicate-flow"
+                    disabled={duplicating === flow.id}
+                    aria-busy={duplicating === flow.id}
                     onClick={() => void duplicateFlow(flow.id)}
                   >
                     <CopyIcon />

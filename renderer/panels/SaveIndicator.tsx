@@ -11,6 +11,8 @@ export function SaveIndicator() {
   const status = useEditor((state) => state.saveStatus);
   const error = useEditor((state) => state.saveError);
   const saveNow = useEditor((state) => state.saveNow);
+  const hasFlow = useEditor((state) => state.flow !== undefined);
+  if (!hasFlow) return null;
   return (
     <span
       className={`save-indicator status-${status}`}

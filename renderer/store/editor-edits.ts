@@ -43,6 +43,7 @@ type EditActions = Omit<
   | 'clipboard'
   | 'open'
   | 'saveNow'
+  | 'adoptFlow'
 >;
 
 function snapshotOf(state: EditorState): GraphSnapshot {

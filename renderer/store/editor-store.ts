@@ -56,6 +56,11 @@ export interface EditorState {
   undo: () => boolean;
   redo: () => boolean;
   saveNow: () => Promise<void>;
+  /**
+   * Takes a newer copy of the open flow's document from another call (publish, rename):
+   * its name, revision and published snapshot. The canvas keeps its own graph.
+   */
+  adoptFlow: (flow: FlowDocument) => void;
 }
 
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -142,6 +147,12 @@ export const useEditor = create<EditorState>((set, get) => {
     },
 
     ...createEditActions(set, get, markDirty),
+
+    adoptFlow: (flow) => {
+      const current = get().flow;
+      if (!current || current.id !== flow.id || flow.revision < current.revision) return;
+      set({ flow });
+    },
 
     saveNow: async () => {
       clearTimeout(saveTimer);

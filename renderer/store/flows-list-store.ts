@@ -9,7 +9,6 @@ interface FlowsListState {
   loadError: string | undefined;
   refresh: () => Promise<void>;
   create: (name: string) => Promise<string | undefined>;
-  rename: (id: string, name: string) => Promise<boolean>;
   remove: (id: string) => Promise<boolean>;
   /** Copies a flow; returns the copy's id. */
   duplicate: (id: string) => Promise<string | undefined>;
@@ -35,16 +34,6 @@ export const useFlowsList = create<FlowsListState>((set, get) => ({
     } catch (error) {
       useNotices.getState().notify('error', `Could not create the flow: ${errorText(error)}`);
       return undefined;
-    }
-  },
-  rename: async (id, name) => {
-    try {
-      await api.updateFlow(id, { name });
-      await get().refresh();
-      return true;
-    } catch (error) {
-      useNotices.getState().notify('error', `Could not rename the flow: ${errorText(error)}`);
-      return false;
     }
   },
   duplicate: async (id) => {

@@ -112,3 +112,100 @@ export function CrossIcon() {
     </svg>
   );
 }
+
+export function MoreIcon() {
+  return (
+    <svg {...base}>
+      <path d="M3.5 8h.01M8 8h.01M12.5 8h.01" strokeWidth={2.4} />
+    </svg>
+  );
+}
+
+export function UploadIcon() {
+  return (
+    <svg {...base}>
+      <path d="M8 10.5V2.5M4.5 6L8 2.5 11.5 6M2.5 10.5v2a1 1 0 0 0 1 1h9a1 1 0 0 0 1-1v-2" />
+    </svg>
+  );
+}
+
+export function DownloadIcon() {
+  return (
+    <svg {...base}>
+      <path d="M8 2.5v8M4.5 7L8 10.5 11.5 7M2.5 10.5v2a1 1 0 0 0 1 1h9a1 1 0 0 0 1-1v-2" />
+    </svg>
+  );
+}
+
+export function GlobeIcon() {
+  return (
+    <svg {...base}>
+      <circle cx="8" cy="8" r="5.5" />
+      <path d="M2.5 8h11M8 2.5c1.6 1.6 2.3 3.4 2.3 5.5S9.6 11.9 8 13.5C6.4 11.9 5.7 10.1 5.7 8S6.4 4.1 8 2.5z" />
+    </svg>
+  );
+}
+
+export function CheckIcon() {
+  return (
+    <svg {...base}>
+      <path d="M3 8.5l3 3 7-7" />
+    </svg>
+  );
+}
+
+export function WarningIcon() {
+  return (
+    <svg {...base}>
+      <path d="M8 2.5l6 10.5H2z" />
+      <path d="M8 6.5v3M8 11.3h.01" />
+    </svg>
+  );
+}
+
+export function ErrorIcon() {
+  return (
+    <svg {...base}>
+      <circle cx="8" cy="8" r="5.5" />
+      <path d="M8 5v3.5M8 10.8h.01" />
+    </svg>
+  );
+}
+
+export function ExternalIcon() {
+  return (
+    <svg {...base}>
+      <path d="M9.5 2.5h4v4M13.5 2.5L7.5 8.5M11.5 9.5v3a1 1 0 0 1-1 1h-7a1 1 0 0 1-1-1v-7a1 1 0 0 1 1-1h3" />
+    </svg>
+  );
+}
+
+export function HistoryIcon() {
+  return (
+    <svg {...base}>
+      <path d="M2.5 8a5.5 5.5 0 1 0 1.6-3.9M2.5 2.5v2.6h2.6" />
+      <path d="M8 5v3l2 1.5" />
+    </svg>
+  );
+}
+
+/** A small turning ring for requests in flight; hidden from assistive tech (text says it). */
+export function Spinner() {
+  return <span className="spinner" aria-hidden />;
+}
+
+export function StopIcon() {
+  return (
+    <svg {...base}>
+      <rect x="3.5" y="3.5" width="9" height="9" rx="1.5" />
+    </svg>
+  );
+}
+
+export function ArrowLeftIcon() {
+  return (
+    <svg {...base}>
+      <path d="M13 8H3M7 4L3 8l4 4" />
+    </svg>
+  );
+}

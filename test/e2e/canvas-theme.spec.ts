@@ -57,7 +57,7 @@ test('light and dark themes: canvas, minimap, controls and edges stay readable',
   await screenshot(page, 'canvas-dark');
 });
 
-test('an invalid node shows a badge with its first problem; the field shows it inline', async ({
+test('an invalid node shows a pin with its problems; the field shows it inline', async ({
   page,
   hookflow,
   consoleErrors: _,
@@ -78,9 +78,10 @@ test('an invalid node shows a badge with its first problem; the field shows it i
     variables: [],
   });
   await page.reload();
-  const badge = page.getByTestId('node-invalid-n_bad');
-  await expect(badge).toBeVisible();
-  await expect(badge).toHaveAttribute('title', /^triggerType: /);
+  const pin = page.getByTestId('node-problems-n_bad');
+  await expect(pin).toHaveAttribute('data-severity', 'error');
+  await pin.hover();
+  await expect(page.getByTestId('node-problems-tip-n_bad')).toContainText(/^triggerType: /);
   await expect(page.getByTestId('node-n_bad')).toContainText('Needs attention');
 
   await page.getByTestId('node-n_bad').click();
@@ -92,7 +93,9 @@ test('an invalid node shows a badge with its first problem; the field shows it i
   await screenshot(page, 'canvas-invalid-node');
 
   await select.selectOption('webhook');
-  await expect(badge).toBeHidden();
+  // Fixed at once; only the warning that its output leads nowhere is left.
+  await expect(pin).toHaveAttribute('data-severity', 'warning');
+  await expect(pin).toHaveAttribute('data-count', '1');
   await expect(select).not.toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByTestId('node-n_bad')).toContainText('Trigger: webhook');
 });

@@ -2,7 +2,7 @@
 // ports with a temp data folder, exactly what a user runs. The page fails the test on any
 // console error or uncaught exception.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -64,47 +64,95 @@ function stopServe(child: ChildProcess): Promise<void> {
   });
 }
 
-export const test = base.extend<{ hookflow: Hookflow; consoleErrors: string[] }>({
-  consoleErrors: async ({ page }, use) => {
+const FAILED_RESPONSE = /^Failed to load resource: the server responded with a status of (\d{3})\b/;
+
+export const test = base.extend<{
+  hookflow: Hookflow;
+  consoleErrors: string[];
+  allowedHttpStatuses: Set<number>;
+}>({
+  // Chromium logs every 4xx/5xx answer to a fetch as a console error. A test that provokes
+  // an expected refusal (422 on an invalid publish, 400 for a bad file) lists its status
+  // here; any other status, or any other console error, still fails the test.
+  allowedHttpStatuses: async ({}, use) => {
+    await use(new Set<number>());
+  },
+  consoleErrors: async ({ page, allowedHttpStatuses }, use) => {
     const errors: string[] = [];
     page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
+      if (message.type() !== 'error') return;
+      const status = FAILED_RESPONSE.exec(message.text())?.[1];
+      if (status && allowedHttpStatuses.has(Number(status))) return;
+      errors.push(message.text());
     });
     page.on('pageerror', (error) => errors.push(error.message));
     await use(errors);
     expect(errors, 'no console errors').toEqual([]);
   },
   hookflow: async ({}, use) => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'hookflow-e2e-'));
-    let started = await startServe(dataDir);
-    const { readFileSync } = await import('node:fs');
-    const token = readFileSync(join(dataDir, 'admin-token'), 'utf8').trim();
-    const hookflow: Hookflow = {
-      dataDir,
-      get admin() {
-        return started.admin;
-      },
-      get public() {
-        return started.public;
-      },
-      token,
-      loginUrl: async () => {
-        const response = await fetch(`${started.admin}/api/session/login-url`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${token}` },
-        });
-        return ((await response.json()) as { url: string }).url;
-      },
-      restart: async () => {
-        await stopServe(started.child);
-        started = await startServe(dataDir);
-      },
-    };
+    const hookflow = await launchHookflow();
     await use(hookflow);
-    await stopServe(started.child);
-    rmSync(dataDir, { recursive: true, force: true });
+    await hookflow.stop();
   },
 });
+
+interface RunningHookflow extends Hookflow {
+  stop(): Promise<void>;
+}
+
+/** A real Hookflow on a fresh temp data folder. */
+async function launchHookflow(): Promise<RunningHookflow> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'hookflow-e2e-'));
+  let started = await startServe(dataDir);
+  const token = readFileSync(join(dataDir, 'admin-token'), 'utf8').trim();
+  return {
+    dataDir,
+    get admin() {
+      return started.admin;
+    },
+    get public() {
+      return started.public;
+    },
+    token,
+    loginUrl: async () => {
+      const response = await fetch(`${started.admin}/api/session/login-url`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+      });
+      return ((await response.json()) as { url: string }).url;
+    },
+    restart: async () => {
+      await stopServe(started.child);
+      started = await startServe(dataDir);
+    },
+    stop: async () => {
+      await stopServe(started.child);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Call at the top of a spec file whose tests can share one Hookflow (they run in file
+ * order, each in a fresh browser context): it starts once for the file instead of once
+ * per test. The first test still sees an empty data folder.
+ */
+export function oneHookflowPerFile(): void {
+  let shared: RunningHookflow | undefined;
+  test.describe.configure({ mode: 'serial' });
+  test.beforeAll(async () => {
+    shared = await launchHookflow();
+  });
+  test.afterAll(async () => {
+    await shared?.stop();
+  });
+  test.use({
+    hookflow: async ({}, use) => {
+      if (!shared) throw new Error('the shared Hookflow did not start');
+      await use(shared);
+    },
+  });
+}
 
 export { expect };
 

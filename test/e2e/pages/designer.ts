@@ -51,6 +51,12 @@ export async function expectSaved(page: Page): Promise<void> {
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
 }
 
+/** Saved, and the runtime has checked the saved draft (no request left in flight). */
+export async function expectSavedAndChecked(page: Page): Promise<void> {
+  await expectSaved(page);
+  await expect(page.getByTestId('problems-button')).toHaveAttribute('data-state', 'checked');
+}
+
 interface SavedFlow {
   name: string;
   draft: {
@@ -115,4 +121,44 @@ export async function clickEdge(page: Page, edge: Locator): Promise<void> {
     return { x: screen.x, y: screen.y };
   });
   await page.mouse.click(point.x, point.y);
+}
+
+/** Creates a flow through the admin API (as a script would) and returns its id. */
+export async function createFlowViaApi(
+  hookflow: Hookflow,
+  name: string,
+  draft: unknown,
+): Promise<string> {
+  const response = await fetch(`${hookflow.admin}/api/flows`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${hookflow.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name, draft }),
+  });
+  expect(response.status).toBe(201);
+  return ((await response.json()) as { id: string }).id;
+}
+
+/** Opens a flow from the flows list by its name. */
+export async function openFlow(page: Page, name: string): Promise<void> {
+  await page.getByTestId('flow-item').filter({ hasText: name }).locator('.flow-open').click();
+  await expect(page.getByTestId('flow-title')).toHaveText(name);
+}
+
+/** Chooses an entry of the top bar's flow menu. */
+export async function flowMenu(page: Page, item: string): Promise<void> {
+  await page.getByTestId('flow-menu').click();
+  await page.getByTestId(`menu-${item}`).click();
+}
+
+/** The problem pin on a node card. */
+export const problemPin = (page: Page, id: string): Locator =>
+  page.getByTestId(`node-problems-${id}`);
+
+/** Closes every notice in the corner (they can cover what a screenshot should show). */
+export async function dismissNotices(page: Page): Promise<void> {
+  for (const close of await page.getByRole('button', { name: 'Dismiss' }).all()) {
+    // A notice may time out and go on its own meanwhile: that is fine too.
+    await close.click({ timeout: 1000 }).catch(() => undefined);
+  }
+  await expect(page.locator('.notice')).toHaveCount(0);
 }

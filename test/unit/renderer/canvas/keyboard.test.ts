@@ -24,6 +24,8 @@ describe('shortcutFor', () => {
       assert.equal(shortcutFor(key('d', mod)), 'duplicate');
       assert.equal(shortcutFor(key('a', mod)), 'selectAll');
       assert.equal(shortcutFor(key('k', mod)), 'search');
+      assert.equal(shortcutFor(key('Enter', mod)), 'publish');
+      assert.equal(shortcutFor(key('Enter', { ...mod, shiftKey: true })), undefined);
     }
   });
 
@@ -52,7 +54,18 @@ describe('shortcutFor', () => {
 describe('shortcutHelp', () => {
   it('lists every command the handler knows, with the platform modifier', () => {
     const text = JSON.stringify(shortcutHelp('⌘'));
-    for (const shown of ['⌘+Z', '⌘+Shift+Z', '⌘+Y', '⌘+S', '⌘+C', '⌘+V', '⌘+D', '⌘+A', '⌘+K']) {
+    for (const shown of [
+      '⌘+Z',
+      '⌘+Shift+Z',
+      '⌘+Y',
+      '⌘+S',
+      '⌘+C',
+      '⌘+V',
+      '⌘+D',
+      '⌘+A',
+      '⌘+K',
+      '⌘+Enter',
+    ]) {
       assert.ok(text.includes(shown), shown);
     }
     for (const shown of ['Delete', 'Shift+1', '?', '/']) assert.ok(text.includes(shown), shown);

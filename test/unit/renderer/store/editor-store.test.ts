@@ -143,3 +143,28 @@ describe('editor store: undo and redo', () => {
     assert.equal(editor().edges.length, 1, 'the output is taken: no second edge');
   });
 });
+
+describe('editor store: adoptFlow', () => {
+  const doc = (id: string, revision: number, name = 'Orders') => ({
+    schemaVersion: 1 as const,
+    id,
+    name,
+    createdAt: '2025-01-01T00:00:00.000Z',
+    updatedAt: '2025-01-01T00:00:00.000Z',
+    revision,
+    draft: { nodes: [], edges: [], variables: [] },
+    published: null,
+  });
+
+  it('takes a newer copy of the open flow, never another flow’s or an older one', () => {
+    useEditor.setState({ flowId: 'f_1', flow: doc('f_1', 3) });
+    editor().adoptFlow(doc('f_2', 9, 'Other'));
+    assert.equal(editor().flow?.name, 'Orders');
+    editor().adoptFlow(doc('f_1', 2, 'Stale'));
+    assert.equal(editor().flow?.name, 'Orders');
+    editor().adoptFlow(doc('f_1', 4, 'Renamed'));
+    assert.equal(editor().flow?.name, 'Renamed');
+    assert.equal(editor().flow?.revision, 4);
+    useEditor.setState({ flowId: undefined, flow: undefined });
+  });
+});

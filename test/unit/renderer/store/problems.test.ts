@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { GraphProblem } from '../../../../runtime/shared/publishing';
+import {
+  configKey,
+  countProblems,
+  fieldControlIds,
+  nodeProblems,
+  problemCountText,
+  problemsInDetails,
+  withoutNodeName,
+} from '../../../../renderer/store/problems';
+
+const checked: GraphProblem[] = [
+  {
+    nodeId: 'n_1',
+    field: 'triggerType',
+    message: 'Start (n_1): triggerType: Invalid option',
+    severity: 'error',
+  },
+  { nodeId: 'n_1', message: 'Start (n_1) cannot be reached from any trigger', severity: 'error' },
+  {
+    nodeId: 'n_1',
+    handle: 'next',
+    message: 'Start (n_1): output "Next" leads nowhere, so the run ends there',
+    severity: 'warning',
+  },
+  { nodeId: 'n_2', message: 'End (n_2) cannot be reached from any trigger', severity: 'error' },
+  { message: 'Add a trigger (Start): a flow needs a node where runs start', severity: 'error' },
+];
+
+describe('nodeProblems', () => {
+  it('pins the runtime’s problems of a node whose config is as it was checked', () => {
+    const config = configKey({ triggerType: 'fax' });
+    const pinned = nodeProblems({
+      nodeId: 'n_1',
+      checked,
+      checkedConfig: config,
+      currentConfig: config,
+      local: [{ path: 'triggerType', message: 'Invalid option' }],
+    });
+    assert.deepEqual(pinned, [
+      { severity: 'error', text: 'triggerType: Invalid option', field: 'triggerType' },
+      { severity: 'error', text: 'This node cannot be reached from any trigger' },
+      { severity: 'warning', text: 'Output "Next" leads nowhere, so the run ends there' },
+    ]);
+  });
+
+  it('replaces stale config problems with the schema’s, and keeps graph problems', () => {
+    const pinned = nodeProblems({
+      nodeId: 'n_1',
+      checked,
+      checkedConfig: configKey({ triggerType: 'fax' }),
+      currentConfig: configKey({ triggerType: 'webhook' }),
+      local: [],
+    });
+    assert.deepEqual(
+      pinned.map((problem) => problem.text),
+      [
+        'This node cannot be reached from any trigger',
+        'Output "Next" leads nowhere, so the run ends there',
+      ],
+    );
+  });
+
+  it('shows what the schema says about a node the runtime has not checked yet', () => {
+    const pinned = nodeProblems({
+      nodeId: 'n_new',
+      checked,
+      checkedConfig: undefined,
+      currentConfig: configKey({ url: '' }),
+      local: [{ path: 'url', message: 'Enter a URL' }],
+    });
+    assert.deepEqual(pinned, [{ severity: 'error', text: 'url: Enter a URL', field: 'url' }]);
+  });
+
+  it('never pins problems of other nodes or of the flow as a whole', () => {
+    const pinned = nodeProblems({
+      nodeId: 'n_2',
+      checked,
+      checkedConfig: '{}',
+      currentConfig: '{}',
+      local: [],
+    });
+    assert.deepEqual(pinned, [
+      { severity: 'error', text: 'This node cannot be reached from any trigger' },
+    ]);
+  });
+});
+
+describe('withoutNodeName', () => {
+  it('drops a leading type or label name with the node id', () => {
+    assert.equal(withoutNodeName('End (n_2): url: Enter a URL', 'n_2'), 'url: Enter a URL');
+    assert.equal(withoutNodeName('"Orders in" (n_2): x', 'n_2'), 'x');
+    assert.equal(
+      withoutNodeName('Send message (n_2) cannot be reached', 'n_2'),
+      'This node cannot be reached',
+    );
+  });
+
+  it('leaves a message alone when the id is not its leading name', () => {
+    const edge = 'Edge e_1 repeats edge e_0: Start (n_1) "next" → End (n_2)';
+    assert.equal(withoutNodeName(edge, 'n_1'), edge);
+    assert.equal(withoutNodeName('Something else', 'n_1'), 'Something else');
+  });
+});
+
+describe('problem counts', () => {
+  it('counts errors and warnings and says so', () => {
+    assert.deepEqual(countProblems(checked), { errors: 4, warnings: 1 });
+    assert.equal(problemCountText({ errors: 0, warnings: 0 }), 'No problems');
+    assert.equal(problemCountText({ errors: 1, warnings: 0 }), '1 problem');
+    assert.equal(problemCountText({ errors: 0, warnings: 2 }), '2 warnings');
+    assert.equal(problemCountText({ errors: 2, warnings: 1 }), '2 problems, 1 warning');
+  });
+});
+
+describe('fieldControlIds', () => {
+  it('tries the exact field, then its top-level key', () => {
+    assert.deepEqual(fieldControlIds('n_1', 'triggerType'), ['n_1-triggerType']);
+    assert.deepEqual(fieldControlIds('n_1', 'cases[1].value'), ['n_1-cases[1].value', 'n_1-cases']);
+    assert.deepEqual(fieldControlIds('n_1', 'auth.token'), ['n_1-auth.token', 'n_1-auth']);
+  });
+});
+
+describe('problemsInDetails', () => {
+  it('reads the problems of an invalid_flow answer, and nothing else', () => {
+    assert.deepEqual(problemsInDetails({ problems: checked.slice(0, 1), flowId: 'f_1' }), [
+      checked[0],
+    ]);
+    assert.equal(problemsInDetails([{ path: 'name', message: 'x' }]), undefined);
+    assert.equal(problemsInDetails({ problems: [{ message: 'no severity' }] }), undefined);
+    assert.equal(problemsInDetails(undefined), undefined);
+  });
+});

@@ -7,6 +7,7 @@ import { tunnelConfig } from './api/tunnel';
 import { RuntimeEvents } from './api/runtime-events';
 import { TestChat } from './channels/test-chat/test-chat';
 import { Engine } from './engine/engine';
+import { openIngress, type OpenedIngress } from './ingress/open-ingress';
 import { DEFAULT_ADMIN_PORT, DEFAULT_PUBLIC_PORT } from './defaults';
 import { consoleLogger, type Logger } from './logger';
 import { loadOrCreateAdminToken } from './security/admin-token';
@@ -17,6 +18,7 @@ import { resolveDesignerDir } from './server/designer-files';
 import { listen, type Listener } from './server/listen';
 import { createPublicApp } from './server/public-app';
 import { runsRoutes } from './server/routes/runs-routes';
+import { secretsRoutes } from './server/routes/secrets-routes';
 import { testChatRoutes } from './server/routes/test-chat-routes';
 import { tunnelRoutes } from './server/routes/tunnel-routes';
 import { markingViaTunnel } from './server/via-tunnel';
@@ -78,6 +80,7 @@ interface Running {
   /** Loopback listener the tunnel forwards to; it marks requests as via-tunnel. */
   tunnelEntry: Listener;
   tunnel: TunnelManager;
+  ingress: OpenedIngress;
   ctx: ApiContext;
   token: string;
   urls: RuntimeUrls;
@@ -127,12 +130,14 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       stopping ??= (async () => {
         const state = current();
         await state.tunnel.stop();
-        // Open test chat streams would otherwise hold the admin listener for its grace period.
+        // Open test chat and listen streams would otherwise hold the admin listener open.
         state.ctx.testChat.close();
+        state.ingress.closeStreams();
         await Promise.all([state.admin.close(), state.public.close(), state.tunnelEntry.close()]);
         // After the listeners: no new runs or replies; running runs checkpoint and stop.
         await state.ctx.engine.stop();
         await Promise.all([
+          state.ingress.close(),
           state.ctx.flows.settled(),
           state.ctx.versions.settled(),
           state.ctx.settings.settled(),
@@ -182,6 +187,18 @@ async function open(
     problems,
   });
   testChat.attach(engine);
+  // Also starts the runs of calls accepted just before a crash.
+  const ingress = await openIngress({
+    dataDir,
+    flows,
+    settings,
+    secrets,
+    engine,
+    channels: [testChat.channel],
+    events,
+    logger,
+    problems,
+  });
   const ctx: ApiContext = {
     dataDir,
     problems,
@@ -219,9 +236,15 @@ async function open(
     logger,
     urls: getUrls,
     loginUrl,
-    apiRouters: [tunnelRoutes({ ...ctx, tunnel }), runsRoutes(ctx), testChatRoutes(ctx)],
+    apiRouters: [
+      tunnelRoutes({ ...ctx, tunnel }),
+      runsRoutes(ctx),
+      testChatRoutes(ctx),
+      secretsRoutes(ctx),
+      ingress.adminRouter(getUrls),
+    ],
   });
-  const publicApp = createPublicApp({ logger });
+  const publicApp = createPublicApp({ logger, routers: [ingress.publicRouter] });
 
   let admin: Listener;
   try {
@@ -229,6 +252,7 @@ async function open(
   } catch (error) {
     testChat.close();
     await engine.stop();
+    await ingress.close();
     throw error;
   }
   let publicListener: Listener | undefined;
@@ -245,6 +269,7 @@ async function open(
     testChat.close();
     await Promise.all([admin.close(), publicListener?.close()]);
     await engine.stop();
+    await ingress.close();
     throw error;
   }
   known.entryPort = tunnelEntry.port;
@@ -258,7 +283,7 @@ async function open(
     JSON.stringify({ pid: process.pid, ...urls, startedAt: new Date().toISOString() }),
   );
   if (tunnel.status().autoStart) void tunnel.start();
-  return { admin, public: publicListener, tunnelEntry, tunnel, ctx, token, urls, lock };
+  return { admin, public: publicListener, tunnelEntry, tunnel, ingress, ctx, token, urls, lock };
 }
 
 /** A wildcard bind is reached locally through loopback; IPv6 literals need brackets. */

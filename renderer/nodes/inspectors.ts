@@ -13,6 +13,7 @@ import { JumpInspector } from './jump/Inspector';
 import { SendMessageInspector } from './send-message/Inspector';
 import { SetVariableInspector } from './set-variable/Inspector';
 import { StartInspector } from './start/Inspector';
+import { WebhookTriggerInspector } from './webhook-trigger/Inspector';
 
 type InspectorFor<K extends NodeType> = ComponentType<
   InspectorProps<Extract<AnyNodeDefinition, { type: K }>['configSchema'] & z.ZodType>
@@ -20,6 +21,7 @@ type InspectorFor<K extends NodeType> = ComponentType<
 
 export const inspectors = {
   start: StartInspector,
+  'webhook-trigger': WebhookTriggerInspector,
   'send-message': SendMessageInspector,
   'collect-input': CollectInputInspector,
   buttons: ButtonsInspector,

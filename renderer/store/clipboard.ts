@@ -3,7 +3,9 @@
 // comes back from there is untrusted text and is parsed with zod, anything else ignored.
 import type { Edge } from '@xyflow/react';
 import { z } from 'zod';
+import { findNodeDefinition } from '../../runtime/nodes/definitions';
 import { draftNodeSchema, edgeSchema } from '../../runtime/shared/flow-document';
+import { copiedNodeConfig } from '../../runtime/shared/node-definition';
 import type { CanvasNode, XY } from './canvas-types';
 
 export const CLIPBOARD_FORMAT = 'hookflow/canvas-selection';
@@ -93,7 +95,8 @@ export function materializePaste(
     position: { x: node.position.x + shift.x, y: node.position.y + shift.y },
     data: {
       ...(node.data.label === undefined ? {} : { label: node.data.label }),
-      config: structuredClone(node.data.config),
+      // A pasted Webhook Trigger gets a new URL: two nodes never answer on one.
+      config: copiedNodeConfig(findNodeDefinition(node.type), structuredClone(node.data.config)),
     },
     selected: true,
   }));

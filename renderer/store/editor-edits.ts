@@ -8,7 +8,7 @@ import {
   type NodeChange,
 } from '@xyflow/react';
 import { findNodeDefinition } from '../../runtime/nodes/definitions';
-import { describeNodeConfig } from '../../runtime/shared/node-definition';
+import { describeNodeConfig, initialNodeConfig } from '../../runtime/shared/node-definition';
 import { newId, type CanvasNode, type GraphSnapshot } from './canvas-types';
 import {
   materializePaste,
@@ -169,7 +169,9 @@ export function createEditActions(
     addNode: (type, position, connectFrom) => {
       const state = get();
       const id = newId('n');
-      const node: CanvasNode = { id, type, position, data: { config: {} }, selected: true };
+      // Types with permanent ids (a Webhook Trigger's URL) get fresh ones here.
+      const config = initialNodeConfig(findNodeDefinition(type));
+      const node: CanvasNode = { id, type, position, data: { config }, selected: true };
       const nodes = [...deselectAll(state.nodes), node];
       let edges = deselectAll(state.edges);
       const from = connectFrom ? state.nodes.find((n) => n.id === connectFrom) : undefined;

@@ -7,6 +7,7 @@ import { emptyFlow } from '../store/flows-store';
 import { parseInput } from './api-error';
 import type { FlowsContext } from './context';
 import { getFlow, newFlowId } from './flows';
+import { configIdRenewer } from './permanent-ids';
 
 export async function duplicateFlow(
   ctx: FlowsContext,
@@ -16,7 +17,8 @@ export async function duplicateFlow(
   const { name } = parseInput(duplicateInputSchema, input ?? {});
   const source = getFlow(ctx, id);
   const flow = emptyFlow(newFlowId(), uniqueFlowName(ctx, name ?? `Copy of ${source.name}`));
-  flow.draft = remapGraphIds(source.draft);
+  // New node ids, and new webhook ids inside configs: the copy must not share a URL.
+  flow.draft = configIdRenewer()(remapGraphIds(source.draft));
   return ctx.flows.create(flow);
 }
 

@@ -13,6 +13,7 @@ import type { FlowsContext } from './context';
 import { uniqueFlowName } from './duplicate';
 import { assertGraphConsistent, getFlow, newFlowId } from './flows';
 import { nodeTypeChanges } from './node-ids';
+import { configIdRenewer } from './permanent-ids';
 import { invalidFlow, publishGraph } from './publish';
 
 export function exportFlow(ctx: Pick<FlowsContext, 'flows'>, id: string): FlowFile {
@@ -50,7 +51,8 @@ export function exportFileName(file: FlowFile): string {
  */
 export async function importFlow(ctx: FlowsContext, input: unknown): Promise<ImportResult> {
   const { document, publish, name } = parseInput(importInputSchema, input);
-  const file = parseFlowFile(document);
+  // Fresh webhook ids: an imported copy must not answer on the URLs of the original.
+  const file = withFreshFileIds(parseFlowFile(document));
   const live = publish ? (file.published?.graph ?? file.draft) : undefined;
   if (live && file.published) assertDraftKeepsTypes(file.published.graph, file.draft);
 
@@ -77,6 +79,17 @@ export async function importFlow(ctx: FlowsContext, input: unknown): Promise<Imp
       { flowId: created.id, importedAs: 'draft' },
     );
   }
+}
+
+function withFreshFileIds(file: FlowFile): FlowFile {
+  const renew = configIdRenewer();
+  return {
+    ...file,
+    draft: renew(file.draft),
+    ...(file.published
+      ? { published: { ...file.published, graph: renew(file.published.graph) } }
+      : {}),
+  };
 }
 
 /** Validates a flow file after migrating it; anything wrong is a 400 listing every problem. */

@@ -14,6 +14,7 @@ import type { PublishedSnapshot } from '../store/flow-versions-store';
 import { ApiError, notFound, parseInput } from './api-error';
 import type { FlowsContext } from './context';
 import { getFlow, revisionConflict } from './flows';
+import { webhookIdConflicts } from './permanent-ids';
 
 /** The draft's problems, for the designer to show while the user edits. */
 export function validateFlow(ctx: FlowsContext, id: string): { problems: GraphProblem[] } {
@@ -40,7 +41,7 @@ export async function publishGraph(
   id: string,
   graph: DraftGraph,
 ): Promise<PublishResult> {
-  const problems = validateGraph(graph);
+  const problems = [...validateGraph(graph), ...webhookIdConflicts(ctx.flows, id, graph)];
   if (hasErrors(problems)) throw invalidFlow(problems);
   const publishedAt = new Date().toISOString();
   // Versions first: if the flow write then fails, the next publish still counts past it.

@@ -47,8 +47,8 @@ export class ActiveRun {
   #queue: Promise<void> = Promise.resolve();
   #scope: Record<string, unknown> | undefined;
   readonly #variables: RunVariables;
-  readonly #ended: Promise<Run>;
-  #resolveEnded: (run: Run) => void = () => undefined;
+  readonly #endWaiters: ((run: Run) => void)[] = [];
+  #hasEnded = false;
 
   constructor(state: ActiveRunState) {
     this.run = state.run;
@@ -61,18 +61,23 @@ export class ActiveRun {
     this.#seq = state.seq;
     this.#baseSeq = state.baseSeq;
     this.#savedSteps = state.savedSteps;
-    this.#ended = new Promise((resolve) => (this.#resolveEnded = resolve));
     const vars = this.run.variables;
     this.#variables = {
       get: (name) => (Object.hasOwn(vars, name) ? vars[name] : undefined),
       set: (name, value) => {
-        // defineProperty, not assignment: a variable named `__proto__` stays a variable.
-        Object.defineProperty(vars, name, {
-          value,
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
+        // A variable named `__proto__` must stay a variable: assignment would set the
+        // prototype. Every other name is assigned, which keeps the object's fast
+        // properties (defineProperty would make copies and serialization slower).
+        if (name === '__proto__') {
+          Object.defineProperty(vars, name, {
+            value,
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
+        } else {
+          vars[name] = value;
+        }
         this.#scope = undefined;
         this.dirty = true;
       },
@@ -96,11 +101,16 @@ export class ActiveRun {
 
   /** Resolves with the final run once it has completed or failed (durably). */
   ended(): Promise<Run> {
-    return this.#ended;
+    if (this.#hasEnded) return Promise.resolve(this.snapshot());
+    return new Promise((resolve) => this.#endWaiters.push(resolve));
   }
 
   markEnded(): void {
-    this.#resolveEnded(this.snapshot());
+    this.#hasEnded = true;
+    // Copied only when someone waits ("respond when the flow finishes"), once for all.
+    if (this.#endWaiters.length === 0) return;
+    const final = this.snapshot();
+    for (const resolve of this.#endWaiters.splice(0)) resolve(final);
   }
 
   addStep(step: RunStep): void {

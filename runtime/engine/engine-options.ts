@@ -21,11 +21,24 @@ export interface EngineOptions {
 }
 
 export interface StartRunOptions {
+  /**
+   * The run's id when the caller chose it beforehand: the webhook ingress records it with
+   * the call before answering, so crash recovery starts the same run. Starting an id the
+   * engine already knows returns that run instead of a second one.
+   */
+  runId?: string;
+  /**
+   * The caller has already recorded durably what starts this run, and starts it again
+   * after a crash (the webhook call log and its recovery). The start checkpoint is then
+   * left to the run's first checkpoint (before a side effect, a wait, or its end), so a
+   * short headless run costs one append instead of two.
+   */
+  startRecorded?: boolean;
   flowId: string;
   graph: DraftGraph;
   version: number | 'draft';
   triggerNodeId: string;
-  trigger: { type: RunTrigger['type']; callId?: string };
+  trigger: { type: RunTrigger['type']; callId?: string; replayOf?: string };
   input?: Partial<RunInput>;
   variables?: Record<string, unknown>;
   chat?: ChatBinding;

@@ -2,7 +2,15 @@
 // resumes them when their event comes, and records them durably (see durability.ts).
 // Transport-free: the admin API, the test chat and the webhook ingress all call this.
 // This class is the public face; run-driver.ts holds the machinery.
-import type { ResumeEvent, Run, RunPage, RunStatus, WaitKind, WaitSpec } from '../shared/run';
+import {
+  RUN_ID_PATTERN,
+  type ResumeEvent,
+  type Run,
+  type RunPage,
+  type RunStatus,
+  type WaitKind,
+  type WaitSpec,
+} from '../shared/run';
 import { newRunId } from './durability';
 import { beforeDeadline, EngineError } from './engine-support';
 import { GraphStore } from './graph-store';
@@ -52,8 +60,15 @@ export class Engine {
   }
 
   /** Starts a run; resolves once its start is durably recorded (it then runs on its own). */
-  startRun(options: StartRunOptions): Promise<Run> {
-    return this.driver.start(options, newRunId(), []);
+  async startRun(options: StartRunOptions): Promise<Run> {
+    const { runId } = options;
+    if (runId === undefined) return this.driver.start(options, newRunId(), []);
+    if (!RUN_ID_PATTERN.test(runId)) {
+      throw new EngineError('invalid_trigger', `"${runId}" is not a run id`);
+    }
+    // Exactly once per id: a second start of a known run is that run.
+    const existing = this.runStatus(runId) === undefined ? undefined : await this.getRun(runId);
+    return existing ?? this.driver.start(options, runId, []);
   }
 
   /**

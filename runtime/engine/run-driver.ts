@@ -56,6 +56,7 @@ export class RunDriver {
         type: options.trigger.type,
         nodeId: options.triggerNodeId,
         ...(options.trigger.callId === undefined ? {} : { callId: options.trigger.callId }),
+        ...(options.trigger.replayOf === undefined ? {} : { replayOf: options.trigger.replayOf }),
         ...(parentRunId === undefined ? {} : { parentRunId }),
       },
       mode: options.chat ? 'full' : 'headless',
@@ -76,7 +77,7 @@ export class RunDriver {
       baseSeq: 0,
       savedSteps: 0,
     });
-    await this.#checkpoint(active);
+    if (!options.startRecorded) await this.#checkpoint(active);
     const started = active.snapshot();
     this.adopt(active);
     return started;
@@ -288,8 +289,18 @@ export class RunDriver {
 
   emit(active: ActiveRun): void {
     if (this.listeners.size === 0) return;
-    const { steps: _steps, ...run } = active.run;
-    const update: RunUpdate = { run: structuredClone(run), chat: active.chat?.ref };
+    // The copy is made only for a listener that reads it (most look at `chat` first).
+    let copy: Omit<Run, 'steps'> | undefined;
+    const update: RunUpdate = {
+      get run() {
+        if (!copy) {
+          const { steps: _steps, ...run } = active.run;
+          copy = structuredClone(run);
+        }
+        return copy;
+      },
+      chat: active.chat?.ref,
+    };
     for (const listener of this.listeners) listener(update);
   }
 }

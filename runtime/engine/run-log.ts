@@ -25,8 +25,33 @@ export interface RunQuery {
   before?: string;
 }
 
+/**
+ * What the run log keeps in memory per run: enough to answer status, find a run's current
+ * full record and filter lists. Whole records (variables, steps, input) stay on disk, so
+ * memory does not grow with what runs carry: a busy webhook flow keeps 10k+ runs.
+ */
+export interface RunHead {
+  id: string;
+  seq: number;
+  baseSeq: number;
+  status: RunStatus;
+  flowId: string;
+  startedAt: string;
+}
+
+function head(record: RunRecord): RunHead {
+  return {
+    id: record.id,
+    seq: record.seq,
+    baseSeq: record.baseSeq,
+    status: record.status,
+    flowId: record.flowId,
+    startedAt: record.startedAt,
+  };
+}
+
 export class RunLog {
-  private constructor(private readonly log: JsonlLog<RunRecord>) {}
+  private constructor(private readonly log: JsonlLog<RunRecord, RunHead>) {}
 
   static async open(
     dataDir: string,
@@ -34,13 +59,17 @@ export class RunLog {
     logger: Logger,
     problems?: StoreProblems,
   ): Promise<RunLog> {
-    const log = await JsonlLog.open({
+    const log = await JsonlLog.open<RunRecord, RunHead>({
       dir: join(dataDir, 'runs'),
       schema: runRecordSchema,
       retention: () => ({
         maxRecords: settings().retentionCount * RECORDS_PER_RUN,
         maxAgeDays: settings().retentionDays,
       }),
+      // Records are built by typed code (ActiveRun.record); every webhook run appends two,
+      // so they are serialized once rather than also re-parsed through the schema.
+      validateAppends: false,
+      project: head,
       problems,
       logger,
     });
@@ -52,8 +81,14 @@ export class RunLog {
     return this.log.append(record);
   }
 
-  latest(id: string): RunRecord | undefined {
+  /** The run's latest record in brief, from memory. */
+  latest(id: string): RunHead | undefined {
     return this.log.latest(id);
+  }
+
+  /** The run's latest record in full, from disk. */
+  latestRecord(id: string): Promise<RunRecord | undefined> {
+    return this.log.readLatest(id);
   }
 
   async history(id: string): Promise<RunRecord[]> {
@@ -70,20 +105,14 @@ export class RunLog {
    * described by `current(id)` (the engine's memory) or its latest record.
    */
   async page(query: RunQuery, current: (id: string) => RunSummary | undefined): Promise<RunPage> {
-    const now = (id: string): RunSummary | undefined => {
-      const latest = this.log.latest(id);
-      return current(id) ?? (latest && summarize(latest));
-    };
     const { items, next } = await this.log.page({
       limit: query.limit,
       before: query.before,
       filter: (record) => {
-        if (record.full !== true || record.seq !== this.log.latest(record.id)?.baseSeq) {
-          return false;
-        }
-        const run = now(record.id);
+        const latest = this.log.latest(record.id);
+        if (record.full !== true || record.seq !== latest?.baseSeq) return false;
+        const run = current(record.id) ?? latest;
         return (
-          run !== undefined &&
           (query.flowId === undefined || run.flowId === query.flowId) &&
           (query.status === undefined || run.status === query.status) &&
           (query.since === undefined || run.startedAt >= query.since) &&
@@ -91,7 +120,17 @@ export class RunLog {
         );
       },
     });
-    const runs = items.flatMap((record) => now(record.id) ?? []);
+    const runs: RunSummary[] = [];
+    for (const record of items) {
+      const live = current(record.id);
+      if (live) {
+        runs.push(live);
+        continue;
+      }
+      const latest = record.seq === this.log.latest(record.id)?.seq ? record : undefined;
+      const whole = latest ?? (await this.log.readLatest(record.id));
+      if (whole) runs.push(summarize(whole));
+    }
     return { runs, ...(next === undefined ? {} : { next }) };
   }
 

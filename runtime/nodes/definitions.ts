@@ -9,9 +9,11 @@ import { jumpDefinition } from './jump/definition';
 import { sendMessageDefinition } from './send-message/definition';
 import { setVariableDefinition } from './set-variable/definition';
 import { startDefinition } from './start/definition';
+import { webhookTriggerDefinition } from './webhook-trigger/definition';
 
 export const nodeDefinitions = [
   startDefinition,
+  webhookTriggerDefinition,
   sendMessageDefinition,
   collectInputDefinition,
   buttonsDefinition,

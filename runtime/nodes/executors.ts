@@ -11,9 +11,11 @@ import { jumpExecutor } from './jump/execute';
 import { sendMessageExecutor } from './send-message/execute';
 import { setVariableExecutor } from './set-variable/execute';
 import { startExecutor } from './start/execute';
+import { webhookTriggerExecutor } from './webhook-trigger/execute';
 
 export const executors = {
   start: startExecutor,
+  'webhook-trigger': webhookTriggerExecutor,
   'send-message': sendMessageExecutor,
   'collect-input': collectInputExecutor,
   buttons: buttonsExecutor,

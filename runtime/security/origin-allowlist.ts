@@ -79,30 +79,43 @@ function requestOrigin(
   }
 }
 
+export type OriginHeaders = { origin: string | undefined; referer: string | undefined };
+
 /**
  * The origin step of the ingress pipeline. An empty list accepts any call; a non-empty one
  * refuses a call without Origin or Referer, and — like the IP list — a list whose every
  * entry is invalid accepts nobody.
  */
-export function checkOrigin(
+export function checkOrigin(list: readonly string[], headers: OriginHeaders): OriginOutcome {
+  return compileOriginAllowlist(list)(headers);
+}
+
+/** checkOrigin with the list parsed once (at publish), for the per-request hot path. */
+export function compileOriginAllowlist(
   list: readonly string[],
-  headers: { origin: string | undefined; referer: string | undefined },
-): OriginOutcome {
+): (headers: OriginHeaders) => OriginOutcome {
   const configured = list.some((entry) => entry.trim() !== '');
-  if (!configured) return { ok: true };
-  const { origins } = parseOriginAllowlist(list);
-  const seen = requestOrigin(headers.origin, headers.referer);
-  if (seen !== undefined && origins.includes(seen)) return { ok: true };
-  return {
-    ok: false,
-    status: 403,
-    code: 'origin_not_allowed',
-    message:
-      seen === undefined
-        ? 'The call has no Origin or Referer header, and this webhook accepts only listed origins: ' +
-          'callers that are not browsers send neither, so empty the origin allowlist for them ' +
-          '(and use a token, a signature or the IP allowlist instead).'
-        : `Calls from origin ${seen.slice(0, 200)} are not allowed: add it to the origin allowlist in the ` +
-          'Security tab, or empty the list to accept any origin.',
+  if (!configured) return () => ({ ok: true });
+  const origins = new Set(parseOriginAllowlist(list).origins);
+  return (headers) => {
+    const seen = requestOrigin(headers.origin, headers.referer);
+    if (seen !== undefined && origins.has(seen)) return { ok: true };
+    return {
+      ok: false,
+      status: 403,
+      code: 'origin_not_allowed',
+      message:
+        seen === undefined
+          ? 'The call has no Origin or Referer header, and this webhook accepts only listed origins: ' +
+            'callers that are not browsers send neither, so empty the origin allowlist for them ' +
+            '(and use a token, a signature or the IP allowlist instead).'
+          : `Calls from origin ${seen.slice(0, 200)} are not allowed: add it to the origin allowlist in the ` +
+            'Security tab, or empty the list to accept any origin.',
+    };
   };
+}
+
+/** The origin a call came from, as the call log records it. */
+export function callOrigin(headers: OriginHeaders): string | undefined {
+  return requestOrigin(headers.origin, headers.referer);
 }

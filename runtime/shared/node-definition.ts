@@ -81,12 +81,38 @@ export interface NodeDefinition<
     config: z.infer<Schema>,
     context: { graph: GraphView; nodeId: string },
   ): NodeConfigProblem[];
+  /**
+   * The config a node starts with when the designer adds it, for what defaults cannot be:
+   * a fresh random id (a Webhook Trigger's URL). Browser-safe (Web Crypto).
+   */
+  initialConfig?(): z.input<Schema>;
+  /**
+   * The same draft config with new permanent ids, for copies (duplicate, paste, import),
+   * so two flows never share a URL. Gets the raw draft config, which may not validate yet.
+   */
+  withFreshIds?(config: Record<string, unknown>): Record<string, unknown>;
 }
 
 export function defineNode<const Type extends string, Schema extends z.ZodType>(
   definition: NodeDefinition<Type, Schema>,
 ): NodeDefinition<Type, Schema> {
   return definition;
+}
+
+/** The config a new node of this type starts with (`initialConfig`, else empty). */
+export function initialNodeConfig(definition: NodeDefinition | undefined): Record<string, unknown> {
+  const config: unknown = definition?.initialConfig?.();
+  return typeof config === 'object' && config !== null && !Array.isArray(config)
+    ? { ...config }
+    : {};
+}
+
+/** A copy's config: new permanent ids where the type has any (`withFreshIds`). */
+export function copiedNodeConfig(
+  definition: NodeDefinition | undefined,
+  config: Record<string, unknown>,
+): Record<string, unknown> {
+  return definition?.withFreshIds ? definition.withFreshIds(config) : config;
 }
 
 /** The single `next` output most nodes have. */

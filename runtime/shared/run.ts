@@ -18,6 +18,8 @@ export const runTriggerSchema = z.object({
   callId: z.string().optional(),
   /** The run that jumped into this flow (jump runs). */
   parentRunId: z.string().optional(),
+  /** The logged call this run replays (an admin re-ran it). */
+  replayOf: z.string().optional(),
 });
 export type RunTrigger = z.infer<typeof runTriggerSchema>;
 

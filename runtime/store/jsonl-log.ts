@@ -26,7 +26,7 @@ export interface LogRecord {
   [key: string]: unknown;
 }
 
-export interface JsonlLogOptions<R extends LogRecord> {
+export interface JsonlLogOptions<R extends LogRecord, L = R> {
   /** Created 0700 if missing. */
   dir: string;
   /** Each line is validated on read; invalid lines are skipped and reported. */
@@ -39,6 +39,19 @@ export interface JsonlLogOptions<R extends LogRecord> {
   problems?: StoreProblems;
   /** Where a failed background retention pass is reported. */
   logger?: Logger;
+  /**
+   * What `latest()` keeps in memory for each id; the whole record by default. A log of
+   * large records (inbound calls with bodies) keeps a small projection so memory stays
+   * bounded; `readLatest()` reads the whole record from disk.
+   */
+  project?: (record: R) => L;
+  /**
+   * Re-parse and validate each record as it is appended (default true), so one that would
+   * be skipped on read is refused instead. Hot logs whose records are built by typed code
+   * (the call log, the run log) turn it off: serialization is then the only JSON pass,
+   * and the in-memory copy is the projection, or a parse of the line without the schema.
+   */
+  validateAppends?: boolean;
 }
 
 export interface JsonlLogStats {
@@ -56,24 +69,31 @@ const RETENTION_INTERVAL_MS = 60_000;
 
 interface EncodedRecord<R> {
   record: R;
-  line: Buffer;
+  /** The JSON text, without the newline. */
+  text: string;
+  /** Its UTF-8 length: the batch is encoded once, as one buffer. */
+  bytes: number;
 }
 
-export class JsonlLog<R extends LogRecord> {
+export class JsonlLog<R extends LogRecord, L = R> {
   readonly #lock = new SerialLock();
   readonly #commits: GroupCommit<EncodedRecord<R>[]>;
   readonly #logger: Logger;
+  readonly #project: (record: R) => L;
   #closed = false;
   #appends = 0;
   #lastRetention = 0;
+  #segmentsAtRetention = 0;
 
   private constructor(
-    private readonly options: JsonlLogOptions<R>,
+    private readonly options: JsonlLogOptions<R, L>,
     private readonly segments: SegmentState[],
-    private readonly index: IdIndex<R>,
+    private readonly index: IdIndex<L>,
     private readonly writer: SegmentWriter,
+    project: (record: R) => L,
   ) {
     this.#logger = options.logger ?? silentLogger;
+    this.#project = project;
     this.#commits = new GroupCommit(
       this.#lock,
       options.maxSegmentBytes ?? DEFAULT_MAX_SEGMENT_BYTES,
@@ -81,8 +101,12 @@ export class JsonlLog<R extends LogRecord> {
     );
   }
 
-  static async open<R extends LogRecord>(options: JsonlLogOptions<R>): Promise<JsonlLog<R>> {
+  static async open<R extends LogRecord, L = R>(
+    options: JsonlLogOptions<R, L>,
+  ): Promise<JsonlLog<R, L>> {
     const { dir, schema, problems } = options;
+    // Without a projection L is R (the default type argument), so identity is exact.
+    const project = options.project ?? ((record: R) => record as unknown as L);
     const created = await mkdir(dir, { recursive: true, mode: 0o700 });
     // New folders' entries must be durable too, or a power cut could lose the whole log.
     for (let folder = resolve(dir); created !== undefined; folder = dirname(folder)) {
@@ -91,7 +115,7 @@ export class JsonlLog<R extends LogRecord> {
     }
     const entries = await listSegments(dir);
     const segments: SegmentState[] = [];
-    const index = new IdIndex<R>();
+    const index = new IdIndex<L>();
     const files = entries.filter((entry) => entry.isFile);
     for (const entry of entries) {
       if (entry.isFile) continue;
@@ -109,7 +133,11 @@ export class JsonlLog<R extends LogRecord> {
         newest: i === files.length - 1,
         problems,
         onRecord: (record, line) =>
-          index.add(record, { segment: entry.segment, offset: line.offset, length: line.length }),
+          index.add(record.id, project(record), {
+            segment: entry.segment,
+            offset: line.offset,
+            length: line.length,
+          }),
       });
       segments.push({
         segment: entry.segment,
@@ -132,7 +160,7 @@ export class JsonlLog<R extends LogRecord> {
       newest && newest.segment === highest
         ? await SegmentWriter.resume(dir, newest.segment, newest.bytes, maxBytes, onCreated)
         : await SegmentWriter.create(dir, highest + 1, maxBytes, onCreated);
-    const log = new JsonlLog(options, segments, index, writer);
+    const log = new JsonlLog(options, segments, index, writer, project);
     if (options.retention) await log.applyRetention();
     return log;
   }
@@ -147,15 +175,24 @@ export class JsonlLog<R extends LogRecord> {
     if (this.#closed) throw new Error('The log is closed');
     // Stored as read back: serialized, reparsed and validated, so `latest()` now and after
     // a restart agree, and a record that would be skipped on read is refused here instead.
+    const validate = this.options.validateAppends !== false;
+    const copy = !validate && this.options.project === undefined;
     const encoded = records.map((record) => {
       const text = JSON.stringify(record);
       return {
-        record: this.options.schema.parse(JSON.parse(text)),
-        line: Buffer.from(`${text}\n`),
+        record: validate
+          ? this.options.schema.parse(JSON.parse(text))
+          : // The index must not share objects the caller may change later. The text was
+            // serialized from an R just above, so reading it back gives an R.
+            copy
+            ? (JSON.parse(text) as R)
+            : record,
+        text,
+        bytes: Buffer.byteLength(text),
       };
     });
     if (encoded.length === 0) return;
-    const bytes = encoded.reduce((sum, item) => sum + item.line.length, 0);
+    const bytes = encoded.reduce((sum, item) => sum + item.bytes + 1, 0);
     await this.#commits.submit(encoded, bytes);
   }
 
@@ -169,9 +206,21 @@ export class JsonlLog<R extends LogRecord> {
     );
   }
 
-  /** The latest record with this id, from memory. Treat it as read-only. */
-  latest(id: string): R | undefined {
+  /** The latest record with this id (or its projection), from memory. Treat it as read-only. */
+  latest(id: string): L | undefined {
     return this.index.latest(id);
+  }
+
+  /** Every id's latest record (or projection), from memory, oldest id first. */
+  latestAll(): IterableIterator<L> {
+    return this.index.values();
+  }
+
+  /** The whole latest record with this id, read from disk. */
+  async readLatest(id: string): Promise<R | undefined> {
+    const last = this.index.locations(id).at(-1);
+    if (!last) return undefined;
+    return (await readAt([last], [...this.segments], this.options.schema))[0];
   }
 
   /** Every record with this id, oldest first, read from disk at the indexed positions. */
@@ -181,14 +230,17 @@ export class JsonlLog<R extends LogRecord> {
 
   /**
    * Deletes the oldest segments whose records are all beyond retention (never rewrites
-   * one); returns how many records went. Also runs on open and at most once a minute
-   * after appends.
+   * one); returns how many records went. Also runs on open, after appends at most once a
+   * minute, and whenever a new segment was started since the last pass: a busy log (a
+   * webhook taking thousands of calls a second) then never holds much more than its
+   * retention in memory.
    */
   applyRetention(now: Date = new Date()): Promise<number> {
     const policy = this.options.retention;
     if (!policy) return Promise.resolve(0);
     return this.#lock.run(async () => {
       this.#lastRetention = Date.now();
+      this.#segmentsAtRetention = this.segments.length;
       const count = droppableSegments(this.segments, policy(), now);
       if (count === 0 || this.#closed) return 0;
       // The active segment goes too: continue in a fresh one first.
@@ -231,21 +283,29 @@ export class JsonlLog<R extends LogRecord> {
 
   /** Runs under the lock, one batch at a time. Throws to reject the whole batch. */
   async #commit(batch: EncodedRecord<R>[]): Promise<void> {
-    const data = Buffer.concat(batch.map((item) => item.line));
+    const data = Buffer.from(`${batch.map((item) => item.text).join('\n')}\n`);
     const written = await this.writer.append(data);
     const state = this.segments.findLast((segment) => segment.segment === written.segment);
     if (!state) throw new Error(`Segment ${written.segment} is not tracked`);
     let offset = written.offset;
-    for (const { record, line } of batch) {
-      this.index.add(record, { segment: written.segment, offset, length: line.length - 1 });
+    for (const { record, bytes } of batch) {
+      this.index.add(record.id, this.#project(record), {
+        segment: written.segment,
+        offset,
+        length: bytes,
+      });
       state.records += 1;
       state.newestAt = Math.max(state.newestAt, timeOf(record.at));
-      offset += line.length;
+      offset += bytes + 1;
     }
     state.bytes = offset;
     this.#appends += batch.length;
-    if (this.options.retention && Date.now() - this.#lastRetention >= RETENTION_INTERVAL_MS) {
+    const due =
+      Date.now() - this.#lastRetention >= RETENTION_INTERVAL_MS ||
+      this.segments.length > this.#segmentsAtRetention;
+    if (this.options.retention && due) {
       this.#lastRetention = Date.now();
+      this.#segmentsAtRetention = this.segments.length;
       // Not awaited: it queues behind this batch on the lock; appenders never wait for it.
       this.applyRetention().catch((error: unknown) =>
         this.#logger.warn('Log retention failed', {

@@ -28,6 +28,8 @@ export interface SecretInfo {
 }
 
 export class SecretsStore {
+  #revision = 0;
+
   private constructor(
     private readonly doc: JsonDocument<SecretsFile>,
     private readonly key: Buffer,
@@ -47,8 +49,14 @@ export class SecretsStore {
     return `s_${randomBytes(12).toString('base64url')}`;
   }
 
+  /** Changes with every set and delete, so a cache of revealed values knows when to drop them. */
+  get revision(): number {
+    return this.#revision;
+  }
+
   /** Stores (or replaces) a secret; returns its id. */
   async set(id: string, purpose: string, plaintext: string): Promise<string> {
+    this.#revision += 1;
     const now = new Date().toISOString();
     await this.doc.update((file) => {
       const existing = file.secrets[id];
@@ -59,6 +67,8 @@ export class SecretsStore {
         updatedAt: now,
       };
     });
+    // Again once applied: a value read between the first bump and the write is dropped too.
+    this.#revision += 1;
     return id;
   }
 
@@ -80,9 +90,11 @@ export class SecretsStore {
   }
 
   async delete(id: string): Promise<void> {
+    this.#revision += 1;
     await this.doc.update((file) => {
       delete file.secrets[id];
     });
+    this.#revision += 1;
   }
 
   settled(): Promise<void> {

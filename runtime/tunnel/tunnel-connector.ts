@@ -1,7 +1,6 @@
 // The one place that talks to the ngrok service. Everything else depends on the
 // TunnelConnector interface, so the tunnel's behaviour is tested through it where the
 // ngrok service cannot be reached (this machine, CI).
-import ngrok from '@ngrok/ngrok';
 
 export interface TunnelSession {
   url: string;
@@ -23,6 +22,9 @@ export interface TunnelConnector {
 
 export const ngrokConnector: TunnelConnector = {
   async connect({ forwardTo, authtoken, domain, onStatus }) {
+    // Loaded on first use: the native addon costs ~13 MB of memory, which a runtime that
+    // never opens the tunnel should not pay.
+    const { default: ngrok } = await import('@ngrok/ngrok');
     const listener = await ngrok.forward({
       addr: forwardTo,
       authtoken,

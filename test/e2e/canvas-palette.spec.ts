@@ -52,6 +52,8 @@ test('palette: grouped, searchable, and adds nodes from the keyboard', async ({
   const search = page.getByTestId('palette-search');
   await expect(search).toBeFocused();
   await page.keyboard.press('ArrowDown');
+  await expect(search).toHaveAttribute('aria-activedescendant', 'palette-option-webhook-trigger');
+  await page.keyboard.press('ArrowDown');
   await expect(search).toHaveAttribute('aria-activedescendant', 'palette-option-send-message');
   await page.keyboard.press('ArrowDown');
   await expect(search).toHaveAttribute('aria-activedescendant', 'palette-option-collect-input');

@@ -64,8 +64,10 @@ export class TestChat {
    * stored for restarts.
    */
   attach(engine: Engine): void {
-    this.#detach = engine.onUpdate(({ run, chat }) => {
+    this.#detach = engine.onUpdate((update) => {
+      const { chat } = update;
       if (chat?.channel !== TEST_CHAT_CHANNEL) return;
+      const { run } = update;
       const sessionId = chat.key;
       const current = this.currentRun(sessionId);
       const takesOver =

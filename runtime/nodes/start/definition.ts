@@ -1,9 +1,24 @@
 import { z } from 'zod';
 import { defaultOutput, defineNode } from '../../shared/node-definition';
+import { webhookSecuritySchema } from '../../shared/webhook-security';
+import { bodyLimitBytesSchema, webhookMethodsSchema } from '../../shared/webhook-trigger';
 
 export const startConfigSchema = z.object({
   triggerType: z.enum(['manual', 'webhook']).default('manual'),
+  // Used when triggerType is `webhook` (seed 000: `/api/call_node/{flowId}/{nodeId}`).
+  // Optional rather than defaulted, so a manual Start's config stays `{ triggerType }`;
+  // the ingress applies START_WEBHOOK_DEFAULTS.
+  methods: webhookMethodsSchema.optional(),
+  security: webhookSecuritySchema.optional(),
+  bodyLimitBytes: bodyLimitBytesSchema.optional(),
 });
+export type StartConfig = z.infer<typeof startConfigSchema>;
+
+/** Seed 000: "Use POST or GET method depending on integration requirements". */
+export const START_WEBHOOK_DEFAULTS = {
+  methods: ['GET', 'POST'],
+  bodyLimitBytes: 1024 * 1024,
+} as const;
 
 export const startDefinition = defineNode({
   type: 'start',

@@ -4,8 +4,11 @@
 
 export interface AuthRequest {
   method: string;
-  /** Lower-cased header names, as Node gives them. */
-  headers: Record<string, string | undefined>;
+  /**
+   * Lower-cased header names, as Node gives them (`req.headers` as is: a header Node keeps
+   * as a list, which no scheme reads, is ignored).
+   */
+  headers: Readonly<Record<string, string | string[] | undefined>>;
   query: Record<string, string | string[] | undefined>;
   /** The body exactly as received: signatures are computed over these bytes. */
   rawBody: Buffer;
@@ -50,7 +53,7 @@ export function authFailure(
  * `constructor` or `__proto__` in a config never reads the object's prototype.
  */
 export function headerValue(
-  headers: Record<string, string | undefined>,
+  headers: Readonly<Record<string, string | string[] | undefined>>,
   name: string,
 ): string | undefined {
   const lower = name.toLowerCase();

@@ -1,4 +1,5 @@
-// id → latest record and the file positions of every event with that id.
+// id → latest record (or the projection of it the log was asked to keep) and the file
+// positions of every event with that id.
 //
 // `latest()` is on hot paths (run status, dedupe), so it is answered from memory. For
 // `history()` we keep positions rather than scan: a scan costs a read of the whole retained
@@ -12,26 +13,31 @@ export interface RecordLocation {
   length: number;
 }
 
-interface Entry<R> {
-  latest: R;
+interface Entry<L> {
+  latest: L;
   locations: RecordLocation[];
 }
 
-export class IdIndex<R extends { id: string }> {
-  readonly #entries = new Map<string, Entry<R>>();
+export class IdIndex<L> {
+  readonly #entries = new Map<string, Entry<L>>();
 
-  add(record: R, location: RecordLocation): void {
-    const entry = this.#entries.get(record.id);
+  add(id: string, latest: L, location: RecordLocation): void {
+    const entry = this.#entries.get(id);
     if (entry) {
-      entry.latest = record;
+      entry.latest = latest;
       entry.locations.push(location);
     } else {
-      this.#entries.set(record.id, { latest: record, locations: [location] });
+      this.#entries.set(id, { latest, locations: [location] });
     }
   }
 
-  latest(id: string): R | undefined {
+  latest(id: string): L | undefined {
     return this.#entries.get(id)?.latest;
+  }
+
+  /** Every id's latest value, in the order the ids first appeared. */
+  *values(): IterableIterator<L> {
+    for (const entry of this.#entries.values()) yield entry.latest;
   }
 
   locations(id: string): readonly RecordLocation[] {

@@ -141,4 +141,24 @@ describe('materializePaste', () => {
     assert.notEqual(pasted.nodes[0]?.data.config, withConfig.nodes[0]?.data.config);
     assert.deepEqual(pasted.nodes[0]?.data.config, { list: [1] });
   });
+
+  it('gives a pasted Webhook Trigger a new URL id, keeping the rest of its config', () => {
+    const hook: ClipboardPayload = {
+      ...payload,
+      nodes: [
+        {
+          id: 'h',
+          type: 'webhook-trigger',
+          position: { x: 0, y: 0 },
+          data: { config: { webhookId: 'wh_AAAAAAAAAAAAAAAAAAAAAA', methods: ['PUT'] } },
+        },
+      ],
+      edges: [],
+    };
+    const pasted = materializePaste(hook, { offset: { x: 0, y: 0 }, makeId: counterIds() });
+    const config = pasted.nodes[0]?.data.config;
+    assert.match(String(config?.webhookId), /^wh_[A-Za-z0-9_-]{22}$/);
+    assert.notEqual(config?.webhookId, 'wh_AAAAAAAAAAAAAAAAAAAAAA');
+    assert.deepEqual(config?.methods, ['PUT']);
+  });
 });

@@ -23,6 +23,16 @@ describe('editor store: undo and redo', () => {
     assert.equal(editor().redo(), false);
   });
 
+  it('gives a new Webhook Trigger its own URL id, a duplicated one another', () => {
+    const id = editor().addNode('webhook-trigger', { x: 0, y: 0 });
+    const first = editor().nodes.find((node) => node.id === id)?.data.config.webhookId;
+    assert.match(String(first), /^wh_[A-Za-z0-9_-]{22}$/);
+    editor().duplicateSelection();
+    const ids = editor().nodes.map((node) => node.data.config.webhookId);
+    assert.equal(ids.length, 2);
+    assert.equal(new Set(ids).size, 2, 'the duplicate answers on another URL');
+  });
+
   it('records a drag as one step however many moves it has', () => {
     const id = editor().addNode('end', { x: 0, y: 0 });
     const steps = editor().history.past.length;

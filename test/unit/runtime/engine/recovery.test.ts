@@ -19,7 +19,7 @@ async function writeCrashState(
   runId: string,
 ) {
   const log = await RunLog.open(dataDir, () => settingsSchema.parse({}).runs, silentLogger);
-  const latest = log.latest(runId);
+  const latest = await log.latestRecord(runId);
   assert.ok(latest);
   await log.append(change(latest));
   await log.close();
@@ -239,7 +239,7 @@ describe('engine: recovery', () => {
       () => settingsSchema.parse({}).runs,
       silentLogger,
     );
-    const graphRef = timerRecord.latest(timerRun.id)?.graphRef;
+    const graphRef = (await timerRecord.latestRecord(timerRun.id))?.graphRef;
     await timerRecord.close();
     await rm(join(first.dataDir, 'run-graphs', `${graphRef}.json`));
     // The test chat session disappears (e.g. evicted as the oldest).

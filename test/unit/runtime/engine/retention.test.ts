@@ -23,7 +23,7 @@ const manual = {
 async function latestRecord(dataDir: string, runId: string) {
   const log = await RunLog.open(dataDir, () => settingsSchema.parse({}).runs, silentLogger);
   try {
-    return { latest: log.latest(runId), run: await log.read(runId) };
+    return { latest: await log.latestRecord(runId), run: await log.read(runId) };
   } finally {
     await log.close();
   }

@@ -84,7 +84,9 @@ describe('validateGraph', () => {
   it('requires at least one trigger', () => {
     const problems = validateGraph(graph([node('e', 'end')]));
     assert.ok(
-      problems.some((p) => p.severity === 'error' && /Add a trigger \(Start\)/.test(p.message)),
+      problems.some(
+        (p) => p.severity === 'error' && /Add a trigger \(Start, Webhook Trigger\)/.test(p.message),
+      ),
     );
     assert.equal(hasErrors(problems), true);
   });

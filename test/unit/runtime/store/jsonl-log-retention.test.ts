@@ -147,4 +147,18 @@ describe('droppableSegments', () => {
     );
     assert.equal(droppableSegments([], { maxRecords: 0, maxAgeDays: 0 }, NOW), 0);
   });
+
+  it('applies retention whenever a segment fills, so a busy log stays near its limit', async () => {
+    const dir = await tempDir();
+    const log = await openLog(dir, {
+      maxSegmentBytes: FIVE_PER_SEGMENT,
+      retention: () => ({ maxRecords: 10, maxAgeDays: Infinity }),
+    });
+    // Far more than the limit within a second: no waiting for the once-a-minute pass.
+    for (let i = 0; i < 200; i += 1) await log.append(fixed(i));
+    await log.close(); // after the passes the rotations queued
+    assert.ok(log.stats().records <= 20, `${log.stats().records} records kept`);
+    assert.ok(log.stats().records >= 10);
+    assert.ok((await segmentNames(dir)).length <= 4);
+  });
 });

@@ -18,7 +18,7 @@ export function authRequest(options: {
   if (queryStart >= 0) {
     for (const [key, value] of Object.entries(parse(url.slice(queryStart + 1)))) query[key] = value;
   }
-  const headers: AuthRequest['headers'] = {};
+  const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(options.headers ?? {})) {
     headers[name.toLowerCase()] = value;
   }

@@ -1,0 +1,225 @@
+// One inbound call while the pipeline handles it: what the call log records and what a
+// listen stream shows, built from the same fields so they always agree. Secrets are
+// redacted here, before anything is stored or sent anywhere.
+import { isUtf8 } from 'node:buffer';
+import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
+import type { ApiError } from '../api/api-error';
+import { clientAddress } from '../security/ip-allowlist';
+import { callOrigin } from '../security/origin-allowlist';
+import type { CallAuth, CallRecord, ListenedCall } from '../shared/calls';
+import type { CompiledTrigger } from './compile-trigger';
+import { newCallId } from './ids';
+import type { ParsedBody } from './parse-body';
+import { parseContentType } from './media-type';
+import { parseQuery, redactHeaders, redactionFor, redactQuery, type QueryRecord } from './redact';
+import { isViaTunnel } from '../server/via-tunnel';
+
+/** How much of a body the call log keeps (the Logs tab shows it; the rest is marked). */
+export const CALL_BODY_CAP_BYTES = 64 * 1024;
+
+export interface RequestFacts {
+  method: string;
+  path: string;
+  ip: string;
+  origin: string | undefined;
+  /** As received (Node's `req.headers`), for auth and idempotency only. Never stored. */
+  rawHeaders: Readonly<Record<string, string | string[] | undefined>>;
+  rawQuery: QueryRecord;
+  url: string;
+}
+
+/** A keep-alive connection sends many calls from one address: parse it once. */
+const socketAddresses = new WeakMap<Socket, string>();
+
+function callerAddress(req: IncomingMessage): string {
+  const viaTunnel = isViaTunnel(req);
+  // Through the tunnel the address comes from each request's X-Forwarded-For.
+  const known = viaTunnel ? undefined : socketAddresses.get(req.socket);
+  if (known !== undefined) return known;
+  const address = clientAddress({
+    socketAddress: req.socket.remoteAddress,
+    forwardedFor: req.headers['x-forwarded-for'],
+    viaTunnel,
+  });
+  if (!viaTunnel) socketAddresses.set(req.socket, address);
+  return address;
+}
+
+export function requestFacts(req: IncomingMessage): RequestFacts {
+  const url = req.url ?? '/';
+  const mark = url.indexOf('?');
+  const headers = req.headers;
+  return {
+    method: req.method ?? 'GET',
+    path: mark < 0 ? url : url.slice(0, mark),
+    ip: callerAddress(req),
+    origin: callOrigin({ origin: headers.origin, referer: headers.referer }),
+    rawHeaders: headers,
+    rawQuery: parseQuery(url),
+    url,
+  };
+}
+
+export class CallDraft {
+  readonly id = newCallId();
+  readonly at = new Date().toISOString();
+  headers: Record<string, string>;
+  query: QueryRecord;
+  auth: CallAuth = { outcome: 'not-checked' };
+  bytes: Buffer | undefined;
+  parsed: ParsedBody | undefined;
+  idempotencyKey: string | undefined;
+
+  constructor(
+    readonly facts: RequestFacts,
+    readonly flowId: string,
+    readonly nodeId: string,
+    readonly trigger: CompiledTrigger | undefined,
+    readonly kind: CallRecord['trigger'],
+    readonly params: Record<string, string>,
+  ) {
+    const redaction = trigger?.redaction ?? redactionFor(undefined);
+    this.headers = redactHeaders(facts.rawHeaders, redaction);
+    this.query = redactQuery(facts.rawQuery, redaction);
+  }
+
+  /** A recorded call handled again (replay): its facts as recorded, secrets already redacted. */
+  static fromRecord(record: CallRecord, trigger: CompiledTrigger): CallDraft {
+    const facts: RequestFacts = {
+      method: record.method,
+      path: record.path,
+      ip: record.ip,
+      origin: record.origin,
+      rawHeaders: { ...record.headers },
+      rawQuery: record.query,
+      url: record.path,
+    };
+    return new CallDraft(
+      facts,
+      record.flowId,
+      record.nodeId,
+      trigger,
+      record.trigger,
+      record.params,
+    );
+  }
+
+  /** The call log record, with what happened to the call. */
+  record(fields: Partial<CallRecord> & { status?: number }): CallRecord {
+    const { facts } = this;
+    const contentType = headerText(facts.rawHeaders['content-type']);
+    // Built field by field (no spread of temporaries): one of these per call.
+    const record: CallRecord = {
+      id: this.id,
+      at: this.at,
+      seq: 0,
+      flowId: this.flowId,
+      nodeId: this.nodeId,
+      trigger: this.kind,
+      method: facts.method,
+      path: facts.path,
+      ip: facts.ip,
+      headers: this.headers,
+      query: this.query,
+      params: this.params,
+      size: this.bytes?.length ?? 0,
+      auth: this.auth,
+    };
+    if (facts.origin !== undefined) record.origin = facts.origin;
+    if (contentType !== undefined) {
+      record.contentType = parseContentType(contentType).mediaType ?? contentType.slice(0, 100);
+    }
+    if (this.trigger?.published) record.flowVersion = this.trigger.published.version;
+    if (this.idempotencyKey !== undefined) record.idempotencyKey = this.idempotencyKey;
+    captureBody(this.bytes, record);
+    return Object.assign(record, fields);
+  }
+
+  /** What a listen stream shows: the record's fields plus the parsed body. */
+  listened(record: CallRecord, error?: ApiError): ListenedCall {
+    const parsed = this.parsed;
+    return {
+      callId: record.id,
+      at: record.at,
+      flowId: record.flowId,
+      nodeId: record.nodeId,
+      method: record.method,
+      path: record.path,
+      ip: record.ip,
+      ...(record.origin === undefined ? {} : { origin: record.origin }),
+      headers: record.headers,
+      query: record.query,
+      params: record.params,
+      ...(record.contentType === undefined ? {} : { contentType: record.contentType }),
+      size: record.size,
+      body: parsed && parsed.kind !== 'binary' ? parsed.value : record.body,
+      ...(parsed && parsed.files.length > 0
+        ? {
+            files: parsed.files.map(({ field, filename, mimeType, size }) => ({
+              field,
+              filename,
+              mimeType,
+              size,
+            })),
+          }
+        : {}),
+      auth: record.auth,
+      status: record.status ?? 200,
+      captured: record.captured === true,
+      ...(record.runId === undefined ? {} : { runId: record.runId }),
+      ...(record.duplicateOf === undefined ? {} : { duplicateOf: record.duplicateOf }),
+      ...(error ? { error: { code: error.code, message: error.message } } : {}),
+    };
+  }
+}
+
+function headerText(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+/** The body as the call log keeps it: text when UTF-8, else base64; cut at the cap. */
+export function capturedBody(
+  bytes: Buffer | undefined,
+): Pick<CallRecord, 'body' | 'bodyEncoding' | 'bodyTruncated'> {
+  const kept: Pick<CallRecord, 'body' | 'bodyEncoding' | 'bodyTruncated'> = {};
+  captureBody(bytes, kept);
+  return kept;
+}
+
+function captureBody(
+  bytes: Buffer | undefined,
+  into: Pick<CallRecord, 'body' | 'bodyEncoding' | 'bodyTruncated'>,
+): void {
+  if (!bytes || bytes.length === 0) return;
+  const truncated = bytes.length > CALL_BODY_CAP_BYTES;
+  let kept = truncated ? bytes.subarray(0, CALL_BODY_CAP_BYTES) : bytes;
+  // A cut may split a multi-byte character: step back to a boundary (at most 3 bytes).
+  for (let back = 0; truncated && back < 3 && !isUtf8(kept); back += 1) {
+    kept = kept.subarray(0, kept.length - 1);
+  }
+  const text = isUtf8(kept);
+  into.body = text ? kept.toString('utf8') : kept.toString('base64');
+  into.bodyEncoding = text ? 'utf8' : 'base64';
+  if (truncated) into.bodyTruncated = true;
+}
+
+/** The recorded body back as bytes (replay, recovery), or undefined if it was cut. */
+export function recordedBodyBytes(record: CallRecord): Buffer | undefined {
+  if (record.bodyTruncated) return undefined;
+  if (record.body === undefined) return Buffer.alloc(0);
+  return Buffer.from(record.body, record.bodyEncoding === 'base64' ? 'base64' : 'utf8');
+}
+
+/** The JSON body a failure answers with (and the call log records). */
+export function errorBody(error: ApiError): {
+  error: { code: string; message: string; details?: unknown };
+} {
+  return {
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.details === undefined ? {} : { details: error.details }),
+    },
+  };
+}

@@ -1,0 +1,92 @@
+// Builds the webhook ingress for a runtime: the call log, the listen hub, the pipeline over
+// the engine, the trigger map kept current by publish events, and the runs of calls a
+// crash left unstarted. Also the routes it adds to the two listeners.
+import type { RequestHandler, Router } from 'express';
+import type { RuntimeEvents } from '../api/runtime-events';
+import { callsRoutes } from '../server/routes/calls-routes';
+import { webhookRoutes } from '../server/routes/webhook-routes';
+import type { ChatBinding, ChatChannel } from '../engine/chat';
+import type { Engine } from '../engine/engine';
+import type { Logger } from '../logger';
+import type { FlowsStore } from '../store/flows-store';
+import type { SecretsStore } from '../store/secrets-store';
+import type { SettingsStore } from '../store/settings-store';
+import type { StoreProblems } from '../store/store-problems';
+import { CallLog } from './call-log';
+import { newWebhookRunId } from './ids';
+import { ListenHub } from './listen-hub';
+import { Ingress } from './pipeline';
+import { recoverAcceptedCalls } from './recovery';
+import type { IngressEngine } from './run-dispatch';
+
+export type WebhookIngress = Ingress<ChatBinding>;
+
+export interface OpenIngressOptions {
+  dataDir: string;
+  flows: FlowsStore;
+  settings: SettingsStore;
+  secrets: SecretsStore;
+  engine: Engine;
+  channels: readonly ChatChannel[];
+  events: RuntimeEvents;
+  logger: Logger;
+  problems: StoreProblems;
+}
+
+export interface OpenedIngress {
+  ingress: WebhookIngress;
+  /** For the public listener: the webhook namespaces. */
+  publicRouter: RequestHandler;
+  /** For the admin API: calls, replay, URLs, listen streams. */
+  adminRouter(urls: () => { public: string; tunnel?: string | undefined }): Router;
+  /** Ends listen streams (before the admin listener closes). */
+  closeStreams(): void;
+  /** Closes the call log once no call can arrive (after the listeners and the engine). */
+  close(): Promise<void>;
+}
+
+export async function openIngress(options: OpenIngressOptions): Promise<OpenedIngress> {
+  const { engine, events, logger } = options;
+  const calls = await CallLog.open(
+    options.dataDir,
+    () => options.settings.get().calls,
+    logger,
+    options.problems,
+  );
+  const hub = new ListenHub();
+  const runs: IngressEngine<ChatBinding> = {
+    startRun: (start) => engine.startRun(start),
+    waitForRun: (runId, timeoutMs) => engine.waitForRun(runId, timeoutMs),
+    hasRun: (runId) => engine.runStatus(runId) !== undefined,
+    newRunId: newWebhookRunId,
+  };
+  const ingress = new Ingress<ChatBinding>({
+    flows: options.flows,
+    secrets: options.secrets,
+    calls,
+    engine: runs,
+    channels: options.channels,
+    hub,
+    logger,
+  });
+  const rebuild = (flowId: string) => ingress.triggers.rebuildFlow(flowId);
+  events.on('flow-published', rebuild);
+  events.on('flow-unpublished', rebuild);
+  events.on('flow-deleted', rebuild);
+  await recoverAcceptedCalls(ingress);
+  return {
+    ingress,
+    publicRouter: webhookRoutes(ingress),
+    adminRouter: (urls) =>
+      callsRoutes({
+        flows: options.flows,
+        ingress,
+        publicUrls: () => {
+          const { public: local, tunnel } = urls();
+          return { local, tunnel };
+        },
+      }),
+    closeStreams: () => hub.close(),
+    close: () => calls.close(),
+  };
+}

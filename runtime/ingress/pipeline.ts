@@ -1,0 +1,289 @@
+// One webhook, end to end (DESIGN.md): lookup → method → body (limit, raw kept) → IP
+// allowlist → origin allowlist → auth → parse → dedupe → record the call durably → listen
+// broadcast → respond → run. Both URL kinds (/webhooks/flow/{id} and /api/call_node/…) go
+// through here. Every failure answers the JSON error with its status AND is recorded in
+// the call log, without running anything.
+import type { IncomingMessage } from 'node:http';
+import { ApiError } from '../api/api-error';
+import type { Logger } from '../logger';
+import { checkIpAllowlist } from '../security/ip-allowlist';
+import { verifyWebhookAuth } from '../security/webhook-auth';
+import type { CallRecord } from '../shared/calls';
+import type { CallLog } from './call-log';
+import { CallDraft, CALL_BODY_CAP_BYTES, errorBody, requestFacts } from './call-draft';
+import type { CompiledTrigger } from './compile-trigger';
+import { Deduper, type FirstResponse } from './dedupe';
+import type { ListenHub } from './listen-hub';
+import { parseBody } from './parse-body';
+import { readRequestBody } from './read-raw-body';
+import { bindChat, type IngressChannel, type IngressEngine } from './run-dispatch';
+import { webhookRunStart } from './run-start';
+import { errorReply, messageOf, RETRY_AFTER_SECONDS, type IngressReply } from './reply';
+import { runToEnd } from './when-finished';
+import { SecretCache, type RevealsSecrets } from './secret-cache';
+import { TriggerMap, type TriggerFlows } from './trigger-map';
+
+export type WebhookRoute =
+  | { kind: 'webhook'; webhookId: string }
+  | { kind: 'call-node'; flowId: string; nodeId: string; channel?: string; chatId?: string };
+
+export interface IngressDeps<Binding> {
+  flows: TriggerFlows;
+  /** Webhook tokens and HMAC secrets. */
+  secrets: RevealsSecrets;
+  calls: CallLog;
+  engine: IngressEngine<Binding>;
+  channels: readonly IngressChannel<Binding>[];
+  hub: ListenHub;
+  logger: Logger;
+  now?: () => Date;
+}
+
+export class Ingress<Binding> {
+  readonly triggers: TriggerMap;
+  readonly dedupe: Deduper;
+  readonly #now: () => Date;
+  readonly #secrets: SecretCache;
+
+  constructor(readonly deps: IngressDeps<Binding>) {
+    this.triggers = new TriggerMap(deps.flows);
+    this.triggers.rebuildAll();
+    this.dedupe = new Deduper(deps.calls);
+    this.#now = deps.now ?? (() => new Date());
+    this.#secrets = new SecretCache(deps.secrets);
+  }
+
+  async handle(req: IncomingMessage, route: WebhookRoute): Promise<IngressReply> {
+    const { hub } = this.deps;
+    const facts = requestFacts(req);
+    const found =
+      route.kind === 'webhook'
+        ? this.triggers.lookupWebhook(route.webhookId, hub.listened)
+        : this.triggers.lookupCallNode(route.flowId, route.nodeId, hub.listened);
+    const params = channelParams(route);
+    if (!found.ok) {
+      if (found.flowId === undefined || found.nodeId === undefined) return errorReply(found.error);
+      const kind = route.kind === 'webhook' ? 'webhook-trigger' : 'start';
+      const draft = new CallDraft(facts, found.flowId, found.nodeId, undefined, kind, params);
+      return this.#refuse(draft, found.error);
+    }
+    const { trigger, live } = found;
+    const draft = new CallDraft(
+      facts,
+      trigger.flowId,
+      trigger.nodeId,
+      trigger,
+      trigger.kind,
+      params,
+    );
+    let chat: Binding | undefined;
+    try {
+      if (route.kind === 'call-node' && route.channel !== undefined) {
+        chat = bindChat(this.deps.channels, route.channel, route.chatId ?? '');
+      }
+      if (!trigger.methods.has(facts.method)) {
+        throw new ApiError(
+          405,
+          'method_not_allowed',
+          `This webhook accepts ${trigger.allow}; the call used ${facts.method}.`,
+          undefined,
+          { Allow: trigger.allow },
+        );
+      }
+      const body = await readRequestBody(req, trigger.bodyLimitBytes);
+      draft.bytes = body.bytes;
+      const ip = checkIpAllowlist(trigger.ip, facts.ip);
+      if (!ip.ok) throw new ApiError(ip.status, ip.code, ip.message);
+      const origin = trigger.origin({ origin: req.headers.origin, referer: req.headers.referer });
+      if (!origin.ok) throw new ApiError(origin.status, origin.code, origin.message);
+      this.#authenticate(trigger, draft, body.bytes);
+      draft.parsed = await parseBody(body.bytes, req.headers['content-type'], {
+        ...(trigger.requireContentType ? { requireContentType: trigger.requireContentType } : {}),
+      });
+    } catch (error) {
+      if (error instanceof ApiError) return this.#refuse(draft, error);
+      throw error;
+    }
+    return this.#accept(draft, trigger, live, chat);
+  }
+
+  #authenticate(trigger: CompiledTrigger, draft: CallDraft, rawBody: Buffer): void {
+    const secrets = trigger.secretIds.map((id) => this.#secrets.get(id));
+    const { facts } = draft;
+    const outcome = verifyWebhookAuth(
+      trigger.auth,
+      {
+        method: facts.method,
+        headers: facts.rawHeaders,
+        query: facts.rawQuery,
+        rawBody,
+        url: facts.url,
+      },
+      secrets,
+      this.#now(),
+    );
+    if (!outcome.ok) {
+      draft.auth = { outcome: 'failed', code: outcome.code };
+      throw new ApiError(
+        outcome.status,
+        outcome.code,
+        outcome.message,
+        undefined,
+        outcome.wwwAuthenticate ? { 'WWW-Authenticate': outcome.wwwAuthenticate } : undefined,
+      );
+    }
+    draft.auth = { outcome: 'passed', scheme: outcome.scheme };
+  }
+
+  /** A refused call: recorded (best effort — nothing was accepted), streamed, answered. */
+  async #refuse(draft: CallDraft, error: ApiError): Promise<IngressReply> {
+    const record = draft.record({ status: error.status, response: errorBody(error) });
+    await this.#appendQuietly(record);
+    this.#broadcast(draft, record, error);
+    return errorReply(error);
+  }
+
+  async #accept(
+    draft: CallDraft,
+    trigger: CompiledTrigger,
+    live: boolean,
+    chat: Binding | undefined,
+  ): Promise<IngressReply> {
+    const key = this.dedupe.keyOf(trigger, draft.facts.rawHeaders, draft.parsed?.value);
+    draft.idempotencyKey = key;
+    if (key !== undefined) {
+      const first = await this.dedupe.previous(trigger.key, key);
+      if (first) {
+        const record = draft.record({
+          status: first.status,
+          response: first.response,
+          duplicateOf: first.callId,
+        });
+        await this.#appendQuietly(record);
+        this.#broadcast(draft, record);
+        return { status: first.status, body: first.response };
+      }
+    }
+    // No await between `previous` and `claim`: a concurrent repeat waits for this one.
+    const settle = key === undefined ? undefined : this.dedupe.claim(trigger.key, key, draft.id);
+
+    if (!live) {
+      settle?.();
+      const response = { captured: true };
+      const record = draft.record({ status: 200, response, captured: true });
+      await this.#appendQuietly(record);
+      this.#broadcast(draft, record);
+      return { status: 200, body: response };
+    }
+    return this.recordAndRun(draft, trigger, chat, settle);
+  }
+
+  /**
+   * Persist, then acknowledge: the call (with its run id) is on disk before any 2xx, so a
+   * crash after the answer loses nothing (runtime/ingress/recovery.ts starts the run).
+   * Also the way in for replays (runtime/ingress/replay.ts).
+   */
+  async recordAndRun(
+    draft: CallDraft,
+    trigger: CompiledTrigger,
+    chat: Binding | undefined,
+    settle: ((answer?: FirstResponse) => void) | undefined,
+    replayOf?: string,
+  ): Promise<IngressReply> {
+    const { engine, calls, logger } = this.deps;
+    const published = trigger.published;
+    if (!published) throw new Error('Only published triggers run');
+    const runId = engine.newRunId();
+    const whenFinished = trigger.response.mode === 'when-finished' && replayOf === undefined;
+    const accepted = { accepted: true, runId };
+    const bytes = draft.bytes ?? Buffer.alloc(0);
+    const storeBody = bytes.length > CALL_BODY_CAP_BYTES;
+    const record = draft.record({
+      runId,
+      ...(whenFinished ? {} : { status: 202, response: accepted }),
+      ...(storeBody ? { bodyStored: true } : {}),
+      ...(replayOf === undefined ? {} : { replayOf }),
+    });
+    try {
+      await Promise.all([
+        storeBody ? calls.saveBody(draft.id, bytes) : undefined,
+        calls.append(record),
+      ]);
+    } catch (error) {
+      settle?.();
+      logger.error('an inbound call could not be recorded; the caller was asked to retry', {
+        flowId: draft.flowId,
+        nodeId: draft.nodeId,
+        error: messageOf(error),
+      });
+      return errorReply(
+        new ApiError(
+          503,
+          'not_recorded',
+          'Hookflow could not record this call, so it was not accepted: retry later.',
+          undefined,
+          { 'Retry-After': RETRY_AFTER_SECONDS },
+        ),
+      );
+    }
+    this.#broadcast(draft, record);
+
+    const start = () =>
+      engine.startRun(
+        webhookRunStart(record, runId, published, draft.parsed?.value, chat, replayOf),
+      );
+
+    if (!whenFinished) {
+      settle?.({ callId: draft.id, status: 202, response: accepted });
+      return {
+        status: 202,
+        body: accepted,
+        runId,
+        after: () =>
+          start().then(
+            () => undefined,
+            (error: unknown) => this.#notStarted(record, error),
+          ),
+      };
+    }
+    const reply = await runToEnd(engine, trigger.response, runId, start);
+    if (reply.status !== 503) {
+      await this.#appendQuietly({ ...record, seq: 1, status: reply.status, response: reply.body });
+    }
+    settle?.({ callId: draft.id, status: reply.status, response: reply.body });
+    return reply;
+  }
+
+  #notStarted(record: CallRecord, error: unknown): void {
+    const message = messageOf(error);
+    this.deps.logger.warn('an accepted call could not start its run', {
+      callId: record.id,
+      runId: record.runId,
+      error: message,
+    });
+    // While stopping, the run is started on the next start (recovery); otherwise say why.
+    if (/stopping/i.test(message)) return;
+    void this.#appendQuietly({ ...record, seq: 1, runError: message });
+  }
+
+  async #appendQuietly(record: CallRecord): Promise<void> {
+    try {
+      await this.deps.calls.append(record);
+    } catch (error) {
+      this.deps.logger.warn('a webhook call could not be added to the call log', {
+        callId: record.id,
+        error: messageOf(error),
+      });
+    }
+  }
+
+  #broadcast(draft: CallDraft, record: CallRecord, error?: ApiError): void {
+    const key = `${draft.flowId}/${draft.nodeId}`;
+    if (this.deps.hub.isListened(key)) this.deps.hub.publish(key, draft.listened(record, error));
+  }
+}
+
+function channelParams(route: WebhookRoute): Record<string, string> {
+  if (route.kind !== 'call-node' || route.channel === undefined) return {};
+  return { channel: route.channel, chatId: route.chatId ?? '' };
+}

@@ -1,0 +1,55 @@
+// Replay (issue 4 "Logs"): an admin re-runs a logged call. It goes through the pipeline
+// from parse onward against the trigger's CURRENT published version, and is recorded as a
+// new call marked `replayOf` (its run's trigger says so too).
+import { ApiError } from '../api/api-error';
+import type { ReplayResult } from '../shared/calls';
+import { CallDraft } from './call-draft';
+import { parseBody } from './parse-body';
+import type { Ingress } from './pipeline';
+
+export async function replayCall<Binding>(
+  ingress: Ingress<Binding>,
+  callId: string,
+): Promise<ReplayResult> {
+  const { calls, channels } = ingress.deps;
+  const record = await calls.read(callId);
+  if (!record) throw new ApiError(404, 'not_found', `No call with id "${callId}"`);
+  const trigger = ingress.triggers.published(record.flowId, record.nodeId);
+  if (!trigger) {
+    throw new ApiError(
+      409,
+      'trigger_not_published',
+      'The trigger of this call is not in the published version of its flow: publish it to replay the call.',
+    );
+  }
+  const bytes = await calls.bodyOf(record);
+  if (!bytes) {
+    throw new ApiError(
+      409,
+      'body_not_kept',
+      'Only the start of this call’s body was kept (it was refused, or longer than the log keeps), so it cannot be replayed.',
+    );
+  }
+  const draft = CallDraft.fromRecord(record, trigger);
+  draft.bytes = bytes;
+  // Authentication is skipped on purpose: an admin asked for this replay through the
+  // authenticated admin API, and the original credentials were never stored (they are
+  // redacted) — a signed timestamp would be stale by now anyway.
+  draft.auth = { outcome: 'not-checked' };
+  draft.parsed = await parseBody(bytes, record.headers['content-type'], {
+    ...(trigger.requireContentType ? { requireContentType: trigger.requireContentType } : {}),
+  });
+  const { channel, chatId } = record.params;
+  // The chat may be gone since: the replay then runs headless.
+  const chat =
+    channel === undefined
+      ? undefined
+      : channels.find((item) => item.name === channel)?.bind(chatId ?? '');
+  const reply = await ingress.recordAndRun(draft, trigger, chat, undefined, record.id);
+  if (reply.runId === undefined) {
+    const body = reply.body;
+    throw new ApiError(reply.status, 'replay_failed', 'The replay could not be recorded', body);
+  }
+  await reply.after?.();
+  return { callId: draft.id, runId: reply.runId, replayOf: record.id };
+}

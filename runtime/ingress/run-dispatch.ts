@@ -1,0 +1,77 @@
+// What the ingress needs from the engine, as a narrow interface: start a run under an id
+// the ingress chose (it is in the call record before the 2xx, so crash recovery starts the
+// same run exactly once), wait for its result, and know whether the run log has it.
+import { ApiError } from '../api/api-error';
+import type { DraftGraph } from '../shared/flow-document';
+import { callNodeChannels } from '../shared/webhook-trigger';
+
+export interface WebhookRunInput {
+  body: unknown;
+  query: Record<string, unknown>;
+  headers: Record<string, unknown>;
+  params: Record<string, unknown>;
+  ip: string;
+  method: string;
+}
+
+/** A chat a Start webhook URL binds its run to (`…/{channel}/{chatId}`). */
+export interface IngressChannel<Binding> {
+  readonly name: string;
+  bind(key: string): Binding | undefined;
+}
+
+/** The chat a Start webhook URL names (`…/{channel}/{chatId}`), or a 404 saying why not. */
+export function bindChat<Binding>(
+  channels: readonly IngressChannel<Binding>[],
+  channel: string,
+  chatId: string,
+): Binding {
+  const found = channels.find((item) => item.name === channel);
+  if (!found) {
+    throw new ApiError(
+      404,
+      'unknown_channel',
+      `There is no channel "${channel.slice(0, 60)}". Available channels: ${callNodeChannels.join(', ')}.`,
+      { channels: callNodeChannels },
+    );
+  }
+  const binding = found.bind(chatId);
+  if (!binding) {
+    throw new ApiError(
+      404,
+      'chat_not_found',
+      `The ${channel} channel has no chat "${chatId.slice(0, 80)}".`,
+    );
+  }
+  return binding;
+}
+
+export interface WebhookRunStart<Binding> {
+  runId: string;
+  startRecorded: boolean;
+  flowId: string;
+  graph: DraftGraph;
+  version: number;
+  triggerNodeId: string;
+  trigger: { type: 'webhook'; callId: string; replayOf?: string };
+  input: WebhookRunInput;
+  chat?: Binding;
+}
+
+export interface FinishedRun {
+  status: string;
+  variables: Record<string, unknown>;
+  /** The End node's chosen variables. */
+  output?: Record<string, unknown> | undefined;
+  error?: string | undefined;
+}
+
+export interface IngressEngine<Binding> {
+  /** Resolves once the run's start is durably recorded. */
+  startRun(options: WebhookRunStart<Binding>): Promise<unknown>;
+  /** The run once completed or failed; undefined if still going after `timeoutMs`. */
+  waitForRun(runId: string, timeoutMs: number): Promise<FinishedRun | undefined>;
+  /** Whether the run log knows this run. */
+  hasRun(runId: string): boolean;
+  newRunId(): string;
+}

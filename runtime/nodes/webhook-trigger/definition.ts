@@ -1,0 +1,160 @@
+// Webhook Trigger (seed 001): an external system calls `/webhooks/flow/{webhookId}`; the
+// ingress checks and records the call, then a run starts here, maps payload fields into
+// variables and routes by event type (one output per case, plus `else`).
+import { z } from 'zod';
+import { parseTemplate, tryParsePath } from '../../paths';
+import {
+  defaultOutput,
+  defineNode,
+  type NodeConfigProblem,
+  type OutputHandle,
+} from '../../shared/node-definition';
+import { describeWebhookAuth, webhookSecuritySchema } from '../../shared/webhook-security';
+import {
+  bodyLimitBytesSchema,
+  DEFAULT_BODY_LIMIT_BYTES,
+  idempotencySchema,
+  newWebhookId,
+  requiredContentTypes,
+  webhookIdSchema,
+  webhookMethodsSchema,
+  webhookResponseSchema,
+} from '../../shared/webhook-trigger';
+
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+const variableName = z
+  .string()
+  .regex(VARIABLE_NAME, 'Use letters, digits and "_" (not starting with a digit)');
+
+/** Case ids become output handle ids (`sourceHandle` in edges). */
+const CASE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const RESERVED_HANDLES = new Set(['else', 'next']);
+
+export const webhookMappingSchema = z.object({
+  /** A path over the call: `body.user.name`, `body.data[0].email`, `query.ref`. */
+  path: z.string().trim().min(1, 'Enter the field to read, e.g. body.user.name').max(300),
+  variable: variableName,
+});
+
+export const webhookCaseSchema = z.object({
+  id: z.string().regex(CASE_ID, 'A case id uses letters, digits, "_" or "-"'),
+  label: z.string().trim().max(100).default(''),
+  /** The event value to match exactly; may contain `{{…}}` (interpolated per run). */
+  value: z.string().max(500),
+});
+
+export const webhookTriggerConfigSchema = z
+  .object({
+    /** Empty until the designer generates one (initialConfig); publish refuses an empty id. */
+    webhookId: z.union([webhookIdSchema, z.literal('')]).default(''),
+    methods: webhookMethodsSchema.default(['POST']),
+    mappings: z.array(webhookMappingSchema).max(100).default([]),
+    /** Saves the whole parsed body into this (object) variable. */
+    saveFullBodyAs: variableName.optional(),
+    security: webhookSecuritySchema.prefault({}),
+    events: z
+      .object({
+        /** Where the event type is, e.g. `body.event`. */
+        path: z.string().trim().max(300).optional(),
+        cases: z.array(webhookCaseSchema).max(50).default([]),
+      })
+      .prefault({}),
+    bodyLimitBytes: bodyLimitBytesSchema.default(DEFAULT_BODY_LIMIT_BYTES),
+    requireContentType: z.enum(requiredContentTypes).optional(),
+    response: webhookResponseSchema.prefault({}),
+    idempotency: idempotencySchema.prefault({}),
+  })
+  .superRefine((config, context) => {
+    const seen = new Set<string>();
+    config.events.cases.forEach((item, index) => {
+      if (RESERVED_HANDLES.has(item.id) || seen.has(item.id)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['events', 'cases', index, 'id'],
+          message: RESERVED_HANDLES.has(item.id)
+            ? `"${item.id}" is reserved; give the case another id`
+            : `Another case already has the id "${item.id}"`,
+        });
+      }
+      seen.add(item.id);
+    });
+  });
+
+export type WebhookTriggerConfig = z.infer<typeof webhookTriggerConfigSchema>;
+
+export function webhookTriggerOutputs(config: WebhookTriggerConfig): OutputHandle[] {
+  if (config.events.cases.length === 0) return defaultOutput;
+  return [
+    ...config.events.cases.map((item) => ({
+      id: item.id,
+      label: item.label || item.value || item.id,
+      kind: 'case' as const,
+    })),
+    { id: 'else', label: 'Else', kind: 'else' as const },
+  ];
+}
+
+/**
+ * What the schema cannot say: the paths parse, case values are valid templates, a URL id
+ * exists. Run on publish (the definition's validate hook) and shown by the designer.
+ */
+export function webhookTriggerProblems(config: WebhookTriggerConfig): NodeConfigProblem[] {
+  const problems: NodeConfigProblem[] = [];
+  if (config.webhookId === '') {
+    problems.push({
+      field: 'webhookId',
+      message: 'This trigger has no URL yet: generate one in the General tab',
+    });
+  }
+  const checkPath = (path: string | undefined, field: string) => {
+    if (path === undefined || path === '') return;
+    const parsed = tryParsePath(path);
+    if (!parsed.ok) {
+      problems.push({ field, message: `"${path}" is not a valid path: ${parsed.message}` });
+    }
+  };
+  config.mappings.forEach((mapping, index) => checkPath(mapping.path, `mappings[${index}].path`));
+  checkPath(config.events.path, 'events.path');
+  if (config.events.cases.length > 0 && !config.events.path) {
+    problems.push({
+      field: 'events.path',
+      message: 'Say where the event type is (e.g. body.event) so the cases can be matched',
+    });
+  }
+  config.events.cases.forEach((item, index) => {
+    for (const problem of parseTemplate(item.value).problems) {
+      problems.push({ field: `events.cases[${index}].value`, message: problem.message });
+    }
+  });
+  if (config.idempotency.source === 'body-path') {
+    checkPath(config.idempotency.name, 'idempotency.name');
+  }
+  return problems;
+}
+
+export const webhookTriggerDefinition = defineNode({
+  type: 'webhook-trigger',
+  label: 'Webhook Trigger',
+  category: 'trigger',
+  description:
+    'Starts the flow when an external system (a shop, CRM, payment provider) calls its URL.',
+  icon: '⚡',
+  configSchema: webhookTriggerConfigSchema,
+  outputs: webhookTriggerOutputs,
+  isTrigger: true,
+  needsChat: false,
+  sideEffects: 'none',
+  summary: (config) => {
+    const cases = config.events.cases.length;
+    return [
+      config.methods.join('/'),
+      describeWebhookAuth(config.security.auth),
+      cases > 0 ? `${cases} event case${cases === 1 ? '' : 's'}` : undefined,
+    ]
+      .filter(Boolean)
+      .join(' · ');
+  },
+  validate: (config) => webhookTriggerProblems(config),
+  initialConfig: () => ({ webhookId: newWebhookId() }),
+  withFreshIds: (config) => ({ ...config, webhookId: newWebhookId() }),
+});

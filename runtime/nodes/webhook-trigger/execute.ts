@@ -1,0 +1,87 @@
+// The Webhook Trigger at the start of its run (seed 001): the ingress has checked and
+// recorded the call; here payload fields become variables and the event type picks the
+// output. "Compares it with the configured cases (interpolating variables if needed),
+// routes to the matching handle; if no case matches, uses the else handle."
+import { next, type ConfigOf, type ExecContext, type Executor } from '../../engine/executor';
+import {
+  parseTemplate,
+  readPath,
+  stringifyValue,
+  tryParsePath,
+  type PathSegment,
+} from '../../paths';
+
+type Config = ConfigOf<'webhook-trigger'>;
+
+/** Paths parsed once per published config (configs are parsed once per graph and kept). */
+interface Compiled {
+  mappings: { variable: string; path: PathSegment[] | undefined }[];
+  eventPath: PathSegment[] | undefined;
+  /** A case value without `{{…}}` or `$NAME` is compared as is. */
+  cases: { id: string; literal: string | undefined; template: string }[];
+}
+
+const compiled = new WeakMap<Config, Compiled>();
+
+function compile(config: Config): Compiled {
+  let found = compiled.get(config);
+  if (!found) {
+    const segments = (path: string | undefined) => {
+      const parsed = path ? tryParsePath(path) : undefined;
+      return parsed?.ok ? parsed.segments : undefined;
+    };
+    found = {
+      mappings: config.mappings.map((mapping) => ({
+        variable: mapping.variable,
+        path: segments(mapping.path),
+      })),
+      eventPath: segments(config.events.path),
+      cases: config.events.cases.map((item) => {
+        const { parts } = parseTemplate(item.value);
+        const literal = parts.every((part) => part.type === 'text');
+        return { id: item.id, template: item.value, literal: literal ? item.value : undefined };
+      }),
+    };
+    compiled.set(config, found);
+  }
+  return found;
+}
+
+export const webhookTriggerExecutor: Executor<Config> = {
+  execute(ctx, config) {
+    const plan = compile(config);
+    // Mappings read the call, not each other: read them all, then set them (each set
+    // makes the run rebuild the scope that paths read from).
+    const scope = ctx.scope();
+    const values = plan.mappings.map((mapping) =>
+      mapping.path ? readPath(scope, mapping.path) : undefined,
+    );
+    plan.mappings.forEach((mapping, index) => ctx.variables.set(mapping.variable, values[index]));
+    if (config.saveFullBodyAs) ctx.variables.set(config.saveFullBodyAs, scope.body);
+    if (plan.cases.length === 0) return next();
+    // A path into the call reads the same before and after the sets; one naming a
+    // variable needs the scope with the mapped variables in it.
+    const first = plan.eventPath?.[0];
+    const callPath = first?.type === 'key' && CALL_FIELDS.has(first.key);
+    return next(routeEvent(ctx, plan, callPath ? scope : ctx.scope()));
+  },
+};
+
+/** Scope keys that are the call itself (they win over variables of the same name). */
+const CALL_FIELDS = new Set(['body', 'query', 'headers', 'params', 'ip', 'method', 'trigger']);
+
+/** The id of the first case whose value equals the event (compared as text), else `else`. */
+function routeEvent(
+  ctx: ExecContext,
+  plan: Compiled,
+  scope: Readonly<Record<string, unknown>>,
+): string {
+  if (!plan.eventPath) return 'else';
+  const event = readPath(scope, plan.eventPath);
+  if (event === undefined || event === null) return 'else';
+  const text = stringifyValue(event);
+  const match = plan.cases.find(
+    (item) => (item.literal ?? ctx.interpolateText(item.template)) === text,
+  );
+  return match ? match.id : 'else';
+}

@@ -1,0 +1,71 @@
+// Inbound calls on the admin listener: a trigger's log, one call, replay, its URLs, and
+// Listen mode (server-sent events).
+import { Router, type Response } from 'express';
+import {
+  findTriggerNode,
+  getCall,
+  listTriggerCalls,
+  replay,
+  triggerUrls,
+  type CallsContext,
+} from '../../api/calls';
+import { triggerKey } from '../../ingress/compile-trigger';
+
+const HEARTBEAT_MS = 15_000;
+
+export function callsRoutes<Binding>(ctx: CallsContext<Binding>): Router {
+  const router = Router();
+  router.get('/flows/:flowId/nodes/:nodeId/calls', async (req, res) => {
+    res.json(await listTriggerCalls(ctx, req.params.flowId, req.params.nodeId, req.query));
+  });
+  router.get('/flows/:flowId/nodes/:nodeId/urls', (req, res) => {
+    res.json(triggerUrls(ctx, req.params.flowId, req.params.nodeId));
+  });
+  router.get('/flows/:flowId/nodes/:nodeId/listen', (req, res) => {
+    findTriggerNode(ctx, req.params.flowId, req.params.nodeId); // 404/409 before streaming
+    listen(ctx, triggerKey(req.params.flowId, req.params.nodeId), res);
+  });
+  router.get('/calls/:callId', async (req, res) => {
+    res.json(await getCall(ctx, req.params.callId));
+  });
+  router.post('/calls/:callId/replay', async (req, res) => {
+    res.status(202).json(await replay(ctx, req.params.callId));
+  });
+  return router;
+}
+
+/**
+ * One `call` event per call to the trigger (body, headers and query redacted, IP, origin,
+ * auth outcome, status); a `ready` event once listening; comments as heartbeats. Ends
+ * when the client goes away or the runtime stops (`closed` event).
+ */
+function listen<Binding>(ctx: CallsContext<Binding>, key: string, res: Response): void {
+  res.status(200).set({
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Accel-Buffering': 'no',
+  });
+  res.flushHeaders();
+  const send = (event: string, data: unknown) =>
+    res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  res.write('retry: 2000\n\n');
+  const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+  const unsubscribe = ctx.ingress.deps.hub.subscribe(key, (event) => {
+    if (event.type === 'call') {
+      send('call', event.call);
+      return;
+    }
+    send('closed', {});
+    stop();
+  });
+  const stop = () => {
+    clearInterval(heartbeat);
+    unsubscribe();
+    res.end();
+  };
+  res.on('close', () => {
+    clearInterval(heartbeat);
+    unsubscribe();
+  });
+  send('ready', { key });
+}

@@ -1,0 +1,71 @@
+// The public listener's webhook namespaces: one catch-all each, looked up in the ingress's
+// in-memory trigger map (no Express route per node). `/api/call_node/…` is the Start node
+// webhook of seed 000; it lives on the public listener and has nothing to do with the
+// admin API, which is only on the admin listener.
+//
+// A single middleware matches both prefixes itself and writes the JSON answer directly:
+// on the hottest path of the product this skips Express's nested-router and param
+// machinery and `res.json`'s extra work (measured by `npm run bench:webhook`).
+import type { RequestHandler, Response } from 'express';
+import type { Ingress, WebhookRoute } from '../../ingress/pipeline';
+import type { IngressReply } from '../../ingress/reply';
+
+const WEBHOOK_PREFIX = '/webhooks/flow/';
+const CALL_NODE_PREFIX = '/api/call_node/';
+
+/** The route a URL names, or undefined when it is not a webhook URL (Express goes on). */
+export function matchWebhookRoute(url: string): WebhookRoute | undefined {
+  const mark = url.indexOf('?');
+  let path = mark < 0 ? url : url.slice(0, mark);
+  if (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
+  if (path.startsWith(WEBHOOK_PREFIX)) {
+    const parts = segments(path.slice(WEBHOOK_PREFIX.length));
+    const [webhookId] = parts ?? [];
+    return parts?.length === 1 && webhookId ? { kind: 'webhook', webhookId } : undefined;
+  }
+  if (path.startsWith(CALL_NODE_PREFIX)) {
+    const parts = segments(path.slice(CALL_NODE_PREFIX.length));
+    if (!parts) return undefined;
+    const [flowId, nodeId, channel, chatId] = parts;
+    if (!flowId || !nodeId) return undefined;
+    if (parts.length === 2) return { kind: 'call-node', flowId, nodeId };
+    if (parts.length === 4 && channel && chatId) {
+      return { kind: 'call-node', flowId, nodeId, channel, chatId };
+    }
+  }
+  return undefined;
+}
+
+function segments(rest: string): string[] | undefined {
+  try {
+    const parts = rest.split('/').map((part) => decodeURIComponent(part));
+    return parts.every((part) => part !== '') ? parts : undefined;
+  } catch {
+    return undefined; // a malformed %-escape: not a URL we answer
+  }
+}
+
+function send(res: Response, reply: IngressReply): void {
+  const body = JSON.stringify(reply.body);
+  res.writeHead(reply.status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'no-store',
+    ...reply.headers,
+  });
+  res.end(body);
+}
+
+export function webhookRoutes<Binding>(ingress: Ingress<Binding>): RequestHandler {
+  return (req, res, next) => {
+    const route = matchWebhookRoute(req.url);
+    if (!route) {
+      next();
+      return;
+    }
+    ingress.handle(req, route).then((reply) => {
+      send(res, reply);
+      if (reply.after) void reply.after();
+    }, next);
+  };
+}

@@ -1,0 +1,305 @@
+// `npm run bench:webhook`: requests/s, p50/p99 latency and peak RSS of the webhook hot path,
+// against a bare Express 5 server (parse JSON, answer 200) measured in the same run.
+//   baseline  bare Express 5, JSON parse, 200
+//   (a)       public Webhook Trigger → mappings → event routing → End (the real `hookflow
+//             serve`: call recorded with fsync before the 202, run started and recorded)
+//   (b)       the same with HMAC SHA-256 authentication
+// Both servers run as plain Node child processes (the CLI bundled by esbuild, as `npm run
+// build` ships it), with autocannon in this process: 50 connections on loopback, a 2 s
+// warm-up then 10 s measured per case, temp data folder. The machine may be shared, and
+// other load only ever slows a case down, so the cases run ROUNDS times (default 2),
+// interleaved, and the best of each is reported.
+// Targets (issue 4): (a) ≥ 80 % of the baseline's req/s, p99 ≤ 2× the baseline's, RSS ≤ 150 MB;
+// (b) ≥ 70 % of the baseline's req/s.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { build } from 'esbuild';
+import { newWebhookId } from '../../runtime/shared/webhook-trigger';
+
+const CONNECTIONS = 50;
+const WARMUP_SECONDS = 2;
+const SECONDS = 10;
+const ROUNDS = Number(process.env.HOOKFLOW_BENCH_ROUNDS ?? 2);
+const root = fileURLToPath(new URL('../../', import.meta.url));
+// Inside node_modules so the bundles' bare imports (express, zod…) resolve as in dist/.
+const workDir = join(root, 'node_modules', '.cache', 'hookflow-bench');
+
+const BASELINE_SERVER = `
+import express from 'express';
+const app = express();
+app.disable('x-powered-by');
+app.set('etag', false);
+app.use(express.json({ limit: '1mb' }));
+app.post('/hook', (req, res) => {
+  res.status(200).json({ ok: typeof req.body === 'object' });
+});
+const server = app.listen(0, '127.0.0.1', () => console.log('port ' + server.address().port));
+`;
+
+const payload = JSON.stringify({
+  event: 'order_approved',
+  user: { name: 'Ana Souza', email: 'ana@example.com' },
+  order: { id: 'ord_9f8e7d', total: 197.5, currency: 'BRL', items: [{ sku: 'A1', qty: 2 }] },
+  data: [{ email: 'ana@example.com' }],
+  customer: { address: { city: 'Recife', country: 'BR' } },
+});
+const HMAC_SECRET = 'bench-hmac-secret-0123456789abcdef';
+
+interface Child {
+  process: ChildProcess;
+  output: () => string;
+}
+
+function start(args: string[]): Child {
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  return { process: child, output: () => output };
+}
+
+async function waitFor(child: Child, pattern: RegExp): Promise<RegExpMatchArray> {
+  for (let i = 0; i < 600; i += 1) {
+    const match = child.output().match(pattern);
+    if (match) return match;
+    if (child.process.exitCode !== null) throw new Error(`child exited: ${child.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`child did not print ${pattern}: ${child.output()}`);
+}
+
+/** Peak resident memory of a process while `work` runs (Linux /proc; 0 elsewhere). */
+async function withPeakRss<T>(pid: number, work: () => Promise<T>): Promise<[T, number]> {
+  let peak = 0;
+  const sample = async () => {
+    try {
+      const status = await readFile(`/proc/${pid}/status`, 'utf8');
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      peak = Math.max(peak, kb * 1024);
+    } catch {
+      // Not Linux, or the process is gone.
+    }
+  };
+  const timer = setInterval(() => void sample(), 200);
+  try {
+    const result = await work();
+    await sample();
+    return [result, peak];
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+interface Measured {
+  rps: number;
+  p50: number;
+  p99: number;
+  rss: number;
+  non2xx: number;
+  errors: number;
+}
+
+async function measure(
+  pid: number,
+  url: string,
+  headers: Record<string, string>,
+): Promise<Measured> {
+  const options = {
+    url,
+    connections: CONNECTIONS,
+    method: 'POST' as const,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: payload,
+  };
+  await autocannon({ ...options, duration: WARMUP_SECONDS });
+  const [result, rss] = await withPeakRss(pid, () => autocannon({ ...options, duration: SECONDS }));
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    rss,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+}
+
+function row(label: string, m: Measured, baseline?: Measured): string {
+  const ratio = baseline ? ` (${((m.rps / baseline.rps) * 100).toFixed(0)} % of baseline)` : '';
+  return (
+    `${label.padEnd(34)} ${m.rps.toFixed(0).padStart(6)} req/s${ratio.padEnd(24)}` +
+    `p50 ${String(m.p50).padStart(3)} ms  p99 ${String(m.p99).padStart(3)} ms  ` +
+    `RSS ${(m.rss / 1024 / 1024).toFixed(0)} MB` +
+    (m.non2xx + m.errors > 0 ? `  (${m.non2xx} non-2xx, ${m.errors} errors)` : '')
+  );
+}
+
+async function api(admin: string, token: string, path: string, body: unknown): Promise<unknown> {
+  const response = await fetch(`${admin}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+/** Trigger (3 mappings, 2 event cases + else) → one End per output. */
+function flowGraph(webhookId: string, security: unknown) {
+  const handles = ['approved', 'refunded', 'else'];
+  return {
+    nodes: [
+      {
+        id: 'n_hook',
+        type: 'webhook-trigger',
+        position: { x: 0, y: 0 },
+        data: {
+          config: {
+            webhookId,
+            mappings: [
+              { path: 'body.user.name', variable: 'customer_name' },
+              { path: 'body.order.total', variable: 'order_amount' },
+              { path: 'body.data[0].email', variable: 'email' },
+            ],
+            events: {
+              path: 'body.event',
+              cases: [
+                { id: 'approved', label: 'Approved', value: 'order_approved' },
+                { id: 'refunded', label: 'Refunded', value: 'order_refunded' },
+              ],
+            },
+            security,
+          },
+        },
+      },
+      ...handles.map((handle) => ({
+        id: `n_end_${handle}`,
+        type: 'end',
+        position: { x: 300, y: 0 },
+        data: { config: {} },
+      })),
+    ],
+    edges: handles.map((handle) => ({
+      id: `e_${handle}`,
+      source: 'n_hook',
+      sourceHandle: handle,
+      target: `n_end_${handle}`,
+    })),
+    variables: [],
+  };
+}
+
+async function prepare(): Promise<{ cli: string; baseline: string }> {
+  await mkdir(workDir, { recursive: true });
+  const cli = join(workDir, 'cli.mjs');
+  await build({
+    absWorkingDir: root,
+    entryPoints: ['runtime/cli.ts'],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    format: 'esm',
+    outfile: cli,
+    logLevel: 'warning',
+  });
+  const baseline = join(workDir, 'baseline-server.mjs');
+  await writeFile(baseline, BASELINE_SERVER);
+  return { cli, baseline };
+}
+
+function best(runs: Measured[]): Measured {
+  return runs.reduce((a, b) => (b.rps > a.rps ? b : a));
+}
+
+async function main(): Promise<void> {
+  const cpu = cpus();
+  console.log(
+    `machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
+  );
+  console.log(
+    `${CONNECTIONS} connections, loopback, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s per case, ` +
+      `best of ${ROUNDS} interleaved rounds, ~${payload.length} B JSON body\n`,
+  );
+  const { cli, baseline: baselineScript } = await prepare();
+  const baselineChild = start([baselineScript]);
+  const dataDir = await mkdtemp(join(tmpdir(), 'hookflow-bench-webhook-'));
+  const runtime = start([cli, 'serve', '--data-dir', dataDir, '--port', '0', '--public-port', '0']);
+  try {
+    const [, port] = await waitFor(baselineChild, /port (\d+)/);
+    const [, publicUrl] = await waitFor(runtime, /webhooks \(public listener\): (http:\/\/\S+)/);
+    const [, admin = ''] = await waitFor(runtime, /designer: (http:\/\/[^/\s]+)\/login/);
+    const token = (await readFile(join(dataDir, 'admin-token'), 'utf8')).trim();
+    const secret = (await api(admin, token, '/api/secrets', {
+      purpose: 'hmac-secret',
+      value: HMAC_SECRET,
+    })) as { id: string };
+    const publicId = newWebhookId();
+    const hmacId = newWebhookId();
+    const hmacSecurity = {
+      auth: {
+        type: 'hmac',
+        algorithm: 'sha256',
+        source: 'header',
+        paramName: 'X-Signature',
+        prefix: 'sha256=',
+        secretIds: [secret.id],
+      },
+    };
+    for (const [name, graph] of [
+      ['Bench public', flowGraph(publicId, {})],
+      ['Bench HMAC', flowGraph(hmacId, hmacSecurity)],
+    ] as const) {
+      const flow = (await api(admin, token, '/api/flows', { name, draft: graph })) as {
+        id: string;
+      };
+      await api(admin, token, `/api/flows/${flow.id}/publish`, {});
+    }
+    const signature = `sha256=${createHmac('sha256', HMAC_SECRET).update(payload).digest('hex')}`;
+    const pid = runtime.process.pid ?? 0;
+    const runs: Record<'baseline' | 'a' | 'b', Measured[]> = { baseline: [], a: [], b: [] };
+    for (let round = 0; round < ROUNDS; round += 1) {
+      runs.baseline.push(
+        await measure(baselineChild.process.pid ?? 0, `http://127.0.0.1:${port}/hook`, {}),
+      );
+      runs.a.push(await measure(pid, `${publicUrl}/webhooks/flow/${publicId}`, {}));
+      runs.b.push(
+        await measure(pid, `${publicUrl}/webhooks/flow/${hmacId}`, { 'x-signature': signature }),
+      );
+    }
+    const baseline = best(runs.baseline);
+    const a = best(runs.a);
+    const b = best(runs.b);
+    // RSS: the peak over every round (not only the best one).
+    a.rss = Math.max(...runs.a.map((m) => m.rss), ...runs.b.map((m) => m.rss));
+    b.rss = a.rss;
+    baseline.rss = Math.max(...runs.baseline.map((m) => m.rss));
+    console.log(row('baseline: bare Express 5 + JSON', baseline));
+    console.log(row('(a) trigger → mapping → routing', a, baseline));
+    console.log(row('(b) the same with HMAC SHA-256', b, baseline));
+    const checks = [
+      [`(a) req/s ≥ 80 % of baseline`, a.rps >= 0.8 * baseline.rps],
+      [`(a) p99 ≤ 2× baseline p99`, a.p99 <= 2 * Math.max(baseline.p99, 1)],
+      [`(a) RSS ≤ 150 MB`, a.rss <= 150 * 1024 * 1024],
+      [`(b) req/s ≥ 70 % of baseline`, b.rps >= 0.7 * baseline.rps],
+      ['every answer 2xx', [...runs.a, ...runs.b].every((m) => m.non2xx + m.errors === 0)],
+    ] as const;
+    console.log('');
+    for (const [label, ok] of checks) console.log(`${ok ? 'met   ' : 'MISSED'} ${label}`);
+  } finally {
+    baselineChild.process.kill('SIGKILL');
+    runtime.process.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    if (runtime.process.exitCode === null) runtime.process.kill('SIGKILL');
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,146 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import {
+  CALL_BODY_CAP_BYTES,
+  capturedBody,
+  recordedBodyBytes,
+} from '../../../../runtime/ingress/call-draft';
+import { CallLog } from '../../../../runtime/ingress/call-log';
+import { Deduper } from '../../../../runtime/ingress/dedupe';
+import { compileTrigger } from '../../../../runtime/ingress/compile-trigger';
+import { silentLogger } from '../../../../runtime/logger';
+import type { CallRecord } from '../../../../runtime/shared/calls';
+import { tempDir } from '../../../helpers/temp-dir';
+import { webhookTriggerNode } from '../../../helpers/webhook-flows';
+
+const retention = () => ({ retentionCount: 10_000, retentionDays: 14 });
+
+let counter = 0;
+function call(fields: Partial<CallRecord> = {}): CallRecord {
+  counter += 1;
+  return {
+    id: `c_test${String(counter).padStart(6, '0')}`,
+    at: new Date().toISOString(),
+    seq: 0,
+    flowId: 'f_a',
+    nodeId: 'n_hook',
+    trigger: 'webhook-trigger',
+    method: 'POST',
+    path: '/webhooks/flow/wh_x',
+    ip: '127.0.0.1',
+    headers: { 'content-type': 'application/json' },
+    query: {},
+    params: {},
+    size: 2,
+    body: '{}',
+    bodyEncoding: 'utf8',
+    auth: { outcome: 'passed', scheme: 'public' },
+    status: 202,
+    ...fields,
+  };
+}
+
+describe('CallLog', () => {
+  it('pages one trigger’s calls newest first, each call once (its latest event)', async () => {
+    const dir = await tempDir();
+    const log = await CallLog.open(dir, retention, silentLogger);
+    const a = call();
+    const other = call({ nodeId: 'n_other' });
+    const pending = call({ status: undefined, runId: 'r_pending1' });
+    await log.append(a);
+    await log.append(other);
+    await log.append(pending);
+    await log.append({ ...pending, seq: 1, status: 200, response: { runId: 'r_pending1' } });
+
+    const page = await log.page('f_a', 'n_hook', { limit: 10 });
+    assert.deepEqual(
+      page.calls.map((item) => [item.id, item.status]),
+      [
+        [pending.id, 200],
+        [a.id, 202],
+      ],
+    );
+    assert.equal('headers' in (page.calls[0] ?? {}), false, 'summaries leave out headers/body');
+    const first = await log.page('f_a', 'n_hook', { limit: 1 });
+    assert.ok(first.next);
+    const second = await log.page('f_a', 'n_hook', { limit: 1, before: first.next });
+    assert.deepEqual(
+      second.calls.map((item) => item.id),
+      [a.id],
+    );
+    assert.deepEqual((await log.read(pending.id))?.response, { runId: 'r_pending1' });
+    assert.equal(log.latest(pending.id)?.status, 200);
+    await log.close();
+  });
+
+  it('keeps the first bytes of a long body, and the whole of an accepted one beside the log', async () => {
+    const big = Buffer.from('é'.repeat(CALL_BODY_CAP_BYTES));
+    const kept = capturedBody(big);
+    assert.equal(kept.bodyTruncated, true);
+    assert.equal(kept.bodyEncoding, 'utf8', 'the cut steps back to a character boundary');
+    assert.ok(Buffer.byteLength(kept.body ?? '') <= CALL_BODY_CAP_BYTES);
+    assert.equal(capturedBody(Buffer.from([0xff, 0x00, 0x01])).bodyEncoding, 'base64');
+    const binary = call({ ...capturedBody(Buffer.from([0xff, 0x00])) });
+    assert.deepEqual(recordedBodyBytes(binary), Buffer.from([0xff, 0x00]));
+
+    const dir = await tempDir();
+    const log = await CallLog.open(dir, retention, silentLogger);
+    const record = call({ ...kept, size: big.length, bodyStored: true });
+    await log.saveBody(record.id, big);
+    await log.append(record);
+    assert.deepEqual(await log.bodyOf(record), big);
+    assert.equal(await log.bodyOf(call({ ...kept })), undefined, 'a cut body is not replayable');
+    await log.close();
+  });
+
+  it('rebuilds the dedupe index from the log: a repeat gets the first response', async () => {
+    const dir = await tempDir();
+    const trigger = compileTrigger(
+      'f_a',
+      webhookTriggerNode({ idempotency: { source: 'header', name: 'webhook-id' } }),
+    );
+    assert.ok(trigger);
+    const log = await CallLog.open(dir, retention, silentLogger);
+    const first = call({
+      idempotencyKey: 'msg_1',
+      runId: 'r_first00',
+      response: { accepted: true, runId: 'r_first00' },
+    });
+    const refused = call({ idempotencyKey: 'msg_2', status: 401 });
+    await log.append(first);
+    await log.append(refused);
+    await log.close();
+
+    const reopened = await CallLog.open(dir, retention, silentLogger);
+    const dedupe = new Deduper(reopened);
+    assert.equal(dedupe.keyOf(trigger, { 'webhook-id': 'msg_1' }, undefined), 'msg_1');
+    assert.deepEqual(await dedupe.previous(trigger.key, 'msg_1'), {
+      callId: first.id,
+      status: 202,
+      response: { accepted: true, runId: 'r_first00' },
+    });
+    assert.equal(await dedupe.previous(trigger.key, 'msg_2'), undefined, 'refused: retry allowed');
+
+    // A delivery in flight makes its repeat wait for its answer.
+    const settle = dedupe.claim(trigger.key, 'msg_3', 'c_inflight1');
+    const repeat = dedupe.previous(trigger.key, 'msg_3');
+    settle({ callId: 'c_inflight1', status: 202, response: { accepted: true } });
+    assert.equal((await repeat)?.callId, 'c_inflight1');
+    await reopened.close();
+  });
+
+  it('reads an idempotency key from a body path', async () => {
+    const trigger = compileTrigger(
+      'f_a',
+      webhookTriggerNode({ idempotency: { source: 'body-path', name: 'body.id' } }),
+    );
+    assert.ok(trigger);
+    const log = await CallLog.open(await tempDir(), retention, silentLogger);
+    const dedupe = new Deduper(log);
+    assert.equal(dedupe.keyOf(trigger, {}, { id: 'evt_1' }), 'evt_1');
+    assert.equal(dedupe.keyOf(trigger, {}, { id: 42 }), '42');
+    assert.equal(dedupe.keyOf(trigger, {}, { other: 1 }), undefined);
+    assert.match(dedupe.keyOf(trigger, {}, { id: 'x'.repeat(500) }) ?? '', /^sha256:/);
+    await log.close();
+  });
+});

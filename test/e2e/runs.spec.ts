@@ -7,6 +7,7 @@ import {
   openDockTab,
   openFlow,
   selectedNodes,
+  viewportSettled,
 } from './pages/designer';
 
 oneHookflowPerFile();
@@ -84,6 +85,12 @@ test('a test chat run drawn on the canvas: visited nodes numbered, the taken bra
   await expect(page.getByTestId('node-n_outside')).toHaveAttribute('data-run', 'dimmed');
   await expect(page.getByTestId('run-path-banner')).toContainText('Completed · 5 steps');
   await screenshot(page, 'runs-path');
+  // The same on a wider screen, where the whole flow fits (the README's picture).
+  await page.setViewportSize({ width: 1600, height: 900 });
+  await page.getByTestId('fit-view').click();
+  await viewportSettled(page);
+  await screenshot(page, 'runs-path-wide');
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   // A step goes to its node.
   await steps
@@ -180,6 +187,7 @@ test('runs arrive while the panel is open, page by page; a waiting run can be ca
   const flowId = flows.flows.find((flow) => flow.name === 'Email check')?.id ?? '';
   await signIn(page, hookflow);
   await openFlow(page, 'Email check');
+  await page.getByTestId('theme-toggle').click(); // this one in the dark theme
   const runs = await openDockTab(page, 'runs');
   const rows = runs.getByTestId('run-row');
   await expect(rows).toHaveCount(2);
@@ -209,7 +217,7 @@ test('runs arrive while the panel is open, page by page; a waiting run can be ca
   await expect(page.getByTestId('run-marker-n_ask')).toHaveAttribute('data-state', 'waiting');
   await expect(edgePath(page, 'e_start')).toHaveAttribute('data-run', 'taken');
   await expect(edgePath(page, 'e_ask')).toHaveAttribute('data-run', 'dimmed');
-  await screenshot(page, 'runs-waiting');
+  await screenshot(page, 'runs-waiting-dark');
   await detail.getByTestId('run-cancel').click();
   await expect(detail.getByTestId('run-status')).toHaveAttribute('data-status', 'failed');
   await expect(detail.getByTestId('run-error')).toContainText('Cancelled');

@@ -143,3 +143,27 @@ test('a draft that cannot run lists its problems; a run that fails says why', as
   await expect(panel.getByTestId('chat-input')).toBeDisabled();
   await screenshot(page, 'test-chat-failed');
 });
+
+test('where event streams do not get through, the conversation goes on by long-polling', async ({
+  page,
+  hookflow,
+  consoleErrors: _,
+}) => {
+  // A proxy that swallows server-sent events cannot be set up on this machine: the route
+  // answers the stream URL as one would (200, but no event stream). Everything else is real.
+  await page.route('**/api/test-chat/sessions/*/events*', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/plain', body: '' }),
+  );
+  await signIn(page, hookflow);
+  await openFlow(page, 'Email check');
+  const panel = await openDockTab(page, 'test-chat');
+  await panel.getByTestId('chat-start').click();
+  const messages = panel.getByTestId('chat-message');
+  await expect(messages.first()).toHaveText(/What is your work email\?/);
+  await expect(panel.getByTestId('chat-connection')).toHaveAttribute('data-state', 'polling');
+  await expect(panel.getByTestId('chat-connection')).toHaveText('Live (polling)');
+  await panel.getByTestId('chat-input').fill('eve@example.com');
+  await panel.getByTestId('chat-input').press('Enter');
+  await expect(messages.nth(2)).toHaveText(/Welcome back, colleague eve@example\.com!/);
+  await expect(panel.getByTestId('chat-status')).toHaveAttribute('data-status', 'completed');
+});

@@ -50,8 +50,8 @@ export function runDuration(
   now: number,
 ): number {
   const start = Date.parse(run.startedAt);
-  const end = run.endedAt ? Date.parse(run.endedAt) : now;
-  return end - start;
+  // `now` may be a tick older than a run that just started: never a negative duration.
+  return run.endedAt ? Date.parse(run.endedAt) - start : Math.max(0, now - start);
 }
 
 /** A start time: the time alone today, else the date too. */

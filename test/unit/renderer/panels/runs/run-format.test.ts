@@ -27,6 +27,7 @@ describe('run-format', () => {
     const now = Date.parse('2025-01-01T10:00:30.000Z');
     assert.equal(runDuration({ startedAt }, now), 30_000);
     assert.equal(runDuration({ startedAt, endedAt: '2025-01-01T10:00:02.500Z' }, now), 2_500);
+    assert.equal(runDuration({ startedAt }, Date.parse('2025-01-01T09:59:59.000Z')), 0);
   });
 
   it('triggers and versions in words, new trigger types included', () => {

@@ -7,6 +7,9 @@ import './styles/ui.css';
 import './styles/publishing.css';
 import './styles/tunnel.css';
 import './styles/flow-files.css';
+import './styles/dock.css';
+import './styles/runs.css';
+import './styles/test-chat.css';
 import { App } from './App';
 
 const root = document.getElementById('root');

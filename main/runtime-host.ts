@@ -1,6 +1,7 @@
 // The runtime's process when run by the desktop app (an Electron utility process) or by
 // the supervisor tests (a Node child process). It only speaks the host protocol; all the
 // work is createRuntime(), exactly as `hookflow serve` does it.
+import { applyRuntimeHeapPolicy } from '../runtime/heap-policy';
 import { createRuntime, type Runtime } from '../runtime/index';
 import { consoleLogger } from '../runtime/logger';
 import { fromHostSchema, toHostSchema, type FromHost } from './runtime-host-protocol';
@@ -42,6 +43,7 @@ onMessage((raw) => {
   switch (message.type) {
     case 'start': {
       if (runtime) return;
+      applyRuntimeHeapPolicy();
       runtime = createRuntime({
         ...message.options,
         secretsKey:

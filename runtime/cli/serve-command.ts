@@ -1,3 +1,4 @@
+import { applyRuntimeHeapPolicy } from '../heap-policy';
 import { createRuntime } from '../index';
 import { consoleLogger } from '../logger';
 import { parseCommandArgs, parsePort } from './args';
@@ -11,6 +12,7 @@ export async function serveCommand(args: string[]): Promise<void> {
     host: { type: 'string' },
     open: { type: 'boolean', default: false },
   });
+  applyRuntimeHeapPolicy();
   const runtime = createRuntime({
     dataDir: values['data-dir'],
     adminPort: parsePort(values.port, '--port'),

@@ -41,19 +41,13 @@ export function RunSteps({ run }: { run: Run }) {
             <div className="run-step-body">
               <div className="run-step-line">
                 <div className="run-step-what">
-                  <button
-                    type="button"
-                    className="run-step-node"
-                    disabled={!node}
-                    title={node ? 'Select this node on the canvas' : 'No longer on the canvas'}
-                    onClick={() => reveal(step.nodeId)}
-                  >
-                    <span className="visually-hidden">Step {index + 1}: </span>
-                    <span className="node-icon" aria-hidden>
-                      {definition?.icon ?? '?'}
-                    </span>
-                    {title}
-                  </button>
+                  <StepNode
+                    number={index + 1}
+                    icon={definition?.icon}
+                    title={title}
+                    onCanvas={node !== undefined}
+                    onReveal={() => reveal(step.nodeId)}
+                  />
                   {handle !== undefined && (
                     <span className="run-step-handle" title={`Output "${step.outputHandle}"`}>
                       → {handle}
@@ -119,22 +113,48 @@ function WaitingStep({
       <div className="run-step-body">
         <div className="run-step-line">
           <div className="run-step-what">
-            <button
-              type="button"
-              className="run-step-node"
-              disabled={!node}
-              onClick={() => onReveal(nodeId)}
-            >
-              <span className="visually-hidden">Step {number}: </span>
-              <span className="node-icon" aria-hidden>
-                {definition?.icon ?? '?'}
-              </span>
-              {node?.data.label || definition?.label || nodeId}
-            </button>
+            <StepNode
+              number={number}
+              icon={definition?.icon}
+              title={node?.data.label || definition?.label || nodeId}
+              onCanvas={node !== undefined}
+              onReveal={() => onReveal(nodeId)}
+            />
             <span className="run-step-handle">waiting…</span>
           </div>
         </div>
       </div>
     </li>
+  );
+}
+
+/** A step's node: a button that selects it on the canvas, while it is still there. */
+function StepNode({
+  number,
+  icon,
+  title,
+  onCanvas,
+  onReveal,
+}: {
+  number: number;
+  icon: string | undefined;
+  title: string;
+  onCanvas: boolean;
+  onReveal: () => void;
+}) {
+  return (
+    <button
+      type="button"
+      className="run-step-node"
+      disabled={!onCanvas}
+      title={onCanvas ? 'Select this node on the canvas' : 'No longer on the canvas'}
+      onClick={onReveal}
+    >
+      <span className="visually-hidden">Step {number}: </span>
+      <span className="node-icon" aria-hidden>
+        {icon ?? '?'}
+      </span>
+      {title}
+    </button>
   );
 }

@@ -31,7 +31,7 @@ export interface JsonlLogOptions<R extends LogRecord, L = R> {
   dir: string;
   /** Each line is validated on read; invalid lines are skipped and reported. */
   schema: z.ZodType<R>;
-  /** Rotate to a new segment file when the next write would exceed this. Default 8 MiB. */
+  /** Rotate to a new segment file when the next write would exceed this. Default 2 MiB. */
   maxSegmentBytes?: number;
   /** Read on each retention pass, so settings changes apply without reopening. */
   retention?: () => RetentionPolicy;
@@ -64,7 +64,10 @@ export interface JsonlLogStats {
   records: number;
 }
 
-const DEFAULT_MAX_SEGMENT_BYTES = 8 * 1024 * 1024;
+// Retention deletes whole segments, so up to one segment of records beyond retention stays
+// on disk and in the in-memory index: 2 MiB keeps that to ~2k webhook calls or runs (an
+// 8 MiB segment held ~8k, ~3 MB of heap) for a few more files.
+const DEFAULT_MAX_SEGMENT_BYTES = 2 * 1024 * 1024;
 const RETENTION_INTERVAL_MS = 60_000;
 
 interface EncodedRecord<R> {
@@ -218,14 +221,14 @@ export class JsonlLog<R extends LogRecord, L = R> {
 
   /** The whole latest record with this id, read from disk. */
   async readLatest(id: string): Promise<R | undefined> {
-    const last = this.index.locations(id).at(-1);
+    const last = this.index.newest(id);
     if (!last) return undefined;
     return (await readAt([last], [...this.segments], this.options.schema))[0];
   }
 
   /** Every record with this id, oldest first, read from disk at the indexed positions. */
   history(id: string): Promise<R[]> {
-    return readAt([...this.index.locations(id)], [...this.segments], this.options.schema);
+    return readAt(this.index.locations(id), [...this.segments], this.options.schema);
   }
 
   /**

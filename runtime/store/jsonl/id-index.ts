@@ -5,6 +5,10 @@
 // `history()` we keep positions rather than scan: a scan costs a read of the whole retained
 // log per call, while positions cost three numbers per record, bounded by retention like
 // the latest records we already hold. Positions are in append order, hence oldest first.
+//
+// Memory: a busy log holds tens of thousands of ids, most with one event (a webhook call,
+// a short run). So the newest position lives in the entry itself and older ones, if any,
+// in one flat array of numbers: ~100 bytes per id less than an array of objects.
 
 export interface RecordLocation {
   segment: number;
@@ -15,7 +19,11 @@ export interface RecordLocation {
 
 interface Entry<L> {
   latest: L;
-  locations: RecordLocation[];
+  segment: number;
+  offset: number;
+  length: number;
+  /** Older positions as flat (segment, offset, length) triples, oldest first. */
+  earlier: number[] | undefined;
 }
 
 export class IdIndex<L> {
@@ -24,10 +32,14 @@ export class IdIndex<L> {
   add(id: string, latest: L, location: RecordLocation): void {
     const entry = this.#entries.get(id);
     if (entry) {
+      (entry.earlier ??= []).push(entry.segment, entry.offset, entry.length);
       entry.latest = latest;
-      entry.locations.push(location);
+      entry.segment = location.segment;
+      entry.offset = location.offset;
+      entry.length = location.length;
     } else {
-      this.#entries.set(id, { latest, locations: [location] });
+      const { segment, offset, length } = location;
+      this.#entries.set(id, { latest, segment, offset, length, earlier: undefined });
     }
   }
 
@@ -40,8 +52,23 @@ export class IdIndex<L> {
     for (const entry of this.#entries.values()) yield entry.latest;
   }
 
-  locations(id: string): readonly RecordLocation[] {
-    return this.#entries.get(id)?.locations ?? [];
+  /** Where the id's newest event is. */
+  newest(id: string): RecordLocation | undefined {
+    const entry = this.#entries.get(id);
+    return entry && { segment: entry.segment, offset: entry.offset, length: entry.length };
+  }
+
+  /** Where every event of the id is, oldest first. */
+  locations(id: string): RecordLocation[] {
+    const entry = this.#entries.get(id);
+    if (!entry) return [];
+    const locations: RecordLocation[] = [];
+    const earlier = entry.earlier ?? [];
+    for (let i = 0; i + 2 < earlier.length; i += 3) {
+      locations.push({ segment: earlier[i]!, offset: earlier[i + 1]!, length: earlier[i + 2]! });
+    }
+    locations.push({ segment: entry.segment, offset: entry.offset, length: entry.length });
+    return locations;
   }
 
   get size(): number {
@@ -54,9 +81,16 @@ export class IdIndex<L> {
    */
   dropThrough(segment: number): void {
     for (const [id, entry] of this.#entries) {
-      const kept = entry.locations.findIndex((location) => location.segment > segment);
-      if (kept === -1) this.#entries.delete(id);
-      else if (kept > 0) entry.locations.splice(0, kept);
+      if (entry.segment <= segment) {
+        this.#entries.delete(id);
+        continue;
+      }
+      const earlier = entry.earlier;
+      if (!earlier) continue;
+      let kept = 0;
+      while (kept < earlier.length && earlier[kept]! <= segment) kept += 3;
+      if (kept === earlier.length) entry.earlier = undefined;
+      else if (kept > 0) entry.earlier = earlier.slice(kept);
     }
   }
 }

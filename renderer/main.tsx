@@ -7,6 +7,7 @@ import './styles/ui.css';
 import './styles/publishing.css';
 import './styles/tunnel.css';
 import './styles/flow-files.css';
+import './styles/webhooks.css';
 import { App } from './App';
 
 const root = document.getElementById('root');

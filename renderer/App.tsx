@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { FlowCanvas } from './canvas/FlowCanvas';
 import { ShortcutsHelp } from './canvas/ShortcutsHelp';
 import { InspectorPanel } from './inspector/InspectorPanel';
+import { Dock } from './panels/dock/Dock';
 import { FlowsList } from './panels/FlowsList';
 import { Notices } from './panels/Notices';
 import { ProblemsButton, PublishBar } from './panels/PublishBar';
@@ -122,10 +123,15 @@ function Editor({
     );
   }
   if (loading || !flow) return <section className="editor empty-state">Loading flow…</section>;
+  // The dock spans canvas and inspector: it sits under the canvas, so nodes it goes to
+  // (a problem, a run's step, a variable's use) stay in view above it.
   return (
     <section className="editor">
-      <FlowCanvas colorMode={colorMode} />
-      <InspectorPanel />
+      <div className="editor-main">
+        <FlowCanvas colorMode={colorMode} />
+        <InspectorPanel />
+      </div>
+      <Dock />
     </section>
   );
 }

@@ -8,6 +8,9 @@ import './styles/publishing.css';
 import './styles/tunnel.css';
 import './styles/flow-files.css';
 import './styles/webhooks.css';
+import './styles/dock.css';
+import './styles/runs.css';
+import './styles/test-chat.css';
 import { App } from './App';
 
 const root = document.getElementById('root');

@@ -244,7 +244,7 @@ async function open(
       ingress.adminRouter(getUrls),
     ],
   });
-  const publicApp = createPublicApp({ logger, routers: [ingress.publicRouter] });
+  const publicApp = createPublicApp({ logger, direct: [ingress.publicRoute] });
 
   let admin: Listener;
   try {

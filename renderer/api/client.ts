@@ -13,7 +13,9 @@ import type {
   PublishResult,
   VersionSummary,
 } from '../../runtime/shared/publishing';
+import type { Run, RunPage, RunStatus } from '../../runtime/shared/run';
 import type { RuntimeStatus } from '../../runtime/shared/runtime-status';
+import type { TestChatMessages } from '../../runtime/shared/test-chat';
 import type { TunnelSettingsInput, TunnelStatus } from '../../runtime/shared/tunnel';
 
 export class ApiRequestError extends Error {
@@ -28,11 +30,17 @@ export class ApiRequestError extends Error {
   }
 }
 
-async function send(method: string, path: string, body?: unknown): Promise<Response> {
+async function send(
+  method: string,
+  path: string,
+  body?: unknown,
+  signal?: AbortSignal,
+): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(path, {
       method,
+      signal,
       credentials: 'same-origin',
       headers: {
         'x-hookflow-client': 'designer',
@@ -40,7 +48,9 @@ async function send(method: string, path: string, body?: unknown): Promise<Respo
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-  } catch {
+  } catch (error) {
+    // Aborted on purpose (a panel closed, a long-poll replaced): not an outage.
+    if (signal?.aborted) throw error;
     throw new ApiRequestError(0, 'offline', 'Hookflow is not reachable. Is it still running?');
   }
   if (!response.ok) {
@@ -59,11 +69,25 @@ async function send(method: string, path: string, body?: unknown): Promise<Respo
   return response;
 }
 
-export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await send(method, path, body);
+export async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  signal?: AbortSignal,
+): Promise<T> {
+  const response = await send(method, path, body, signal);
   if (response.status === 204) return undefined as T;
   const payload: unknown = await response.json().catch(() => undefined);
   return payload as T;
+}
+
+/**
+ * Opens a server-sent event stream with the designer's credentials. `EventSource` cannot
+ * send the client header the admin API requires with the session cookie, so streams are
+ * read with fetch (see api/sse.ts for the parser).
+ */
+export function openStream(path: string, signal: AbortSignal): Promise<Response> {
+  return send('GET', path, undefined, signal);
 }
 
 /** A file the API sends as an attachment, with the name it suggests. */
@@ -97,6 +121,25 @@ export function attachmentFileName(header: string | null): string | undefined {
 }
 
 const flowPath = (id: string, rest = '') => `/api/flows/${encodeURIComponent(id)}${rest}`;
+const runPath = (id: string, rest = '') => `/api/runs/${encodeURIComponent(id)}${rest}`;
+export const testChatPath = (id: string, rest = '') =>
+  `/api/test-chat/sessions/${encodeURIComponent(id)}${rest}`;
+
+export interface RunQuery {
+  flowId?: string;
+  status?: RunStatus;
+  limit?: number;
+  before?: string;
+}
+
+function queryString(query: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined) params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
 
 export const api = {
   status: () => request<RuntimeStatus>('GET', '/api/status'),
@@ -129,4 +172,23 @@ export const api = {
     request<TunnelStatus>('PUT', '/api/tunnel/settings', input),
   startTunnel: () => request<TunnelStatus>('POST', '/api/tunnel/start'),
   stopTunnel: () => request<TunnelStatus>('POST', '/api/tunnel/stop'),
+  /** Newest first, without steps; `next` is the `before` of the following (older) page. */
+  listRuns: (query: RunQuery) => request<RunPage>('GET', `/api/runs${queryString({ ...query })}`),
+  getRun: (id: string) => request<Run>('GET', runPath(id)),
+  cancelRun: (id: string) => request<Run>('POST', runPath(id, '/cancel')),
+  /** A headless run; 422 `invalid_flow` (with `details.problems`) for a draft with errors. */
+  startRun: (flowId: string, input: { draft: boolean }) =>
+    request<Run>('POST', flowPath(flowId, '/runs'), input),
+  createTestChat: (input: { flowId: string; draft: boolean }) =>
+    request<{ sessionId: string; runId: string }>('POST', '/api/test-chat/sessions', input),
+  sendTestChat: (sessionId: string, reply: { text: string } | { buttonId: string }) =>
+    request<{ seq: number; runId: string }>('POST', testChatPath(sessionId, '/messages'), reply),
+  /** Long-polls up to `wait` seconds for messages after `after`. */
+  pollTestChat: (sessionId: string, after: number, wait: number, signal?: AbortSignal) =>
+    request<TestChatMessages>(
+      'GET',
+      testChatPath(sessionId, `/messages${queryString({ after, wait })}`),
+      undefined,
+      signal,
+    ),
 };

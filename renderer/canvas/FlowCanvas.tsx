@@ -19,14 +19,16 @@ import {
   type NodeType,
 } from '../../runtime/nodes/definitions';
 import type { CanvasNode, XY } from '../store/canvas-types';
+import { useDock } from '../store/dock-store';
 import { useEditor } from '../store/editor-store';
 import { freeSpot, snapTo } from '../store/graph-edit';
 import { CanvasToolbar } from './CanvasToolbar';
 import { FlowEdge } from './FlowEdge';
 import { NodeCard } from './NodeCard';
 import { Palette, PALETTE_MIME } from './Palette';
-import { ProblemsPanel } from './ProblemsPanel';
+import { RunPathBanner } from './RunPathBanner';
 import { useCanvasShortcuts } from './use-canvas-shortcuts';
+import { useKeepCenter } from './use-keep-center';
 import { useSnapToGrid } from './use-snap-to-grid';
 
 // One card component for every type: the definition supplies what differs.
@@ -38,6 +40,7 @@ const defaultEdgeOptions: DefaultEdgeOptions = {
 };
 
 const GRID: [number, number] = [16, 16];
+const SMALL_MINIMAP = { width: 150, height: 100 };
 const FIT = { maxZoom: 1, padding: 0.2 };
 const NEXT_TO = 280;
 /** Half a card: a node added "at" a point is centred on it. */
@@ -64,8 +67,10 @@ export function FlowCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const setSelectedOnly = useEditor((state) => state.setSelectedOnly);
   const { screenToFlowPosition, fitView, setCenter, getZoom } = useReactFlow();
   const [snap, toggleSnap] = useSnapToGrid();
+  const dockOpen = useDock((state) => state.open);
   const canvasRef = useRef<HTMLDivElement>(null);
   const pointer = useRef<XY | undefined>(undefined);
+  useKeepCenter(canvasRef);
 
   const place = useCallback(
     (wanted: XY) => {
@@ -140,7 +145,6 @@ export function FlowCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   return (
     <div className="editor-body">
       <Palette onAdd={addFromPalette} />
-      {/* The problems panel docks under the canvas: nodes it goes to stay in view. */}
       <div className="canvas-column">
         <div
           ref={canvasRef}
@@ -162,6 +166,7 @@ export function FlowCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
           }}
         >
           <CanvasToolbar snap={snap} onToggleSnap={toggleSnap} onFitView={fit} />
+          <RunPathBanner />
           <ReactFlow
             nodes={nodes}
             edges={edges}
@@ -198,7 +203,14 @@ export function FlowCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
             proOptions={{ hideAttribution: true }}
           >
             <Background gap={GRID[0]} />
-            <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" />
+            <MiniMap
+              pannable
+              zoomable
+              nodeColor={minimapColor}
+              ariaLabel="Minimap"
+              // With the dock open the canvas is short: a smaller map covers fewer nodes.
+              style={dockOpen ? SMALL_MINIMAP : undefined}
+            />
             <Controls showInteractive={false} fitViewOptions={FIT} />
           </ReactFlow>
           {nodes.length === 0 && (
@@ -207,7 +219,6 @@ export function FlowCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
             </div>
           )}
         </div>
-        <ProblemsPanel />
       </div>
     </div>
   );

@@ -7,10 +7,12 @@ import {
   type EdgeProps,
   type InternalNode,
 } from '@xyflow/react';
-import { useMemo } from 'react';
+import { useContext, useMemo } from 'react';
 import { findNodeDefinition } from '../../runtime/nodes/definitions';
 import { describeNodeConfig } from '../../runtime/shared/node-definition';
 import type { CanvasNode } from '../store/canvas-types';
+import { useRuns } from '../store/runs-store';
+import { NodeCardReadOnly } from './node-card-mode';
 import { isBackEdge, loopPath } from './edge-path';
 
 function bottomOf(node: InternalNode<CanvasNode> | undefined): number {
@@ -44,6 +46,12 @@ export function FlowEdge({
     return outputs.find((output) => output.id === (sourceHandleId ?? 'next'))?.kind ?? 'default';
   }, [sourceType, sourceConfig, sourceHandleId]);
 
+  // The selected run's path (Runs panel): edges it followed stand out, the others dim.
+  const readOnly = useContext(NodeCardReadOnly);
+  const taken = useRuns((state) => (readOnly ? undefined : state.path?.takenEdges.get(id)));
+  const highlighting = useRuns((state) => !readOnly && state.path !== undefined);
+  const run = taken ? 'taken' : highlighting ? 'dimmed' : undefined;
+
   const path = isBackEdge(sourceX, targetX)
     ? loopPath({
         sourceX,
@@ -59,7 +67,9 @@ export function FlowEdge({
       path={path}
       markerEnd={markerEnd}
       style={style}
-      className={`edge-kind-${kind}${selected ? ' is-selected' : ''}`}
+      className={`edge-kind-${kind}${selected ? ' is-selected' : ''}${run ? ` run-${run}` : ''}`}
+      data-run={run}
+      data-run-count={taken}
       interactionWidth={18}
     />
   );

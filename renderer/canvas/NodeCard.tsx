@@ -9,6 +9,8 @@ import { describeNodeConfig } from '../../runtime/shared/node-definition';
 import type { CanvasNode } from '../store/editor-store';
 import { configKey, nodeProblems } from '../store/problems';
 import { usePublish } from '../store/publish-store';
+import { visitLabel, type NodeVisit } from '../store/run-path';
+import { useRuns } from '../store/runs-store';
 import { NodeCardReadOnly } from './node-card-mode';
 import { ProblemPin } from './ProblemPin';
 
@@ -42,16 +44,21 @@ export function NodeCard({ id, type, data, selected }: NodeProps<CanvasNode>) {
     [readOnly, id, checked, checkedConfig, data.config, described],
   );
   const invalid = problems.some((problem) => problem.severity === 'error');
+  // The selected run's path (Runs panel): visited cards get their step numbers, others dim.
+  const visit = useRuns((state) => (readOnly ? undefined : state.path?.visits.get(id)));
+  const dimmed = useRuns((state) => !readOnly && state.path !== undefined && !visit);
   // A lone "Next" needs no caption; cases, else and failure outputs always say what they are.
   const captioned = outputs.length > 1 || outputs.some((output) => output.kind !== 'default');
   const title = data.label || definition?.label || type;
   return (
     <div
-      className={`node-card category-${definition?.category ?? 'unknown'}${selected ? ' is-selected' : ''}${invalid ? ' is-invalid' : ''}`}
+      className={`node-card category-${definition?.category ?? 'unknown'}${selected ? ' is-selected' : ''}${invalid ? ' is-invalid' : ''}${visit ? ` run-visited run-${visit.state}` : ''}${dimmed ? ' run-dimmed' : ''}`}
       data-testid={`node-${id}`}
       data-node-type={type}
       data-invalid={invalid ? 'true' : undefined}
+      data-run={visit ? 'visited' : dimmed ? 'dimmed' : undefined}
     >
+      {visit && <RunMarker nodeId={id} visit={visit} />}
       {definition && !definition.isTrigger && (
         <Handle
           type="target"
@@ -86,6 +93,30 @@ export function NodeCard({ id, type, data, selected }: NodeProps<CanvasNode>) {
         ))
       )}
     </div>
+  );
+}
+
+const VISIT_TEXT: Record<NodeVisit['state'], string> = {
+  ok: '',
+  skipped: ', skipped',
+  failed: ', failed',
+  waiting: ', waiting here',
+};
+
+function RunMarker({ nodeId, visit }: { nodeId: string; visit: NodeVisit }) {
+  const label = visitLabel(visit.steps);
+  const words = `${visit.steps.length === 1 ? 'Step' : 'Steps'} ${visit.steps.join(', ')}`;
+  return (
+    <span
+      className={`run-marker run-${visit.state}`}
+      data-testid={`run-marker-${nodeId}`}
+      data-steps={visit.steps.join(',')}
+      data-state={visit.state}
+      title={`${words}${VISIT_TEXT[visit.state]}`}
+    >
+      <span className="visually-hidden">{`${words}${VISIT_TEXT[visit.state]}`}</span>
+      <span aria-hidden>{label}</span>
+    </span>
   );
 }
 

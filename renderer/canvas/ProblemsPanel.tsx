@@ -1,33 +1,22 @@
-// The problems panel over the canvas: every problem the runtime found in the saved draft
-// (what Publish would refuse, and warnings), each a button that goes to its node.
+// The problems panel (the dock's Problems tab): every problem the runtime found in the
+// saved draft (what Publish would refuse, and warnings), each a button that goes to its
+// node. The publish store decides when it opens (panelFlowId); the dock shows it.
 import type { GraphProblem } from '../../runtime/shared/publishing';
-import { useEditor } from '../store/editor-store';
 import { countProblems, problemCountText } from '../store/problems';
 import { usePublish } from '../store/publish-store';
-import { CrossIcon, ErrorIcon, Spinner, WarningIcon } from '../ui/icons';
+import { ErrorIcon, Spinner, WarningIcon } from '../ui/icons';
 import { useRevealProblem } from './use-reveal-problem';
 
 export function ProblemsPanel() {
-  const flowId = useEditor((state) => state.flowId);
-  const open = usePublish(
-    (state) => state.panelFlowId !== undefined && state.panelFlowId === flowId,
-  );
   const problems = usePublish((state) => state.problems);
   const checking = usePublish((state) => state.checking);
   const checkError = usePublish((state) => state.checkError);
   const checkNow = usePublish((state) => state.checkNow);
-  const setPanelOpen = usePublish((state) => state.setPanelOpen);
   const reveal = useRevealProblem();
-  if (!open) return null;
   const counts = countProblems(problems);
   return (
-    <section
-      className="problems-panel"
-      aria-labelledby="problems-title"
-      data-testid="problems-panel"
-    >
+    <section className="problems-panel" aria-label="Problems" data-testid="problems-panel">
       <header>
-        <h2 id="problems-title">Problems</h2>
         <span className="muted" role="status">
           {checking ? (
             <>
@@ -37,15 +26,6 @@ export function ProblemsPanel() {
             problemCountText(counts)
           )}
         </span>
-        <span className="spacer" />
-        <button
-          type="button"
-          className="icon-button"
-          aria-label="Close problems"
-          onClick={() => setPanelOpen(false)}
-        >
-          <CrossIcon />
-        </button>
       </header>
       {checkError && (
         <p className="error" role="alert">
@@ -73,7 +53,7 @@ export function ProblemsPanel() {
   );
 }
 
-function ProblemRow({
+export function ProblemRow({
   problem,
   onReveal,
 }: {

@@ -15,6 +15,7 @@ export type ShortcutAction =
   | 'fitView'
   | 'search'
   | 'help'
+  | 'toggleDock'
   | 'escape';
 
 export interface KeyLike {
@@ -35,6 +36,7 @@ const WITH_MOD: Record<string, ShortcutAction> = {
   d: 'duplicate',
   a: 'selectAll',
   k: 'search',
+  j: 'toggleDock',
 };
 
 /** The action a key press asks for. Ctrl and Cmd are the same modifier on every OS. */
@@ -120,6 +122,16 @@ export function shortcutHelp(mod: string): { title: string; items: ShortcutHelp[
       items: [
         { keys: [`${mod}+Enter`], does: 'Save and publish' },
         { keys: ['Click a problem'], does: 'Select its node and the field to fix' },
+      ],
+    },
+    {
+      title: 'Panels (Runs, Test chat, Variables, Problems)',
+      items: [
+        { keys: [`${mod}+J`], does: 'Show or hide the panels under the canvas' },
+        { keys: ['←', '→'], does: 'Switch panel (on the tabs)' },
+        { keys: ['↑', '↓'], does: 'Make the panels taller or shorter (on their top edge)' },
+        { keys: ['Esc'], does: 'Close a run and clear its path from the canvas' },
+        { keys: ['Enter'], does: 'Send a test chat message' },
       ],
     },
     {

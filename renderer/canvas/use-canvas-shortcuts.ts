@@ -5,6 +5,7 @@
 import { useEffect, useRef } from 'react';
 import type { XY } from '../store/canvas-types';
 import { parseClipboardText, serializeClipboard } from '../store/clipboard';
+import { useDock } from '../store/dock-store';
 import { useEditor } from '../store/editor-store';
 import { useNotices } from '../store/notices-store';
 import { usePublish } from '../store/publish-store';
@@ -18,10 +19,13 @@ interface Options {
   pastePosition: () => XY | undefined;
 }
 
-/** Canvas commands act when focus is on the canvas or palette, or nowhere in particular. */
+/**
+ * Canvas commands act when focus is on the canvas or palette, on the problems list (fix
+ * from the list: go to a node, press Delete), or nowhere in particular.
+ */
 function inCanvasScope(target: EventTarget | null): boolean {
   if (target === null || target === document.body || target === document) return true;
-  return target instanceof Element && target.closest('.editor-body') !== null;
+  return target instanceof Element && target.closest('.editor-body, .problems-panel') !== null;
 }
 
 function hasTextSelection(): boolean {
@@ -75,6 +79,14 @@ export function useCanvasShortcuts(options: Options): void {
           .then(() => {
             if (editor().saveStatus === 'saved') notify('Saved');
           });
+        return;
+      }
+      if (action === 'toggleDock') {
+        // Everywhere, like save: it only shows or hides the panels (the browser's own
+        // Ctrl+J, its downloads page, is never what someone in the designer wants).
+        if (document.querySelector('dialog[open]')) return;
+        event.preventDefault();
+        useDock.getState().toggle();
         return;
       }
       if (action === 'publish') {

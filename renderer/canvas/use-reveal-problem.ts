@@ -1,15 +1,13 @@
 // Going to a problem: select its node (or edge), bring it into view, and put the caret in
 // the inspector field to fix when the inspector has one for it.
-import { useReactFlow } from '@xyflow/react';
 import { useCallback } from 'react';
 import type { GraphProblem } from '../../runtime/shared/publishing';
 import { useEditor } from '../store/editor-store';
 import { useNotices } from '../store/notices-store';
 import { fieldControlIds } from '../store/problems';
+import { useRevealNode } from './use-reveal-node';
 
 const FOCUSABLE = 'input, select, textarea, button';
-/** Zoom for a revealed node: the current one, unless too far out to read the card. */
-const MIN_REVEAL_ZOOM = 0.75;
 
 function focusField(nodeId: string, field: string): void {
   const inspector = document.querySelector('[data-testid="inspector"]');
@@ -29,7 +27,7 @@ function focusField(nodeId: string, field: string): void {
 }
 
 export function useRevealProblem(): (problem: GraphProblem) => void {
-  const { setCenter, getZoom } = useReactFlow();
+  const revealNode = useRevealNode();
   return useCallback(
     (problem: GraphProblem) => {
       const editor = useEditor.getState();
@@ -37,13 +35,7 @@ export function useRevealProblem(): (problem: GraphProblem) => void {
         ? editor.nodes.find((candidate) => candidate.id === problem.nodeId)
         : undefined;
       if (node) {
-        editor.setSelectedOnly(node.id);
-        const width = node.measured?.width ?? 200;
-        const height = node.measured?.height ?? 60;
-        void setCenter(node.position.x + width / 2, node.position.y + height / 2, {
-          zoom: Math.max(getZoom(), MIN_REVEAL_ZOOM),
-          duration: 250,
-        });
+        revealNode(node.id);
         const field = problem.field;
         // The inspector renders the newly selected node on the next frame.
         if (field)
@@ -62,6 +54,6 @@ export function useRevealProblem(): (problem: GraphProblem) => void {
         useNotices.getState().notify('info', 'That part of the flow is no longer on the canvas');
       }
     },
-    [getZoom, setCenter],
+    [revealNode],
   );
 }

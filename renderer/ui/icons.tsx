@@ -209,3 +209,43 @@ export function ArrowLeftIcon() {
     </svg>
   );
 }
+
+export function ChevronUpIcon() {
+  return (
+    <svg {...base}>
+      <path d="M4 10l4-4 4 4" />
+    </svg>
+  );
+}
+
+export function ChevronDownIcon() {
+  return (
+    <svg {...base}>
+      <path d="M4 6l4 4 4-4" />
+    </svg>
+  );
+}
+
+export function PlayIcon() {
+  return (
+    <svg {...base}>
+      <path d="M5 3.5v9l7-4.5z" />
+    </svg>
+  );
+}
+
+export function SendIcon() {
+  return (
+    <svg {...base}>
+      <path d="M2.5 8h9M8 4l4 4-4 4" />
+    </svg>
+  );
+}
+
+export function RestartIcon() {
+  return (
+    <svg {...base}>
+      <path d="M3 8a5 5 0 1 0 1.5-3.6M3 3v2.5h2.5" />
+    </svg>
+  );
+}

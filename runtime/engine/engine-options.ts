@@ -34,6 +34,8 @@ export interface StartRunOptions {
    * short headless run costs one append instead of two.
    */
   startRecorded?: boolean;
+  /** Internal: the caller needs no copy of the started run (Engine.launchRun). */
+  quiet?: boolean;
   flowId: string;
   graph: DraftGraph;
   version: number | 'draft';

@@ -62,13 +62,32 @@ export class Engine {
   /** Starts a run; resolves once its start is durably recorded (it then runs on its own). */
   async startRun(options: StartRunOptions): Promise<Run> {
     const { runId } = options;
-    if (runId === undefined) return this.driver.start(options, newRunId(), []);
+    if (runId === undefined) return this.#started(await this.driver.start(options, newRunId(), []));
     if (!RUN_ID_PATTERN.test(runId)) {
       throw new EngineError('invalid_trigger', `"${runId}" is not a run id`);
     }
     // Exactly once per id: a second start of a known run is that run.
     const existing = this.runStatus(runId) === undefined ? undefined : await this.getRun(runId);
-    return existing ?? this.driver.start(options, runId, []);
+    return existing ?? this.#started(await this.driver.start(options, runId, []));
+  }
+
+  /**
+   * startRun for callers that need only the id (webhooks: the answer was already sent):
+   * skips copying the run, the one per-run cost that buys nothing on that path.
+   */
+  async launchRun(options: StartRunOptions & { runId: string }): Promise<string> {
+    if (!RUN_ID_PATTERN.test(options.runId)) {
+      throw new EngineError('invalid_trigger', `"${options.runId}" is not a run id`);
+    }
+    if (this.runStatus(options.runId) === undefined) {
+      await this.driver.start({ ...options, quiet: true }, options.runId, []);
+    }
+    return options.runId;
+  }
+
+  #started(run: Run | undefined): Run {
+    if (!run) throw new Error('The engine did not return the started run');
+    return run;
   }
 
   /**

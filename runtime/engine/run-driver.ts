@@ -78,7 +78,8 @@ export class RunDriver {
       savedSteps: 0,
     });
     if (!options.startRecorded) await this.#checkpoint(active);
-    const started = active.snapshot();
+    // Copied before adopt() lets it move on; only callers that show the run pay for it.
+    const started = options.quiet ? undefined : active.snapshot();
     this.adopt(active);
     return started;
   }

@@ -1,9 +1,10 @@
 // Builds the webhook ingress for a runtime: the call log, the listen hub, the pipeline over
 // the engine, the trigger map kept current by publish events, and the runs of calls a
 // crash left unstarted. Also the routes it adds to the two listeners.
-import type { RequestHandler, Router } from 'express';
+import type { Router } from 'express';
 import type { RuntimeEvents } from '../api/runtime-events';
 import { callsRoutes } from '../server/routes/calls-routes';
+import type { DirectRoute } from '../server/public-app';
 import { webhookRoutes } from '../server/routes/webhook-routes';
 import type { ChatBinding, ChatChannel } from '../engine/chat';
 import type { Engine } from '../engine/engine';
@@ -35,8 +36,8 @@ export interface OpenIngressOptions {
 
 export interface OpenedIngress {
   ingress: WebhookIngress;
-  /** For the public listener: the webhook namespaces. */
-  publicRouter: RequestHandler;
+  /** For the public listener: the webhook namespaces, answered before Express. */
+  publicRoute: DirectRoute;
   /** For the admin API: calls, replay, URLs, listen streams. */
   adminRouter(urls: () => { public: string; tunnel?: string | undefined }): Router;
   /** Ends listen streams (before the admin listener closes). */
@@ -55,7 +56,7 @@ export async function openIngress(options: OpenIngressOptions): Promise<OpenedIn
   );
   const hub = new ListenHub();
   const runs: IngressEngine<ChatBinding> = {
-    startRun: (start) => engine.startRun(start),
+    startRun: (start) => engine.launchRun(start),
     waitForRun: (runId, timeoutMs) => engine.waitForRun(runId, timeoutMs),
     hasRun: (runId) => engine.runStatus(runId) !== undefined,
     newRunId: newWebhookRunId,
@@ -76,7 +77,7 @@ export async function openIngress(options: OpenIngressOptions): Promise<OpenedIn
   await recoverAcceptedCalls(ingress);
   return {
     ingress,
-    publicRouter: webhookRoutes(ingress),
+    publicRoute: webhookRoutes(ingress, logger),
     adminRouter: (urls) =>
       callsRoutes({
         flows: options.flows,

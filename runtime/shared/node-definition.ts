@@ -74,6 +74,16 @@ export interface NodeDefinition<
    */
   continuesAt?(config: z.infer<Schema>): string[];
   /**
+   * The variables this node stores (names), for "where is this variable used". Optional:
+   * a node that writes none leaves it out.
+   */
+  variablesWritten?(config: z.infer<Schema>): string[];
+  /**
+   * Paths this node reads outside templates (a Condition's bare `email`, an End's result
+   * names). Reads written as `{{ … }}` or `$NAME` are found in every config string anyway.
+   */
+  variablesRead?(config: z.infer<Schema>): string[];
+  /**
    * Extra checks run on publish with the parsed config (defaults applied) and the whole
    * graph, for what a schema alone cannot know: a Jump target exists, a path parses.
    */

@@ -38,8 +38,11 @@ describe('webhook delivery', () => {
     assert.equal(repeat.status, 202);
     assert.deepEqual(await json(repeat), firstBody);
     const other = await deliver(url, { 'webhook-id': 'msg_2' }, { n: 2 });
-    assert.notEqual((await json<{ runId: string }>(other)).runId, firstBody.runId);
+    const otherBody = await json<{ runId: string }>(other);
+    assert.notEqual(otherBody.runId, firstBody.runId);
+    // Runs start after their 202: wait for both before counting.
     await waitForRun(rt, firstBody.runId);
+    await waitForRun(rt, otherBody.runId);
     assert.equal(await runCount(rt, flow.id), 2);
 
     const log = await json<CallPage>(await rt.api(`/api/flows/${flow.id}/nodes/n_hook/calls`));

@@ -45,6 +45,7 @@ export const buttonsDefinition = defineNode({
   needsChat: true,
   sideEffects: 'repeatable',
   summary: (config) => config.buttons.map((button) => button.label).join(' · '),
+  variablesWritten: (config) => (config.variable === '' ? [] : [config.variable]),
   validate: (config) => [
     ...requireFilled(config.prompt, 'prompt', 'Write the question'),
     ...templateProblems(config.prompt, 'prompt'),

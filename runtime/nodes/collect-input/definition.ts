@@ -36,6 +36,7 @@ export const collectInputDefinition = defineNode({
   sideEffects: 'repeatable',
   summary: (config) =>
     config.variable ? `Asks for ${config.validation} → ${config.variable}` : 'Asks a question',
+  variablesWritten: (config) => (config.variable === '' ? [] : [config.variable]),
   validate: (config) => [
     ...requireFilled(config.prompt, 'prompt', 'Write the question'),
     ...templateProblems(config.prompt, 'prompt'),

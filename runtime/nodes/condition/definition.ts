@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { tryParsePath } from '../../paths';
 import { hasTemplateReferences, requireFilled, templateProblems } from '../../shared/node-checks';
 import { defineNode, type NodeConfigProblem } from '../../shared/node-definition';
 
@@ -103,6 +104,11 @@ export const conditionDefinition = defineNode({
     const more = config.rules.length - 1;
     return more > 0 ? `${text} ${config.match === 'all' ? 'and' : 'or'} ${more} more` : text;
   },
+  // A left side without `{{ }}` is a path (see execute.ts); templates are found generically.
+  variablesRead: (config) =>
+    config.rules
+      .map((rule) => rule.left.trim())
+      .filter((left) => left !== '' && !hasTemplateReferences(left) && tryParsePath(left).ok),
   validate: (config) => [
     ...(config.rules.length === 0 ? [{ field: 'rules', message: 'Add at least one rule' }] : []),
     ...config.rules.flatMap(ruleProblems),

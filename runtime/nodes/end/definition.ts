@@ -22,6 +22,7 @@ export const endDefinition = defineNode({
   isTrigger: false,
   needsChat: false,
   sideEffects: 'none',
+  variablesRead: (config) => config.result,
   summary: (config) =>
     config.result.length === 0 ? 'Ends the run' : `Result: ${config.result.join(', ')}`,
 });

@@ -27,6 +27,9 @@ export const setVariableDefinition = defineNode({
     config.variable === ''
       ? 'No variable yet'
       : `${config.variable} = ${config.source === 'path' ? config.path : config.value}`,
+  variablesWritten: (config) => (config.variable === '' ? [] : [config.variable]),
+  variablesRead: (config) =>
+    config.source === 'path' && tryParsePath(config.path).ok ? [config.path] : [],
   validate: (config) => {
     const problems = requireFilled(config.variable, 'variable', 'Choose a variable');
     if (config.source === 'value') return [...problems, ...templateProblems(config.value, 'value')];

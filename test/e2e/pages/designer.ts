@@ -1,5 +1,6 @@
 // Page helpers for the designer: creating flows, adding nodes, reading what the canvas
 // and the runtime hold. Specs stay about behaviour, not selectors.
+import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { expect, type Hookflow } from '../fixtures';
 
@@ -162,3 +163,36 @@ export async function dismissNotices(page: Page): Promise<void> {
   }
   await expect(page.locator('.notice')).toHaveCount(0);
 }
+
+/** Imports a fixture flow file (test/fixtures/flows) through the admin API; returns its id. */
+export async function importFixture(
+  hookflow: Hookflow,
+  name: string,
+  options: { publish?: boolean } = {},
+): Promise<string> {
+  const document: unknown = JSON.parse(
+    await readFile(`test/fixtures/flows/${name}.flow.json`, 'utf8'),
+  );
+  const response = await fetch(`${hookflow.admin}/api/flows/import`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${hookflow.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ document, publish: options.publish ?? false }),
+  });
+  expect(response.status).toBe(201);
+  return ((await response.json()) as { flow: { id: string } }).flow.id;
+}
+
+/** Opens the dock (under the canvas) on one of its tabs. */
+export async function openDockTab(
+  page: Page,
+  tab: 'runs' | 'test-chat' | 'variables' | 'problems',
+): Promise<Locator> {
+  await page.getByTestId(`dock-tab-${tab}`).click();
+  const panel = page.getByTestId(`dock-panel-${tab}`);
+  await expect(panel).toBeVisible();
+  return panel;
+}
+
+/** An edge's drawn path (its class and data-run say whether a run's path took it). */
+export const edgePath = (page: Page, id: string): Locator =>
+  page.getByTestId(`rf__edge-${id}`).locator('.react-flow__edge-path');

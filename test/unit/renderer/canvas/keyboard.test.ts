@@ -22,6 +22,7 @@ describe('shortcutFor', () => {
       assert.equal(shortcutFor(key('x', mod)), 'cut');
       assert.equal(shortcutFor(key('v', mod)), 'paste');
       assert.equal(shortcutFor(key('d', mod)), 'duplicate');
+      assert.equal(shortcutFor(key('j', mod)), 'toggleDock');
       assert.equal(shortcutFor(key('a', mod)), 'selectAll');
       assert.equal(shortcutFor(key('k', mod)), 'search');
       assert.equal(shortcutFor(key('Enter', mod)), 'publish');
@@ -65,6 +66,7 @@ describe('shortcutHelp', () => {
       '⌘+A',
       '⌘+K',
       '⌘+Enter',
+      '⌘+J',
     ]) {
       assert.ok(text.includes(shown), shown);
     }

@@ -1,0 +1,140 @@
+// A run's steps in order: the node (a button that selects it on the canvas), the output
+// it left through, what it received, and why it was skipped or failed.
+import { findNodeDefinition } from '../../../runtime/nodes/definitions';
+import type { Run } from '../../../runtime/shared/run';
+import { useRevealNode } from '../../canvas/use-reveal-node';
+import { useEditor, type CanvasNode } from '../../store/editor-store';
+import { formatDuration, handleText, showValue } from './run-format';
+
+function oneLine(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}
+
+export function RunSteps({ run }: { run: Run }) {
+  const nodes = useEditor((state) => state.nodes);
+  const reveal = useRevealNode();
+  const byId = new Map<string, CanvasNode>(nodes.map((node) => [node.id, node]));
+  if (run.steps.length === 0) {
+    return <p className="muted">No steps yet.</p>;
+  }
+  return (
+    <ol className="run-steps" data-testid="run-steps">
+      {run.steps.map((step, index) => {
+        const node = byId.get(step.nodeId);
+        const definition = findNodeDefinition(step.nodeType);
+        const title = node?.data.label || definition?.label || step.nodeType;
+        const handle = handleText(step, node?.data.config);
+        const state = step.error ? 'failed' : step.skipped ? 'skipped' : 'ok';
+        return (
+          <li
+            key={index}
+            className={`run-step run-${state}`}
+            data-testid="run-step"
+            data-node-id={step.nodeId}
+            data-handle={step.outputHandle}
+            data-state={state}
+          >
+            <span className="run-step-number" aria-hidden>
+              {index + 1}
+            </span>
+            <div className="run-step-body">
+              <div className="run-step-line">
+                <div className="run-step-what">
+                  <button
+                    type="button"
+                    className="run-step-node"
+                    disabled={!node}
+                    title={node ? 'Select this node on the canvas' : 'No longer on the canvas'}
+                    onClick={() => reveal(step.nodeId)}
+                  >
+                    <span className="visually-hidden">Step {index + 1}: </span>
+                    <span className="node-icon" aria-hidden>
+                      {definition?.icon ?? '?'}
+                    </span>
+                    {title}
+                  </button>
+                  {handle !== undefined && (
+                    <span className="run-step-handle" title={`Output "${step.outputHandle}"`}>
+                      → {handle}
+                    </span>
+                  )}
+                  {step.skipped && (
+                    <span className="run-step-skipped" data-testid="run-step-skipped">
+                      skipped: {step.skipped}
+                    </span>
+                  )}
+                </div>
+                <span className="muted run-step-time">
+                  {formatDuration(Date.parse(step.endedAt) - Date.parse(step.startedAt))}
+                </span>
+              </div>
+              {step.error && (
+                <p className="error run-step-error" data-testid="run-step-error">
+                  {step.error}
+                </p>
+              )}
+              {step.input !== undefined && (
+                <details className="run-step-input">
+                  <summary>
+                    Input <code>{oneLine(step.input)}</code>
+                  </summary>
+                  <pre>{showValue(step.input)}</pre>
+                </details>
+              )}
+            </div>
+          </li>
+        );
+      })}
+      {run.waiting && (
+        <WaitingStep
+          number={run.steps.length + 1}
+          node={byId.get(run.waiting.nodeId)}
+          nodeId={run.waiting.nodeId}
+          onReveal={reveal}
+        />
+      )}
+    </ol>
+  );
+}
+
+/** The step the run is parked at: it becomes a real step when the wait ends. */
+function WaitingStep({
+  number,
+  node,
+  nodeId,
+  onReveal,
+}: {
+  number: number;
+  node: CanvasNode | undefined;
+  nodeId: string;
+  onReveal: (nodeId: string) => boolean;
+}) {
+  const definition = findNodeDefinition(node?.type ?? '');
+  return (
+    <li className="run-step run-waiting" data-testid="run-step-waiting" data-node-id={nodeId}>
+      <span className="run-step-number" aria-hidden>
+        {number}
+      </span>
+      <div className="run-step-body">
+        <div className="run-step-line">
+          <div className="run-step-what">
+            <button
+              type="button"
+              className="run-step-node"
+              disabled={!node}
+              onClick={() => onReveal(nodeId)}
+            >
+              <span className="visually-hidden">Step {number}: </span>
+              <span className="node-icon" aria-hidden>
+                {definition?.icon ?? '?'}
+              </span>
+              {node?.data.label || definition?.label || nodeId}
+            </button>
+            <span className="run-step-handle">waiting…</span>
+          </div>
+        </div>
+      </div>
+    </li>
+  );
+}

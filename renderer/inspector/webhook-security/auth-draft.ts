@@ -102,7 +102,8 @@ export function readAuth(raw: unknown): WebhookAuth {
 
 const looseSecuritySchema = z
   .object({
-    auth: z.unknown(),
+    // Optional: a missing key would otherwise fail the object and lose the allowlists too.
+    auth: z.unknown().optional(),
     ipAllowlist: z.array(z.string()).catch([]),
     originAllowlist: z.array(z.string()).catch([]),
   })

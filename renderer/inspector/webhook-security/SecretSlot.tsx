@@ -184,7 +184,7 @@ export function SecretSlot({
           autoComplete="off"
           spellCheck={false}
           maxLength={4096}
-          placeholder={stored ? `Replace with your own ${noun}` : `Or paste your own ${noun}`}
+          placeholder={stored ? 'Replace with your own' : `Paste your own ${noun}`}
           aria-label={`Your own ${noun}`}
           aria-invalid={shownError ? true : undefined}
           aria-describedby={

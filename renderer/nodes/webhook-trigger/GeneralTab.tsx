@@ -119,6 +119,7 @@ export function GeneralTab({
         live={live}
         map={map}
         allowlist={allowlist}
+        controls={false}
       />
       <MethodsField props={props} />
       <KeyValueList

@@ -22,13 +22,29 @@ interface Props {
   live: boolean;
   map?: MapAction | undefined;
   allowlist?: AllowlistActions | undefined;
+  /**
+   * Whether the panel has its own state line and Listen / Stop button. The Webhook Trigger
+   * keeps those in the bar above its tabs (so they stay in reach on every tab) and shows
+   * the panel only once listening began.
+   */
+  controls?: boolean;
 }
 
-export function ListenPanel({ listen, url, method, auth, live, map, allowlist }: Props) {
+export function ListenPanel({
+  listen,
+  url,
+  method,
+  auth,
+  live,
+  map,
+  allowlist,
+  controls = true,
+}: Props) {
   const [openCall, setOpenCall] = useState<string>();
   const active = listen.status === 'listening' || listen.status === 'connecting';
   const [newest, ...older] = listen.calls;
   const shown = listen.calls.find((call) => call.callId === openCall) ?? newest;
+  if (!controls && listen.status === 'idle' && listen.calls.length === 0) return null;
   return (
     <section
       className={`listen-panel is-${listen.status}`}
@@ -36,38 +52,40 @@ export function ListenPanel({ listen, url, method, auth, live, map, allowlist }:
       data-testid="listen-panel"
       data-status={listen.status}
     >
-      <header className="listen-head">
-        <span className="listen-state" role="status">
-          {listen.status === 'connecting' ? (
-            <>
-              <Spinner /> Connecting…
-            </>
-          ) : listen.status === 'listening' ? (
-            <>
-              <span className="live-dot is-pulsing" aria-hidden /> Listening
-              {listen.calls.length > 0 &&
-                ` · ${listen.calls.length} call${listen.calls.length === 1 ? '' : 's'}`}
-            </>
+      {controls && (
+        <header className="listen-head">
+          <span className="listen-state" role="status">
+            {listen.status === 'connecting' ? (
+              <>
+                <Spinner /> Connecting…
+              </>
+            ) : listen.status === 'listening' ? (
+              <>
+                <span className="live-dot is-pulsing" aria-hidden /> Listening
+                {listen.calls.length > 0 &&
+                  ` · ${listen.calls.length} call${listen.calls.length === 1 ? '' : 's'}`}
+              </>
+            ) : (
+              'Listen'
+            )}
+          </span>
+          {active ? (
+            <button type="button" data-testid="listen-stop" onClick={listen.stop}>
+              <StopIcon /> Stop
+            </button>
           ) : (
-            'Listen'
+            <button
+              type="button"
+              className="primary"
+              data-testid="listen-start"
+              onClick={listen.start}
+            >
+              {listen.status === 'idle' ? 'Listen' : 'Listen again'}
+            </button>
           )}
-        </span>
-        {active ? (
-          <button type="button" data-testid="listen-stop" onClick={listen.stop}>
-            <StopIcon /> Stop
-          </button>
-        ) : (
-          <button
-            type="button"
-            className="primary"
-            data-testid="listen-start"
-            onClick={listen.start}
-          >
-            {listen.status === 'idle' ? 'Listen' : 'Listen again'}
-          </button>
-        )}
-      </header>
-      {listen.status === 'idle' && listen.calls.length === 0 && (
+        </header>
+      )}
+      {controls && listen.status === 'idle' && listen.calls.length === 0 && (
         <p className="muted listen-intro">
           See the next real call to this URL as it arrives, then map its fields with one click.
           {live ? '' : ' Until you publish, calls are captured without running the flow.'}

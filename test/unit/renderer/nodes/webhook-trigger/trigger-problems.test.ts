@@ -6,9 +6,17 @@ import {
   triggerProblems,
 } from '../../../../../renderer/nodes/webhook-trigger/trigger-problems';
 
+type LooseConfig = Parameters<typeof triggerProblems>[0];
+type FieldProblems = Parameters<typeof triggerProblems>[1];
+
+/** A whole config as the inspector holds it (generic, so its extra fields are allowed). */
+function check<T extends LooseConfig>(config: T, schemaProblems: FieldProblems = []) {
+  return triggerProblems(config, schemaProblems);
+}
+
 describe('triggerProblems', () => {
   it('marks paths that do not parse as typed, and the publish checks, before Publish', () => {
-    const problems = triggerProblems(
+    const problems = check(
       {
         mappings: [{ path: 'body..a', variable: 'a' }],
         events: { path: 'body[', cases: [] },
@@ -24,10 +32,10 @@ describe('triggerProblems', () => {
   });
 
   it('asks for an event path once cases exist', () => {
-    const problems = triggerProblems(
-      { events: { cases: [{ id: 'paid', label: '', value: 'order.paid' }] } },
-      [],
-    );
+    const config = {
+      events: { path: '', cases: [{ id: 'paid', label: '', value: 'order.paid' }] },
+    };
+    const problems = check(config);
     assert.ok(
       problems.some(
         (problem) =>
@@ -37,7 +45,7 @@ describe('triggerProblems', () => {
   });
 
   it('keeps the schema problems first and reports each field once', () => {
-    const problems = triggerProblems({ mappings: [{ path: 'body..a' }] }, [
+    const problems = check({ mappings: [{ path: 'body..a' }] }, [
       { path: 'mappings[0].path', message: 'from the schema' },
       { path: 'mappings[0].variable', message: 'bad name' },
     ]);
@@ -51,11 +59,11 @@ describe('triggerProblems', () => {
     const id = 'wh_abcdefghijklmnopqrstuv';
     const bad = { webhookId: id, idempotency: { source: 'body-path', name: 'body[' } };
     assert.deepEqual(
-      triggerProblems(bad, []).map((problem) => problem.path),
+      check(bad, []).map((problem) => problem.path),
       ['idempotency.name'],
     );
     assert.deepEqual(
-      triggerProblems({ webhookId: id, idempotency: { source: 'header', name: 'body[' } }, []),
+      check({ webhookId: id, idempotency: { source: 'header', name: 'body[' } }, []),
       [],
     );
   });

@@ -2,7 +2,12 @@
 // public URL appear live as a tree with Map and copy-path, the caller's IP and Origin can
 // go to the allowlists, and the call log lists every call (refused ones too) with Replay.
 import { expect, screenshot, signIn, test, type Hookflow } from './fixtures';
-import { createFlowViaApi, dismissNotices, openFlow } from './pages/designer';
+import {
+  createFlowViaApi,
+  dismissNotices,
+  expectSavedAndChecked,
+  openFlow,
+} from './pages/designer';
 
 const WEBHOOK_ID = 'wh_e2eLeadsTrigger0000000001';
 const LEAD = { customer: { email: 'ada@example.com', tags: ['vip', 'beta'] }, event: 'lead' };
@@ -14,6 +19,23 @@ async function publishViaApi(hookflow: Hookflow, flowId: string): Promise<void> 
     body: '{}',
   });
   expect(response.status).toBe(200);
+}
+
+async function finishedRun(
+  hookflow: Hookflow,
+  runId: string,
+): Promise<{ status: string; variables: Record<string, unknown> }> {
+  let run = { status: '', variables: {} };
+  await expect
+    .poll(async () => {
+      const response = await fetch(`${hookflow.admin}/api/runs/${runId}`, {
+        headers: { authorization: `Bearer ${hookflow.token}` },
+      });
+      run = (await response.json()) as typeof run;
+      return run.status;
+    })
+    .toBe('completed');
+  return run;
 }
 
 function call(
@@ -171,8 +193,27 @@ test('Listen shows real calls live; Map, copy-path and add-to-allowlist work by 
   await expect(rows).toHaveCount(3);
   await expect(rows.nth(0)).toContainText('replay');
 
+  // Save the full body too, publish, and a call's run has every mapped variable.
+  await inspector.getByRole('tab', { name: 'General' }).click();
+  await inspector.getByLabel('Save full body as JSON').check();
+  await expect(inspector.getByLabel('Body variable')).toHaveValue('payload');
+  await expectSavedAndChecked(page);
+  await page.getByTestId('publish').click();
+  await expect(page.getByTestId('published-version')).toHaveText('Live: version 2');
+  const again = await call(hookflow, { headers: { origin: 'https://forms.example' } });
+  expect(again.status).toBe(202);
+  const run = await finishedRun(hookflow, ((await again.json()) as { runId: string }).runId);
+  expect(run.variables).toMatchObject({
+    lead_email: 'ada@example.com',
+    event_type: 'lead',
+    first_tag: 'vip',
+    payload: LEAD,
+  });
+  await inspector.getByRole('tab', { name: 'Logs' }).click();
+  await expect(rows).toHaveCount(4);
+
   // The dark theme keeps the tree readable.
-  await rows.nth(2).click();
+  await rows.nth(3).click();
   await expect(inspector.getByTestId('log-detail')).toContainText('lead_email');
   await page.getByTestId('theme-toggle').click();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');

@@ -107,6 +107,7 @@ test('tabs from the keyboard; a bearer token generated, revealed and replaced is
   expect(generated.length).toBeGreaterThanOrEqual(40);
   await expect(tab('Security').locator('.tab-problems')).toHaveCount(0);
   await dismissNotices(page);
+  await expectSavedAndChecked(page);
   await screenshot(page, 'webhook-security-bearer');
   await publish(page);
 
@@ -202,6 +203,7 @@ test('HMAC with its fields, a provider preset with two secrets for rotation, and
   await second.getByRole('button', { name: 'Save secret' }).click();
   await expect(second.getByTestId('security-secret-1-state')).toHaveText('Stored, encrypted');
   await dismissNotices(page);
+  await expectSavedAndChecked(page);
   await screenshot(page, 'webhook-security-rotation');
   await publish(page);
   const stripe = (secret: string) => {

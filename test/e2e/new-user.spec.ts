@@ -45,15 +45,18 @@ test('a new user builds a webhook flow, listens, maps a field, publishes and see
 
   // Four nodes dragged from the palette onto the canvas, top to bottom (the inspector beside
   // the canvas leaves it narrow at 1280×800). The first node lands in the middle of the
-  // empty canvas, so it is moved up to make room.
+  // empty canvas, so it is moved up to make room; then Zoom to fit shows them all.
   const drop = async (type: string, x: number, y: number) => {
+    await viewportSettled(page);
     await page.getByTestId(`palette-item-${type}`).dragTo(canvas, { targetPosition: { x, y } });
   };
-  await drop('webhook-trigger', 240, 100);
-  await moveNodeTo(page, nodesOfType(page, 'webhook-trigger'), 240, 90);
-  await drop('condition', 240, 250);
-  await drop('end', 90, 430);
-  await drop('end', 300, 430);
+  await drop('webhook-trigger', 210, 100);
+  await moveNodeTo(page, nodesOfType(page, 'webhook-trigger'), 210, 90);
+  await drop('condition', 210, 250);
+  await drop('end', 100, 430);
+  await drop('end', 320, 430);
+  await page.getByTestId('fit-view').click();
+  await viewportSettled(page);
   const trigger = nodesOfType(page, 'webhook-trigger');
   const condition = nodesOfType(page, 'condition');
   const ends = nodesOfType(page, 'end');

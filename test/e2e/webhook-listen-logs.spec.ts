@@ -291,3 +291,44 @@ test('Listen before publishing captures the call without running anything; an en
   await expect(listen.getByRole('alert')).toContainText(/Listen again|Hookflow/);
   await expect(inspector.getByTestId('listen-button')).toBeVisible();
 });
+
+test('a webhook Start node shows its call_node URL once published, and Listen shows its calls', async ({
+  page,
+  hookflow,
+  consoleErrors: _,
+}) => {
+  const flowId = await createFlowViaApi(hookflow, 'Call node', {
+    nodes: [
+      {
+        id: 'n_start',
+        type: 'start',
+        position: { x: 0, y: 0 },
+        data: { config: { triggerType: 'webhook' } },
+      },
+      { id: 'n_end', type: 'end', position: { x: 300, y: 0 }, data: { config: {} } },
+    ],
+    edges: [{ id: 'e_1', source: 'n_start', sourceHandle: 'next', target: 'n_end' }],
+  });
+  await publishViaApi(hookflow, flowId);
+  await signIn(page, hookflow);
+  await openFlow(page, 'Call node');
+  await page.getByTestId('node-n_start').click();
+  const inspector = page.getByTestId('inspector');
+  const url = `${hookflow.public}/api/call_node/${flowId}/n_start`;
+  await expect(inspector.getByTestId('start-url-local')).toHaveValue(url);
+  await expect(inspector.getByTestId('start-url-local-copy')).toBeVisible();
+
+  await inspector.getByTestId('listen-start').click();
+  const listen = inspector.getByTestId('listen-panel');
+  await expect(listen).toHaveAttribute('data-status', 'listening');
+  const response = await fetch(`${url}?name=John`);
+  expect(response.status).toBe(202);
+  const shown = listen.getByTestId('listened-call');
+  await expect(shown).toContainText('GET');
+  await expect(shown.locator('.tree-item[data-path="query.name"]')).toContainText('"John"');
+  // A Start node has no mappings: the tree offers copy-path only.
+  await expect(shown.getByRole('button', { name: /^Map / })).toHaveCount(0);
+  await expect(shown.getByRole('button', { name: 'Copy the path query.name' })).toBeVisible();
+  await listen.getByTestId('listen-stop').click();
+  await expect(listen).toHaveAttribute('data-status', 'idle');
+});

@@ -7,6 +7,7 @@ import './styles/ui.css';
 import './styles/publishing.css';
 import './styles/tunnel.css';
 import './styles/flow-files.css';
+import './styles/webhooks.css';
 import './styles/dock.css';
 import './styles/runs.css';
 import './styles/test-chat.css';

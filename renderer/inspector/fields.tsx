@@ -12,4 +12,5 @@ export { PathField, type PathFieldProps } from './PathField';
 export { KeyValueList, type KeyValueListProps, type KeyValueRow } from './KeyValueList';
 export { ListEditor, type ListEditorProps, type ListRowContext } from './ListEditor';
 export { DurationField, type DurationFieldProps } from './DurationField';
+export { SizeField, type SizeFieldProps } from './SizeField';
 export { UrlCopy, type UrlCopyProps } from './UrlCopy';

@@ -5,6 +5,7 @@ import { useWebhookBases } from '../../inspector/use-webhook-bases';
 import { useEditor } from '../../store/editor-store';
 import { usePublish } from '../../store/publish-store';
 import { bindField, type InspectorProps } from '../inspector-props';
+import { StartWebhookSettings } from './StartWebhookSettings';
 
 const TRIGGERS = [
   { value: 'manual', label: 'Manual (test chat)' },
@@ -12,6 +13,7 @@ const TRIGGERS = [
 ] as const;
 
 export function StartInspector(props: InspectorProps<typeof startConfigSchema>) {
+  const live = useLiveWebhook(props.nodeId);
   return (
     <>
       <SelectField
@@ -20,9 +22,22 @@ export function StartInspector(props: InspectorProps<typeof startConfigSchema>) 
         hint="Webhook: the flow runs when its URL is called (after publishing)."
         {...bindField(props, 'triggerType')}
       />
-      {props.config.triggerType === 'webhook' && <StartWebhookUrls nodeId={props.nodeId} />}
+      {props.config.triggerType === 'webhook' && (
+        <>
+          <StartWebhookUrls nodeId={props.nodeId} />
+          <StartWebhookSettings props={props} live={live} />
+        </>
+      )}
     </>
   );
+}
+
+function useLiveWebhook(nodeId: string): boolean {
+  return useEditor((state) => {
+    const live = publishedNode(state.flow, nodeId);
+    const config = live?.type === 'start' ? startConfigSchema.safeParse(live.data.config) : null;
+    return config?.data?.triggerType === 'webhook';
+  });
 }
 
 /** The call_node URL (seed 000): it exists once the live version starts here by webhook. */
@@ -31,11 +46,10 @@ function StartWebhookUrls({ nodeId }: { nodeId: string }) {
   const publish = usePublish((state) => state.publish);
   const publishing = usePublish((state) => state.publishing);
   const { local, tunnel } = useWebhookBases();
+  const live = useLiveWebhook(nodeId);
   if (!flow) return null;
 
-  const live = publishedNode(flow, nodeId);
-  const liveConfig = live?.type === 'start' ? startConfigSchema.safeParse(live.data.config) : null;
-  if (liveConfig?.data?.triggerType !== 'webhook') {
+  if (!live) {
     return (
       <div className="url-pending" data-testid="start-url-pending">
         <p>

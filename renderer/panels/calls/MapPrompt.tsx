@@ -1,0 +1,87 @@
+// The small inline form Map opens under a tree row: the variable name for the new mapping,
+// prefilled with a suggestion and selected so typing replaces it. Enter adds, Escape
+// cancels and goes back to the Map button.
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { VARIABLE_NAME_PATTERN } from '../../../runtime/shared/variable-name';
+
+interface Props {
+  path: string;
+  suggestion: string;
+  /** Returns what is wrong, or undefined when the mapping was added. */
+  onAdd: (variable: string) => string | undefined;
+  onCancel: () => void;
+}
+
+export function MapPrompt({ path, suggestion, onAdd, onCancel }: Props) {
+  const [name, setName] = useState(suggestion);
+  const [problem, setProblem] = useState<string>();
+  const input = useRef<HTMLInputElement>(null);
+  const form = useRef<HTMLFormElement>(null);
+  const id = useId();
+
+  useEffect(() => {
+    input.current?.focus();
+    input.current?.select();
+  }, []);
+
+  const backToButton = () => {
+    const row = form.current?.closest('.tree-item');
+    onCancel();
+    requestAnimationFrame(() => row?.querySelector<HTMLElement>('.tree-map')?.focus());
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      backToButton();
+    }
+  };
+
+  return (
+    <form
+      ref={form}
+      className="map-prompt"
+      aria-label={`Map ${path}`}
+      onKeyDown={onKeyDown}
+      onSubmit={(event) => {
+        event.preventDefault();
+        const variable = name.trim();
+        if (!VARIABLE_NAME_PATTERN.test(variable)) {
+          setProblem('Use letters, digits and "_" (not starting with a digit)');
+          return;
+        }
+        setProblem(onAdd(variable));
+      }}
+    >
+      <label htmlFor={id}>
+        Save <code>{path}</code> in the variable
+      </label>
+      <div className="map-prompt-row">
+        <input
+          ref={input}
+          id={id}
+          className="monospace"
+          value={name}
+          maxLength={64}
+          spellCheck={false}
+          autoComplete="off"
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={problem ? `${id}-error` : undefined}
+          onChange={(event) => {
+            setName(event.target.value);
+            setProblem(undefined);
+          }}
+        />
+        <button type="submit">Add mapping</button>
+        <button type="button" onClick={backToButton}>
+          Cancel
+        </button>
+      </div>
+      {problem && (
+        <p className="field-error" id={`${id}-error`}>
+          {problem}
+        </p>
+      )}
+    </form>
+  );
+}

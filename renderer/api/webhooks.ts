@@ -1,9 +1,8 @@
 // The admin API behind the Webhook Trigger's inspector: its call log (Logs tab), one call,
 // replay, its listen stream (Listen mode) and the secrets its Security tab stores.
-import { apiErrorSchema } from '../../runtime/shared/api-error';
 import type { CallDetails, CallPage, ReplayResult } from '../../runtime/shared/calls';
 import type { SecretSummary } from '../../runtime/shared/secrets';
-import { ApiRequestError, request } from './client';
+import { openStream, request } from './client';
 
 const nodePath = (flowId: string, nodeId: string, rest: string) =>
   `/api/flows/${encodeURIComponent(flowId)}/nodes/${encodeURIComponent(nodeId)}${rest}`;
@@ -32,37 +31,13 @@ export const webhooksApi = {
 };
 
 /**
- * Opens a trigger's listen stream (server-sent events). EventSource cannot send the client
- * header the admin API wants with the session cookie, so the stream is a fetch read with
- * api/sse.ts. Refusals (404 no such node, 409 not a webhook) throw like other requests.
+ * Opens a trigger's listen stream (server-sent events, read with api/sse.ts). Refusals
+ * (404 no such node, 409 not a webhook) throw like other requests.
  */
-export async function openListenStream(
+export function openListenStream(
   flowId: string,
   nodeId: string,
   signal: AbortSignal,
 ): Promise<Response> {
-  let response: Response;
-  try {
-    response = await fetch(nodePath(flowId, nodeId, '/listen'), {
-      credentials: 'same-origin',
-      headers: { 'x-hookflow-client': 'designer', accept: 'text/event-stream' },
-      signal,
-    });
-  } catch (error) {
-    if (signal.aborted) throw error;
-    throw new ApiRequestError(0, 'offline', 'Hookflow is not reachable. Is it still running?');
-  }
-  if (!response.ok) {
-    const parsed = apiErrorSchema.safeParse(await response.json().catch(() => undefined));
-    if (parsed.success) {
-      const { code, message, details } = parsed.data.error;
-      throw new ApiRequestError(response.status, code, message, details);
-    }
-    throw new ApiRequestError(
-      response.status,
-      'http_error',
-      `Request failed with ${response.status}`,
-    );
-  }
-  return response;
+  return openStream(nodePath(flowId, nodeId, '/listen'), signal);
 }

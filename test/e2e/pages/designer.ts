@@ -65,7 +65,7 @@ interface SavedFlow {
       id: string;
       type: string;
       position: { x: number; y: number };
-      data: { label?: string };
+      data: { label?: string; config?: unknown };
     }[];
     edges: { id: string; source: string; target: string; sourceHandle: string }[];
   };

@@ -29,7 +29,6 @@ test('light and dark themes: canvas, minimap, controls and edges stay readable',
   for (const close of await page.getByRole('button', { name: 'Dismiss' }).all())
     await close.click();
   await expectSaved(page);
-  // Also the README's picture of the designer (docs/screenshots/designer-canvas.png).
   await screenshot(page, 'canvas-light');
 
   // Snap to grid is a preference that survives a reload.

@@ -3,9 +3,9 @@
 // panel.
 import { useEffect, useRef, useState } from 'react';
 import { useTunnel } from '../store/tunnel-store';
-import { copyText } from '../ui/copy-text';
-import { CheckIcon, CopyIcon, GlobeIcon, Spinner } from '../ui/icons';
+import { GlobeIcon, Spinner } from '../ui/icons';
 import { Popover } from '../ui/Popover';
+import { CopyButton } from '../ui/CopyButton';
 import { TunnelPanel } from './TunnelPanel';
 
 export function TunnelPill() {
@@ -68,7 +68,14 @@ export function TunnelPill() {
             </span>
           )}
         </button>
-        {url && <CopyUrlButton url={url} />}
+        {url && (
+          <CopyButton
+            what="the public URL"
+            className="tunnel-pill-copy"
+            testId="tunnel-pill-copy"
+            text={url}
+          />
+        )}
       </span>
       <Popover
         open={open}
@@ -81,28 +88,5 @@ export function TunnelPill() {
         <TunnelPanel />
       </Popover>
     </span>
-  );
-}
-
-function CopyUrlButton({ url }: { url: string }) {
-  const [copied, setCopied] = useState(false);
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  useEffect(() => () => clearTimeout(timer.current), []);
-  return (
-    <button
-      type="button"
-      className="tunnel-pill-copy"
-      aria-label={copied ? 'Public URL copied' : 'Copy the public URL'}
-      title={copied ? 'Copied' : 'Copy the public URL'}
-      data-testid="tunnel-pill-copy"
-      onClick={async () => {
-        if (!(await copyText(url))) return;
-        setCopied(true);
-        clearTimeout(timer.current);
-        timer.current = setTimeout(() => setCopied(false), 2000);
-      }}
-    >
-      {copied ? <CheckIcon /> : <CopyIcon />}
-    </button>
   );
 }

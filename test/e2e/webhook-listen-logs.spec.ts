@@ -87,6 +87,15 @@ test('Listen shows real calls live; Map, copy-path and add-to-allowlist work by 
   await expect(listen.getByTestId('listen-curl')).toContainText(
     `curl -X POST '${hookflow.public}/webhooks/flow/${WEBHOOK_ID}'`,
   );
+  await listen.getByRole('button', { name: 'Copy the URL' }).click();
+  await expect(listen.getByRole('button', { name: 'Copied the URL' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+    `${hookflow.public}/webhooks/flow/${WEBHOOK_ID}`,
+  );
+  await listen.getByRole('button', { name: 'Copy the curl command' }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(
+    `curl -X POST '${hookflow.public}/webhooks/flow/${WEBHOOK_ID}'`,
+  );
 
   const accepted = await call(hookflow, { headers: { origin: 'https://forms.example' } });
   expect(accepted.status).toBe(202);

@@ -7,8 +7,7 @@ import { useEffect, useRef, useState, type FocusEvent } from 'react';
 import { webhooksApi } from '../../api/webhooks';
 import { errorText } from '../../store/notices-store';
 import { copyText } from '../../ui/copy-text';
-import { CheckIcon, CopyIcon, Spinner } from '../../ui/icons';
-import { EyeIcon, EyeOffIcon } from '../../ui/icons-webhook';
+import { CheckIcon, CopyIcon, EyeIcon, EyeOffIcon, Spinner } from '../../ui/icons';
 
 export type SecretPurpose = 'webhook-token' | 'hmac-secret';
 

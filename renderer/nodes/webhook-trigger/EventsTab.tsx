@@ -2,7 +2,7 @@
 // Each case is an orange output on the node; unmatched events leave by the gray Else.
 // Removing a case removes its connections, with a notice that offers Undo (editor store).
 import type { webhookTriggerConfigSchema } from '../../../runtime/nodes/webhook-trigger/definition';
-import { ListenIcon } from '../../ui/icons-webhook';
+import { ListenIcon } from '../../ui/icons';
 import { ListEditor, PathField, TemplateField, TextField } from '../../inspector/fields';
 import { newId } from '../../store/editor-store';
 import { problemAt, type InspectorProps } from '../inspector-props';

@@ -14,7 +14,7 @@ import type { MapAction } from '../../panels/calls/PayloadTree';
 import { ListenPanel } from '../../panels/listen/ListenPanel';
 import type { Listen } from '../../panels/listen/use-listen';
 import { Modal } from '../../ui/Modal';
-import { RefreshIcon } from '../../ui/icons-webhook';
+import { RefreshIcon } from '../../ui/icons';
 import { bindField, bindList, problemAt, type InspectorProps } from '../inspector-props';
 import { DeliveryOptions } from './DeliveryOptions';
 

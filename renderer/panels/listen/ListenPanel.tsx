@@ -4,8 +4,8 @@
 // published the call is captured (answered, logged, nothing runs).
 import { useState } from 'react';
 import type { WebhookAuth } from '../../../runtime/shared/webhook-security';
-import { copyText } from '../../ui/copy-text';
-import { CheckIcon, CopyIcon, Spinner, StopIcon } from '../../ui/icons';
+import { CopyButton } from '../../ui/CopyButton';
+import { Spinner, StopIcon } from '../../ui/icons';
 import { CallSummaryLine, CallView, type AllowlistActions } from '../calls/CallView';
 import { fromListened } from '../calls/call-view-data';
 import type { MapAction } from '../calls/PayloadTree';
@@ -137,10 +137,6 @@ export function ListenPanel({
 
 function Waiting({ url, method, auth }: { url: string; method: string; auth: WebhookAuth }) {
   const command = curlExample(url, method, auth);
-  const [copied, setCopied] = useState<'url' | 'curl'>();
-  const copy = async (what: 'url' | 'curl', text: string) => {
-    if (await copyText(text)) setCopied(what);
-  };
   return (
     <div className="listen-waiting" data-testid="listen-waiting">
       <p>
@@ -148,15 +144,7 @@ function Waiting({ url, method, auth }: { url: string; method: string; auth: Web
       </p>
       <div className="listen-url">
         <code data-testid="listen-url">{url}</code>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label="Copy the URL"
-          title="Copy the URL"
-          onClick={() => void copy('url', url)}
-        >
-          {copied === 'url' ? <CheckIcon /> : <CopyIcon />}
-        </button>
+        <CopyButton text={url} what="the URL" />
       </div>
       {needsSignature(auth) ? (
         <p className="muted">
@@ -167,15 +155,7 @@ function Waiting({ url, method, auth }: { url: string; method: string; auth: Web
           <p className="muted">For example, from a terminal:</p>
           <div className="listen-curl">
             <pre data-testid="listen-curl">{command}</pre>
-            <button
-              type="button"
-              className="icon-button"
-              aria-label="Copy the curl command"
-              title="Copy the curl command"
-              onClick={() => void copy('curl', command)}
-            >
-              {copied === 'curl' ? <CheckIcon /> : <CopyIcon />}
-            </button>
+            <CopyButton text={command} what="the curl command" />
           </div>
         </>
       )}

@@ -111,3 +111,36 @@ export async function publishedFlow(
   flow.published = { version: 1, publishedAt: new Date().toISOString(), graph: published };
   return flows.create(flow);
 }
+
+/** Starts `flowGraph` (trigger node `s`) in a new test chat session, as the designer does. */
+export async function startChatRun(t: TestEngine, flowGraph: DraftGraph) {
+  const session = await t.testChat.store.create('f_test', false, '');
+  const chat = t.testChat.bind(session.id);
+  if (!chat) throw new Error('the test chat session did not bind');
+  const run = await t.engine.startRun({
+    flowId: 'f_test',
+    graph: flowGraph,
+    version: 1,
+    triggerNodeId: 's',
+    trigger: { type: 'test-chat' },
+    chat,
+  });
+  return { run, session };
+}
+
+/** Starts a manual run of Start → Delay (`amount` `unit`), which parks on its timer. */
+export function startDelayRun(t: TestEngine, amount: number, unit: string) {
+  return t.engine.startRun({
+    flowId: 'f',
+    graph: graph(
+      [
+        ['s', 'start'],
+        ['d', 'delay', { amount, unit }],
+      ],
+      [['s', 'next', 'd']],
+    ),
+    version: 1,
+    triggerNodeId: 's',
+    trigger: { type: 'manual' },
+  });
+}

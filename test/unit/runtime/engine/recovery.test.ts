@@ -10,7 +10,14 @@ import { RunLog } from '../../../../runtime/engine/run-log';
 import type { RunRecord } from '../../../../runtime/engine/run-record';
 import { silentLogger } from '../../../../runtime/logger';
 import { settingsSchema } from '../../../../runtime/shared/settings';
-import { graph, openTestEngine, reaches, type TestEngine } from '../../../helpers/engine';
+import {
+  graph,
+  openTestEngine,
+  reaches,
+  startChatRun,
+  startDelayRun,
+  type TestEngine,
+} from '../../../helpers/engine';
 
 /** Appends records to a stopped engine's run log, as a crash would have left them. */
 async function writeCrashState(
@@ -39,20 +46,7 @@ const askEmail = graph(
   ],
 );
 
-async function startChat(t: TestEngine, flowGraph = askEmail) {
-  const session = await t.testChat.store.create('f_test', false, '');
-  const chat = t.testChat.bind(session.id);
-  assert.ok(chat);
-  const run = await t.engine.startRun({
-    flowId: 'f_test',
-    graph: flowGraph,
-    version: 1,
-    triggerNodeId: 's',
-    trigger: { type: 'test-chat' },
-    chat,
-  });
-  return { run, session };
-}
+const startChat = (t: TestEngine, flowGraph = askEmail) => startChatRun(t, flowGraph);
 
 const texts = (t: TestEngine, sessionId: string) =>
   t.testChat.store.get(sessionId)?.messages.map((message) => message.text) ?? [];
@@ -61,19 +55,7 @@ describe('engine: recovery', () => {
   it('waiting runs come back after a restart: a reply resumes, a long timer stays armed', async () => {
     const first = await openTestEngine();
     const { run, session } = await startChat(first);
-    const long = await first.engine.startRun({
-      flowId: 'f',
-      graph: graph(
-        [
-          ['s', 'start'],
-          ['d', 'delay', { amount: 2, unit: 'days' }],
-        ],
-        [['s', 'next', 'd']],
-      ),
-      version: 1,
-      triggerNodeId: 's',
-      trigger: { type: 'manual' },
-    });
+    const long = await startDelayRun(first, 2, 'days');
     await reaches(first.engine, run.id, 'waiting');
     await reaches(first.engine, long.id, 'waiting');
 
@@ -218,19 +200,7 @@ describe('engine: recovery', () => {
   it('a run whose graph or chat is gone is marked failed with the reason', async () => {
     const first = await openTestEngine();
     const { run: chatRun, session } = await startChat(first);
-    const timerRun = await first.engine.startRun({
-      flowId: 'f',
-      graph: graph(
-        [
-          ['s', 'start'],
-          ['d', 'delay', { amount: 1, unit: 'days' }],
-        ],
-        [['s', 'next', 'd']],
-      ),
-      version: 1,
-      triggerNodeId: 's',
-      trigger: { type: 'manual' },
-    });
+    const timerRun = await startDelayRun(first, 1, 'days');
     await reaches(first.engine, chatRun.id, 'waiting');
     await reaches(first.engine, timerRun.id, 'waiting');
     await first.stop();

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { graph, openTestEngine, reaches, type TestEngine } from '../../../helpers/engine';
+import {
+  graph,
+  openTestEngine,
+  reaches,
+  startChatRun,
+  type TestEngine,
+} from '../../../helpers/engine';
 
 const askEmail = graph(
   [
@@ -21,17 +27,7 @@ const askEmail = graph(
 );
 
 async function chatRun(t: TestEngine, flowGraph = askEmail) {
-  const session = await t.testChat.store.create('f_test', false, '');
-  const chat = t.testChat.bind(session.id);
-  assert.ok(chat);
-  const run = await t.engine.startRun({
-    flowId: 'f_test',
-    graph: flowGraph,
-    version: 1,
-    triggerNodeId: 's',
-    trigger: { type: 'test-chat' },
-    chat,
-  });
+  const { run, session } = await startChatRun(t, flowGraph);
   return {
     run,
     session,

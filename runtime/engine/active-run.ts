@@ -38,9 +38,9 @@ export class ActiveRun {
   readonly abort = new AbortController();
   /** True when something changed since the last checkpoint. */
   dirty = true;
-  /** When the last checkpoint was written, and the engine's append count then (retention). */
+  /** When the last checkpoint was written, and how many runs had started then (retention). */
   checkpointedAt = 0;
-  checkpointAppend = 0;
+  checkpointRuns = 0;
   #seq: number;
   #baseSeq: number;
   #savedSteps: number;
@@ -150,13 +150,13 @@ export class ActiveRun {
     };
   }
 
-  saved(record: RunRecord, appendNumber: number): void {
+  saved(record: RunRecord, runsStarted: number): void {
     this.#seq = record.seq + 1;
     this.#baseSeq = record.baseSeq;
     this.#savedSteps = record.stepCount;
     this.dirty = false;
     this.checkpointedAt = Date.parse(record.at);
-    this.checkpointAppend = appendNumber;
+    this.checkpointRuns = runsStarted;
   }
 
   /** A copy the caller may keep: later steps do not change it. */

@@ -10,7 +10,7 @@ import { EngineError, jumpTarget, waitSpecFor } from './engine-support';
 import type { GraphStore } from './graph-store';
 import { indexGraph } from './graph-index';
 import { loopMessage } from './loop-message';
-import { RECORDS_PER_RUN, type RunLog } from './run-log';
+import type { RunLog } from './run-log';
 import type { EngineOptions, RunUpdate, StartRunOptions } from './engine-options';
 import { emptyRunInput } from './run-record';
 import { takeStep, type Transition } from './step';
@@ -32,6 +32,8 @@ export class RunDriver {
   readonly #now: () => Date;
   /** Records appended since open (the retention keep-alive measures by it). */
   #appends = 0;
+  /** Runs whose first record this driver wrote: the distance retention counts in. */
+  #runsStarted = 0;
 
   constructor(
     private readonly options: EngineOptions,
@@ -253,8 +255,15 @@ export class RunDriver {
     const record = active.record(this.#now().toISOString(), full);
     await this.log.append(record);
     this.#appends += 1;
-    active.saved(record, this.#appends);
-    if (this.#appends % KEEP_ALIVE_EVERY === 0) void this.keepWaitsAlive();
+    const started = record.seq === 0;
+    if (started) this.#runsStarted += 1;
+    active.saved(record, this.#runsStarted);
+    // Also after every quarter of the retained runs: with a small retention a burst of runs
+    // must not push a waiting run out between two regular checks.
+    const everyRuns = Math.max(1, Math.floor(this.options.settings().runs.retentionCount / 4));
+    const due =
+      this.#appends % KEEP_ALIVE_EVERY === 0 || (started && this.#runsStarted % everyRuns === 0);
+    if (due) void this.keepWaitsAlive();
   }
 
   async #checkpointIfDirty(active: ActiveRun): Promise<void> {
@@ -262,20 +271,20 @@ export class RunDriver {
   }
 
   /**
-   * Retention drops the oldest records (by count and age). A run waiting long enough for its
-   * records to get near that edge is written again as one full record (compaction), so a
-   * 30-day Delay survives any retention settings and busy days.
+   * Retention drops the oldest runs' records (by count of runs and by age). A run waiting
+   * long enough for its records to get near that edge is written again as one full record
+   * (compaction), so a 30-day Delay survives any retention settings and busy days.
    */
   async keepWaitsAlive(): Promise<void> {
     const { retentionCount, retentionDays } = this.options.settings().runs;
     const maxAgeMs = (retentionDays * DAY_MS) / 2;
-    const maxAppends = (retentionCount * RECORDS_PER_RUN) / 2;
+    const maxRunsSince = retentionCount / 2;
     const now = this.#now().getTime();
     try {
       for (const active of this.active.values()) {
         const old =
           now - active.checkpointedAt > maxAgeMs ||
-          this.#appends - active.checkpointAppend > maxAppends;
+          this.#runsStarted - active.checkpointRuns > maxRunsSince;
         if (active.run.status !== 'waiting' || !old) continue;
         await active.exclusive(async () => {
           if (active.run.status === 'waiting') await this.#checkpoint(active, true);

@@ -8,13 +8,6 @@ import { JsonlLog } from '../store/jsonl-log';
 import type { StoreProblems } from '../store/store-problems';
 import { runFromRecords, runRecordSchema, summarize, type RunRecord } from './run-record';
 
-/**
- * A run writes about two records when it does not wait (start and end), plus two per wait
- * (waiting, resumed) and one before each node with side effects. Retention counts
- * records, so it keeps this many per run the user asked to keep.
- */
-export const RECORDS_PER_RUN = 3;
-
 export interface RunQuery {
   flowId?: string;
   status?: RunStatus;
@@ -63,7 +56,9 @@ export class RunLog {
       dir: join(dataDir, 'runs'),
       schema: runRecordSchema,
       retention: () => ({
-        maxRecords: settings().retentionCount * RECORDS_PER_RUN,
+        // A run's records share its id: this keeps the newest `retentionCount` runs, however
+        // many records each wrote (a webhook run writes one, a long chat dozens).
+        maxIds: settings().retentionCount,
         maxAgeDays: settings().retentionDays,
       }),
       // Records are built by typed code (ActiveRun.record); every webhook run appends two,

@@ -72,7 +72,8 @@ export class CallLog {
       dir: join(dataDir, 'calls'),
       schema: callRecordSchema,
       retention: () => ({
-        maxRecords: settings().retentionCount,
+        // Calls, not records: a call's later events (its run's status) share its id.
+        maxIds: settings().retentionCount,
         maxAgeDays: settings().retentionDays,
       }),
       project,

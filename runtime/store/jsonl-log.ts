@@ -130,23 +130,27 @@ export class JsonlLog<R extends LogRecord, L = R> {
     }
     // Oldest first, so a later event for an id overrides an earlier one in the index.
     for (const [i, entry] of files.entries()) {
+      let ids = 0;
       const scanned = await scanSegment({
         path: entry.path,
         schema,
         newest: i === files.length - 1,
         problems,
-        onRecord: (record, line) =>
+        onRecord: (record, line) => {
+          if (!index.has(record.id)) ids += 1;
           index.add(record.id, project(record), {
             segment: entry.segment,
             offset: line.offset,
             length: line.length,
-          }),
+          });
+        },
       });
       segments.push({
         segment: entry.segment,
         path: entry.path,
         bytes: scanned.bytes,
         records: scanned.records,
+        ids,
         // An empty segment is as old as its last write.
         newestAt: scanned.records > 0 ? scanned.newestAt : entry.mtimeMs,
       });
@@ -154,7 +158,7 @@ export class JsonlLog<R extends LogRecord, L = R> {
 
     const maxBytes = options.maxSegmentBytes ?? DEFAULT_MAX_SEGMENT_BYTES;
     const onCreated = (segment: number, path: string): void =>
-      void segments.push({ segment, path, bytes: 0, records: 0, newestAt: -Infinity });
+      void segments.push({ segment, path, bytes: 0, records: 0, ids: 0, newestAt: -Infinity });
     const newest = segments.at(-1);
     const highest = entries.at(-1)?.segment ?? 0;
     // Resume the newest segment, unless something that is not a segment file holds a
@@ -292,6 +296,7 @@ export class JsonlLog<R extends LogRecord, L = R> {
     if (!state) throw new Error(`Segment ${written.segment} is not tracked`);
     let offset = written.offset;
     for (const { record, bytes } of batch) {
+      if (!this.index.has(record.id)) state.ids += 1;
       this.index.add(record.id, this.#project(record), {
         segment: written.segment,
         offset,

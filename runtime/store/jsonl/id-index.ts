@@ -43,6 +43,10 @@ export class IdIndex<L> {
     }
   }
 
+  has(id: string): boolean {
+    return this.#entries.has(id);
+  }
+
   latest(id: string): L | undefined {
     return this.#entries.get(id)?.latest;
   }

@@ -18,6 +18,8 @@ export interface SegmentState {
   bytes: number;
   /** Valid records. */
   records: number;
+  /** Records that are the first of their id in the log (see `SegmentSummary`). */
+  ids: number;
   /** Newest `at` in ms (see `SegmentSummary` in retention.ts). */
   newestAt: number;
 }

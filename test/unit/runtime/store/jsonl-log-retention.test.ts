@@ -120,10 +120,77 @@ describe('JsonlLog retention', () => {
   });
 });
 
+describe('JsonlLog retention by ids', () => {
+  /**
+   * Segments of five: [r000–r004] [r005, x000 ×4] [x000 ×5] [x000 ×2]. The first started 5
+   * ids, the second 2, the others none: 12 records but only 2 ids came after the first.
+   */
+  async function fill(log: Awaited<ReturnType<typeof openLog>>) {
+    for (let i = 0; i < 6; i += 1) await log.append(fixed(i));
+    for (let i = 0; i < 11; i += 1) await log.append(event('x000', 'received', daysAgo(0)));
+  }
+
+  it('keeps the newest maxIds ids, however many events each has', async () => {
+    const dir = await tempDir();
+    let policy = forever;
+    const log = await openLog(dir, { maxSegmentBytes: FIVE_PER_SEGMENT, retention: () => policy });
+    await fill(log);
+    assert.equal((await segmentNames(dir)).length, 4);
+    // 3 ids: only 2 started after the first segment, so it stays (by records it would go).
+    policy = { maxIds: 3, maxAgeDays: Infinity };
+    assert.equal(await log.applyRetention(NOW), 0);
+    assert.equal(log.latest('r000')?.id, 'r000');
+    // 2 ids: r005 and x000 are the newest two; the first segment goes.
+    policy = { maxIds: 2, maxAgeDays: Infinity };
+    assert.equal(await log.applyRetention(NOW), 5);
+    assert.equal(log.latest('r004'), undefined);
+    assert.equal(log.latest('r005')?.id, 'r005');
+    assert.equal((await log.history('x000')).length, 11);
+    await log.close();
+  });
+
+  it('counts the ids of each segment again when the log is reopened', async () => {
+    const dir = await tempDir();
+    const log = await openLog(dir, { maxSegmentBytes: FIVE_PER_SEGMENT, retention: () => forever });
+    await fill(log);
+    await log.close();
+    // Retention runs on open.
+    const reopened = await openLog(dir, {
+      maxSegmentBytes: FIVE_PER_SEGMENT,
+      retention: () => ({ maxIds: 3, maxAgeDays: Infinity }),
+    });
+    assert.equal(reopened.latest('r000')?.id, 'r000');
+    assert.equal((await segmentNames(dir)).length, 4);
+    await reopened.close();
+    const again = await openLog(dir, {
+      maxSegmentBytes: FIVE_PER_SEGMENT,
+      retention: () => ({ maxIds: 2, maxAgeDays: Infinity }),
+    });
+    assert.equal(again.latest('r000'), undefined);
+    assert.equal((await segmentNames(dir)).length, 3);
+    await again.close();
+  });
+});
+
 describe('droppableSegments', () => {
-  const segment = (records: number, newestDaysAgo: number) => ({
+  const segment = (records: number, newestDaysAgo: number, ids = records) => ({
     records,
+    ids,
     newestAt: NOW.getTime() - newestDaysAgo * DAY,
+  });
+
+  it('with maxIds, counts the ids each segment started, not its records', () => {
+    // Three segments of 5 records each; the newer two started 2 and 3 ids (the rest are
+    // later events of ids started before).
+    const segments = [segment(5, 0, 5), segment(5, 0, 2), segment(5, 0, 3)];
+    assert.equal(droppableSegments(segments, { maxIds: 5, maxAgeDays: Infinity }, NOW), 1);
+    assert.equal(droppableSegments(segments, { maxIds: 6, maxAgeDays: Infinity }, NOW), 0);
+    assert.equal(droppableSegments(segments, { maxIds: 3, maxAgeDays: Infinity }, NOW), 2);
+    // Either limit drops: by records the first two go at 5.
+    assert.equal(
+      droppableSegments(segments, { maxRecords: 5, maxIds: 100, maxAgeDays: Infinity }, NOW),
+      2,
+    );
   });
 
   it('counts only a run of the oldest segments', () => {

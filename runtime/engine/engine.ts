@@ -162,7 +162,7 @@ export class Engine {
       if (!run) throw new EngineError('not_found', `No run with id "${id}"`);
       throw new EngineError('finished', `The run has already ${run.status}`);
     }
-    active.abort.abort();
+    active.cancel();
     await active.exclusive(async () => {
       if (this.driver.active.get(id) === active) {
         await this.driver.finish(active, 'failed', 'Cancelled');
@@ -189,7 +189,7 @@ export class Engine {
     const idle = () => Promise.all(runs().map((run) => run.exclusive(async () => {})));
     if (!(await beforeDeadline(idle(), Date.now() + STOP_GRACE_MS))) {
       // A node still busy after the grace period (a slow send) is told to give up.
-      for (const run of runs()) run.abort.abort();
+      for (const run of runs()) run.cancel();
       await beforeDeadline(idle(), Date.now() + 1_000);
     }
     await this.log.close();

@@ -99,7 +99,7 @@ export class RunDriver {
       const maxSteps = this.options.settings().runs.maxStepsPerRun;
       let taken = 0;
       while (this.active.get(active.id) === active && active.run.status === 'running') {
-        if (active.abort.signal.aborted) return; // the cancel queued behind us finishes it
+        if (active.cancelled) return; // the cancel queued behind us finishes it
         if (this.stopping) return await this.#checkpointIfDirty(active);
         if (active.stepsSinceWait >= maxSteps) {
           return await this.finish(active, 'failed', loopMessage(maxSteps, active.recent));

@@ -1,8 +1,19 @@
 // Segment files on disk: `<dir>/<zero-padded number>.jsonl`. Numbers only grow, so a name
 // is never reused and a page cursor (segment, byte offset) stays meaningful forever.
+import { constants } from 'node:fs';
 import { open, readdir, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { syncDirectory } from '../atomic-file';
+
+/**
+ * Where the platform has O_DSYNC (Linux, macOS), segments are opened with it: each write
+ * returns once its data is durable, as write + fdatasync would, in one call instead of
+ * two. On the webhook hot path that halves the trips through libuv's thread pool, and
+ * under load each trip waits for a turn of a busy event loop. Elsewhere (Windows) the
+ * writer syncs after writing.
+ */
+export const WRITES_ARE_SYNCED = constants.O_DSYNC !== undefined;
+const DSYNC = constants.O_DSYNC ?? 0;
 
 const SEGMENT_NAME = /^(\d+)\.jsonl$/;
 
@@ -47,7 +58,8 @@ export async function listSegments(dir: string): Promise<SegmentEntry[]> {
 
 /** Creates a new, empty segment and makes its directory entry durable. Never overwrites. */
 export async function createSegment(dir: string, segment: number): Promise<FileHandle> {
-  const handle = await open(segmentPath(dir, segment), 'wx', 0o600);
+  const flags = constants.O_RDWR | constants.O_CREAT | constants.O_EXCL | DSYNC;
+  const handle = await open(segmentPath(dir, segment), flags, 0o600);
   try {
     await syncDirectory(dir);
   } catch (error) {
@@ -55,6 +67,11 @@ export async function createSegment(dir: string, segment: number): Promise<FileH
     throw error;
   }
   return handle;
+}
+
+/** Opens an existing segment for appending (see WRITES_ARE_SYNCED). */
+export function openSegment(dir: string, segment: number): Promise<FileHandle> {
+  return open(segmentPath(dir, segment), constants.O_RDWR | DSYNC);
 }
 
 /** `write` may write less than asked (disk nearly full, signals): loop until all is out. */

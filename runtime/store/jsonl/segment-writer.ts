@@ -1,10 +1,17 @@
 // The one open segment that appends go to. Every write lands at the committed size with a
-// positional write and is fdatasync'd before it counts. A failed write or sync is undone
+// positional write and is durable before it counts (O_DSYNC, or fdatasync where the
+// platform lacks it: segment-files.ts). A failed write or sync is undone
 // by cutting the file back to the committed size, so no line of a rejected append can
 // read back later; if even that fails, the handle is dropped and the next write reopens
 // the file and cuts it back first.
-import { open, type FileHandle } from 'node:fs/promises';
-import { createSegment, segmentPath, writeFully } from './segment-files';
+import type { FileHandle } from 'node:fs/promises';
+import {
+  createSegment,
+  openSegment,
+  segmentPath,
+  writeFully,
+  WRITES_ARE_SYNCED,
+} from './segment-files';
 
 export interface WriteResult {
   segment: number;
@@ -14,7 +21,7 @@ export interface WriteResult {
 export class SegmentWriter {
   #handle: FileHandle | undefined;
   #closed = false;
-  /** Data syncs issued for appended data: one per committed batch. */
+  /** Durable writes of appended data: one per committed batch. */
   fsyncs = 0;
 
   private constructor(
@@ -37,7 +44,7 @@ export class SegmentWriter {
     maxSegmentBytes: number,
     onCreated: (segment: number, path: string) => void,
   ): Promise<SegmentWriter> {
-    const handle = await open(segmentPath(dir, segment), 'r+');
+    const handle = await openSegment(dir, segment);
     return new SegmentWriter(dir, segment, bytes, handle, maxSegmentBytes, onCreated);
   }
 
@@ -67,7 +74,7 @@ export class SegmentWriter {
     const offset = this.committed;
     try {
       await writeFully(handle, data, offset);
-      await handle.datasync();
+      if (!WRITES_ARE_SYNCED) await handle.datasync();
       this.fsyncs += 1;
     } catch (error) {
       await this.#undo(handle);
@@ -99,7 +106,7 @@ export class SegmentWriter {
 
   async #writableHandle(): Promise<FileHandle> {
     if (this.#handle) return this.#handle;
-    const handle = await open(segmentPath(this.dir, this.segment), 'r+');
+    const handle = await openSegment(this.dir, this.segment);
     try {
       await handle.truncate(this.committed);
       await handle.datasync();

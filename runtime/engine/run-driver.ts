@@ -50,20 +50,19 @@ export class RunDriver {
       throw new EngineError('invalid_trigger', `The flow has no node "${options.triggerNodeId}"`);
     }
     await this.graphs.save(graph);
+    // Optional fields assigned rather than spread in: every webhook call starts a run here.
+    const trigger: Run['trigger'] = { type: options.trigger.type, nodeId: options.triggerNodeId };
+    if (options.trigger.callId !== undefined) trigger.callId = options.trigger.callId;
+    if (options.trigger.replayOf !== undefined) trigger.replayOf = options.trigger.replayOf;
+    if (parentRunId !== undefined) trigger.parentRunId = parentRunId;
     const run: Run = {
       id,
       flowId: options.flowId,
       flowVersion: options.version,
-      trigger: {
-        type: options.trigger.type,
-        nodeId: options.triggerNodeId,
-        ...(options.trigger.callId === undefined ? {} : { callId: options.trigger.callId }),
-        ...(options.trigger.replayOf === undefined ? {} : { replayOf: options.trigger.replayOf }),
-        ...(parentRunId === undefined ? {} : { parentRunId }),
-      },
+      trigger,
       mode: options.chat ? 'full' : 'headless',
       status: 'running',
-      variables: structuredClone(options.variables ?? {}),
+      variables: options.variables ? structuredClone(options.variables) : {},
       startedAt: this.#now().toISOString(),
       steps: [],
     };

@@ -17,6 +17,8 @@ export type Transition =
   | { kind: 'fail'; error: string }
   | { kind: 'start-flow'; flowId: string };
 
+type StepFields = Pick<RunStep, 'outputHandle' | 'skipped' | 'error'>;
+
 export interface StepDeps {
   now(): Date;
   /** Called before a node with side effects runs (the engine writes a checkpoint). */
@@ -29,19 +31,29 @@ export async function takeStep(active: ActiveRun, deps: StepDeps): Promise<Trans
   const node = active.graph.node(cursor.nodeId);
   if (!node) return { kind: 'fail', error: `The flow has no node "${cursor.nodeId}"` };
   const definition = active.graph.definition(node);
-  const name = active.graph.describe(node.id);
-  const startedAt = cursor.resume?.wait.since ?? deps.now().toISOString();
-  const step = (fields: Partial<RunStep>): RunStep => ({
-    nodeId: node.id,
-    nodeType: node.type,
-    startedAt,
-    endedAt: deps.now().toISOString(),
-    ...fields,
-  });
+  // Only messages use it: built when one is, not on every step.
+  const name = (): string => active.graph.describe(node.id);
+  const resume = cursor.resume;
+  const startedAt = resume?.wait.since ?? deps.now().toISOString();
+  const input = resume && resume.event.kind !== 'timer' ? eventInput(resume.event) : undefined;
+  // Assigned, not spread: this runs for every step of every run.
+  const step = (fields: StepFields): RunStep => {
+    const taken: RunStep = {
+      nodeId: node.id,
+      nodeType: node.type,
+      startedAt,
+      endedAt: deps.now().toISOString(),
+    };
+    if (input !== undefined) taken.input = input;
+    if (fields.outputHandle !== undefined) taken.outputHandle = fields.outputHandle;
+    if (fields.skipped !== undefined) taken.skipped = fields.skipped;
+    if (fields.error !== undefined) taken.error = fields.error;
+    return taken;
+  };
 
   const parsed = active.graph.config(node);
   if (!parsed.ok) {
-    const error = `Node ${name} has an invalid configuration: ${parsed.message}`;
+    const error = `Node ${name()} has an invalid configuration: ${parsed.message}`;
     active.addStep(step({ error }));
     return { kind: 'fail', error };
   }
@@ -55,7 +67,6 @@ export async function takeStep(active: ActiveRun, deps: StepDeps): Promise<Trans
   }
 
   if (definition.sideEffects !== 'none') await deps.beforeSideEffects();
-  const resume = cursor.resume;
   let outcome: StepOutcome;
   try {
     const executor = executorFor(node.type as NodeType);
@@ -69,17 +80,14 @@ export async function takeStep(active: ActiveRun, deps: StepDeps): Promise<Trans
   } catch (error) {
     outcome = { kind: 'fail', error: error instanceof Error ? error.message : String(error) };
   }
-  const input = resume && resume.event.kind !== 'timer' ? eventInput(resume.event) : undefined;
-  const withInput = input === undefined ? {} : { input };
-
   switch (outcome.kind) {
     case 'next': {
       if (!parsed.handles.has(outcome.handle) && outcome.handle !== resume?.wait.timeoutHandle) {
-        const error = `Node ${name} chose an output it does not have ("${outcome.handle}")`;
-        active.addStep(step({ ...withInput, error }));
+        const error = `Node ${name()} chose an output it does not have ("${outcome.handle}")`;
+        active.addStep(step({ error }));
         return { kind: 'fail', error };
       }
-      active.addStep(step({ ...withInput, outputHandle: outcome.handle }));
+      active.addStep(step({ outputHandle: outcome.handle }));
       const target = active.graph.target(node.id, outcome.handle);
       // An unconnected output ends the run: that branch of the flow is done.
       return target ? { kind: 'goto', nodeId: target } : { kind: 'complete' };
@@ -88,21 +96,21 @@ export async function takeStep(active: ActiveRun, deps: StepDeps): Promise<Trans
       // The step is recorded when the wait ends, so it spans the whole wait.
       return { kind: 'wait', nodeId: node.id, request: outcome.wait, since: startedAt };
     case 'fail':
-      active.addStep(step({ ...withInput, error: outcome.error }));
-      return { kind: 'fail', error: `Node ${name} failed: ${outcome.error}` };
+      active.addStep(step({ error: outcome.error }));
+      return { kind: 'fail', error: `Node ${name()} failed: ${outcome.error}` };
     case 'end':
-      active.addStep(step(withInput));
+      active.addStep(step({}));
       return { kind: 'complete', output: outcome.output };
     case 'goto':
-      active.addStep(step({ ...withInput, outputHandle: `jump:${outcome.nodeId}` }));
+      active.addStep(step({ outputHandle: `jump:${outcome.nodeId}` }));
       return active.graph.node(outcome.nodeId)
         ? { kind: 'goto', nodeId: outcome.nodeId }
         : {
             kind: 'fail',
-            error: `Node ${name} jumps to "${outcome.nodeId}", which is not in this flow`,
+            error: `Node ${name()} jumps to "${outcome.nodeId}", which is not in this flow`,
           };
     case 'start-flow':
-      active.addStep(step({ ...withInput, outputHandle: `flow:${outcome.flowId}` }));
+      active.addStep(step({ outputHandle: `flow:${outcome.flowId}` }));
       return { kind: 'start-flow', flowId: outcome.flowId };
   }
 }

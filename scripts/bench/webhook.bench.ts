@@ -7,7 +7,7 @@
 // Both servers run as plain Node child processes (the CLI bundled by esbuild, as `npm run
 // build` ships it), with autocannon in this process: 50 connections on loopback, a 2 s
 // warm-up then 10 s measured per case, temp data folder. The machine may be shared, and
-// other load only ever slows a case down, so the cases run ROUNDS times (default 2),
+// other load only ever slows a case down, so the cases run ROUNDS times (default 3),
 // interleaved, and the best of each is reported.
 // Targets (issue 4): (a) ≥ 80 % of the baseline's req/s, p99 ≤ 2× the baseline's, RSS ≤ 150 MB;
 // (b) ≥ 70 % of the baseline's req/s.
@@ -24,7 +24,7 @@ import { newWebhookId } from '../../runtime/shared/webhook-trigger';
 const CONNECTIONS = 50;
 const WARMUP_SECONDS = 2;
 const SECONDS = 10;
-const ROUNDS = Number(process.env.HOOKFLOW_BENCH_ROUNDS ?? 2);
+const ROUNDS = Number(process.env.HOOKFLOW_BENCH_ROUNDS ?? 3);
 const root = fileURLToPath(new URL('../../', import.meta.url));
 // Inside node_modules so the bundles' bare imports (express, zod…) resolve as in dist/.
 const workDir = join(root, 'node_modules', '.cache', 'hookflow-bench');

@@ -1,12 +1,12 @@
 // A run the engine holds in memory while it is running or waiting: its state, the graph
 // it executes, its chat, and a queue that makes everything touching it happen one thing
 // at a time (a reply and a timeout arriving together cannot both resume it).
-import { interpolate, interpolateText, readPath } from '../paths';
 import type { Run, RunStep } from '../shared/run';
 import type { ChatBinding } from './chat';
 import type { ExecContext, RunVariables } from './executor';
 import type { GraphIndex } from './graph-index';
 import { RECENT_NODES } from './loop-message';
+import { StepContext } from './step-context';
 import type { RunCursor, RunInput, RunRecord } from './run-record';
 
 /** Every key of T, optional ones included (their value may be undefined). */
@@ -52,7 +52,8 @@ export class ActiveRun {
   #savedSteps: number;
   #queue: Promise<void> = Promise.resolve();
   #scope: Record<string, unknown> | undefined;
-  readonly #variables: RunVariables;
+  /** The run's variables as nodes read and set them. */
+  readonly variables: RunVariables;
   readonly #endWaiters: ((run: Run) => void)[] = [];
   #hasEnded = false;
 
@@ -68,7 +69,7 @@ export class ActiveRun {
     this.#baseSeq = state.baseSeq;
     this.#savedSteps = state.savedSteps;
     const vars = this.run.variables;
-    this.#variables = {
+    this.variables = {
       get: (name) => (Object.hasOwn(vars, name) ? vars[name] : undefined),
       set: (name, value) => {
         // A variable named `__proto__` must stay a variable: assignment would set the
@@ -202,38 +203,26 @@ export class ActiveRun {
     return structuredClone(this.run);
   }
 
+  /**
+   * What templates and paths read (ExecContext.scope): the variables and the trigger's
+   * request. Kept until a variable changes, so the steps between changes share one.
+   */
+  scope(): Record<string, unknown> {
+    this.#scope ??= {
+      ...this.run.variables,
+      body: this.input.body,
+      query: this.input.query,
+      headers: this.input.headers,
+      params: this.input.params,
+      ip: this.input.ip,
+      method: this.input.method,
+      trigger: this.run.trigger,
+      vars: this.run.variables,
+    };
+    return this.#scope;
+  }
+
   context(nodeId: string, now: () => Date): ExecContext {
-    const signal = (): AbortSignal => this.signal;
-    const scope = (): Record<string, unknown> => {
-      this.#scope ??= {
-        ...this.run.variables,
-        body: this.input.body,
-        query: this.input.query,
-        headers: this.input.headers,
-        params: this.input.params,
-        ip: this.input.ip,
-        method: this.input.method,
-        trigger: this.run.trigger,
-        vars: this.run.variables,
-      };
-      return this.#scope;
-    };
-    return {
-      runId: this.run.id,
-      flowId: this.run.flowId,
-      flowVersion: this.run.flowVersion,
-      nodeId,
-      mode: this.run.mode,
-      variables: this.#variables,
-      scope,
-      interpolate: (template) => interpolate(template, scope()),
-      interpolateText: (template) => interpolateText(template, scope()),
-      readPath: (path) => readPath(scope(), path),
-      ...(this.chat ? { chat: this.chat } : {}),
-      now,
-      get signal() {
-        return signal();
-      },
-    };
+    return new StepContext(this, nodeId, now);
   }
 }

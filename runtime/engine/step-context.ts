@@ -1,0 +1,50 @@
+// What a node gets to run one step (ExecContext): one small object per step whose methods
+// read the run, rather than an object literal of closures — every step of every run makes
+// one, so on the webhook hot path the closures were a large share of the garbage.
+import { interpolate, interpolateText, readPath } from '../paths';
+import type { RunMode } from '../shared/run';
+import type { ActiveRun } from './active-run';
+import type { ChatApi, ExecContext, RunVariables } from './executor';
+
+export class StepContext implements ExecContext {
+  readonly runId: string;
+  readonly flowId: string;
+  readonly flowVersion: ExecContext['flowVersion'];
+  readonly mode: RunMode;
+  readonly variables: RunVariables;
+  readonly chat: ChatApi | undefined;
+
+  constructor(
+    private readonly active: ActiveRun,
+    readonly nodeId: string,
+    readonly now: () => Date,
+  ) {
+    this.runId = active.run.id;
+    this.flowId = active.run.flowId;
+    this.flowVersion = active.run.flowVersion;
+    this.mode = active.run.mode;
+    this.variables = active.variables;
+    this.chat = active.chat;
+  }
+
+  scope(): Readonly<Record<string, unknown>> {
+    return this.active.scope();
+  }
+
+  interpolate(template: string): unknown {
+    return interpolate(template, this.active.scope());
+  }
+
+  interpolateText(template: string): string {
+    return interpolateText(template, this.active.scope());
+  }
+
+  readPath(path: string): unknown {
+    return readPath(this.active.scope(), path);
+  }
+
+  /** Made on first read (ActiveRun.signal): most nodes never look at it. */
+  get signal(): AbortSignal {
+    return this.active.signal;
+  }
+}

@@ -34,8 +34,6 @@ export interface StartRunOptions {
    * short headless run costs one append instead of two.
    */
   startRecorded?: boolean;
-  /** Internal: the caller needs no copy of the started run (Engine.launchRun). */
-  quiet?: boolean;
   flowId: string;
   graph: DraftGraph;
   version: number | 'draft';

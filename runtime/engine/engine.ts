@@ -80,7 +80,7 @@ export class Engine {
       throw new EngineError('invalid_trigger', `"${options.runId}" is not a run id`);
     }
     if (this.runStatus(options.runId) === undefined) {
-      await this.driver.start({ ...options, quiet: true }, options.runId, []);
+      await this.driver.start(options, options.runId, [], undefined, 'no-copy');
     }
     return options.runId;
   }

@@ -43,7 +43,14 @@ export class RunDriver {
     this.#now = options.now ?? (() => new Date());
   }
 
-  async start(options: StartRunOptions, id: string, jumpChain: string[], parentRunId?: string) {
+  /** Returns a copy of the started run, unless the caller needs none (`'no-copy'`). */
+  async start(
+    options: StartRunOptions,
+    id: string,
+    jumpChain: string[],
+    parentRunId?: string,
+    copy: 'copy' | 'no-copy' = 'copy',
+  ) {
     if (this.stopping) throw new EngineError('stopping', 'Hookflow is stopping; no new runs');
     const graph = indexGraph(options.graph);
     if (!graph.node(options.triggerNodeId)) {
@@ -80,7 +87,7 @@ export class RunDriver {
     });
     if (!options.startRecorded) await this.#checkpoint(active);
     // Copied before adopt() lets it move on; only callers that show the run pay for it.
-    const started = options.quiet ? undefined : active.snapshot();
+    const started = copy === 'copy' ? active.snapshot() : undefined;
     this.adopt(active);
     return started;
   }

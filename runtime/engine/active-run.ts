@@ -7,10 +7,13 @@ import type { ExecContext, RunVariables } from './executor';
 import type { GraphIndex } from './graph-index';
 import { RECENT_NODES } from './loop-message';
 import { StepContext } from './step-context';
-import type { RunCursor, RunInput, RunRecord } from './run-record';
+import { emptyRunInput, type RunCursor, type RunInput, type RunRecord } from './run-record';
 
 /** Every key of T, optional ones included (their value may be undefined). */
 type Every<T> = { [K in keyof Required<T>]: T[K] };
+
+/** What `saved()` needs of a record: held instead of the record while its write lands. */
+export type SavedPoint = Pick<RunRecord, 'seq' | 'baseSeq' | 'stepCount' | 'at'>;
 
 export interface ActiveRunState {
   run: Run;
@@ -31,7 +34,6 @@ export interface ActiveRunState {
 export class ActiveRun {
   readonly run: Run;
   readonly graph: GraphIndex;
-  readonly input: RunInput;
   readonly chat: ChatBinding | undefined;
   cursor: RunCursor | undefined;
   stepsSinceWait: number;
@@ -52,6 +54,7 @@ export class ActiveRun {
   #savedSteps: number;
   #queue: Promise<void> = Promise.resolve();
   #scope: Record<string, unknown> | undefined;
+  #input: RunInput;
   /** The run's variables as nodes read and set them. */
   readonly variables: RunVariables;
   readonly #endWaiters: ((run: Run) => void)[] = [];
@@ -60,7 +63,7 @@ export class ActiveRun {
   constructor(state: ActiveRunState) {
     this.run = state.run;
     this.graph = state.graph;
-    this.input = state.input;
+    this.#input = state.input;
     this.chat = state.chat;
     this.cursor = state.cursor;
     this.stepsSinceWait = state.stepsSinceWait;
@@ -94,6 +97,22 @@ export class ActiveRun {
 
   get id(): string {
     return this.run.id;
+  }
+
+  /** The trigger's request, as templates see it (empty once the run has let it go). */
+  get input(): RunInput {
+    return this.#input;
+  }
+
+  /**
+   * Lets go of what only a running run needs — the trigger's request and the template
+   * scope — once its final record is in the log's hands. The run stays in memory until
+   * that write is durable (its status is answered from here), and under a burst of
+   * webhooks thousands wait at once: without this, each kept its whole request alive.
+   */
+  release(): void {
+    this.#input = emptyRunInput();
+    this.#scope = undefined;
   }
 
   /** Aborted once the run is cancelled (or told to give up when Hookflow stops). */
@@ -178,7 +197,7 @@ export class ActiveRun {
       steps: full ? run.steps : run.steps.slice(this.#savedSteps),
       stepCount: run.steps.length,
       full: full ? true : undefined,
-      input: full ? this.input : undefined,
+      input: full ? this.#input : undefined,
       baseSeq: full ? this.#seq : this.#baseSeq,
       graphRef: this.graph.ref,
       chat: this.chat?.ref,
@@ -189,12 +208,12 @@ export class ActiveRun {
     return record;
   }
 
-  saved(record: RunRecord, runsStarted: number): void {
-    this.#seq = record.seq + 1;
-    this.#baseSeq = record.baseSeq;
-    this.#savedSteps = record.stepCount;
+  saved(point: SavedPoint, runsStarted: number): void {
+    this.#seq = point.seq + 1;
+    this.#baseSeq = point.baseSeq;
+    this.#savedSteps = point.stepCount;
     this.dirty = false;
-    this.checkpointedAt = Date.parse(record.at);
+    this.checkpointedAt = Date.parse(point.at);
     this.checkpointRuns = runsStarted;
   }
 
@@ -210,12 +229,12 @@ export class ActiveRun {
   scope(): Record<string, unknown> {
     this.#scope ??= {
       ...this.run.variables,
-      body: this.input.body,
-      query: this.input.query,
-      headers: this.input.headers,
-      params: this.input.params,
-      ip: this.input.ip,
-      method: this.input.method,
+      body: this.#input.body,
+      query: this.#input.query,
+      headers: this.#input.headers,
+      params: this.#input.params,
+      ip: this.#input.ip,
+      method: this.#input.method,
       trigger: this.run.trigger,
       vars: this.run.variables,
     };

@@ -259,11 +259,16 @@ export class RunDriver {
 
   async #checkpoint(active: ActiveRun, full?: boolean): Promise<void> {
     const record = active.record(this.#now().toISOString(), full);
-    await this.log.append(record);
+    const { seq, baseSeq, stepCount, at } = record;
+    // The log serializes the record before this returns and keeps only the text: an ended
+    // run now needs nothing but its status while the write lands (ActiveRun.release).
+    const written = this.log.append(record);
+    if (active.run.status === 'completed' || active.run.status === 'failed') active.release();
+    await written;
     this.#appends += 1;
-    const started = record.seq === 0;
+    const started = seq === 0;
     if (started) this.#runsStarted += 1;
-    active.saved(record, this.#runsStarted);
+    active.saved({ seq, baseSeq, stepCount, at }, this.#runsStarted);
     // Also after every quarter of the retained runs: with a small retention a burst of runs
     // must not push a waiting run out between two regular checks.
     const everyRuns = Math.max(1, Math.floor(this.options.settings().runs.retentionCount / 4));

@@ -71,8 +71,15 @@ const DEFAULT_MAX_SEGMENT_BYTES = 2 * 1024 * 1024;
 const RETENTION_INTERVAL_MS = 60_000;
 const NEWLINE = 0x0a;
 
-interface EncodedRecord<R> {
-  record: R;
+/**
+ * A record waiting for its batch's write: what the index needs, not the record itself, so
+ * a caller's objects (a finished run, its input) are not kept alive until the write lands.
+ */
+interface EncodedRecord<L> {
+  id: string;
+  at: string;
+  /** What `latest()` will answer for the id. */
+  latest: L;
   /** The JSON text, without the newline. */
   text: string;
   /** Its UTF-8 length: the batch is encoded once, as one buffer. */
@@ -81,7 +88,7 @@ interface EncodedRecord<R> {
 
 export class JsonlLog<R extends LogRecord, L = R> {
   readonly #lock = new SerialLock();
-  readonly #commits: GroupCommit<EncodedRecord<R>[]>;
+  readonly #commits: GroupCommit<EncodedRecord<L>[]>;
   readonly #logger: Logger;
   readonly #project: (record: R) => L;
   #closed = false;
@@ -185,16 +192,19 @@ export class JsonlLog<R extends LogRecord, L = R> {
     // a restart agree, and a record that would be skipped on read is refused here instead.
     const validate = this.options.validateAppends !== false;
     const copy = !validate && this.options.project === undefined;
-    const encoded = records.map((record) => {
+    const encoded = records.map((record): EncodedRecord<L> => {
       const text = JSON.stringify(record);
+      const stored = validate
+        ? this.options.schema.parse(JSON.parse(text))
+        : // The index must not share objects the caller may change later. The text was
+          // serialized from an R just above, so reading it back gives an R.
+          copy
+          ? (JSON.parse(text) as R)
+          : record;
       return {
-        record: validate
-          ? this.options.schema.parse(JSON.parse(text))
-          : // The index must not share objects the caller may change later. The text was
-            // serialized from an R just above, so reading it back gives an R.
-            copy
-            ? (JSON.parse(text) as R)
-            : record,
+        id: stored.id,
+        at: stored.at,
+        latest: this.#project(stored),
         text,
         bytes: Buffer.byteLength(text),
       };
@@ -290,7 +300,7 @@ export class JsonlLog<R extends LogRecord, L = R> {
   }
 
   /** Runs under the lock, one batch at a time. Throws to reject the whole batch. */
-  async #commit(batch: EncodedRecord<R>[]): Promise<void> {
+  async #commit(batch: EncodedRecord<L>[]): Promise<void> {
     // Each text encoded straight into one buffer: no joined copy of the batch on the heap.
     const data = Buffer.allocUnsafe(batch.reduce((sum, item) => sum + item.bytes + 1, 0));
     let end = 0;
@@ -302,15 +312,11 @@ export class JsonlLog<R extends LogRecord, L = R> {
     const state = this.segments.findLast((segment) => segment.segment === written.segment);
     if (!state) throw new Error(`Segment ${written.segment} is not tracked`);
     let offset = written.offset;
-    for (const { record, bytes } of batch) {
-      if (!this.index.has(record.id)) state.ids += 1;
-      this.index.add(record.id, this.#project(record), {
-        segment: written.segment,
-        offset,
-        length: bytes,
-      });
+    for (const { id, at, latest, bytes } of batch) {
+      if (!this.index.has(id)) state.ids += 1;
+      this.index.add(id, latest, { segment: written.segment, offset, length: bytes });
       state.records += 1;
-      state.newestAt = Math.max(state.newestAt, timeOf(record.at));
+      state.newestAt = Math.max(state.newestAt, timeOf(at));
       offset += bytes + 1;
     }
     state.bytes = offset;

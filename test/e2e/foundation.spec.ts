@@ -1,5 +1,5 @@
 import { expect, screenshot, signIn, test } from './fixtures';
-import { expectSavedAndChecked } from './pages/designer';
+import { createFlow, expectSavedAndChecked } from './pages/designer';
 
 test('create a flow, add two nodes, connect them, reload: still there', async ({
   page,
@@ -9,9 +9,7 @@ test('create a flow, add two nodes, connect them, reload: still there', async ({
   await signIn(page, hookflow);
   await expect(page.getByText('No flows yet')).toBeVisible();
 
-  await page.getByTestId('new-flow-name').fill('Order webhook');
-  await page.getByTestId('create-flow').click();
-  await expect(page.getByTestId('flow-title')).toHaveText('Order webhook');
+  await createFlow(page, 'Order webhook');
 
   // One node by drag and drop, one from the keyboard.
   await page
@@ -47,8 +45,7 @@ test('flows survive a runtime restart; rename and delete with confirmation', asy
   consoleErrors: _,
 }) => {
   await signIn(page, hookflow);
-  await page.getByTestId('new-flow-name').fill('Leads');
-  await page.getByTestId('create-flow').click();
+  await createFlow(page, 'Leads');
   await page.getByTestId('palette-item-start').click();
   // Nothing left in flight when the runtime goes away: a refused request is a console error.
   await expectSavedAndChecked(page);

@@ -5,6 +5,7 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, screenshot, signIn, test } from './fixtures';
 import {
   connect,
+  createFlow,
   dismissNotices,
   edgePath,
   expectSavedAndChecked,
@@ -38,9 +39,7 @@ test('a new user builds a webhook flow, listens, maps a field, publishes and see
   await signIn(page, hookflow);
   await expect(page.getByText('No flows yet')).toBeVisible();
 
-  await page.getByTestId('new-flow-name').fill('Signups');
-  await page.getByTestId('create-flow').click();
-  await expect(page.getByTestId('flow-title')).toHaveText('Signups');
+  await createFlow(page, 'Signups');
   const canvas = page.getByTestId('canvas');
 
   // Four nodes dragged from the palette onto the canvas, top to bottom (the inspector beside

@@ -128,19 +128,27 @@ export async function startChatRun(t: TestEngine, flowGraph: DraftGraph) {
   return { run, session };
 }
 
-/** Starts a manual run of Start → Delay (`amount` `unit`), which parks on its timer. */
-export function startDelayRun(t: TestEngine, amount: number, unit: string) {
+/** Starts a manual run of `flowGraph` (flow `f`, trigger node `s`), as "Run" in the designer. */
+export function startManualRun(t: TestEngine, flowGraph: DraftGraph) {
   return t.engine.startRun({
     flowId: 'f',
-    graph: graph(
+    graph: flowGraph,
+    version: 1,
+    triggerNodeId: 's',
+    trigger: { type: 'manual' },
+  });
+}
+
+/** Starts a manual run of Start → Delay (`amount` `unit`), which parks on its timer. */
+export function startDelayRun(t: TestEngine, amount: number, unit: string) {
+  return startManualRun(
+    t,
+    graph(
       [
         ['s', 'start'],
         ['d', 'delay', { amount, unit }],
       ],
       [['s', 'next', 'd']],
     ),
-    version: 1,
-    triggerNodeId: 's',
-    trigger: { type: 'manual' },
-  });
+  );
 }

@@ -16,6 +16,7 @@ import {
   reaches,
   startChatRun,
   startDelayRun,
+  startManualRun,
   type TestEngine,
 } from '../../../helpers/engine';
 
@@ -71,9 +72,9 @@ describe('engine: recovery', () => {
 
   it('an overdue timer fires at once after a restart', async () => {
     const first = await openTestEngine();
-    const run = await first.engine.startRun({
-      flowId: 'f',
-      graph: graph(
+    const run = await startManualRun(
+      first,
+      graph(
         [
           ['s', 'start'],
           ['d', 'delay', { amount: 0.2, unit: 'seconds' }],
@@ -84,10 +85,7 @@ describe('engine: recovery', () => {
           ['d', 'next', 'e'],
         ],
       ),
-      version: 1,
-      triggerNodeId: 's',
-      trigger: { type: 'manual' },
-    });
+    );
     await reaches(first.engine, run.id, 'waiting');
     await first.stop();
     await sleep(300); // Hookflow is "off" while the timer comes due.
@@ -251,9 +249,8 @@ describe('engine: recovery', () => {
         ['w', 'next', 'e'],
       ],
     );
-    const manual = { flowId: 'f', graph: flow, version: 1 as const, triggerNodeId: 's' };
-    const byKey = await first.engine.startRun({ ...manual, trigger: { type: 'manual' } });
-    const byTimeout = await first.engine.startRun({ ...manual, trigger: { type: 'manual' } });
+    const byKey = await startManualRun(first, flow);
+    const byTimeout = await startManualRun(first, flow);
     await reaches(first.engine, byKey.id, 'waiting');
     await reaches(first.engine, byTimeout.id, 'waiting');
     await first.stop();

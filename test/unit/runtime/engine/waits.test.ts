@@ -5,6 +5,7 @@ import {
   openTestEngine,
   reaches,
   startChatRun,
+  startManualRun,
   type TestEngine,
 } from '../../../helpers/engine';
 
@@ -93,13 +94,7 @@ describe('engine: waits', () => {
         ['d', 'next', 'e'],
       ],
     );
-    const run = await t.engine.startRun({
-      flowId: 'f',
-      graph: flow,
-      version: 1,
-      triggerNodeId: 's',
-      trigger: { type: 'manual' },
-    });
+    const run = await startManualRun(t, flow);
     const done = await t.engine.waitForRun(run.id, 10_000);
     assert.equal(done?.status, 'completed');
     assert.deepEqual(

@@ -10,12 +10,14 @@ import {
   type RunStatus,
   type WaitKind,
   type WaitSpec,
+  type RunSummary,
 } from '../shared/run';
 import { newRunId } from './durability';
 import { beforeDeadline, EngineError } from './engine-support';
 import { GraphStore } from './graph-store';
 import { recoverRuns } from './recovery';
 import type { EngineOptions, RunUpdate, StartRunOptions } from './engine-options';
+import type { ActiveRun } from './active-run';
 import { RunDriver } from './run-driver';
 import { RunLog, type RunQuery } from './run-log';
 
@@ -122,12 +124,18 @@ export class Engine {
 
   listRuns(query: RunQuery): Promise<RunPage> {
     // Records lag behind runs between checkpoints; for runs in memory, memory is the truth.
-    return this.log.page(query, (id) => {
-      const active = this.driver.active.get(id);
-      if (!active) return undefined;
-      const { steps, ...rest } = active.run;
-      return structuredClone({ ...rest, stepCount: steps.length });
-    });
+    const unrecorded: RunSummary[] = [];
+    for (const active of this.driver.active.values()) {
+      if (this.log.latest(active.id) === undefined) unrecorded.push(summaryOf(active));
+    }
+    return this.log.page(
+      query,
+      (id) => {
+        const active = this.driver.active.get(id);
+        return active && summaryOf(active);
+      },
+      unrecorded,
+    );
   }
 
   /** The run (and its wait) that an event of this kind and key would resume, newest first. */
@@ -194,4 +202,9 @@ export class Engine {
     }
     await this.log.close();
   }
+}
+
+function summaryOf(active: ActiveRun): RunSummary {
+  const { steps, ...rest } = active.run;
+  return structuredClone({ ...rest, stepCount: steps.length });
 }

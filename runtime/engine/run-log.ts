@@ -95,28 +95,46 @@ export class RunLog {
   }
 
   /**
-   * Runs newest first by start, each with its current state: the run is found at its
-   * (latest) full record — the start record, unless a long wait was compacted — and
-   * described by `current(id)` (the engine's memory) or its latest record.
+   * Runs newest first, each with its current state: the run is found at its (latest) full
+   * record — the start record, unless a long wait was compacted — and described by
+   * `current(id)` (the engine's memory) or its latest record. `unrecorded` are runs in
+   * memory with no record yet (a webhook run writes its first one at its first checkpoint,
+   * which for a short run is its end, and may already answer "completed" while that write
+   * lands): they are newer than anything in the log and lead the first page.
    */
-  async page(query: RunQuery, current: (id: string) => RunSummary | undefined): Promise<RunPage> {
+  async page(
+    query: RunQuery,
+    current: (id: string) => RunSummary | undefined,
+    unrecorded: readonly RunSummary[],
+  ): Promise<RunPage> {
+    const matches = (run: RunSummary | RunHead) =>
+      (query.flowId === undefined || run.flowId === query.flowId) &&
+      (query.status === undefined || run.status === query.status) &&
+      (query.since === undefined || run.startedAt >= query.since) &&
+      (query.until === undefined || run.startedAt <= query.until);
+    const leading =
+      query.before === undefined
+        ? unrecorded.filter(matches).sort((a, b) => b.startedAt.localeCompare(a.startedAt))
+        : [];
+    const runs = leading.slice(0, query.limit);
+    if (runs.length === query.limit) {
+      // Full from memory: the next page starts at the log's newest record. Memory runs past
+      // the limit (only in a burst of thousands) are listed once their record lands.
+      const next = this.log.endCursor();
+      return { runs, ...(next === undefined ? {} : { next }) };
+    }
     const { items, next } = await this.log.page({
-      limit: query.limit,
+      limit: query.limit - runs.length,
       before: query.before,
       filter: (record) => {
         const latest = this.log.latest(record.id);
         if (record.full !== true || record.seq !== latest?.baseSeq) return false;
-        const run = current(record.id) ?? latest;
-        return (
-          (query.flowId === undefined || run.flowId === query.flowId) &&
-          (query.status === undefined || run.status === query.status) &&
-          (query.since === undefined || run.startedAt >= query.since) &&
-          (query.until === undefined || run.startedAt <= query.until)
-        );
+        return matches(current(record.id) ?? latest);
       },
     });
-    const runs: RunSummary[] = [];
+    const listed = new Set(runs.map((run) => run.id));
     for (const record of items) {
+      if (listed.has(record.id)) continue;
       const live = current(record.id);
       if (live) {
         runs.push(live);

@@ -9,7 +9,7 @@ import { silentLogger, type Logger } from '../logger';
 import { syncDirectory } from './atomic-file';
 import { GroupCommit, SerialLock } from './jsonl/group-commit';
 import { IdIndex } from './jsonl/id-index';
-import { readAt, readPage, type LogPage, type PageQuery } from './jsonl/log-reader';
+import { cursorAtEnd, readAt, readPage, type LogPage, type PageQuery } from './jsonl/log-reader';
 import { droppableSegments, type RetentionPolicy } from './jsonl/retention';
 import { listSegments, type SegmentState } from './jsonl/segment-files';
 import { scanSegment, timeOf } from './jsonl/segment-scan';
@@ -222,6 +222,11 @@ export class JsonlLog<R extends LogRecord, L = R> {
       this.options.schema,
       query,
     );
+  }
+
+  /** A `before` for `page()` that starts at the newest committed record (none: undefined). */
+  endCursor(): string | undefined {
+    return cursorAtEnd(this.segments);
   }
 
   /** The latest record with this id (or its projection), from memory. Treat it as read-only. */

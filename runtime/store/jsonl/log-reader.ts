@@ -57,9 +57,13 @@ export async function readPage<R>(
   }
   const items = found.slice(0, limit).map((item) => item.record);
   const last = found[limit - 1];
-  return found.length > limit && last
-    ? { items, next: `${last.segment}.${last.offset}` }
-    : { items };
+  return found.length > limit && last ? { items, next: encodeCursor(last) } : { items };
+}
+
+/** A cursor before which every committed record lies; undefined when there are none. */
+export function cursorAtEnd(segments: readonly SegmentState[]): string | undefined {
+  const newest = segments.findLast((state) => state.records > 0);
+  return newest && encodeCursor({ segment: newest.segment, offset: newest.bytes });
 }
 
 /** The records at `locations`, in that order; those whose segment is gone are skipped. */
@@ -89,6 +93,10 @@ export async function readAt<R>(
     await handle?.close();
   }
   return records;
+}
+
+function encodeCursor(position: { segment: number; offset: number }): string {
+  return `${position.segment}.${position.offset}`;
 }
 
 function decodeCursor(cursor: string): { segment: number; offset: number } {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Run } from '../../../../runtime/shared/run';
+import type { Run, RunPage } from '../../../../runtime/shared/run';
+import { newRunId } from '../../../../runtime/engine/durability';
 import { graph, openTestEngine } from '../../../helpers/engine';
 
 async function finished(
@@ -205,6 +206,60 @@ describe('engine: runs', () => {
     assert.deepEqual(
       rest.runs.map((run) => run.id),
       [first.id],
+    );
+  });
+
+  it('lists a run that has no record yet (a webhook run before its first checkpoint)', async () => {
+    const { engine } = await openTestEngine();
+    const ok = graph([['s', 'start']]);
+    const older = await finished(engine, (await engine.startRun(start(ok))).id);
+    // A webhook run's start is recorded by the call log, so its own first record is written
+    // at its first checkpoint (here its end). Pages asked for the moment it is adopted,
+    // before any write, must still list it.
+    const runId = newRunId();
+    let pages: Promise<RunPage[]> | undefined;
+    const stop = engine.onUpdate((update) => {
+      if (update.run.id !== runId || pages) return;
+      assert.equal(engine.runStatus(runId), 'running');
+      pages = Promise.all([
+        engine.listRuns({ limit: 10 }),
+        engine.listRuns({ limit: 1 }),
+        engine.listRuns({ limit: 10, flowId: 'f_other' }),
+        engine.listRuns({ limit: 10, status: 'completed' }),
+      ]);
+    });
+    await engine.startRun(start(ok, { runId, startRecorded: true }));
+    stop();
+    assert.ok(pages, 'the run was adopted');
+    const [all, first, otherFlow, completed] = await pages;
+    assert.deepEqual(
+      all?.runs.map((run) => [run.id, run.status]),
+      [
+        [runId, 'running'],
+        [older.id, 'completed'],
+      ],
+    );
+    assert.deepEqual(
+      first?.runs.map((run) => run.id),
+      [runId],
+    );
+    assert.ok(first?.next, 'a page filled from memory still leads on to the log');
+    const rest = await engine.listRuns({ limit: 10, before: first.next });
+    assert.deepEqual(
+      rest.runs.map((run) => run.id),
+      [older.id],
+    );
+    assert.deepEqual(otherFlow?.runs, []);
+    assert.deepEqual(
+      completed?.runs.map((run) => run.id),
+      [older.id],
+    );
+    // Once recorded it is listed once, from the log.
+    await finished(engine, runId);
+    const after = await engine.listRuns({ limit: 10 });
+    assert.deepEqual(
+      after.runs.map((run) => run.id),
+      [runId, older.id],
     );
   });
 });

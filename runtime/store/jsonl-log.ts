@@ -281,6 +281,10 @@ export class JsonlLog<R extends LogRecord, L = R> {
         }
       } finally {
         if (through !== undefined) this.index.dropThrough(through);
+        // Counted after the drop: the next segment started triggers the next pass. (Counted
+        // before it, the log grew back to its size before this pass first — up to several
+        // times its retention, all of it in the in-memory index.)
+        this.#segmentsAtRetention = this.segments.length;
       }
       await syncDirectory(this.options.dir);
       return dropped;

@@ -229,10 +229,10 @@ describe('droppableSegments', () => {
       await log.append(fixed(i));
       most = Math.max(most, log.stats().records);
     }
-    await log.close(); // after the passes the rotations queued
+    await log.close(); // a pass still queued then is skipped: the same bound holds
     assert.ok(most <= 16, `${most} records kept at most`);
-    assert.ok(log.stats().records <= 15, `${log.stats().records} records kept`);
+    assert.ok(log.stats().records <= 16, `${log.stats().records} records kept`);
     assert.ok(log.stats().records >= 10);
-    assert.ok((await segmentNames(dir)).length <= 3);
+    assert.ok((await segmentNames(dir)).length <= 4);
   });
 });

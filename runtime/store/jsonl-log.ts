@@ -14,10 +14,12 @@ import { droppableSegments, type RetentionPolicy } from './jsonl/retention';
 import { listSegments, type SegmentState } from './jsonl/segment-files';
 import { scanSegment, timeOf } from './jsonl/segment-scan';
 import { SegmentWriter } from './jsonl/segment-writer';
+import { encodeRecord } from './jsonl/record-encoding-error';
 import type { StoreProblems } from './store-problems';
 
 export type { RetentionPolicy } from './jsonl/retention';
 export type { LogPage, PageQuery } from './jsonl/log-reader';
+export { RecordEncodingError } from './jsonl/record-encoding-error';
 
 export interface LogRecord {
   id: string;
@@ -180,7 +182,10 @@ export class JsonlLog<R extends LogRecord, L = R> {
     return log;
   }
 
-  /** Resolves once the record is fsync'd. Rejects (nothing written) if it fails its schema. */
+  /**
+   * Resolves once the record is fsync'd. Rejects (nothing written) if it fails its schema,
+   * with RecordEncodingError if it cannot be written as JSON, or with the write's error.
+   */
   append(record: R): Promise<void> {
     return this.appendMany([record]);
   }
@@ -193,7 +198,8 @@ export class JsonlLog<R extends LogRecord, L = R> {
     const validate = this.options.validateAppends !== false;
     const copy = !validate && this.options.project === undefined;
     const encoded = records.map((record): EncodedRecord<L> => {
-      const text = JSON.stringify(record);
+      // Throws RecordEncodingError: the caller can tell "never encodes" from "not written".
+      const text = encodeRecord(record);
       const stored = validate
         ? this.options.schema.parse(JSON.parse(text))
         : // The index must not share objects the caller may change later. The text was

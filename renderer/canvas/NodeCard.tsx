@@ -40,8 +40,9 @@ export function NodeCard({ id, type, data, selected }: NodeProps<CanvasNode>) {
             checkedConfig,
             currentConfig: configKey(data.config),
             local: described?.problems ?? UNKNOWN_TYPE,
+            fieldLabels: definition?.fieldLabels,
           }),
-    [readOnly, id, checked, checkedConfig, data.config, described],
+    [readOnly, id, checked, checkedConfig, data.config, described, definition],
   );
   const invalid = problems.some((problem) => problem.severity === 'error');
   // The selected run's path (Runs panel): visited cards get their step numbers, others dim.

@@ -4,7 +4,11 @@
 import { z } from 'zod';
 import type { FieldProblem } from '../../runtime/shared/api-error';
 import { fieldProblemText, type FieldLabels } from '../../runtime/shared/field-labels';
-import { graphProblemSchema, type GraphProblem } from '../../runtime/shared/publishing';
+import {
+  GRAPH_PROBLEM_CODES,
+  graphProblemSchema,
+  type GraphProblem,
+} from '../../runtime/shared/publishing';
 
 export type Severity = GraphProblem['severity'];
 
@@ -95,6 +99,31 @@ export function problemCountText({ errors, warnings }: ProblemCounts): string {
   if (errors === 0) return part(warnings, 'warning');
   if (warnings === 0) return part(errors, 'problem');
   return `${part(errors, 'problem')}, ${part(warnings, 'warning')}`;
+}
+
+/**
+ * What the notice after a publish says. A chat node that no run can reach with a chat is
+ * named (seed 001: headless runs skip it), since such a flow publishes without an error;
+ * other warnings are counted. `nameOf` names a node as the problems do.
+ */
+export function publishedText(
+  version: number | undefined,
+  warnings: readonly GraphProblem[],
+  nameOf: (nodeId: string) => string,
+): string {
+  const published = `Published version ${version ?? '?'}`;
+  const chat = warnings.filter((problem) => problem.code === GRAPH_PROBLEM_CODES.chatNodeHeadless);
+  const others = countProblems(warnings).warnings - chat.length;
+  const more = others > 0 ? ` (and ${others} more warning${others === 1 ? '' : 's'})` : '';
+  if (chat.length === 0) {
+    return others > 0 ? `${published} (${others} warning${others === 1 ? '' : 's'})` : published;
+  }
+  const nodes =
+    chat.length <= 2
+      ? chat.map((problem) => nameOf(problem.nodeId ?? '')).join(' and ')
+      : `${chat.length} nodes that talk to a person`;
+  const verb = chat.length === 1 ? 'is' : 'are';
+  return `${published}, but ${nodes} ${verb} skipped in every run: no trigger that leads there has a chat (headless runs)${more}.`;
 }
 
 /**

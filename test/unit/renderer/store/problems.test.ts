@@ -8,6 +8,7 @@ import {
   nodeProblems,
   problemCountText,
   problemsInDetails,
+  publishedText,
 } from '../../../../renderer/store/problems';
 
 const checked: GraphProblem[] = [
@@ -135,5 +136,34 @@ describe('problemsInDetails', () => {
     assert.equal(problemsInDetails([{ path: 'name', message: 'x' }]), undefined);
     assert.equal(problemsInDetails({ problems: [{ message: 'no severity' }] }), undefined);
     assert.equal(problemsInDetails(undefined), undefined);
+  });
+});
+
+describe('publishedText', () => {
+  const names: Record<string, string> = { n_hi: '"Say hello"', n_ask: 'Collect input' };
+  const nameOf = (id: string) => names[id] ?? id;
+  const chat = (nodeId: string): GraphProblem => ({
+    nodeId,
+    code: 'chat_node_headless',
+    message: `${nameOf(nodeId)} — Skipped in every run: …`,
+    severity: 'warning',
+  });
+  const nowhere: GraphProblem = { nodeId: 'n_x', message: 'x', severity: 'warning' };
+
+  it('names chat nodes that every run skips, and counts the other warnings', () => {
+    assert.equal(publishedText(3, [], nameOf), 'Published version 3');
+    assert.equal(publishedText(3, [nowhere], nameOf), 'Published version 3 (1 warning)');
+    assert.equal(
+      publishedText(1, [chat('n_hi')], nameOf),
+      'Published version 1, but "Say hello" is skipped in every run: no trigger that leads there has a chat (headless runs).',
+    );
+    assert.equal(
+      publishedText(1, [chat('n_hi'), chat('n_ask'), nowhere, nowhere], nameOf),
+      'Published version 1, but "Say hello" and Collect input are skipped in every run: no trigger that leads there has a chat (headless runs) (and 2 more warnings).',
+    );
+    assert.match(
+      publishedText(1, [chat('a'), chat('b'), chat('c')], nameOf),
+      /but 3 nodes that talk to a person are skipped in every run/,
+    );
   });
 });

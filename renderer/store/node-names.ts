@@ -2,11 +2,11 @@
 // (runtime/shared/node-names.ts): screen-reader labels, run steps, notices.
 import { useMemo } from 'react';
 import { findNodeDefinition } from '../../runtime/nodes/definitions';
-import { nodeNameInText, nodeNames } from '../../runtime/shared/node-names';
+import { nodeNameInText, nodeNameOf, nodeNames } from '../../runtime/shared/node-names';
 import type { CanvasNode } from './canvas-types';
 import { useEditor } from './editor-store';
 
-const typeLabel = (type: string) => findNodeDefinition(type)?.label;
+export const typeLabel = (type: string): string | undefined => findNodeDefinition(type)?.label;
 
 export function canvasNodeNames(nodes: readonly CanvasNode[]): Map<string, string> {
   return nodeNames(nodes, typeLabel);
@@ -16,6 +16,14 @@ export function canvasNodeNames(nodes: readonly CanvasNode[]): Map<string, strin
 export function useNodeNames(): Map<string, string> {
   const nodes = useEditor((state) => state.nodes);
   return useMemo(() => canvasNodeNames(nodes), [nodes]);
+}
+
+/**
+ * One node's name (a node card): a string, so the card re-renders only when its own name
+ * changes, not whenever another node moves.
+ */
+export function useNodeName(nodeId: string): string | undefined {
+  return useEditor((state) => nodeNameOf(state.nodes, nodeId, typeLabel));
 }
 
 /** A node of the open flow inside a sentence (`"Ask email"`, `Send message 2`). */

@@ -36,6 +36,29 @@ export function nodeNames(nodes: readonly NamedNode[], typeLabel: TypeLabel): Ma
   return names;
 }
 
+/** One node's name, as `nodeNames` gives it, without naming the others (a node card). */
+export function nodeNameOf(
+  nodes: readonly NamedNode[],
+  nodeId: string,
+  typeLabel: TypeLabel,
+): string | undefined {
+  const at = nodes.findIndex((node) => node.id === nodeId);
+  const node = nodes[at];
+  if (!node) return undefined;
+  const label = node.data.label?.trim();
+  if (label) return label;
+  const type = node.type ?? '';
+  let ordinal = 0;
+  let count = 0;
+  nodes.forEach((other, index) => {
+    if ((other.type ?? '') !== type) return;
+    count += 1;
+    if (index <= at) ordinal += 1;
+  });
+  const base = typeLabel(type) ?? (type || 'Node');
+  return count > 1 ? `${base} ${ordinal}` : base;
+}
+
 /**
  * A node's name inside a sentence: a label the user wrote is quoted (it may be any text),
  * a type name is not (`"Ask email" — …`, `Set variable 2 — …`).

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { findNodeDefinition } from '../../../../runtime/nodes/definitions';
-import { nodeNameInText, nodeNames } from '../../../../runtime/shared/node-names';
+import { nodeNameInText, nodeNameOf, nodeNames } from '../../../../runtime/shared/node-names';
 
 const typeLabel = (type: string) => findNodeDefinition(type)?.label;
 const node = (id: string, type: string, label?: string) => ({
@@ -26,6 +26,10 @@ describe('node names for people', () => {
     );
     // Labelling one does not renumber the others.
     assert.equal(names.get('n_3'), 'Set variable 3');
+    // One node alone is named the same.
+    for (const item of nodes)
+      assert.equal(nodeNameOf(nodes, item.id, typeLabel), names.get(item.id));
+    assert.equal(nodeNameOf(nodes, 'n_gone', typeLabel), undefined);
   });
 
   it('quotes a label inside a sentence, not a type name', () => {

@@ -167,20 +167,20 @@ function RunRow({
       <span className="run-row-line">
         <RunStatusBadge status={run.status} />
         <span className="run-row-trigger">{triggerText(run.trigger.type)}</span>
-        {skipped > 0 && (
-          <span
-            className="run-chat-skipped"
-            data-testid="run-row-chat-skipped"
-            title="This run had no chat (headless): nodes that talk to a person were skipped"
-          >
-            <WarningIcon /> {chatSkippedText(skipped)}
-          </span>
-        )}
         <span className="run-version">{versionText(run.flowVersion)}</span>
       </span>
       {route && (
         <span className="run-row-line run-row-route" data-testid="run-row-route" title={route}>
           {route}
+        </span>
+      )}
+      {skipped > 0 && (
+        <span
+          className="run-row-line run-chat-skipped"
+          data-testid="run-row-chat-skipped"
+          title="This run had no chat (headless): nodes that talk to a person were skipped"
+        >
+          <WarningIcon /> {chatSkippedText(skipped)}
         </span>
       )}
       <span className="run-row-line muted">

@@ -7,11 +7,11 @@ import { useMemo } from 'react';
 import { findNodeDefinition } from '../../runtime/nodes/definitions';
 import { describeNodeConfig, type OutputHandle } from '../../runtime/shared/node-definition';
 import type { CanvasNode } from '../store/canvas-types';
-import { canvasNodeNames, typeLabel } from '../store/node-names';
+import { canvasNodeNames } from '../store/node-names';
 
 /** "Ask email, Collect input"; a node named by its type says it once ("Set variable 2"). */
 export function nodeAriaLabel(node: CanvasNode, name: string): string {
-  const type = typeLabel(node.type ?? '') ?? node.type ?? 'node';
+  const type = findNodeDefinition(node.type ?? '')?.label ?? node.type ?? 'node';
   return node.data.label?.trim() ? `${name}, ${type}` : name;
 }
 

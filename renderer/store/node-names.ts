@@ -1,21 +1,27 @@
-// The canvas's nodes named for people, as the runtime names them in problems and runs
-// (runtime/shared/node-names.ts): screen-reader labels, run steps, notices.
-import { useMemo } from 'react';
-import { findNodeDefinition } from '../../runtime/nodes/definitions';
-import { nodeNameInText, nodeNameOf, nodeNames } from '../../runtime/shared/node-names';
+// The open flow's nodes named for people, as the runtime names them in problems and runs
+// (runtime/shared/node-names.ts, the one way): screen-reader labels, node cards, run
+// steps, notices.
+import { nodeNameInText, nodeNames } from '../../runtime/shared/node-names';
 import type { CanvasNode } from './canvas-types';
 import { useEditor } from './editor-store';
 
-export const typeLabel = (type: string): string | undefined => findNodeDefinition(type)?.label;
+// The store replaces the nodes array on every change and never mutates it, so names made
+// once per array serve every card, label and panel that asks until the next change.
+const namesOf = new WeakMap<readonly CanvasNode[], Map<string, string>>();
 
+/** The names of these nodes (the editor's nodes array, or any other list). */
 export function canvasNodeNames(nodes: readonly CanvasNode[]): Map<string, string> {
-  return nodeNames(nodes, typeLabel);
+  let names = namesOf.get(nodes);
+  if (!names) {
+    names = nodeNames(nodes);
+    namesOf.set(nodes, names);
+  }
+  return names;
 }
 
-/** The open flow's node names, by id; recomputed only when the nodes change. */
+/** The open flow's node names, by id. */
 export function useNodeNames(): Map<string, string> {
-  const nodes = useEditor((state) => state.nodes);
-  return useMemo(() => canvasNodeNames(nodes), [nodes]);
+  return useEditor((state) => canvasNodeNames(state.nodes));
 }
 
 /**
@@ -23,7 +29,7 @@ export function useNodeNames(): Map<string, string> {
  * changes, not whenever another node moves.
  */
 export function useNodeName(nodeId: string): string | undefined {
-  return useEditor((state) => nodeNameOf(state.nodes, nodeId, typeLabel));
+  return useEditor((state) => canvasNodeNames(state.nodes).get(nodeId));
 }
 
 /** A node of the open flow inside a sentence (`"Ask email"`, `Send message 2`). */

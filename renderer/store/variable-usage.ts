@@ -47,7 +47,7 @@ export function variableUsage(
     return usage;
   };
   for (const variable of declared) entry(variable.name).declared = variable;
-  const names = nodeNames(nodes, (type) => findNodeDefinition(type)?.label);
+  const names = nodeNames(nodes);
   for (const node of nodes) {
     const use = nodeVariableUse(findNodeDefinition(node.type ?? ''), node.data.config);
     if (use.written.length === 0 && use.read.length === 0) continue;

@@ -61,7 +61,7 @@ export function webhookIdConflicts(
     }
   }
   const problems: GraphProblem[] = [];
-  const names = nodeNames(graph.nodes, (type) => findNodeDefinition(type)?.label);
+  const names = nodeNames(graph.nodes);
   const named = (nodeId: string) => {
     const node = graph.nodes.find((item) => item.id === nodeId);
     return node ? nodeNameInText(node, names) : nodeId;

@@ -65,8 +65,7 @@ function buildIndex(graph: DraftGraph): GraphIndex {
   const configs = new Map<string, ParsedConfig>();
   // Only messages and run endings use names: made on first use, once per graph.
   let names: Map<string, string> | undefined;
-  const namesOf = () =>
-    (names ??= nodeNames(graph.nodes, (type) => findNodeDefinition(type)?.label));
+  const namesOf = () => (names ??= nodeNames(graph.nodes));
 
   const definition = (node: DraftNode): AnyNodeDefinition => {
     const found = findNodeDefinition(node.type);

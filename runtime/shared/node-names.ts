@@ -1,9 +1,11 @@
-// How nodes are named for people (browser-safe): problems, screen-reader labels, run steps
-// and run summaries all call a node the same thing, and never by its raw id.
+// How nodes are named for people (browser-safe), the one way: problems, publish notices,
+// screen-reader labels, node cards, run steps and run summaries all call a node what
+// `nodeNames` says, in the runtime and in the designer alike, and never by its raw id.
 //
 // A node is its label when it has one; otherwise its type's label, numbered in canvas
 // order when the flow has several nodes of that type ("Set variable 2"). The number counts
 // every node of the type, labelled or not, so labelling one does not renumber the others.
+import { findNodeDefinition } from '../nodes/definitions';
 
 interface NamedNode {
   id: string;
@@ -14,8 +16,14 @@ interface NamedNode {
 /** The label of a node type ("Set variable"), or undefined for an unknown type. */
 export type TypeLabel = (type: string) => string | undefined;
 
+/** The node types' own labels (validation may pass the definitions it checks against). */
+const definitionLabel: TypeLabel = (type) => findNodeDefinition(type)?.label;
+
 /** Every node's name for people, by node id. */
-export function nodeNames(nodes: readonly NamedNode[], typeLabel: TypeLabel): Map<string, string> {
+export function nodeNames(
+  nodes: readonly NamedNode[],
+  typeLabel: TypeLabel = definitionLabel,
+): Map<string, string> {
   const perType = new Map<string, number>();
   for (const node of nodes) perType.set(node.type ?? '', (perType.get(node.type ?? '') ?? 0) + 1);
   const seen = new Map<string, number>();
@@ -34,29 +42,6 @@ export function nodeNames(nodes: readonly NamedNode[], typeLabel: TypeLabel): Ma
     names.set(node.id, (perType.get(type) ?? 0) > 1 ? `${base} ${ordinal}` : base);
   }
   return names;
-}
-
-/** One node's name, as `nodeNames` gives it, without naming the others (a node card). */
-export function nodeNameOf(
-  nodes: readonly NamedNode[],
-  nodeId: string,
-  typeLabel: TypeLabel,
-): string | undefined {
-  const at = nodes.findIndex((node) => node.id === nodeId);
-  const node = nodes[at];
-  if (!node) return undefined;
-  const label = node.data.label?.trim();
-  if (label) return label;
-  const type = node.type ?? '';
-  let ordinal = 0;
-  let count = 0;
-  nodes.forEach((other, index) => {
-    if ((other.type ?? '') !== type) return;
-    count += 1;
-    if (index <= at) ordinal += 1;
-  });
-  const base = typeLabel(type) ?? (type || 'Node');
-  return count > 1 ? `${base} ${ordinal}` : base;
 }
 
 /**

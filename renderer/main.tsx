@@ -10,6 +10,7 @@ import './styles/flow-files.css';
 import './styles/webhooks.css';
 import './styles/dock.css';
 import './styles/runs.css';
+import './styles/run-list.css';
 import './styles/test-chat.css';
 import { App } from './App';
 

@@ -128,11 +128,13 @@ export const testChatPath = (id: string, rest = '') =>
 export interface RunQuery {
   flowId?: string;
   status?: RunStatus;
+  /** Only runs that skipped chat nodes for want of a chat (true), or none (false). */
+  chatSkipped?: boolean;
   limit?: number;
   before?: string;
 }
 
-function queryString(query: Record<string, string | number | undefined>): string {
+function queryString(query: Record<string, string | number | boolean | undefined>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value !== undefined) params.set(key, String(value));

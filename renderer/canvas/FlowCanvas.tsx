@@ -22,6 +22,7 @@ import type { CanvasNode, XY } from '../store/canvas-types';
 import { useDock } from '../store/dock-store';
 import { useEditor } from '../store/editor-store';
 import { freeSpot, snapTo } from '../store/graph-edit';
+import { useAriaLabels } from './aria-labels';
 import { CanvasToolbar } from './CanvasToolbar';
 import { FlowEdge } from './FlowEdge';
 import { NodeCard } from './NodeCard';
@@ -57,6 +58,7 @@ function minimapColor(node: CanvasNode): string {
 export function FlowCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const nodes = useEditor((state) => state.nodes);
   const edges = useEditor((state) => state.edges);
+  const labelled = useAriaLabels(nodes, edges);
   const onNodesChange = useEditor((state) => state.onNodesChange);
   const onEdgesChange = useEditor((state) => state.onEdgesChange);
   const connect = useEditor((state) => state.connect);
@@ -168,8 +170,8 @@ export function FlowCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
           <CanvasToolbar snap={snap} onToggleSnap={toggleSnap} onFitView={fit} />
           <RunPathBanner />
           <ReactFlow
-            nodes={nodes}
-            edges={edges}
+            nodes={labelled.nodes}
+            edges={labelled.edges}
             nodeTypes={nodeTypes}
             edgeTypes={edgeTypes}
             defaultEdgeOptions={defaultEdgeOptions}

@@ -7,6 +7,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { findNodeDefinition } from '../../runtime/nodes/definitions';
 import { describeNodeConfig } from '../../runtime/shared/node-definition';
 import type { CanvasNode } from '../store/editor-store';
+import { useNodeName } from '../store/node-names';
 import { configKey, nodeProblems } from '../store/problems';
 import { usePublish } from '../store/publish-store';
 import { visitLabel, type NodeVisit } from '../store/run-path';
@@ -40,8 +41,9 @@ export function NodeCard({ id, type, data, selected }: NodeProps<CanvasNode>) {
             checkedConfig,
             currentConfig: configKey(data.config),
             local: described?.problems ?? UNKNOWN_TYPE,
+            fieldLabels: definition?.fieldLabels,
           }),
-    [readOnly, id, checked, checkedConfig, data.config, described],
+    [readOnly, id, checked, checkedConfig, data.config, described, definition],
   );
   const invalid = problems.some((problem) => problem.severity === 'error');
   // The selected run's path (Runs panel): visited cards get their step numbers, others dim.
@@ -49,7 +51,10 @@ export function NodeCard({ id, type, data, selected }: NodeProps<CanvasNode>) {
   const dimmed = useRuns((state) => !readOnly && state.path !== undefined && !visit);
   // A lone "Next" needs no caption; cases, else and failure outputs always say what they are.
   const captioned = outputs.length > 1 || outputs.some((output) => output.kind !== 'default');
-  const title = data.label || definition?.label || type;
+  // Named as problems and runs name it ("Set variable 2" when there are several); a
+  // read-only preview (another version) is not the open flow's graph.
+  const name = useNodeName(id);
+  const title = (!readOnly && name) || data.label || definition?.label || type;
   return (
     <div
       className={`node-card category-${definition?.category ?? 'unknown'}${selected ? ' is-selected' : ''}${invalid ? ' is-invalid' : ''}${visit ? ` run-visited run-${visit.state}` : ''}${dimmed ? ' run-dimmed' : ''}`}

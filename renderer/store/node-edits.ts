@@ -3,6 +3,7 @@
 // dropping edges of outputs the new config no longer has).
 import type { Edge, NodeChange } from '@xyflow/react';
 import type { NodeDefinition } from '../../runtime/shared/node-definition';
+import { nodeNames } from '../../runtime/shared/node-names';
 import type { CanvasNode, CanvasNodeData } from './canvas-types';
 import { changedKeys } from './graph-edit';
 import { reconcileHandleEdges, validOutputs } from './handle-edges';
@@ -90,7 +91,9 @@ export function patchNodeData(
   if (result.removed.length > 0) {
     edit.removed = {
       count: result.removed.length,
-      nodeLabel: node.data.label || definition.label,
+      // Named as everywhere else (node-names.ts): "Set variable 2" when there are several.
+      nodeLabel:
+        nodeNames(nodes, (type) => findDefinition(type)?.label).get(nodeId) ?? definition.label,
       handles: result.removedHandles,
     };
   }

@@ -8,7 +8,8 @@ export interface NoticeAction {
 
 export interface Notice {
   id: number;
-  kind: 'info' | 'error';
+  /** A warning: done, but something about it needs the user's eye (a publish warning). */
+  kind: 'info' | 'warning' | 'error';
   text: string;
   /** One button offered with the message, e.g. "Undo". */
   action?: NoticeAction;
@@ -30,7 +31,7 @@ export const useNotices = create<NoticesState>((set, get) => ({
       notices: [...get().notices.slice(-4), { id, kind, text, ...(action ? { action } : {}) }],
     });
     // Errors and notices with an action stay longer: there is something to read or do.
-    setTimeout(() => get().dismiss(id), kind === 'error' || action ? 10_000 : 4_000);
+    setTimeout(() => get().dismiss(id), kind !== 'info' || action ? 10_000 : 4_000);
   },
   dismiss: (id) => set({ notices: get().notices.filter((notice) => notice.id !== id) }),
 }));

@@ -3,7 +3,12 @@
 // merged with what the node's own schema says about its config right now.
 import { z } from 'zod';
 import type { FieldProblem } from '../../runtime/shared/api-error';
-import { graphProblemSchema, type GraphProblem } from '../../runtime/shared/publishing';
+import { fieldProblemText, type FieldLabels } from '../../runtime/shared/field-labels';
+import {
+  GRAPH_PROBLEM_CODES,
+  graphProblemSchema,
+  type GraphProblem,
+} from '../../runtime/shared/publishing';
 
 export type Severity = GraphProblem['severity'];
 
@@ -24,6 +29,8 @@ export interface NodeProblemsInput {
   currentConfig: string;
   /** What the node's schema says about its config now (describeNodeConfig). */
   local: readonly FieldProblem[];
+  /** The node type's field labels, to word the schema's problems as the runtime does. */
+  fieldLabels?: FieldLabels | undefined;
 }
 
 /** A stable text form of a config, to tell whether it changed since the last check. */
@@ -41,16 +48,16 @@ export function nodeProblems(input: NodeProblemsInput): PinnedProblem[] {
   const forNode = input.checked.filter((problem) => problem.nodeId === input.nodeId);
   const fresh = input.checkedConfig !== undefined && input.checkedConfig === input.currentConfig;
   const pinned: PinnedProblem[] = fresh
-    ? forNode.map((problem) => pinOf(problem, input.nodeId))
+    ? forNode.map(pinOf)
     : [
         ...input.local.map((problem) => ({
           severity: 'error' as const,
-          text: problem.path ? `${problem.path}: ${problem.message}` : problem.message,
+          text: fieldProblemText(input.fieldLabels, problem.path || undefined, problem.message),
           ...(problem.path ? { field: problem.path } : {}),
         })),
         ...forNode
           .filter((problem) => problem.field === undefined && !isConfigProblem(problem))
-          .map((problem) => pinOf(problem, input.nodeId)),
+          .map(pinOf),
       ];
   return [
     ...pinned.filter((problem) => problem.severity === 'error'),
@@ -60,33 +67,19 @@ export function nodeProblems(input: NodeProblemsInput): PinnedProblem[] {
 
 /** Config problems without a field name the config as a whole. */
 function isConfigProblem(problem: GraphProblem): boolean {
-  return /: (its config|unknown node type)/.test(problem.message);
-}
-
-function pinOf(problem: GraphProblem, nodeId: string): PinnedProblem {
-  const text = withoutNodeName(problem.message, nodeId);
-  return {
-    severity: problem.severity,
-    // A field path leads as written (`triggerType: …`); a sentence starts with a capital.
-    text: problem.field ? text : text.charAt(0).toUpperCase() + text.slice(1),
-    ...(problem.field ? { field: problem.field } : {}),
-  };
+  return /^(Its config|Unknown node type)/.test(problem.detail ?? problem.message);
 }
 
 /**
- * Runtime messages open with the node's name (`"Orders" (n_1): url: …`, `End (n_2) cannot
- * be reached…`) so they read on their own in a list; on the node itself that is noise.
+ * On the node itself its name is noise: the runtime sends each node's problem without
+ * it as `detail` (a problem from elsewhere without one reads as it is).
  */
-export function withoutNodeName(message: string, nodeId: string): string {
-  const marker = ` (${nodeId})`;
-  const at = message.indexOf(marker);
-  if (at <= 0) return message;
-  // Only a leading name: a quoted label or a type label, never part of another sentence.
-  if (!/^("[^"]*"|[A-Za-z][A-Za-z0-9 &/-]*)$/.test(message.slice(0, at))) return message;
-  const rest = message.slice(at + marker.length);
-  if (rest.startsWith(': ')) return rest.slice(2);
-  if (rest.startsWith(' ')) return `This node${rest}`;
-  return message;
+function pinOf(problem: GraphProblem): PinnedProblem {
+  return {
+    severity: problem.severity,
+    text: problem.detail ?? problem.message,
+    ...(problem.field ? { field: problem.field } : {}),
+  };
 }
 
 export interface ProblemCounts {
@@ -106,6 +99,31 @@ export function problemCountText({ errors, warnings }: ProblemCounts): string {
   if (errors === 0) return part(warnings, 'warning');
   if (warnings === 0) return part(errors, 'problem');
   return `${part(errors, 'problem')}, ${part(warnings, 'warning')}`;
+}
+
+/**
+ * What the notice after a publish says. A chat node that no run can reach with a chat is
+ * named (seed 001: headless runs skip it), since such a flow publishes without an error;
+ * other warnings are counted. `nameOf` names a node as the problems do.
+ */
+export function publishedText(
+  version: number | undefined,
+  warnings: readonly GraphProblem[],
+  nameOf: (nodeId: string) => string,
+): string {
+  const published = `Published version ${version ?? '?'}`;
+  const chat = warnings.filter((problem) => problem.code === GRAPH_PROBLEM_CODES.chatNodeHeadless);
+  const others = countProblems(warnings).warnings - chat.length;
+  const more = others > 0 ? ` (and ${others} more warning${others === 1 ? '' : 's'})` : '';
+  if (chat.length === 0) {
+    return others > 0 ? `${published} (${others} warning${others === 1 ? '' : 's'})` : published;
+  }
+  const nodes =
+    chat.length <= 2
+      ? chat.map((problem) => nameOf(problem.nodeId ?? '')).join(' and ')
+      : `${chat.length} nodes that talk to a person`;
+  const verb = chat.length === 1 ? 'is' : 'are';
+  return `${published}, but ${nodes} ${verb} skipped in every run: no trigger that leads there has a chat (headless runs)${more}.`;
 }
 
 /**

@@ -7,8 +7,9 @@ import { api, ApiRequestError } from '../api/client';
 import type { CanvasNode } from './canvas-types';
 import { useEditor } from './editor-store';
 import { useFlowsList } from './flows-list-store';
-import { errorText, useNotices } from './notices-store';
-import { configKey, countProblems, problemsInDetails } from './problems';
+import { nodeInText } from './node-names';
+import { errorText, useNotices, type Notice, type NoticeAction } from './notices-store';
+import { configKey, countProblems, problemsInDetails, publishedText } from './problems';
 
 /** After a save, wait this long for more saves before asking the runtime. */
 const CHECK_DELAY_MS = 250;
@@ -50,10 +51,6 @@ function configsOf(nodes: readonly CanvasNode[]): Record<string, string> {
   return Object.fromEntries(nodes.map((node) => [node.id, configKey(node.data.config)]));
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
-
 /** Saves until the runtime has what the canvas shows (edits may arrive meanwhile). */
 async function saveEverything(): Promise<boolean> {
   for (let round = 0; round < MAX_SAVE_ROUNDS; round += 1) {
@@ -66,7 +63,8 @@ async function saveEverything(): Promise<boolean> {
 }
 
 export const usePublish = create<PublishState>((set, get) => {
-  const notify = (kind: 'info' | 'error', text: string) => useNotices.getState().notify(kind, text);
+  const notify = (kind: Notice['kind'], text: string, action?: NoticeAction) =>
+    useNotices.getState().notify(kind, text, action);
   return {
     flowId: undefined,
     problems: [],
@@ -147,9 +145,11 @@ export const usePublish = create<PublishState>((set, get) => {
           await useFlowsList.getState().refresh();
           const { warnings } = countProblems(result.warnings);
           notify(
-            'info',
-            `Published version ${result.flow.published?.version ?? '?'}` +
-              (warnings > 0 ? ` (${plural(warnings, 'warning')})` : ''),
+            warnings > 0 ? 'warning' : 'info',
+            publishedText(result.flow.published?.version, result.warnings, nodeInText),
+            warnings > 0
+              ? { label: 'Show warnings', run: () => set({ panelFlowId: flow.id }) }
+              : undefined,
           );
           return true;
         } catch (error) {

@@ -4,6 +4,7 @@ import { create } from 'zustand';
 import type { GraphProblem } from '../../runtime/shared/publishing';
 import type { Run, RunSummary } from '../../runtime/shared/run';
 import { api, ApiRequestError } from '../api/client';
+import { outcomeOf, type RunOutcome } from '../panels/runs/run-outcomes';
 import { useEditor } from './editor-store';
 import { errorText } from './notices-store';
 import { problemsInDetails } from './problems';
@@ -14,6 +15,8 @@ export const RUNS_PAGE = 20;
 const MAX_PAGE = 200;
 
 interface RunsData {
+  /** Which runs the list shows; the runtime filters (run-outcomes.ts). */
+  outcome: RunOutcome;
   runs: RunSummary[];
   /** `before` for the next, older page; undefined when there is none. */
   next: string | undefined;
@@ -41,6 +44,8 @@ interface RunsState extends RunsData {
   flowId: string | undefined;
   refresh: () => Promise<void>;
   loadMore: () => Promise<void>;
+  /** Shows only runs with this outcome, from the first page. */
+  setOutcome: (outcome: RunOutcome) => Promise<void>;
   select: (runId: string) => Promise<void>;
   /** Closes the detail and clears the highlight. */
   close: () => void;
@@ -66,6 +71,7 @@ function stale(detail: Run | undefined, summary: RunSummary | undefined): boolea
 }
 
 const initial: RunsData = {
+  outcome: 'all',
   runs: [],
   next: undefined,
   loaded: false,
@@ -107,7 +113,7 @@ export const useRuns = create<RunsState>((set, get) => {
     ...initial,
 
     refresh: async () => {
-      const flowId = get().flowId;
+      const { flowId, outcome } = get();
       if (!flowId) return;
       const seq = (listSeq += 1);
       const loadedCount = get().runs.length;
@@ -115,9 +121,10 @@ export const useRuns = create<RunsState>((set, get) => {
       try {
         const page = await api.listRuns({
           flowId,
+          ...outcomeOf(outcome).query,
           limit: Math.min(MAX_PAGE, Math.max(RUNS_PAGE, loadedCount)),
         });
-        if (seq !== listSeq || get().flowId !== flowId) return;
+        if (seq !== listSeq || get().flowId !== flowId || get().outcome !== outcome) return;
         const fresh = new Set(page.runs.map((run) => run.id));
         // Pages loaded beyond what one request re-reads stay, after the fresh ones.
         const older = loadedCount > MAX_PAGE ? get().runs.filter((run) => !fresh.has(run.id)) : [];
@@ -136,12 +143,17 @@ export const useRuns = create<RunsState>((set, get) => {
     },
 
     loadMore: async () => {
-      const { flowId, next, loadingMore } = get();
+      const { flowId, outcome, next, loadingMore } = get();
       if (!flowId || !next || loadingMore) return;
       set({ loadingMore: true });
       try {
-        const page = await api.listRuns({ flowId, limit: RUNS_PAGE, before: next });
-        if (get().flowId !== flowId) return;
+        const page = await api.listRuns({
+          flowId,
+          ...outcomeOf(outcome).query,
+          limit: RUNS_PAGE,
+          before: next,
+        });
+        if (get().flowId !== flowId || get().outcome !== outcome) return;
         const known = new Set(get().runs.map((run) => run.id));
         set({
           runs: [...get().runs, ...page.runs.filter((run) => !known.has(run.id))],
@@ -153,6 +165,13 @@ export const useRuns = create<RunsState>((set, get) => {
       } finally {
         set({ loadingMore: false });
       }
+    },
+
+    setOutcome: async (outcome) => {
+      if (get().outcome === outcome) return;
+      // A new list from its first page; the selected run stays open.
+      set({ outcome, runs: [], next: undefined, loaded: false, error: undefined });
+      await get().refresh();
     },
 
     select: async (runId) => {

@@ -2,12 +2,13 @@
 // every name a node writes or reads, with the nodes that do it.
 import { findNodeDefinition } from '../../runtime/nodes/definitions';
 import type { FlowVariable } from '../../runtime/shared/flow-document';
+import { nodeNames } from '../../runtime/shared/node-names';
 import { nodeVariableUse } from '../../runtime/shared/node-variables';
 
 export interface NodeRef {
   nodeId: string;
   type: string;
-  /** What the canvas calls the node: its label, else its type's label. */
+  /** What the canvas calls the node: its label, else its type's label (numbered if several). */
   title: string;
   icon: string;
 }
@@ -26,14 +27,9 @@ interface NodeLike {
   data: { label?: string | undefined; config: Record<string, unknown> };
 }
 
-export function nodeRef(node: NodeLike): NodeRef {
+function nodeRef(node: NodeLike, title: string): NodeRef {
   const definition = findNodeDefinition(node.type ?? '');
-  return {
-    nodeId: node.id,
-    type: node.type ?? '',
-    title: node.data.label || definition?.label || node.type || node.id,
-    icon: definition?.icon ?? '?',
-  };
+  return { nodeId: node.id, type: node.type ?? '', title, icon: definition?.icon ?? '?' };
 }
 
 /** Sorted by name (case-insensitive); nodes in canvas order. */
@@ -51,10 +47,11 @@ export function variableUsage(
     return usage;
   };
   for (const variable of declared) entry(variable.name).declared = variable;
+  const names = nodeNames(nodes);
   for (const node of nodes) {
     const use = nodeVariableUse(findNodeDefinition(node.type ?? ''), node.data.config);
     if (use.written.length === 0 && use.read.length === 0) continue;
-    const ref = nodeRef(node);
+    const ref = nodeRef(node, names.get(node.id) ?? node.id);
     for (const name of use.written) entry(name).writers.push(ref);
     for (const name of use.read) entry(name).readers.push(ref);
   }

@@ -4,6 +4,7 @@
 import { findNodeDefinition } from '../nodes/definitions';
 import type { DraftGraph, FlowDocument } from '../shared/flow-document';
 import type { GraphView } from '../shared/node-definition';
+import { nodeNameInText, nodeNames } from '../shared/node-names';
 import type { GraphProblem } from '../shared/publishing';
 
 /**
@@ -60,19 +61,26 @@ export function webhookIdConflicts(
     }
   }
   const problems: GraphProblem[] = [];
+  const names = nodeNames(graph.nodes);
+  const named = (nodeId: string) => {
+    const node = graph.nodes.find((item) => item.id === nodeId);
+    return node ? nodeNameInText(node, names) : nodeId;
+  };
   const seen = new Map<string, string>();
   for (const [nodeId, id] of mine) {
     const owner = owners.get(id);
     const twin = seen.get(id);
     if (owner !== undefined || twin !== undefined) {
+      const detail =
+        owner !== undefined
+          ? `This URL is already used by flow "${owner}"; generate a new one`
+          : `This URL is also used by ${named(twin ?? '')} of this flow; generate a new one`;
       problems.push({
         nodeId,
         field: 'webhookId',
         severity: 'error',
-        message:
-          owner !== undefined
-            ? `This URL is already used by flow "${owner}"; generate a new one`
-            : `This URL is also used by node ${twin} of this flow; generate a new one`,
+        message: `${named(nodeId)} — ${detail}`,
+        detail,
       });
     }
     seen.set(id, nodeId);

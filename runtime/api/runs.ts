@@ -19,6 +19,11 @@ const isoTime = z
 export const runQuerySchema = z.object({
   flowId: z.string().max(64).optional(),
   status: runStatusSchema.optional(),
+  /** `true`: only runs that skipped chat nodes (headless); `false`: only runs that did not. */
+  chatSkipped: z
+    .enum(['true', 'false'], 'Use chatSkipped=true or chatSkipped=false')
+    .transform((text) => text === 'true')
+    .optional(),
   since: isoTime.optional(),
   until: isoTime.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -1,7 +1,7 @@
 // A run the engine holds in memory while it is running or waiting: its state, the graph
 // it executes, its chat, and a queue that makes everything touching it happen one thing
 // at a time (a reply and a timeout arriving together cannot both resume it).
-import type { Run, RunStep } from '../shared/run';
+import { MAX_RUN_BRANCHES, type Run, type RunStep } from '../shared/run';
 import type { ChatBinding } from './chat';
 import type { ExecContext, RunVariables } from './executor';
 import type { GraphIndex } from './graph-index';
@@ -161,6 +161,24 @@ export class ActiveRun {
     this.dirty = true;
   }
 
+  /** The run left a branching node through `handle` (labelled `label` in its graph). */
+  addBranch(nodeId: string, handle: string, label: string): void {
+    const branches = (this.run.branches ??= []);
+    if (branches.length >= MAX_RUN_BRANCHES) return;
+    branches.push({ nodeId, node: this.graph.name(nodeId), handle, label });
+  }
+
+  /** A node that talks to a person was skipped: the run has no chat (headless). */
+  addChatSkipped(): void {
+    this.run.chatSkipped = (this.run.chatSkipped ?? 0) + 1;
+  }
+
+  /** Marks where the run ended: where it waited (a cancelled wait), else its last step. */
+  markEndNode(): void {
+    const nodeId = this.run.waiting?.nodeId ?? this.run.steps.at(-1)?.nodeId;
+    if (nodeId !== undefined) this.run.endNode = { nodeId, name: this.graph.name(nodeId) };
+  }
+
   /** A wait resets the loop counters: a loop that waits is a conversation, not a runaway. */
   resetLoopCounters(): void {
     this.stepsSinceWait = 0;
@@ -192,6 +210,9 @@ export class ActiveRun {
       waiting: run.waiting,
       output: run.output,
       jumpedTo: run.jumpedTo,
+      branches: run.branches,
+      endNode: run.endNode,
+      chatSkipped: run.chatSkipped,
       at,
       seq: this.#seq,
       steps: full ? run.steps : run.steps.slice(this.#savedSteps),

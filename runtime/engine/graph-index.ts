@@ -4,10 +4,24 @@
 import { createHash } from 'node:crypto';
 import { findNodeDefinition, type AnyNodeDefinition } from '../nodes/definitions';
 import { zodProblems } from '../shared/api-error';
+import { fieldProblemText } from '../shared/field-labels';
 import type { DraftGraph, DraftNode } from '../shared/flow-document';
+import type { OutputHandle } from '../shared/node-definition';
+import { nodeNameInText, nodeNames } from '../shared/node-names';
 
 export type ParsedConfig =
-  { ok: true; config: unknown; handles: ReadonlySet<string> } | { ok: false; message: string };
+  | {
+      ok: true;
+      config: unknown;
+      handles: ReadonlySet<string>;
+      /**
+       * Labels of the outputs that are a branch taken (run summaries list them): on a node
+       * with several outputs, every one but its plain default way on (Collect input's
+       * "Answered"). Undefined when the node does not branch.
+       */
+      branches: ReadonlyMap<string, string> | undefined;
+    }
+  | { ok: false; message: string };
 
 export interface GraphIndex {
   /** Content hash: runs store it and find the same graph again after a restart. */
@@ -19,7 +33,9 @@ export interface GraphIndex {
   target(nodeId: string, handle: string): string | undefined;
   /** The config validated by the node's schema (again: drafts are saved unvalidated). */
   config(node: DraftNode): ParsedConfig;
-  /** "Ask email (collect-input)" for messages. */
+  /** The node's name for people (node-names.ts): "Ask email", "Set variable 2". */
+  name(nodeId: string): string;
+  /** The same inside a sentence: a label quoted (`"Ask email"`), a type name not. */
   describe(nodeId: string): string;
 }
 
@@ -47,6 +63,9 @@ function buildIndex(graph: DraftGraph): GraphIndex {
   for (const edge of graph.edges)
     edges.set(`${edge.source}\u0000${edge.sourceHandle}`, edge.target);
   const configs = new Map<string, ParsedConfig>();
+  // Only messages and run endings use names: made on first use, once per graph.
+  let names: Map<string, string> | undefined;
+  const namesOf = () => (names ??= nodeNames(graph.nodes));
 
   const definition = (node: DraftNode): AnyNodeDefinition => {
     const found = findNodeDefinition(node.type);
@@ -68,19 +87,25 @@ function buildIndex(graph: DraftGraph): GraphIndex {
         const result = def.configSchema.safeParse(node.data.config);
         if (result.success) {
           // The definitions list is a union, so each one's outputs() takes its own config.
-          const outputs = (def.outputs as (config: unknown) => { id: string }[])(result.data);
+          const outputs = (def.outputs as (config: unknown) => OutputHandle[])(result.data);
           parsed = {
             ok: true,
             config: result.data,
             handles: new Set(outputs.map((output) => output.id)),
+            branches:
+              outputs.length > 1
+                ? new Map(
+                    outputs
+                      .filter((output) => output.kind !== 'default')
+                      .map((output) => [output.id, output.label]),
+                  )
+                : undefined,
           };
         } else {
           parsed = {
             ok: false,
             message: zodProblems(result.error)
-              .map((problem) =>
-                problem.path ? `${problem.path}: ${problem.message}` : problem.message,
-              )
+              .map((problem) => fieldProblemText(def.fieldLabels, problem.path, problem.message))
               .join('; '),
           };
         }
@@ -88,10 +113,10 @@ function buildIndex(graph: DraftGraph): GraphIndex {
       }
       return parsed;
     },
+    name: (nodeId) => namesOf().get(nodeId) ?? nodeId,
     describe(nodeId) {
       const node = nodes.get(nodeId);
-      if (!node) return `"${nodeId}"`;
-      return node.data.label ? `"${node.data.label}" (${node.id})` : `"${node.id}" (${node.type})`;
+      return node ? nodeNameInText(node, namesOf()) : `"${nodeId}"`;
     },
   };
 }

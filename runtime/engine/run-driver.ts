@@ -124,7 +124,8 @@ export class RunDriver {
         if (active.cancelled) return; // the cancel queued behind us finishes it
         if (this.stopping) return await this.checkpoints.writeIfDirty(active);
         if (active.stepsSinceWait >= maxSteps) {
-          return await this.finish(active, 'failed', loopMessage(maxSteps, active.recent));
+          const text = loopMessage(maxSteps, active.recent, (nodeId) => active.graph.name(nodeId));
+          return await this.finish(active, 'failed', text);
         }
         if (++taken % YIELD_EVERY === 0) await yieldToEventLoop();
         const began = this.options.onStep ? performance.now() : 0;
@@ -283,6 +284,7 @@ export class RunDriver {
     run.endedAt = this.#now().toISOString();
     if (error !== undefined) run.error = error;
     if (output !== undefined) run.output = output;
+    active.markEndNode();
     delete run.waiting;
     active.cursor = undefined;
     active.dirty = true;

@@ -11,6 +11,8 @@ import { runFromRecords, runRecordSchema, summarize, type RunRecord } from './ru
 export interface RunQuery {
   flowId?: string;
   status?: RunStatus;
+  /** Only runs that skipped (true) or did not skip (false) chat nodes for want of a chat. */
+  chatSkipped?: boolean;
   /** ISO times bounding `startedAt`. */
   since?: string;
   until?: string;
@@ -30,6 +32,8 @@ export interface RunHead {
   status: RunStatus;
   flowId: string;
   startedAt: string;
+  /** Chat nodes skipped (0 when none, and for runs recorded before the count existed). */
+  chatSkipped: number;
 }
 
 function head(record: RunRecord): RunHead {
@@ -40,6 +44,7 @@ function head(record: RunRecord): RunHead {
     status: record.status,
     flowId: record.flowId,
     startedAt: record.startedAt,
+    chatSkipped: record.chatSkipped ?? 0,
   };
 }
 
@@ -110,6 +115,7 @@ export class RunLog {
     const matches = (run: RunSummary | RunHead) =>
       (query.flowId === undefined || run.flowId === query.flowId) &&
       (query.status === undefined || run.status === query.status) &&
+      (query.chatSkipped === undefined || (run.chatSkipped ?? 0) > 0 === query.chatSkipped) &&
       (query.since === undefined || run.startedAt >= query.since) &&
       (query.until === undefined || run.startedAt <= query.until);
     const leading =

@@ -62,6 +62,7 @@ export async function takeStep(active: ActiveRun, deps: StepDeps): Promise<Trans
   if (definition.needsChat && !active.chat) {
     const handle = parsed.handles.has('next') ? 'next' : undefined;
     active.addStep(step({ skipped: SKIPPED_NO_CHAT, outputHandle: handle }));
+    active.addChatSkipped();
     const target = handle && active.graph.target(node.id, handle);
     return target ? { kind: 'goto', nodeId: target } : { kind: 'complete' };
   }
@@ -88,6 +89,8 @@ export async function takeStep(active: ActiveRun, deps: StepDeps): Promise<Trans
         return { kind: 'fail', error };
       }
       active.addStep(step({ outputHandle: outcome.handle }));
+      const branch = parsed.branches?.get(outcome.handle);
+      if (branch !== undefined) active.addBranch(node.id, outcome.handle, branch);
       const target = active.graph.target(node.id, outcome.handle);
       // An unconnected output ends the run: that branch of the flow is done.
       return target ? { kind: 'goto', nodeId: target } : { kind: 'complete' };

@@ -2,14 +2,19 @@
 // generic over node definitions: every rule reads the definitions, none names a type.
 import { nodeDefinitions } from '../nodes/definitions';
 import { zodProblems } from '../shared/api-error';
+import { fieldProblemText } from '../shared/field-labels';
 import type { GraphView, NodeDefinition } from '../shared/node-definition';
-import type { GraphProblem } from '../shared/publishing';
+import { nodeNameInText, nodeNames } from '../shared/node-names';
+import { GRAPH_PROBLEM_CODES, type GraphProblem } from '../shared/publishing';
+import { reachableFrom } from './graph-reach';
+import { headlessChatNodes, headlessChatText } from './headless-chat-check';
 
 type GraphNode = GraphView['nodes'][number];
 
 /**
  * Every problem that stops the graph from being published (errors) or that the user
- * should know about (warnings), all at once, errors first. Each names its node and field.
+ * should know about (warnings), all at once, errors first. Each names its node (by its
+ * name for people, node-names.ts) and its field (by its label, field-labels.ts).
  */
 export function validateGraph(
   graph: GraphView,
@@ -26,7 +31,23 @@ export function validateGraph(
       error({ nodeId: node.id, message: `Two nodes share the id "${node.id}"` });
     else nodes.set(node.id, node);
   }
-  const name = (node: GraphNode) => nodeName(node, byType.get(node.type));
+  const names = nodeNames(graph.nodes, (type) => byType.get(type)?.label);
+  const name = (node: GraphNode) => nodeNameInText(node, names);
+  const labelsOf = (node: GraphNode) => byType.get(node.type)?.fieldLabels;
+  /** A problem of one node: the list reads "<node> — <detail>", the node's pin the detail. */
+  const onNode = (
+    node: GraphNode,
+    detail: string,
+    extra: Omit<GraphProblem, 'nodeId' | 'message' | 'detail' | 'severity'> = {},
+    severity: GraphProblem['severity'] = 'error',
+  ) =>
+    problems.push({
+      nodeId: node.id,
+      ...extra,
+      message: `${name(node)} — ${detail}`,
+      detail,
+      severity,
+    });
 
   // Configs: parsed with their definition's schema; the outputs of a valid config are
   // what edges may leave from.
@@ -35,23 +56,21 @@ export function validateGraph(
   for (const node of nodes.values()) {
     const definition = byType.get(node.type);
     if (!definition) {
-      error({ nodeId: node.id, message: `${name(node)}: unknown node type "${node.type}"` });
+      onNode(node, `Unknown node type "${node.type}"`);
       continue;
     }
     const parsed = definition.configSchema.safeParse(node.data.config);
     if (!parsed.success) {
       for (const issue of zodProblems(parsed.error)) {
-        error({
-          nodeId: node.id,
+        onNode(node, fieldProblemText(definition.fieldLabels, issue.path, issue.message), {
           ...(issue.path ? { field: issue.path } : {}),
-          message: `${name(node)}: ${issue.path ? `${issue.path}: ` : ''}${issue.message}`,
         });
       }
       continue;
     }
     if (!isRecord(parsed.data)) {
       // A definition bug rather than a user's: configs are stored as JSON objects.
-      error({ nodeId: node.id, message: `${name(node)}: its config does not parse to an object` });
+      onNode(node, 'Its config does not parse to an object');
       continue;
     }
     parsedConfigs.set(node.id, parsed.data);
@@ -69,47 +88,47 @@ export function validateGraph(
       ['target', target],
     ] as const) {
       if (!node) {
+        // Only an edited file gets here: the id is all there is to name.
         error({
           edgeId: edge.id,
-          message: `Edge ${edge.id}: its ${end} node "${edge[end]}" does not exist`,
+          message: `An edge ${end === 'source' ? 'starts at' : 'leads to'} a node that is not in the flow ("${edge[end]}")`,
         });
       }
     }
     if (!source || !target) continue;
+    const declared = outputs.get(source.id);
+    const outputName = (handle: string) =>
+      declared?.find((output) => output.id === handle)?.label ?? handle;
     const key = JSON.stringify([edge.source, edge.sourceHandle, edge.target]);
-    const first = seen.get(key);
-    if (first !== undefined) {
-      error({
-        nodeId: source.id,
-        edgeId: edge.id,
-        message: `Edge ${edge.id} repeats edge ${first}: ${name(source)} "${edge.sourceHandle}" → ${name(target)}`,
-      });
+    if (seen.has(key)) {
+      onNode(
+        source,
+        `Output "${outputName(edge.sourceHandle)}" is connected to ${name(target)} twice`,
+        { edgeId: edge.id },
+      );
     } else {
       seen.set(key, edge.id);
     }
     if (byType.get(target.type)?.isTrigger) {
-      error({
-        nodeId: target.id,
-        edgeId: edge.id,
-        message: `Edge ${edge.id} leads into ${name(target)}, a trigger: triggers start runs and take no input`,
-      });
+      onNode(
+        target,
+        `An edge from ${name(source)} leads into this trigger: triggers start runs and take no input`,
+        { edgeId: edge.id },
+      );
     }
     // An invalid config has unknown outputs (they may depend on the broken field): its
     // config problem is reported above, and the edges are checked once it is fixed.
-    const declared = outputs.get(source.id);
     if (!declared) continue;
     if (declared.some((handle) => handle.id === edge.sourceHandle)) {
       connected.add(JSON.stringify([source.id, edge.sourceHandle]));
     } else {
-      error({
-        nodeId: source.id,
-        edgeId: edge.id,
-        handle: edge.sourceHandle,
-        message:
-          declared.length === 0
-            ? `Edge ${edge.id} leaves ${name(source)}, which has no outputs`
-            : `Edge ${edge.id} leaves ${name(source)} from output "${edge.sourceHandle}", which it does not have (it has ${declared.map((handle) => `"${handle.id}"`).join(', ')})`,
-      });
+      onNode(
+        source,
+        declared.length === 0
+          ? `Has no outputs, but an edge to ${name(target)} leaves it`
+          : `An edge to ${name(target)} leaves from output "${edge.sourceHandle}", which it does not have (its outputs: ${declared.map((handle) => `"${handle.label}"`).join(', ')})`,
+        { edgeId: edge.id, handle: edge.sourceHandle },
+      );
     }
   }
 
@@ -134,9 +153,21 @@ export function validateGraph(
       jumps,
     );
     for (const node of nodes.values()) {
-      if (!reached.has(node.id)) {
-        error({ nodeId: node.id, message: `${name(node)} cannot be reached from any trigger` });
-      }
+      if (!reached.has(node.id)) onNode(node, 'Cannot be reached from any trigger');
+    }
+    for (const found of headlessChatNodes(
+      graph,
+      nodes,
+      (node) => byType.get(node.type),
+      parsedConfigs,
+      jumps,
+    )) {
+      onNode(
+        found.node,
+        headlessChatText(found.triggers.map(name)),
+        { code: GRAPH_PROBLEM_CODES.chatNodeHeadless },
+        'warning',
+      );
     }
   }
 
@@ -146,10 +177,8 @@ export function validateGraph(
     const definition = node && byType.get(node.type);
     if (!node || !definition?.validate) continue;
     for (const problem of definition.validate(config, { graph, nodeId })) {
-      error({
-        nodeId,
+      onNode(node, fieldProblemText(labelsOf(node), problem.field, problem.message), {
         ...(problem.field ? { field: problem.field } : {}),
-        message: `${name(node)}: ${problem.field ? `${problem.field}: ` : ''}${problem.message}`,
       });
     }
   }
@@ -160,12 +189,12 @@ export function validateGraph(
     if (!node) continue;
     for (const handle of handles) {
       if (connected.has(JSON.stringify([nodeId, handle.id]))) continue;
-      problems.push({
-        nodeId,
-        handle: handle.id,
-        message: `${name(node)}: output "${handle.label}" leads nowhere, so the run ends there`,
-        severity: 'warning',
-      });
+      onNode(
+        node,
+        `Output "${handle.label}" leads nowhere, so the run ends there`,
+        { handle: handle.id },
+        'warning',
+      );
     }
   }
 
@@ -196,35 +225,6 @@ export function withParsedConfigs<G extends GraphView>(
       return { ...node, data: { ...node.data, config: parsed.data } };
     }),
   };
-}
-
-/** How problems name a node: its label when it has one, else its type; always its id. */
-function nodeName(node: GraphNode, definition: NodeDefinition | undefined): string {
-  const label = node.data.label?.trim();
-  return label ? `"${label}" (${node.id})` : `${definition?.label ?? node.type} (${node.id})`;
-}
-
-function reachableFrom(
-  starts: string[],
-  graph: GraphView,
-  jumps: ReadonlyMap<string, string[]>,
-): Set<string> {
-  const next = new Map<string, string[]>([...jumps].map(([id, targets]) => [id, [...targets]]));
-  for (const edge of graph.edges) {
-    const targets = next.get(edge.source);
-    if (targets) targets.push(edge.target);
-    else next.set(edge.source, [edge.target]);
-  }
-  const reached = new Set(starts);
-  const queue = [...starts];
-  for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
-    for (const target of next.get(id) ?? []) {
-      if (reached.has(target)) continue;
-      reached.add(target);
-      queue.push(target);
-    }
-  }
-  return reached;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

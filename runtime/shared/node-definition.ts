@@ -3,6 +3,7 @@
 // the engine all read these objects, so a node type is described in exactly one place.
 import type { z } from 'zod';
 import { zodProblems } from './api-error';
+import type { FieldLabels } from './field-labels';
 
 export type NodeCategory = 'trigger' | 'messaging' | 'logic' | 'data' | 'integration' | 'flow';
 
@@ -65,6 +66,17 @@ export interface NodeDefinition<
   isTrigger: boolean;
   /** Nodes that talk to a person are skipped in headless runs (seed 001). */
   needsChat: boolean;
+  /**
+   * Triggers only: whether a run started here can have a chat (full mode). Seed 001: "With
+   * Customer + Chat binding configured, the flow runs in full mode"; without, headless. A
+   * trigger that leaves it out starts headless runs only.
+   */
+  canBindChat?(config: z.infer<Schema>): boolean;
+  /**
+   * What the inspector calls each config field, by path pattern (`[]` for any list index,
+   * `#` in the label for its position): problems name fields by these, never by key.
+   */
+  fieldLabels?: FieldLabels;
   sideEffects: SideEffects;
   /** One line describing the configuration, shown on the node card. */
   summary(config: z.infer<Schema>): string;

@@ -11,10 +11,19 @@ export const graphProblemSchema = z.object({
   field: z.string().optional(),
   /** The output handle concerned (an edge's `sourceHandle`, an output with no edge). */
   handle: z.string().optional(),
-  /** Names the node (label or type, and id) and the field: readable on its own. */
+  /** Names the node (node-names.ts) and the field (its label): readable on its own. */
   message: z.string(),
+  /** The message without the node's name, for where the node is in view (its pin). */
+  detail: z.string().optional(),
+  /** A stable name for a kind of problem the designer treats specially (GRAPH_PROBLEM_CODES). */
+  code: z.string().optional(),
   severity: z.enum(['error', 'warning']),
 });
+
+export const GRAPH_PROBLEM_CODES = {
+  /** A node that talks to a person, reachable only from triggers that run headless. */
+  chatNodeHeadless: 'chat_node_headless',
+} as const;
 
 export type GraphProblem = z.infer<typeof graphProblemSchema>;
 

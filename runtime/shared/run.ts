@@ -67,6 +67,23 @@ export const runStepSchema = z.object({
 });
 export type RunStep = z.infer<typeof runStepSchema>;
 
+/**
+ * An output a run chose where the flow branches (an event case, a Condition's True or
+ * Else, a button): with the end node, what tells one run from the next in a list.
+ */
+export const runBranchSchema = z.object({
+  nodeId: z.string(),
+  /** The node's name for people in the version the run ran (node-names.ts). */
+  node: z.string(),
+  handle: z.string(),
+  /** The output's label in that version ("Purchase approved", "Else"). */
+  label: z.string(),
+});
+export type RunBranch = z.infer<typeof runBranchSchema>;
+
+/** How many branches a run remembers (the first ones): a chat that loops takes many. */
+export const MAX_RUN_BRANCHES = 8;
+
 const runFields = {
   id: z.string(),
   flowId: z.string(),
@@ -83,6 +100,13 @@ const runFields = {
   output: z.record(z.string(), z.unknown()).optional(),
   /** Set when a Jump handed the conversation to another flow's run. */
   jumpedTo: z.object({ flowId: z.string(), runId: z.string() }).optional(),
+  // The three below are absent from runs recorded before they existed: read them as none.
+  /** Where the flow branched, in order (the first MAX_RUN_BRANCHES). */
+  branches: z.array(runBranchSchema).optional(),
+  /** The node the run ended at, completed or failed (its name as in `branches`). */
+  endNode: z.object({ nodeId: z.string(), name: z.string() }).optional(),
+  /** Steps of nodes that talk to a person, skipped because the run had no chat (headless). */
+  chatSkipped: z.number().int().positive().optional(),
 };
 
 export const runSchema = z.object({ ...runFields, steps: z.array(runStepSchema) });

@@ -80,7 +80,7 @@ test('an invalid node shows a pin with its problems; the field shows it inline',
   const pin = page.getByTestId('node-problems-n_bad');
   await expect(pin).toHaveAttribute('data-severity', 'error');
   await pin.hover();
-  await expect(page.getByTestId('node-problems-tip-n_bad')).toContainText(/^triggerType: /);
+  await expect(page.getByTestId('node-problems-tip-n_bad')).toContainText(/^Trigger type: /);
   await expect(page.getByTestId('node-n_bad')).toContainText('Needs attention');
 
   await page.getByTestId('node-n_bad').click();

@@ -123,8 +123,8 @@ test('importing a file that is not a flow says what is wrong and what to do', as
   await expect(page.getByText(/Imported "Half done" as a draft/)).toBeVisible();
   await expect(page.getByTestId('publish-state')).toHaveText('Not published');
   await expect(
-    page.getByTestId('problems-panel').getByTestId('problem').filter({ hasText: 'n_b' }),
-  ).toContainText('cannot be reached');
+    page.getByTestId('problems-panel').locator('[data-testid="problem"][data-node-id="n_b"]'),
+  ).toContainText('Cannot be reached');
   await expect(page.getByTestId('node-problems-n_b')).toHaveAttribute('data-severity', 'error');
 });
 

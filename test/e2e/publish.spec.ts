@@ -46,7 +46,7 @@ test('from an empty folder: problems pinned while building, publish v1 with the 
   await endPin.hover();
   const tip = page.getByTestId(`node-problems-tip-${endId}`);
   await expect(tip).toBeVisible();
-  await expect(tip).toContainText('This node cannot be reached from any trigger');
+  await expect(tip).toContainText('Cannot be reached from any trigger');
   await screenshot(page, 'publish-problem-pinned');
 
   // Connected: every pin goes, the top bar says so.
@@ -166,14 +166,14 @@ test('an invalid publish lists every problem; clicking one selects its node and 
   const panel = page.getByTestId('problems-panel');
   await expect(panel).toBeVisible();
   const problems = panel.getByTestId('problem');
-  await expect(problems.filter({ hasText: 'triggerType' })).toHaveCount(1);
+  await expect(problems.filter({ hasText: 'Trigger type' })).toHaveCount(1);
   await expect(problems.filter({ hasText: 'cannot be reached' })).toHaveCount(1);
   await expect(page.getByTestId('publish-state')).toHaveText('Not published');
   await dismissNotices(page);
   await screenshot(page, 'publish-invalid-dark');
 
   // Go to the config problem: Start selected, its Trigger type field focused.
-  await problems.filter({ hasText: 'triggerType' }).click();
+  await problems.filter({ hasText: 'Trigger type' }).click();
   await expect(selectedNodes(page)).toHaveCount(1);
   await expect(page.getByTestId('node-n_hook')).toBeVisible();
   await expect(page.locator('.react-flow__node.selected [data-testid="node-n_hook"]')).toHaveCount(
@@ -191,7 +191,7 @@ test('an invalid publish lists every problem; clicking one selects its node and 
   // Fix both from the list; it empties and the next publish goes through.
   await page.keyboard.press('Delete');
   await expect(page.getByTestId('node-n_lost')).toHaveCount(0);
-  await problems.filter({ hasText: 'triggerType' }).click();
+  await problems.filter({ hasText: 'Trigger type' }).click();
   await page.getByLabel('Trigger type').selectOption('manual');
   await expect(panel.getByText('Nothing stops this flow from being published.')).toBeVisible();
   await page.getByTestId('publish').click();

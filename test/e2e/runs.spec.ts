@@ -155,7 +155,7 @@ test('Run now runs the published version or the draft; a failing run shows its e
   await runs.getByTestId('run-now').click();
   await expect(detail.getByTestId('run-status')).toHaveAttribute('data-status', 'failed');
   await expect(detail.getByTestId('run-error')).toContainText(
-    'Node "Matches?" (n_match) failed: Rule 1: Invalid regular expression',
+    'Node "Matches?" failed: Rule 1: Invalid regular expression',
   );
   const failed = detail.locator('[data-testid="run-step"][data-node-id="n_match"]');
   await expect(failed).toHaveAttribute('data-state', 'failed');
@@ -170,7 +170,7 @@ test('Run now runs the published version or the draft; a failing run shows its e
   await runs.getByTestId('run-now').click();
   const refused = runs.getByTestId('run-now-error');
   await expect(refused).toContainText('The draft has problems that stop it from running');
-  const problem = refused.getByTestId('problem').filter({ hasText: 'triggerType' });
+  const problem = refused.getByTestId('problem').filter({ hasText: 'Trigger type' });
   await problem.click();
   await expect(page.getByLabel('Trigger type')).toBeFocused();
   await expect(runs.getByTestId('runs-empty')).toBeVisible();

@@ -132,7 +132,7 @@ test('a draft that cannot run lists its problems; a run that fails says why', as
   await panel.getByTestId('chat-start').click();
   const error = panel.getByTestId('chat-start-error');
   await expect(error).toContainText('Could not start the conversation');
-  await expect(error.getByTestId('problem').filter({ hasText: 'triggerType' })).toHaveCount(1);
+  await expect(error.getByTestId('problem').filter({ hasText: 'Trigger type' })).toHaveCount(1);
   await screenshot(page, 'test-chat-draft-problems');
 
   await openFlow(page, 'Broken pattern');

@@ -90,7 +90,7 @@ describe('hookflow import / export without a running Hookflow', () => {
     assert.equal(refused.code, 1);
     assert.match(refused.stdout, ID_LINE, 'the draft was imported: scripts get its id');
     assert.match(refused.stderr, /as a draft .* problems? stops? it from being published/);
-    assert.match(refused.stderr, /error: Start \(n_start\): triggerType: /);
+    assert.match(refused.stderr, /error: Start — Trigger type: /);
 
     const unknown = await runCli(['export', 'f_nope', '--data-dir', dataDir]);
     assert.equal(unknown.code, 1);

@@ -84,7 +84,7 @@ describe('publishing', () => {
     );
     const config = errors.find((problem) => problem.field === 'triggerType');
     assert.equal(config?.nodeId, 'n_start');
-    assert.match(config?.message ?? '', /"Hook" \(n_start\)/);
+    assert.match(config?.message ?? '', /^"Hook" — Trigger type: /);
     assert.ok(
       errors.some(
         (p) => p.edgeId === 'e_1' && p.nodeId === 'n_end' && /no outputs/.test(p.message),
@@ -93,7 +93,11 @@ describe('publishing', () => {
     assert.ok(
       errors.some((p) => p.edgeId === 'e_1' && p.nodeId === 'n_start' && /trigger/.test(p.message)),
     );
-    assert.ok(errors.some((p) => p.nodeId === 'n_lost' && /cannot be reached/.test(p.message)));
+    assert.ok(errors.some((p) => p.nodeId === 'n_lost' && /Cannot be reached/.test(p.message)));
+    assert.ok(
+      problems.every((problem) => !/\bn_(start|end|lost)\b/.test(problem.message)),
+      'problems name nodes for people, not by id',
+    );
 
     const validate = await json<{ problems: GraphProblem[] }>(
       await rt.api(`/api/flows/${flow.id}/validate`),

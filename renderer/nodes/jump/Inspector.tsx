@@ -1,6 +1,7 @@
 import type { jumpConfigSchema } from '../../../runtime/nodes/jump/definition';
 import { SelectField } from '../../inspector/fields';
 import { useEditor } from '../../store/editor-store';
+import { useNodeNames } from '../../store/node-names';
 import { useFlowsList } from '../../store/flows-list-store';
 import { bindField, type InspectorProps } from '../inspector-props';
 
@@ -11,13 +12,14 @@ const TARGETS = [
 
 export function JumpInspector(props: InspectorProps<typeof jumpConfigSchema>) {
   const nodes = useEditor((state) => state.nodes);
+  const names = useNodeNames();
   const currentFlow = useEditor((state) => state.flowId);
   const flows = useFlowsList((state) => state.flows);
   const nodeOptions = [
     { value: '', label: 'Choose a node' },
     ...nodes
       .filter((node) => node.id !== props.nodeId)
-      .map((node) => ({ value: node.id, label: node.data.label || `${node.type} (${node.id})` })),
+      .map((node) => ({ value: node.id, label: names.get(node.id) ?? node.id })),
   ];
   const flowOptions = [
     { value: '', label: 'Choose a flow' },

@@ -5,11 +5,14 @@ import type { KeyboardEvent } from 'react';
 import type { Run } from '../../../runtime/shared/run';
 import { isTypingTarget } from '../../canvas/keyboard';
 import { useEditor } from '../../store/editor-store';
+import { useNodeNames } from '../../store/node-names';
 import { isLiveRun, useRuns } from '../../store/runs-store';
-import { CrossIcon, Spinner, StopIcon } from '../../ui/icons';
+import { CrossIcon, Spinner, StopIcon, WarningIcon } from '../../ui/icons';
 import {
+  chatSkippedText,
   formatDuration,
   formatStarted,
+  routeText,
   runDuration,
   showValue,
   triggerText,
@@ -124,8 +127,15 @@ function CancelButton() {
 function RunBody({ run }: { run: Run }) {
   const now = useNow(isLiveRun(run));
   const missing = useRuns((state) => state.path?.missingNodes ?? []);
-  const waitingNode = useEditor((state) =>
-    run.waiting ? state.nodes.find((node) => node.id === run.waiting?.nodeId) : undefined,
+  const nodes = useEditor((state) => state.nodes);
+  const names = useNodeNames();
+  const waitingName = run.waiting
+    ? (names.get(run.waiting.nodeId) ?? 'a node no longer on the canvas')
+    : undefined;
+  const route = routeText(
+    run,
+    (nodeId) => nodes.find((node) => node.id === nodeId)?.type,
+    (nodeId) => names.get(nodeId),
   );
   const duration = formatDuration(runDuration(run, now));
   const outputs = Object.entries(run.output ?? {});
@@ -157,7 +167,22 @@ function RunBody({ run }: { run: Run }) {
             {run.mode === 'full' ? 'With a chat' : 'Headless'}
           </dd>
         </div>
+        {route && (
+          <div className="run-fact-wide">
+            <dt>Path</dt>
+            <dd data-testid="run-route">{route}</dd>
+          </div>
+        )}
       </dl>
+      {run.chatSkipped !== undefined && run.chatSkipped > 0 && (
+        <p className="run-chat-note" data-testid="run-chat-skipped">
+          <WarningIcon /> {chatSkippedText(run.chatSkipped)}: this run had no chat (headless), so
+          nodes that talk to a person did not run.{' '}
+          {run.trigger.type === 'webhook'
+            ? 'Webhook runs have no chat to talk in.'
+            : 'Talk to the flow in Test chat to run them.'}
+        </p>
+      )}
       {run.error && (
         <p className="run-error" role="alert" data-testid="run-error">
           {run.error}
@@ -165,8 +190,7 @@ function RunBody({ run }: { run: Run }) {
       )}
       {run.waiting && (
         <p className="run-wait-note" data-testid="run-waiting">
-          Waiting for {WAIT_TEXT[run.waiting.kind]} at{' '}
-          <strong>{waitingNode?.data.label || waitingNode?.type || run.waiting.nodeId}</strong>
+          Waiting for {WAIT_TEXT[run.waiting.kind]} at <strong>{waitingName}</strong>
           {run.waiting.until
             ? ` until ${formatStarted(run.waiting.until, now)}`
             : ` since ${formatStarted(run.waiting.since, now)}`}

@@ -4,6 +4,7 @@ import { findNodeDefinition } from '../../../runtime/nodes/definitions';
 import type { Run } from '../../../runtime/shared/run';
 import { useRevealNode } from '../../canvas/use-reveal-node';
 import { useEditor, type CanvasNode } from '../../store/editor-store';
+import { useNodeNames } from '../../store/node-names';
 import { formatDuration, handleText, showValue } from './run-format';
 
 function oneLine(value: unknown): string {
@@ -13,6 +14,7 @@ function oneLine(value: unknown): string {
 
 export function RunSteps({ run }: { run: Run }) {
   const nodes = useEditor((state) => state.nodes);
+  const names = useNodeNames();
   const reveal = useRevealNode();
   const byId = new Map<string, CanvasNode>(nodes.map((node) => [node.id, node]));
   if (run.steps.length === 0) {
@@ -23,7 +25,8 @@ export function RunSteps({ run }: { run: Run }) {
       {run.steps.map((step, index) => {
         const node = byId.get(step.nodeId);
         const definition = findNodeDefinition(step.nodeType);
-        const title = node?.data.label || definition?.label || step.nodeType;
+        // Named as on the canvas ("Set variable 2"); a node since deleted by its type.
+        const title = names.get(step.nodeId) ?? definition?.label ?? step.nodeType;
         const handle = handleText(step, node?.data.config);
         const state = step.error ? 'failed' : step.skipped ? 'skipped' : 'ok';
         return (
@@ -84,6 +87,7 @@ export function RunSteps({ run }: { run: Run }) {
         <WaitingStep
           number={run.steps.length + 1}
           node={byId.get(run.waiting.nodeId)}
+          name={names.get(run.waiting.nodeId)}
           nodeId={run.waiting.nodeId}
           onReveal={reveal}
         />
@@ -96,11 +100,13 @@ export function RunSteps({ run }: { run: Run }) {
 function WaitingStep({
   number,
   node,
+  name,
   nodeId,
   onReveal,
 }: {
   number: number;
   node: CanvasNode | undefined;
+  name: string | undefined;
   nodeId: string;
   onReveal: (nodeId: string) => boolean;
 }) {
@@ -116,7 +122,7 @@ function WaitingStep({
             <StepNode
               number={number}
               icon={definition?.icon}
-              title={node?.data.label || definition?.label || nodeId}
+              title={name ?? definition?.label ?? 'A node no longer on the canvas'}
               onCanvas={node !== undefined}
               onReveal={() => onReveal(nodeId)}
             />

@@ -1,7 +1,7 @@
 // How runs read in the designer: status, trigger, version, times. Pure, so tested alone.
 import { findNodeDefinition } from '../../../runtime/nodes/definitions';
 import { describeNodeConfig } from '../../../runtime/shared/node-definition';
-import type { RunStatus, RunStep } from '../../../runtime/shared/run';
+import type { RunBranch, RunStatus, RunStep, RunSummary } from '../../../runtime/shared/run';
 
 export const STATUS_TEXT: Record<RunStatus, string> = {
   running: 'Running',
@@ -92,4 +92,41 @@ export function handleText(
   if (!definition) return handle;
   const outputs = describeNodeConfig(definition, config ?? {}).outputs;
   return outputs.find((output) => output.id === handle)?.label ?? handle;
+}
+
+/** A branch as a list reads it: an event case alone ("Purchase approved"), else "Node: Output". */
+export function branchText(branch: RunBranch, nodeType: string | undefined): string {
+  const trigger = nodeType !== undefined && findNodeDefinition(nodeType)?.isTrigger === true;
+  return trigger ? branch.label : `${branch.node}: ${branch.label}`;
+}
+
+/**
+ * What tells a run from the next in the list: the branches it took and where it ended
+ * ("Purchase approved › Big order?: True → Onboard"); a waiting run says where it waits
+ * (named by `nameOf`, from the canvas: the run has not ended anywhere yet). Empty when
+ * there is nothing to tell (a run recorded before runs kept this, a straight path).
+ */
+export function routeText(
+  run: Pick<RunSummary, 'status' | 'branches' | 'endNode' | 'waiting'>,
+  typeOf: (nodeId: string) => string | undefined,
+  nameOf: (nodeId: string) => string | undefined,
+): string {
+  const parts = (run.branches ?? []).map((branch) => branchText(branch, typeOf(branch.nodeId)));
+  const route = parts.join(' › ');
+  const waitsAt = run.waiting ? nameOf(run.waiting.nodeId) : undefined;
+  const end =
+    run.status === 'waiting' && waitsAt
+      ? `waits at ${waitsAt}`
+      : run.endNode
+        ? run.status === 'failed'
+          ? `failed at ${run.endNode.name}`
+          : `ended at ${run.endNode.name}`
+        : '';
+  if (!end) return route;
+  return route ? `${route} → ${end}` : end.charAt(0).toUpperCase() + end.slice(1);
+}
+
+/** "1 chat step skipped" (headless runs skip nodes that talk to a person). */
+export function chatSkippedText(count: number): string {
+  return `${count} chat ${count === 1 ? 'step' : 'steps'} skipped`;
 }

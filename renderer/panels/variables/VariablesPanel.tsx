@@ -94,7 +94,7 @@ function NodeRefs({ refs, testId, none }: { refs: NodeRef[]; testId: string; non
             className="node-ref"
             data-testid={testId}
             data-node-id={ref.nodeId}
-            title={`Select ${ref.title} (${ref.nodeId}) on the canvas`}
+            title={`Select ${ref.title} on the canvas`}
             onClick={() => reveal(ref.nodeId)}
           >
             <span className="node-icon" aria-hidden>

@@ -33,6 +33,13 @@ export const collectInputDefinition = defineNode({
   ],
   isTrigger: false,
   needsChat: true,
+  fieldLabels: {
+    prompt: 'Question',
+    variable: 'Save the answer in',
+    validation: 'Expect',
+    retryMessage: 'When the answer does not fit',
+    maxRetries: 'Retries before giving up',
+  },
   sideEffects: 'repeatable',
   summary: (config) =>
     config.variable ? `Asks for ${config.validation} → ${config.variable}` : 'Asks a question',

@@ -94,6 +94,14 @@ export const conditionDefinition = defineNode({
   ],
   isTrigger: false,
   needsChat: false,
+  fieldLabels: {
+    match: 'Continue on True when',
+    rules: 'Rules',
+    'rules[]': 'Rule #',
+    'rules[].left': 'Rule # value',
+    'rules[].operator': 'Rule # check',
+    'rules[].right': 'Rule # compared with',
+  },
   sideEffects: 'none',
   summary: (config) => {
     const [first] = config.rules;

@@ -37,6 +37,7 @@ export const delayDefinition = defineNode({
   outputs: () => defaultOutput,
   isTrigger: false,
   needsChat: false,
+  fieldLabels: { amount: 'Wait', unit: 'Unit' },
   sideEffects: 'none',
   summary: (config) => `Waits ${config.amount} ${config.unit}`,
 });

@@ -21,6 +21,7 @@ export const endDefinition = defineNode({
   outputs: () => [],
   isTrigger: false,
   needsChat: false,
+  fieldLabels: { result: 'Result variables', 'result[]': 'Result variable #' },
   sideEffects: 'none',
   variablesRead: (config) => config.result,
   summary: (config) =>

@@ -19,6 +19,7 @@ export const jumpDefinition = defineNode({
   outputs: () => [],
   isTrigger: false,
   needsChat: false,
+  fieldLabels: { to: 'Jump to', nodeId: 'Node', flowId: 'Flow' },
   sideEffects: 'none',
   summary: (config) =>
     config.to === 'node'

@@ -17,6 +17,7 @@ export const sendMessageDefinition = defineNode({
   outputs: () => defaultOutput,
   isTrigger: false,
   needsChat: true,
+  fieldLabels: { text: 'Message' },
   // A message sent twice after a crash is better than a conversation that dies.
   sideEffects: 'repeatable',
   summary: (config) => (config.text.trim() === '' ? 'No message yet' : config.text),

@@ -22,6 +22,7 @@ export const setVariableDefinition = defineNode({
   outputs: () => defaultOutput,
   isTrigger: false,
   needsChat: false,
+  fieldLabels: { variable: 'Variable', source: 'Set it to', value: 'Value', path: 'Path' },
   sideEffects: 'none',
   summary: (config) =>
     config.variable === ''

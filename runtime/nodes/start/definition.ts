@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defaultOutput, defineNode } from '../../shared/node-definition';
+import { webhookFieldLabels } from '../../shared/webhook-field-labels';
 import { webhookSecuritySchema } from '../../shared/webhook-security';
 import { bodyLimitBytesSchema, webhookMethodsSchema } from '../../shared/webhook-trigger';
 
@@ -30,6 +31,10 @@ export const startDefinition = defineNode({
   outputs: () => defaultOutput,
   isTrigger: true,
   needsChat: false,
+  // Manual: the test chat talks to it. Webhook: its chat URL binds a chat (seed 000,
+  // `…/call_node/{flowId}/{nodeId}/{channel}/{chatId}`).
+  canBindChat: () => true,
+  fieldLabels: { triggerType: 'Trigger type', ...webhookFieldLabels },
   sideEffects: 'none',
   summary: (config) => (config.triggerType === 'webhook' ? 'Trigger: webhook' : 'Trigger: manual'),
 });

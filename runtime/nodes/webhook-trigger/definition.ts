@@ -20,6 +20,7 @@ import {
   webhookMethodsSchema,
   webhookResponseSchema,
 } from '../../shared/webhook-trigger';
+import { webhookTriggerFieldLabels } from './field-labels';
 
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 const variableName = z
@@ -143,6 +144,9 @@ export const webhookTriggerDefinition = defineNode({
   outputs: webhookTriggerOutputs,
   isTrigger: true,
   needsChat: false,
+  // No Customer & Chat binding yet (seed 001): every run is headless. Leaving
+  // canBindChat out says so; the binding will answer it from the config.
+  fieldLabels: webhookTriggerFieldLabels,
   sideEffects: 'none',
   summary: (config) => {
     const cases = config.events.cases.length;

@@ -89,6 +89,12 @@ describe('patchNodeData', () => {
     assert.equal(edit?.removed?.count, 2);
   });
 
+  it('numbers the type where the flow has several, as problems and runs name it', () => {
+    const nodes = [node('first', cases('paid')), node('ev', cases('paid', 'refunded'))];
+    const edit = patchNodeData(nodes, edges, 'ev', { config: cases('paid') }, find);
+    assert.equal(edit?.removed?.nodeLabel, 'Events 2');
+  });
+
   it('keeps every edge while the new config is invalid', () => {
     const nodes = [node('ev', cases('paid', 'refunded'))];
     const edit = patchNodeData(

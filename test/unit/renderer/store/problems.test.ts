@@ -8,24 +8,36 @@ import {
   nodeProblems,
   problemCountText,
   problemsInDetails,
-  withoutNodeName,
+  publishedText,
 } from '../../../../renderer/store/problems';
 
 const checked: GraphProblem[] = [
   {
     nodeId: 'n_1',
     field: 'triggerType',
-    message: 'Start (n_1): triggerType: Invalid option',
+    message: 'Start — Trigger type: Invalid option',
+    detail: 'Trigger type: Invalid option',
     severity: 'error',
   },
-  { nodeId: 'n_1', message: 'Start (n_1) cannot be reached from any trigger', severity: 'error' },
+  {
+    nodeId: 'n_1',
+    message: 'Start — Cannot be reached from any trigger',
+    detail: 'Cannot be reached from any trigger',
+    severity: 'error',
+  },
   {
     nodeId: 'n_1',
     handle: 'next',
-    message: 'Start (n_1): output "Next" leads nowhere, so the run ends there',
+    message: 'Start — Output "Next" leads nowhere, so the run ends there',
+    detail: 'Output "Next" leads nowhere, so the run ends there',
     severity: 'warning',
   },
-  { nodeId: 'n_2', message: 'End (n_2) cannot be reached from any trigger', severity: 'error' },
+  {
+    nodeId: 'n_2',
+    message: 'End — Cannot be reached from any trigger',
+    detail: 'Cannot be reached from any trigger',
+    severity: 'error',
+  },
   { message: 'Add a trigger (Start): a flow needs a node where runs start', severity: 'error' },
 ];
 
@@ -40,8 +52,8 @@ describe('nodeProblems', () => {
       local: [{ path: 'triggerType', message: 'Invalid option' }],
     });
     assert.deepEqual(pinned, [
-      { severity: 'error', text: 'triggerType: Invalid option', field: 'triggerType' },
-      { severity: 'error', text: 'This node cannot be reached from any trigger' },
+      { severity: 'error', text: 'Trigger type: Invalid option', field: 'triggerType' },
+      { severity: 'error', text: 'Cannot be reached from any trigger' },
       { severity: 'warning', text: 'Output "Next" leads nowhere, so the run ends there' },
     ]);
   });
@@ -56,10 +68,7 @@ describe('nodeProblems', () => {
     });
     assert.deepEqual(
       pinned.map((problem) => problem.text),
-      [
-        'This node cannot be reached from any trigger',
-        'Output "Next" leads nowhere, so the run ends there',
-      ],
+      ['Cannot be reached from any trigger', 'Output "Next" leads nowhere, so the run ends there'],
     );
   });
 
@@ -68,10 +77,14 @@ describe('nodeProblems', () => {
       nodeId: 'n_new',
       checked,
       checkedConfig: undefined,
-      currentConfig: configKey({ url: '' }),
-      local: [{ path: 'url', message: 'Enter a URL' }],
+      currentConfig: configKey({ text: '' }),
+      local: [{ path: 'text', message: 'Write the message' }],
+      fieldLabels: { text: 'Message' },
     });
-    assert.deepEqual(pinned, [{ severity: 'error', text: 'url: Enter a URL', field: 'url' }]);
+    // The field's label, as the runtime words it: never the key ("text: …").
+    assert.deepEqual(pinned, [
+      { severity: 'error', text: 'Message: Write the message', field: 'text' },
+    ]);
   });
 
   it('never pins problems of other nodes or of the flow as a whole', () => {
@@ -82,26 +95,18 @@ describe('nodeProblems', () => {
       currentConfig: '{}',
       local: [],
     });
-    assert.deepEqual(pinned, [
-      { severity: 'error', text: 'This node cannot be reached from any trigger' },
-    ]);
-  });
-});
-
-describe('withoutNodeName', () => {
-  it('drops a leading type or label name with the node id', () => {
-    assert.equal(withoutNodeName('End (n_2): url: Enter a URL', 'n_2'), 'url: Enter a URL');
-    assert.equal(withoutNodeName('"Orders in" (n_2): x', 'n_2'), 'x');
-    assert.equal(
-      withoutNodeName('Send message (n_2) cannot be reached', 'n_2'),
-      'This node cannot be reached',
-    );
+    assert.deepEqual(pinned, [{ severity: 'error', text: 'Cannot be reached from any trigger' }]);
   });
 
-  it('leaves a message alone when the id is not its leading name', () => {
-    const edge = 'Edge e_1 repeats edge e_0: Start (n_1) "next" → End (n_2)';
-    assert.equal(withoutNodeName(edge, 'n_1'), edge);
-    assert.equal(withoutNodeName('Something else', 'n_1'), 'Something else');
+  it('pins a problem without a detail (from elsewhere) as it reads', () => {
+    const pinned = nodeProblems({
+      nodeId: 'n_9',
+      checked: [{ nodeId: 'n_9', field: 'webhookId', message: 'URL taken', severity: 'error' }],
+      checkedConfig: '{}',
+      currentConfig: '{}',
+      local: [],
+    });
+    assert.deepEqual(pinned, [{ severity: 'error', text: 'URL taken', field: 'webhookId' }]);
   });
 });
 
@@ -131,5 +136,34 @@ describe('problemsInDetails', () => {
     assert.equal(problemsInDetails([{ path: 'name', message: 'x' }]), undefined);
     assert.equal(problemsInDetails({ problems: [{ message: 'no severity' }] }), undefined);
     assert.equal(problemsInDetails(undefined), undefined);
+  });
+});
+
+describe('publishedText', () => {
+  const names: Record<string, string> = { n_hi: '"Say hello"', n_ask: 'Collect input' };
+  const nameOf = (id: string) => names[id] ?? id;
+  const chat = (nodeId: string): GraphProblem => ({
+    nodeId,
+    code: 'chat_node_headless',
+    message: `${nameOf(nodeId)} — Skipped in every run: …`,
+    severity: 'warning',
+  });
+  const nowhere: GraphProblem = { nodeId: 'n_x', message: 'x', severity: 'warning' };
+
+  it('names chat nodes that every run skips, and counts the other warnings', () => {
+    assert.equal(publishedText(3, [], nameOf), 'Published version 3');
+    assert.equal(publishedText(3, [nowhere], nameOf), 'Published version 3 (1 warning)');
+    assert.equal(
+      publishedText(1, [chat('n_hi')], nameOf),
+      'Published version 1, but "Say hello" is skipped in every run: no trigger that leads there has a chat (headless runs).',
+    );
+    assert.equal(
+      publishedText(1, [chat('n_hi'), chat('n_ask'), nowhere, nowhere], nameOf),
+      'Published version 1, but "Say hello" and Collect input are skipped in every run: no trigger that leads there has a chat (headless runs) (and 2 more warnings).',
+    );
+    assert.match(
+      publishedText(1, [chat('a'), chat('b'), chat('c')], nameOf),
+      /but 3 nodes that talk to a person are skipped in every run/,
+    );
   });
 });

@@ -87,7 +87,7 @@ describe('engine: runs', () => {
     assert.equal(run.status, 'failed');
     assert.equal(
       run.error,
-      'Stopped after 20 steps: the flow loops without waiting (node a → b → a …)',
+      'Stopped after 20 steps: the flow loops without waiting (Set variable → Condition → Set variable …)',
     );
     assert.equal(run.steps.length, 20);
   });
@@ -135,7 +135,7 @@ describe('engine: runs', () => {
     assert.equal(run.status, 'failed');
     assert.equal(
       run.error,
-      'Node "d" (delay) has an invalid configuration: amount: Wait at most 30 days',
+      'Node Delay has an invalid configuration: Wait: Wait at most 30 days',
     );
     assert.equal(run.steps.at(-1)?.error, run.error);
   });
@@ -156,7 +156,7 @@ describe('engine: runs', () => {
     assert.equal(run.status, 'failed');
     assert.match(
       run.error ?? '',
-      /^Node "c" \(condition\) failed: Rule 1: Invalid regular expression/,
+      /^Node Condition failed: Rule 1: Invalid regular expression/,
     );
   });
 

@@ -9,10 +9,14 @@ import { WaitTimers } from '../../../../runtime/engine/timers';
 import { graph } from '../../../helpers/engine';
 
 describe('engine support', () => {
-  it('names the loop that hit the step limit', () => {
+  it('names the loop that hit the step limit, by the names it is given', () => {
     assert.equal(
       loopMessage(50, ['s', 'a', 'b', 'c', 'a', 'b', 'c', 'a']),
-      'Stopped after 50 steps: the flow loops without waiting (node a → b → c → a …)',
+      'Stopped after 50 steps: the flow loops without waiting (a → b → c → a …)',
+    );
+    assert.equal(
+      loopMessage(50, ['s', 'a', 'b', 'a'], (id) => `Node ${id.toUpperCase()}`),
+      'Stopped after 50 steps: the flow loops without waiting (Node A → Node B → Node A …)',
     );
     assert.equal(loopMessage(10, []), 'Stopped after 10 steps: the flow loops without waiting');
   });
@@ -64,9 +68,35 @@ describe('engine support', () => {
     assert.deepEqual([...buttons.handles], ['x']);
     const bad = index.config(index.node('bad') ?? flow.nodes[0]!);
     assert.equal(bad.ok, false);
-    assert.match(bad.ok ? '' : bad.message, /^unit: /);
+    assert.match(bad.ok ? '' : bad.message, /^Unit: /);
     assert.notEqual(indexGraph(structuredClone(flow)), index, 'a new object is a new snapshot');
     assert.equal(indexGraph(structuredClone(flow)).ref, index.ref, 'with the same content hash');
+  });
+
+  it('names nodes for people and knows which outputs are a branch taken', () => {
+    const flow = graph([
+      ['s', 'start'],
+      ['v1', 'set-variable', { variable: 'a' }],
+      ['v2', 'set-variable', { variable: 'b' }],
+      ['c', 'condition', { rules: [{ left: 'a', operator: 'exists' }] }],
+      ['q', 'collect-input', { prompt: 'Email?', variable: 'email' }],
+    ]);
+    const index = indexGraph(flow);
+    assert.deepEqual(
+      ['s', 'v1', 'v2', 'c'].map((id) => index.name(id)),
+      ['Start', 'Set variable 1', 'Set variable 2', 'Condition'],
+    );
+    const branches = (id: string) => {
+      const parsed = index.config(index.node(id) ?? flow.nodes[0]!);
+      return parsed.ok && parsed.branches ? [...parsed.branches] : undefined;
+    };
+    assert.equal(branches('v1'), undefined, 'one way on is no branch');
+    assert.deepEqual(branches('c'), [
+      ['true', 'True'],
+      ['else', 'Else'],
+    ]);
+    // "Answered" is Collect input's way on; running out of retries is the branch.
+    assert.deepEqual(branches('q'), [['failure', 'Too many retries']]);
   });
 
   it('rebuilds a run from its records, starting at the last full record', () => {

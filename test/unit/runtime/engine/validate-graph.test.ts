@@ -12,6 +12,7 @@ import {
   type GraphView,
   type NodeDefinition,
 } from '../../../../runtime/shared/node-definition';
+import type { GraphProblem } from '../../../../runtime/shared/publishing';
 
 // Test-only node types: outputs that depend on the config (one per case, plus else), and
 // a type with its own `validate` hook. Real node types arrive in other branches.
@@ -91,7 +92,7 @@ describe('validateGraph', () => {
     assert.equal(hasErrors(problems), true);
   });
 
-  it('reports config problems with their field path, naming the node by label or type', () => {
+  it('reports config problems with their field path, naming the node and the field for people', () => {
     const problems = validateGraph(
       graph(
         [
@@ -109,10 +110,12 @@ describe('validateGraph', () => {
     );
     const start = problems.find((p) => p.nodeId === 's');
     assert.equal(start?.field, 'triggerType');
-    assert.match(start?.message ?? '', /^"Begin" \(s\): triggerType: /);
+    assert.match(start?.message ?? '', /^"Begin" — Trigger type: /);
+    assert.match(start?.detail ?? '', /^Trigger type: /);
     const router = problems.find((p) => p.nodeId === 'r');
     assert.equal(router?.field, 'cases[1].value');
-    assert.match(router?.message ?? '', /^Router \(r\): cases\[1\]\.value: Enter a value/);
+    // A test type without field labels: the key in words, never the path.
+    assert.equal(router?.message, 'Router — Value: Enter a value');
   });
 
   it('checks edge handles against the outputs the source declares for its own config', () => {
@@ -144,9 +147,15 @@ describe('validateGraph', () => {
     const unknownHandle = bad.find((p) => p.edgeId === 'e2');
     assert.equal(unknownHandle?.severity, 'error');
     assert.equal(unknownHandle?.handle, 'cancelled');
-    assert.match(unknownHandle?.message ?? '', /"cancelled", which it does not have .*"paid"/);
+    assert.equal(
+      unknownHandle?.message,
+      'Router — An edge to End leaves from output "cancelled", which it does not have (its outputs: "paid", "refunded", "Else")',
+    );
     assert.ok(
-      bad.some((p) => p.edgeId === 'e3' && /End \(e\), which has no outputs/.test(p.message)),
+      bad.some(
+        (p) =>
+          p.edgeId === 'e3' && p.message === 'End — Has no outputs, but an edge to Start leaves it',
+      ),
     );
   });
 
@@ -157,9 +166,13 @@ describe('validateGraph', () => {
         [edge('e1', 's', 'e'), edge('e2', 's', 'e'), edge('e3', 's', 's')],
       ),
     );
-    assert.ok(problems.some((p) => p.edgeId === 'e2' && /repeats edge e1/.test(p.message)));
     assert.ok(
-      problems.some((p) => p.edgeId === 'e3' && p.nodeId === 's' && /a trigger/.test(p.message)),
+      problems.some(
+        (p) => p.edgeId === 'e2' && p.message === 'Start — Output "Next" is connected to End twice',
+      ),
+    );
+    assert.ok(
+      problems.some((p) => p.edgeId === 'e3' && p.nodeId === 's' && /into this trigger/.test(p.message)),
     );
     assert.ok(!problems.some((p) => p.edgeId === 'e1'));
   });
@@ -177,10 +190,8 @@ describe('validateGraph', () => {
       problems.map((p) => [p.nodeId, p.severity]),
       [['lost', 'error']],
     );
-    assert.match(
-      problems[0]?.message ?? '',
-      /"Orphan" \(lost\) cannot be reached from any trigger/,
-    );
+    assert.equal(problems[0]?.message, '"Orphan" — Cannot be reached from any trigger');
+    assert.equal(problems[0]?.detail, 'Cannot be reached from any trigger');
   });
 
   it('warns about an output with no edge, but not about End, which has none', () => {
@@ -189,7 +200,8 @@ describe('validateGraph', () => {
       {
         nodeId: 's',
         handle: 'next',
-        message: 'Start (s): output "Next" leads nowhere, so the run ends there',
+        message: 'Start — Output "Next" leads nowhere, so the run ends there',
+        detail: 'Output "Next" leads nowhere, so the run ends there',
         severity: 'warning',
       },
     ]);
@@ -203,7 +215,8 @@ describe('validateGraph', () => {
       {
         nodeId: 'j',
         field: 'target',
-        message: 'Jump (j): target: Jump target "nowhere" does not exist',
+        message: 'Jump — Target: Jump target "nowhere" does not exist',
+        detail: 'Target: Jump target "nowhere" does not exist',
         severity: 'error',
       },
     ]);
@@ -231,12 +244,12 @@ describe('validateGraph', () => {
       (p: (typeof problems)[number]) => p.nodeId === 's' && p.field === 'triggerType',
       (p: (typeof problems)[number]) => p.nodeId === 'r' && p.field === 'cases',
       (p: (typeof problems)[number]) =>
-        p.nodeId === 'x' && /unknown node type "teleport"/.test(p.message),
+        p.nodeId === 'x' && /Unknown node type "teleport"/.test(p.message),
       (p: (typeof problems)[number]) =>
-        p.edgeId === 'e2' && /"ghost" does not exist/.test(p.message),
-      (p: (typeof problems)[number]) => p.edgeId === 'e3' && /a trigger/.test(p.message),
+        p.edgeId === 'e2' && /a node that is not in the flow \("ghost"\)/.test(p.message),
+      (p: (typeof problems)[number]) => p.edgeId === 'e3' && /into this trigger/.test(p.message),
       (p: (typeof problems)[number]) =>
-        p.nodeId === 'island' && /cannot be reached/.test(p.message),
+        p.nodeId === 'island' && /Cannot be reached/.test(p.message),
     ]) {
       assert.ok(problems.some(expected), `${expected.toString()} in ${JSON.stringify(problems)}`);
     }
@@ -251,6 +264,156 @@ describe('validateGraph', () => {
       graph([node('s', 'start'), node('s', 'end')], [edge('e1', 's', 's')]),
     );
     assert.ok(problems.some((p) => /Two nodes share the id "s"/.test(p.message)));
+  });
+});
+
+describe('validateGraph names nodes and fields for people (issue 10, 5.8)', () => {
+  it('names an unlabelled node by its type, numbered when the flow has several, never by id', () => {
+    const problems = validateGraph(
+      graph(
+        [
+          node('n_start', 'start'),
+          node('n_a6ec4adda76f', 'set-variable', { variable: 'a' }),
+          node('n_b1', 'set-variable', {}, 'Keep total'),
+          node('n_c2', 'set-variable', {}),
+          node('n_msg', 'send-message', { text: '' }),
+        ],
+        [
+          edge('e1', 'n_start', 'n_a6ec4adda76f'),
+          edge('e2', 'n_a6ec4adda76f', 'n_b1'),
+          edge('e3', 'n_b1', 'n_c2'),
+          edge('e4', 'n_c2', 'n_msg'),
+        ],
+      ),
+    );
+    const messages = problems.map((p) => p.message);
+    assert.ok(
+      messages.every((message) => !/n_[a-z0-9]/.test(message)),
+      messages.join('\n'),
+    );
+    assert.ok(messages.includes('"Keep total" — Variable: Choose a variable'), messages.join('\n'));
+    assert.ok(messages.includes('Set variable 3 — Variable: Choose a variable'));
+    assert.ok(messages.includes('Send message — Message: Write the message'));
+    assert.ok(
+      messages.includes('Send message — Output "Next" leads nowhere, so the run ends there'),
+    );
+    // The field path stays for the designer to find the control.
+    assert.equal(
+      problems.find((p) => p.nodeId === 'n_msg' && p.severity === 'error')?.field,
+      'text',
+    );
+  });
+
+  it('names list items by position: "Rule 2 value", not rules[1].left', () => {
+    const problems = validateGraph(
+      graph(
+        [
+          node('s', 'start'),
+          node('c', 'condition', {
+            rules: [
+              { left: 'email', operator: 'exists' },
+              { left: '', operator: 'equals', right: 'x' },
+            ],
+          }),
+          node('e', 'end'),
+        ],
+        [edge('e1', 's', 'c'), edge('e2', 'c', 'e', 'true'), edge('e3', 'c', 'e', 'else')],
+      ),
+    );
+    assert.deepEqual(
+      problems.map((p) => [p.field, p.message]),
+      [['rules[1].left', 'Condition — Rule 2 value: Say what to check']],
+    );
+  });
+});
+
+describe('validateGraph warns about chat nodes no chat can reach (issue 10, 5.5)', () => {
+  const trigger = (id: string, label?: string) =>
+    node(id, 'webhook-trigger', { webhookId: 'wh_aaaaaaaaaaaaaaaaaaaaaaaa' }, label);
+  const chatWarnings = (problems: readonly GraphProblem[]) =>
+    problems.filter((p) => p.code === 'chat_node_headless');
+
+  it('warns (without blocking) when only Webhook Triggers, which run headless, lead to a Send message', () => {
+    const problems = validateGraph(
+      graph(
+        [trigger('t', 'Orders'), node('m', 'send-message', { text: 'Hi' }), node('e', 'end')],
+        [edge('e1', 't', 'm'), edge('e2', 'm', 'e')],
+      ),
+    );
+    assert.equal(hasErrors(problems), false, JSON.stringify(problems));
+    assert.deepEqual(chatWarnings(problems), [
+      {
+        nodeId: 'm',
+        code: 'chat_node_headless',
+        severity: 'warning',
+        message:
+          'Send message — Skipped in every run: only "Orders" leads here, and its runs have no chat (headless), so this node talks to no one. To reach a chat, start this path at a Start node.',
+        detail:
+          'Skipped in every run: only "Orders" leads here, and its runs have no chat (headless), so this node talks to no one. To reach a chat, start this path at a Start node.',
+      },
+    ]);
+  });
+
+  it('names every headless trigger that leads there, and every chat node behind them', () => {
+    const problems = validateGraph(
+      graph(
+        [
+          trigger('t1'),
+          trigger('t2'),
+          node('c', 'condition', { rules: [{ left: 'x', operator: 'exists' }] }),
+          node('b', 'buttons', { prompt: 'Pick' }),
+          node('ask', 'collect-input', { prompt: 'Email?', variable: 'email' }, 'Ask email'),
+          node('e', 'end'),
+        ],
+        [
+          edge('e1', 't1', 'c'),
+          edge('e2', 't2', 'c'),
+          edge('e3', 'c', 'b', 'true'),
+          edge('e4', 'c', 'ask', 'else'),
+          edge('e5', 'b', 'e', 'yes'),
+          edge('e6', 'b', 'e', 'no'),
+          edge('e7', 'ask', 'e'),
+          edge('e8', 'ask', 'e', 'failure'),
+        ],
+      ),
+    );
+    assert.deepEqual(
+      chatWarnings(problems).map((p) => p.nodeId),
+      ['b', 'ask'],
+    );
+    assert.match(
+      chatWarnings(problems)[0]?.message ?? '',
+      /only Webhook Trigger 1, Webhook Trigger 2 lead here, and their runs have no chat/,
+    );
+  });
+
+  it('says nothing where a chat can come: a Start node, or a Jump from a Start path', () => {
+    const startPath = validateGraph(
+      graph(
+        [node('s', 'start'), trigger('t'), node('m', 'send-message', { text: 'Hi' })],
+        [edge('e1', 's', 'm'), edge('e2', 't', 'm')],
+      ),
+    );
+    assert.deepEqual(chatWarnings(startPath), []);
+    const jumpedTo = validateGraph(
+      graph(
+        [
+          node('s', 'start'),
+          node('j', 'jump', { to: 'node', nodeId: 'm' }),
+          trigger('t'),
+          node('m', 'send-message', { text: 'Hi' }),
+        ],
+        [edge('e1', 's', 'j'), edge('e2', 't', 'm')],
+      ),
+    );
+    assert.deepEqual(chatWarnings(jumpedTo), []);
+    const webhookStart = validateGraph(
+      graph(
+        [node('s', 'start', { triggerType: 'webhook' }), node('m', 'send-message', { text: 'Hi' })],
+        [edge('e1', 's', 'm')],
+      ),
+    );
+    assert.deepEqual(chatWarnings(webhookStart), []);
   });
 });
 

@@ -1,13 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
+  chatSkippedText,
   formatDuration,
   handleText,
+  routeText,
   runDuration,
   showValue,
   triggerText,
   versionText,
 } from '../../../../../renderer/panels/runs/run-format';
+import { outcomeOf, RUN_OUTCOMES } from '../../../../../renderer/panels/runs/run-outcomes';
 
 describe('run-format', () => {
   it('durations: tenths under ten seconds, then the two largest units', () => {
@@ -63,5 +66,69 @@ describe('run-format', () => {
     assert.equal(showValue(5), '5');
     assert.equal(showValue({ a: [1] }), '{\n  "a": [\n    1\n  ]\n}');
     assert.equal(showValue(undefined), '');
+  });
+});
+
+describe('run outline in the list (issue 10, 5.7)', () => {
+  const types: Record<string, string> = { n_hook: 'webhook-trigger', n_big: 'condition' };
+  const typeOf = (id: string) => types[id];
+  const nameOf = (id: string) => ({ n_ask: 'Ask email' })[id];
+  const branches = [
+    { nodeId: 'n_hook', node: 'Orders', handle: 'approved', label: 'Purchase approved' },
+    { nodeId: 'n_big', node: 'Big order?', handle: 'true', label: 'True' },
+  ];
+
+  it('reads the event case, the branches and where the run ended', () => {
+    assert.equal(
+      routeText(
+        { status: 'completed', branches, endNode: { nodeId: 'n_done', name: 'Onboard' } },
+        typeOf,
+        nameOf,
+      ),
+      'Purchase approved › Big order?: True → ended at Onboard',
+    );
+    assert.equal(
+      routeText(
+        { status: 'failed', endNode: { nodeId: 'n_big', name: 'Big order?' } },
+        typeOf,
+        nameOf,
+      ),
+      'Failed at Big order?',
+    );
+    // A node no longer on the canvas still reads "node: output".
+    assert.equal(
+      routeText({ status: 'completed', branches: branches.slice(0, 1) }, () => undefined, nameOf),
+      'Orders: Purchase approved',
+    );
+  });
+
+  it('a waiting run says where it waits; an old run with nothing recorded reads nothing', () => {
+    const waiting = {
+      kind: 'input' as const,
+      nodeId: 'n_ask',
+      key: 'k',
+      since: '2025-01-01T00:00:00.000Z',
+    };
+    assert.equal(routeText({ status: 'waiting', waiting }, typeOf, nameOf), 'Waits at Ask email');
+    assert.equal(routeText({ status: 'completed' }, typeOf, nameOf), '');
+  });
+
+  it('counts chat steps skipped', () => {
+    assert.equal(chatSkippedText(1), '1 chat step skipped');
+    assert.equal(chatSkippedText(3), '3 chat steps skipped');
+  });
+
+  it('each outcome is a query the runtime answers', () => {
+    assert.deepEqual(
+      RUN_OUTCOMES.map((outcome) => [outcome.value, outcome.query]),
+      [
+        ['all', {}],
+        ['completed', { status: 'completed' }],
+        ['failed', { status: 'failed' }],
+        ['waiting', { status: 'waiting' }],
+        ['chat-skipped', { chatSkipped: true }],
+      ],
+    );
+    assert.equal(outcomeOf('failed').none, 'No failed runs');
   });
 });

@@ -1,7 +1,7 @@
 // The browser-safe description of a node type (DESIGN.md "A node type is defined once").
 // Every definition.ts calls defineNode(); the flow schema, the palette, the inspector and
 // the engine all read these objects, so a node type is described in exactly one place.
-import type { z } from 'zod';
+import { ZodObject, type z } from 'zod';
 import { zodProblems } from './api-error';
 
 export type NodeCategory = 'trigger' | 'messaging' | 'logic' | 'data' | 'integration' | 'flow';
@@ -84,6 +84,12 @@ export interface NodeDefinition<
    */
   variablesRead?(config: z.infer<Schema>): string[];
   /**
+   * Triggers only: the fields of what starts a run (`body`, `query`, a mapped
+   * `body.order.total`) that templates can read, offered by the designer's Insert
+   * variable menu beside the flow's variables.
+   */
+  triggerFields?(config: z.infer<Schema>): string[];
+  /**
    * Extra checks run on publish with the parsed config (defaults applied) and the whole
    * graph, for what a schema alone cannot know: a Jump target exists, a path parses.
    */
@@ -138,8 +144,9 @@ export interface NodeDescription {
 
 /**
  * Validates a node's config with its definition and derives its outputs and summary.
- * An invalid config still gets the outputs of the default config, so the canvas keeps
- * its handles while the user fixes a field.
+ * An invalid config still gets the outputs of what does validate (salvageNodeConfig): a
+ * problem in one section (a Security tab half filled in) never hides the outputs another
+ * section defines (the event cases), nor the edges leaving them.
  */
 export function describeNodeConfig(definition: NodeDefinition, config: unknown): NodeDescription {
   const parsed = definition.configSchema.safeParse(config);
@@ -151,11 +158,39 @@ export function describeNodeConfig(definition: NodeDefinition, config: unknown):
       problems: [],
     };
   }
-  const fallback = definition.configSchema.safeParse({});
+  const salvaged = salvageNodeConfig(definition, config);
   return {
-    outputs: fallback.success ? definition.outputs(fallback.data) : [],
+    outputs: salvaged === undefined ? [] : definition.outputs(salvaged),
     summary: 'Needs attention',
     config: undefined,
     problems: zodProblems(parsed.error),
   };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The config with every top-level section that does not validate replaced by its default,
+ * parsed; undefined when even that does not validate. What a half-edited config still
+ * says for sure: its outputs, the variables it writes. Never what runs or is published.
+ */
+export function salvageNodeConfig<Schema extends z.ZodType>(
+  definition: NodeDefinition<string, Schema>,
+  config: unknown,
+): z.infer<Schema> | undefined {
+  const schema = definition.configSchema;
+  const whole = schema.safeParse(config);
+  if (whole.success) return whole.data;
+  if (schema instanceof ZodObject && isPlainObject(config)) {
+    const shape: Record<string, z.ZodType> = schema.shape;
+    const kept = Object.fromEntries(
+      Object.entries(config).filter(([key, value]) => shape[key]?.safeParse(value).success),
+    );
+    const partial = schema.safeParse(kept);
+    if (partial.success) return partial.data;
+  }
+  const fallback = schema.safeParse({});
+  return fallback.success ? fallback.data : undefined;
 }

@@ -46,9 +46,19 @@ function providerAuthSchema<const T extends ProviderAuthType>(type: T) {
   });
 }
 
+/** Senders whose HMAC is a known set of fields (hmacPresets). */
+export const hmacPresetIds = ['kiwify'] as const;
+export type HmacPresetId = (typeof hmacPresetIds)[number];
+
 export const hmacAuthSchema = z
   .object({
     type: z.literal('hmac'),
+    /**
+     * The preset the user chose (Authentication: Kiwify), which fixes the fields below.
+     * Stored, never inferred: a generic HMAC that happens to use the same fields stays
+     * generic.
+     */
+    preset: z.enum(hmacPresetIds).optional(),
     algorithm: hmacAlgorithmSchema,
     source: z.enum(['query', 'header']),
     /** The query parameter or header carrying the signature. */
@@ -65,6 +75,17 @@ export const hmacAuthSchema = z
         path: ['paramName'],
         message: 'A header name uses letters, digits and - _ . only (no spaces or colons)',
       });
+    }
+    if (config.preset !== undefined) {
+      const preset = hmacPresets[config.preset];
+      for (const field of presetFieldNames) {
+        if (config[field] === preset.fields[field]) continue;
+        context.addIssue({
+          code: 'custom',
+          path: [field],
+          message: `The ${preset.label} preset sets this to "${preset.fields[field]}": choose HMAC signature to change it`,
+        });
+      }
     }
   });
 
@@ -174,7 +195,9 @@ export const providerPresets: Record<ProviderAuthType, ProviderPreset> = {
   },
 };
 
-export type HmacPresetFields = Omit<HmacAuth, 'type' | 'secretIds'>;
+export type HmacPresetFields = Omit<HmacAuth, 'type' | 'preset' | 'secretIds'>;
+
+const presetFieldNames = ['algorithm', 'source', 'paramName', 'encoding', 'prefix'] as const;
 
 export interface HmacPreset {
   label: string;
@@ -201,7 +224,7 @@ export const hmacPresets = {
       prefix: '',
     },
   },
-} satisfies Record<string, HmacPreset>;
+} satisfies Record<HmacPresetId, HmacPreset>;
 
 const algorithmLabels: Record<HmacAlgorithm, string> = {
   sha1: 'SHA-1',
@@ -221,7 +244,9 @@ export function describeWebhookAuth(auth: WebhookAuth): string {
     case 'query':
       return `Token in ?${auth.paramName}=`;
     case 'hmac':
-      return `HMAC ${algorithmLabels[auth.algorithm]} (${auth.source} ${auth.paramName})`;
+      return auth.preset
+        ? `${hmacPresets[auth.preset].label} signature`
+        : `HMAC ${algorithmLabels[auth.algorithm]} (${auth.source} ${auth.paramName})`;
     default:
       return `${providerPresets[auth.type].label} signature`;
   }

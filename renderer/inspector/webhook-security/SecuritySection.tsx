@@ -3,6 +3,7 @@
 // allowlist and the authentication chosen here.
 import type { FieldProblem } from '../../../runtime/shared/api-error';
 import {
+  hmacPresets,
   providerPresets,
   type WebhookAuth,
   type WebhookSecurity,
@@ -12,7 +13,14 @@ import { NumberField, SelectField, TextField } from '../fields';
 import { useLatest } from '../use-latest';
 import { ipAllowlistProblems, originAllowlistProblems } from './allowlist-lines';
 import { AllowlistField } from './AllowlistField';
-import { AUTH_CHOICES, authChoiceOf, isProviderAuth, isTokenAuth, switchAuth } from './auth-draft';
+import {
+  AUTH_CHOICES,
+  authChoiceOf,
+  isProviderAuth,
+  isTokenAuth,
+  switchAuth,
+  switchSignatureSource,
+} from './auth-draft';
 import { SecretList } from './SecretList';
 import { SecretSlot } from './SecretSlot';
 
@@ -126,7 +134,20 @@ export function SecuritySection({
         />
       )}
       {auth.type === 'hmac' && (
-        <div className="field-columns">
+        // A preset fixes these fields: shown as it sets them, changed by choosing HMAC.
+        <fieldset
+          className="field-columns hmac-fields"
+          disabled={auth.preset !== undefined}
+          aria-describedby={auth.preset ? `${id}-preset-note` : undefined}
+          data-testid="security-hmac-fields"
+        >
+          <legend className="visually-hidden">Signature</legend>
+          {auth.preset && (
+            <p className="field-hint hmac-preset-note" id={`${id}-preset-note`}>
+              Set by the {hmacPresets[auth.preset].label} preset. To change them, choose HMAC
+              signature: they stay as they are.
+            </p>
+          )}
           <SelectField
             id={`${id}-algorithm`}
             label="Algorithm"
@@ -142,7 +163,9 @@ export function SecuritySection({
             options={SOURCES}
             value={auth.source}
             onChange={(source) =>
-              setAuth((current) => (current.type === 'hmac' ? { ...current, source } : current))
+              setAuth((current) =>
+                current.type === 'hmac' ? switchSignatureSource(current, source) : current,
+              )
             }
           />
           <TextField
@@ -175,14 +198,14 @@ export function SecuritySection({
               setAuth((current) => (current.type === 'hmac' ? { ...current, prefix } : current))
             }
           />
-        </div>
+        </fieldset>
       )}
       {(auth.type === 'hmac' || isProviderAuth(auth)) && (
         <SecretList
           id={`${id}-secrets`}
           secretIds={auth.secretIds}
           // Only a secret you choose yourself can be generated here; providers issue theirs.
-          canGenerate={(auth.type === 'hmac' && choice !== 'kiwify') || auth.type === 'github'}
+          canGenerate={(auth.type === 'hmac' && !auth.preset) || auth.type === 'github'}
           hint={providerHint?.secretHint}
           error={error('auth.secretIds')}
           onChange={(change) =>

@@ -32,4 +32,7 @@ export const startDefinition = defineNode({
   needsChat: false,
   sideEffects: 'none',
   summary: (config) => (config.triggerType === 'webhook' ? 'Trigger: webhook' : 'Trigger: manual'),
+  // Seed 000: "Request data is available in the scenario context (parameters, request body)".
+  triggerFields: (config) =>
+    config.triggerType === 'webhook' ? ['body', 'query', 'params', 'headers', 'ip', 'method'] : [],
 });

@@ -21,6 +21,9 @@ import {
   webhookResponseSchema,
 } from '../../shared/webhook-trigger';
 
+/** What a template can read of the call that started the run (the engine's run scope). */
+const WEBHOOK_CALL_FIELDS = ['body', 'query', 'headers', 'ip', 'method'];
+
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 const variableName = z
   .string()
@@ -154,6 +157,17 @@ export const webhookTriggerDefinition = defineNode({
       .filter(Boolean)
       .join(' · ');
   },
+  variablesWritten: (config) => [
+    ...config.mappings.map((mapping) => mapping.variable),
+    ...(config.saveFullBodyAs ? [config.saveFullBodyAs] : []),
+  ],
+  // The call's parts, then the paths this trigger already reads (so the user's own fields
+  // are offered by name, the way the payload spells them).
+  triggerFields: (config) => [
+    ...WEBHOOK_CALL_FIELDS,
+    ...config.mappings.map((mapping) => mapping.path),
+    ...(config.events.path ? [config.events.path] : []),
+  ],
   validate: (config) => webhookTriggerProblems(config),
   initialConfig: () => ({ webhookId: newWebhookId() }),
   withFreshIds: (config) => ({ ...config, webhookId: newWebhookId() }),

@@ -26,6 +26,7 @@ import { EventsTab } from './EventsTab';
 import { GeneralTab } from './GeneralTab';
 import { addMapping, mappedPaths } from './mapping-edit';
 import { problemsPerTab, triggerProblems, type TriggerTab } from './trigger-problems';
+import { useNewestCall } from './use-newest-call';
 
 type Props = InspectorProps<typeof webhookTriggerConfigSchema>;
 
@@ -34,6 +35,11 @@ export function WebhookTriggerInspector(rawProps: Props) {
   const flow = useEditor((state) => state.flow);
   const [tab, setTab] = useState<TriggerTab>('general');
   const listen = useListen(flow?.id, nodeId);
+  const saved =
+    flow !== undefined &&
+    (flow.draft.nodes.some((node) => node.id === nodeId) ||
+      flow.published?.graph.nodes.some((node) => node.id === nodeId) === true);
+  const newestCall = useNewestCall(flow?.id, nodeId, saved, listen.calls.length);
   const problems = useMemo(
     () => triggerProblems(rawProps.config, rawProps.problems),
     [rawProps.config, rawProps.problems],
@@ -177,6 +183,7 @@ export function WebhookTriggerInspector(rawProps: Props) {
             liveElsewhere={!isLive && liveId !== undefined && liveId !== ''}
             map={map}
             allowlist={allowlist}
+            newestCall={newestCall}
           />
         )}
         {tab === 'security' && (

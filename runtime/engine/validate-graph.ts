@@ -2,7 +2,7 @@
 // generic over node definitions: every rule reads the definitions, none names a type.
 import { nodeDefinitions } from '../nodes/definitions';
 import { zodProblems } from '../shared/api-error';
-import type { GraphView, NodeDefinition } from '../shared/node-definition';
+import type { GraphView, NodeDefinition, SecretLookup } from '../shared/node-definition';
 import type { GraphProblem } from '../shared/publishing';
 
 type GraphNode = GraphView['nodes'][number];
@@ -14,6 +14,8 @@ type GraphNode = GraphView['nodes'][number];
 export function validateGraph(
   graph: GraphView,
   definitions: readonly NodeDefinition[] = nodeDefinitions,
+  /** `secrets`: also check that every secret a config names is in the data folder. */
+  environment: { secrets?: SecretLookup } = {},
 ): GraphProblem[] {
   const byType = new Map(definitions.map((definition) => [definition.type, definition]));
   const problems: GraphProblem[] = [];
@@ -145,7 +147,7 @@ export function validateGraph(
     const node = nodes.get(nodeId);
     const definition = node && byType.get(node.type);
     if (!node || !definition?.validate) continue;
-    for (const problem of definition.validate(config, { graph, nodeId })) {
+    for (const problem of definition.validate(config, { graph, nodeId, ...environment })) {
       error({
         nodeId,
         ...(problem.field ? { field: problem.field } : {}),

@@ -40,6 +40,22 @@ export interface GraphView {
   variables: readonly { name: string; type: string }[];
 }
 
+/**
+ * Which secret ids the data folder holds (runtime/store/secrets-store). Configs keep only
+ * ids, so a flow imported from another folder can name secrets this one never had.
+ */
+export interface SecretLookup {
+  has(id: string): boolean;
+}
+
+/** What a node's `validate` hook is given besides its config. */
+export interface ValidationContext {
+  graph: GraphView;
+  nodeId: string;
+  /** Present where the secrets store is (publish, the draft check, import). */
+  secrets?: SecretLookup | undefined;
+}
+
 /** A problem a node type finds in its own config beyond what its schema can say. */
 export interface NodeConfigProblem {
   /** Config path such as `cases[1].value`; omitted when the problem is the node as a whole. */
@@ -93,10 +109,7 @@ export interface NodeDefinition<
    * Extra checks run on publish with the parsed config (defaults applied) and the whole
    * graph, for what a schema alone cannot know: a Jump target exists, a path parses.
    */
-  validate?(
-    config: z.infer<Schema>,
-    context: { graph: GraphView; nodeId: string },
-  ): NodeConfigProblem[];
+  validate?(config: z.infer<Schema>, context: ValidationContext): NodeConfigProblem[];
   /**
    * The config a node starts with when the designer adds it, for what defaults cannot be:
    * a fresh random id (a Webhook Trigger's URL). Browser-safe (Web Crypto).

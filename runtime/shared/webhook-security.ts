@@ -3,6 +3,7 @@
 // (runtime/security/webhook-auth, ip-allowlist, origin-allowlist), so it is browser-safe.
 // Configs hold secret *ids* only; the values live encrypted in the secrets store.
 import { z } from 'zod';
+import type { NodeConfigProblem, SecretLookup } from './node-definition';
 
 /** RFC 9110 `token`: the characters an HTTP header name may use. */
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -136,6 +137,37 @@ export function webhookAuthSecretIds(auth: WebhookAuth): string[] {
     default:
       return auth.secretIds;
   }
+}
+
+/**
+ * The secret ids the config names that the data folder does not hold: a flow imported
+ * from another folder keeps only the ids, and every call would then be refused (401
+ * `secret_not_configured`). `path` is where the auth sits in the config.
+ */
+export function missingSecretProblems(
+  auth: WebhookAuth,
+  path: string,
+  secrets: SecretLookup | undefined,
+): NodeConfigProblem[] {
+  if (!secrets) return [];
+  const token = auth.type === 'bearer' || auth.type === 'header' || auth.type === 'query';
+  const fields = token
+    ? [{ field: `${path}.tokenSecretId`, id: auth.tokenSecretId }]
+    : webhookAuthSecretIds(auth).map((id, index) => ({ field: `${path}.secretIds[${index}]`, id }));
+  const noun = token ? 'token' : 'secret';
+  return fields
+    .filter(({ id }) => id !== '' && !secrets.has(id))
+    .map(({ field }) => ({
+      field,
+      message: `The ${noun} ${MISSING_SECRET} (a flow brought from another one carries only its id): generate or paste a new one in the Security tab`,
+    }));
+}
+
+const MISSING_SECRET = 'is missing from this data folder';
+
+/** Whether a publish problem is one of missingSecretProblems' (the Security tab says so). */
+export function isMissingSecretProblem(message: string): boolean {
+  return message.includes(MISSING_SECRET);
 }
 
 export const webhookAuthTypeLabels: Record<WebhookAuthType, string> = {

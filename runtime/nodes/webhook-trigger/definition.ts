@@ -9,7 +9,11 @@ import {
   type NodeConfigProblem,
   type OutputHandle,
 } from '../../shared/node-definition';
-import { describeWebhookAuth, webhookSecuritySchema } from '../../shared/webhook-security';
+import {
+  describeWebhookAuth,
+  missingSecretProblems,
+  webhookSecuritySchema,
+} from '../../shared/webhook-security';
 import {
   bodyLimitBytesSchema,
   DEFAULT_BODY_LIMIT_BYTES,
@@ -168,7 +172,10 @@ export const webhookTriggerDefinition = defineNode({
     ...config.mappings.map((mapping) => mapping.path),
     ...(config.events.path ? [config.events.path] : []),
   ],
-  validate: (config) => webhookTriggerProblems(config),
+  validate: (config, { secrets }) => [
+    ...webhookTriggerProblems(config),
+    ...missingSecretProblems(config.security.auth, 'security.auth', secrets),
+  ],
   initialConfig: () => ({ webhookId: newWebhookId() }),
   withFreshIds: (config) => ({ ...config, webhookId: newWebhookId() }),
 });

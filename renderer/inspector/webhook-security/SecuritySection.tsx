@@ -4,6 +4,7 @@
 import type { FieldProblem } from '../../../runtime/shared/api-error';
 import {
   hmacPresets,
+  isMissingSecretProblem,
   providerPresets,
   type WebhookAuth,
   type WebhookSecurity,
@@ -29,6 +30,7 @@ interface Props {
   nodeId: string;
   security: WebhookSecurity;
   onChange: (security: WebhookSecurity) => void;
+  /** With useMissingSecretProblems' (the runtime's check of the secret ids). */
   problems: FieldProblem[];
   /** Where `security` sits in the config, for problem paths. */
   path?: string;
@@ -75,6 +77,11 @@ export function SecuritySection({
   const setAuth = (change: (auth: WebhookAuth) => WebhookAuth) =>
     update((current) => ({ ...current, auth: change(current.auth) }));
   const error = (field: string) => problemAt(problems, `${path}.${field}`);
+  // The inspector adds the runtime's check of which secret ids this data folder holds.
+  const missing = (field: string) =>
+    problems.some(
+      (problem) => problem.path === `${path}.${field}` && isMissingSecretProblem(problem.message),
+    );
   const auth = security.auth;
   const id = `${nodeId}-security`;
   const choice = authChoiceOf(auth);
@@ -123,6 +130,7 @@ export function SecuritySection({
           noun="token"
           purpose="webhook-token"
           secretId={auth.tokenSecretId}
+          missing={missing('auth.tokenSecretId')}
           error={
             error('auth.tokenSecretId') &&
             'Generate a new token or save your own before publishing.'
@@ -208,6 +216,7 @@ export function SecuritySection({
           canGenerate={(auth.type === 'hmac' && !auth.preset) || auth.type === 'github'}
           hint={providerHint?.secretHint}
           error={error('auth.secretIds')}
+          missingAt={(index) => missing(`auth.secretIds[${index}]`)}
           onChange={(change) =>
             setAuth((current) =>
               current.type === 'hmac' || isProviderAuth(current)

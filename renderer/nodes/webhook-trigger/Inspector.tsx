@@ -19,6 +19,7 @@ import { LogsTab } from '../../panels/logs/LogsTab';
 import { useListen } from '../../panels/listen/use-listen';
 import { useEditor } from '../../store/editor-store';
 import { useNotices } from '../../store/notices-store';
+import { useMissingSecretProblems } from '../../store/use-checked-problems';
 import { ListenIcon, StopIcon } from '../../ui/icons';
 import { Tabs, type TabItem } from '../../ui/Tabs';
 import type { InspectorProps } from '../inspector-props';
@@ -40,9 +41,10 @@ export function WebhookTriggerInspector(rawProps: Props) {
     (flow.draft.nodes.some((node) => node.id === nodeId) ||
       flow.published?.graph.nodes.some((node) => node.id === nodeId) === true);
   const newestCall = useNewestCall(flow?.id, nodeId, saved, listen.calls.length);
+  const missingSecrets = useMissingSecretProblems(nodeId);
   const problems = useMemo(
-    () => triggerProblems(rawProps.config, rawProps.problems),
-    [rawProps.config, rawProps.problems],
+    () => triggerProblems(rawProps.config, [...rawProps.problems, ...missingSecrets]),
+    [rawProps.config, rawProps.problems, missingSecrets],
   );
   const props: Props = { ...rawProps, problems };
   const latest = useLatest(props);

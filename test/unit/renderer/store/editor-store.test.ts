@@ -4,7 +4,10 @@ import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
 import { useEditor } from '../../../../renderer/store/editor-store';
 import { emptyHistory } from '../../../../renderer/store/history';
-import { CURRENT_SCHEMA_VERSION, type FlowDocument } from '../../../../runtime/shared/flow-document';
+import {
+  CURRENT_SCHEMA_VERSION,
+  type FlowDocument,
+} from '../../../../runtime/shared/flow-document';
 
 const editor = () => useEditor.getState();
 

@@ -2,8 +2,8 @@
 // a half-filled Security tab must not hide the node's event outputs and their edges, HMAC
 // presets are a choice the user makes (never guessed from the fields), and a mapping path
 // that finds nothing is pointed out against the last call and in the run's step.
-import type { Locator, Page } from '@playwright/test';
-import { expect, screenshot, signIn, test, type Hookflow } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, screenshot, test } from './fixtures';
 import {
   canvasEdges,
   createFlowViaApi,
@@ -11,7 +11,7 @@ import {
   expectSaved,
   expectSavedAndChecked,
   openDockTab,
-  openFlow,
+  openTrigger,
   problemPin,
   savedFlow,
 } from './pages/designer';
@@ -40,15 +40,6 @@ function triggerFlow(config: Record<string, unknown>) {
 const EVENTS = {
   events: { path: 'body.event', cases: [{ id: 'paid', label: 'Paid', value: 'order.paid' }] },
 };
-
-async function openTrigger(page: Page, hookflow: Hookflow): Promise<Locator> {
-  await signIn(page, hookflow);
-  await openFlow(page, 'Orders');
-  await page.getByTestId('node-n_orders').click();
-  const inspector = page.getByTestId('inspector');
-  await expect(inspector.getByRole('heading', { name: 'Webhook Trigger' })).toBeVisible();
-  return inspector;
-}
 
 /** The output captions drawn on the trigger's card. */
 const outputLabels = (page: Page) =>

@@ -9,6 +9,7 @@ import type {
 } from '../../runtime/shared/flow-document';
 import type {
   GraphProblem,
+  ImportPreview,
   ImportResult,
   PublishResult,
   VersionSummary,
@@ -169,6 +170,9 @@ export const api = {
   exportFlow: (id: string) => download(flowPath(id, '/export')),
   importFlow: (input: { document: unknown; publish: boolean }) =>
     request<ImportResult>('POST', '/api/flows/import', input),
+  /** What importing would report here (missing secrets included); creates nothing. */
+  previewImport: (document: unknown) =>
+    request<ImportPreview>('POST', '/api/flows/import/preview', { document }),
   tunnel: () => request<TunnelStatus>('GET', '/api/tunnel'),
   updateTunnelSettings: (input: TunnelSettingsInput) =>
     request<TunnelStatus>('PUT', '/api/tunnel/settings', input),

@@ -2,6 +2,7 @@
 // `valueName`, e.g. `[{ path: 'body.user.id', variable: 'user_id' }]` for "path →
 // variable" mappings or `[{ name, value }]` for headers. Other fields on a row are kept.
 // Rows can be added, removed and reordered; each cell gets its inline error.
+import type { ReactNode } from 'react';
 import type { FieldProblem } from '../../runtime/shared/api-error';
 import type { FieldBaseProps } from './Field';
 import { ListEditor } from './ListEditor';
@@ -26,6 +27,8 @@ export interface KeyValueListProps<K extends string, V extends string> extends F
   max?: number;
   problems?: FieldProblem[];
   path?: string;
+  /** A note under a row that is no error (e.g. a mapping that found nothing in the last call). */
+  rowWarning?: (index: number) => ReactNode;
 }
 
 function emptyRow<K extends string, V extends string>(keyName: K, valueName: V): KeyValueRow<K, V> {
@@ -46,6 +49,7 @@ export function KeyValueList<K extends string, V extends string>({
   keyMonospace = false,
   valueMonospace = false,
   itemName = 'pair',
+  rowWarning,
   ...props
 }: KeyValueListProps<K, V>) {
   return (
@@ -56,6 +60,7 @@ export function KeyValueList<K extends string, V extends string>({
       renderRow={(row, { rowId, update, errorFor, index }) => {
         const keyError = errorFor(keyName);
         const valueError = errorFor(valueName);
+        const warning = keyError ? undefined : rowWarning?.(index);
         return (
           <div className="key-value-row">
             <input
@@ -67,7 +72,9 @@ export function KeyValueList<K extends string, V extends string>({
               autoComplete="off"
               value={row[keyName]}
               aria-invalid={keyError ? true : undefined}
-              aria-describedby={keyError ? `${rowId}-key-error` : undefined}
+              aria-describedby={
+                keyError ? `${rowId}-key-error` : warning ? `${rowId}-key-warning` : undefined
+              }
               onChange={(event) => update({ ...row, [keyName]: event.target.value })}
             />
             <span className="key-value-arrow" aria-hidden>
@@ -94,6 +101,11 @@ export function KeyValueList<K extends string, V extends string>({
               <p className="field-error key-value-error" id={`${rowId}-value-error`}>
                 {valueLabel}: {valueError}
               </p>
+            )}
+            {warning && (
+              <div className="field-warning key-value-error" id={`${rowId}-key-warning`}>
+                {warning}
+              </div>
             )}
           </div>
         );

@@ -1,10 +1,10 @@
 // TemplateField — value: a string that may contain `{{variable}}` placeholders, filled in
-// at run time. A hint line explains the syntax; the "Insert variable" menu lists the
-// flow's variables (from the editor store, plus `extraVariables`) and inserts
-// `{{name}}` at the caret. Single line by default, `multiline` for message bodies.
+// at run time. A hint line explains the syntax; the "Insert variable" menu offers the
+// flow's variables and its triggers' fields (use-flow-variables, the same list as the
+// Variables panel) and inserts `{{name}}` at the caret. Single line by default,
+// `multiline` for message bodies.
 import { useRef, type FocusEvent } from 'react';
-import { useShallow } from 'zustand/react/shallow';
-import { useEditor } from '../store/editor-store';
+import { useInsertableVariables } from '../store/use-flow-variables';
 import { describedBy, Field, type FieldBaseProps } from './Field';
 import { insertAt, variableToken } from './template';
 import { VariableMenu } from './VariableMenu';
@@ -16,8 +16,6 @@ export interface TemplateFieldProps extends FieldBaseProps {
   multiline?: boolean;
   rows?: number;
   maxLength?: number;
-  /** Names to offer besides the flow's declared variables (e.g. ones mapped upstream). */
-  extraVariables?: readonly string[];
 }
 
 const DEFAULT_HINT = 'Write {{name}} to put a variable’s value here.';
@@ -33,10 +31,8 @@ export function TemplateField({
   multiline = false,
   rows = 4,
   maxLength,
-  extraVariables = [],
 }: TemplateFieldProps) {
-  const declared = useEditor(useShallow((state) => state.variables.map((v) => v.name)));
-  const names = [...new Set([...declared, ...extraVariables])];
+  const offered = useInsertableVariables();
   // One ref for whichever control is drawn; both have the selection API used here.
   const control = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
 
@@ -75,7 +71,7 @@ export function TemplateField({
       label={label}
       hint={hint}
       error={error}
-      aside={<VariableMenu names={names} fieldLabel={label} onChoose={insert} />}
+      aside={<VariableMenu offered={offered} fieldLabel={label} onChoose={insert} />}
     >
       {multiline ? (
         <textarea {...common} rows={rows} onChange={(event) => onChange(event.target.value)} />

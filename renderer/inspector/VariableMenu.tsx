@@ -1,16 +1,18 @@
-// The "Insert variable" button and its menu (TemplateField). Keyboard: Enter/Space opens
-// it with the first item focused, ↑/↓/Home/End move, Enter picks, Escape or Tab closes
-// and returns focus to the button.
+// The "Insert variable" button and its menu (TemplateField): the flow's variables, then
+// each trigger's fields. Keyboard: Enter/Space opens it with the first item focused,
+// ↑/↓/Home/End move (across groups), Enter picks, Escape or Tab closes and returns focus
+// to the button.
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import type { InsertableVariables } from '../store/use-flow-variables';
 import { variableToken } from './template';
 
 interface Props {
-  names: readonly string[];
+  offered: InsertableVariables;
   fieldLabel: string;
   onChoose: (name: string) => void;
 }
 
-export function VariableMenu({ names, fieldLabel, onChoose }: Props) {
+export function VariableMenu({ offered, fieldLabel, onChoose }: Props) {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLUListElement>(null);
@@ -70,30 +72,64 @@ export function VariableMenu({ names, fieldLabel, onChoose }: Props) {
             if (!event.currentTarget.contains(event.relatedTarget)) setOpen(false);
           }}
         >
-          {names.length === 0 ? (
+          {offered.variables.length === 0 && offered.triggers.length === 0 ? (
             <li role="menuitem" tabIndex={-1} aria-disabled className="muted">
-              No variables yet
+              No variables yet: Collect input, Buttons, Set variable and a Webhook Trigger’s
+              mappings set them.
             </li>
           ) : (
-            names.map((name) => (
-              <li
-                key={name}
-                role="menuitem"
-                tabIndex={-1}
-                onClick={() => choose(name)}
-                onKeyDown={(event) => {
-                  if (event.key === 'Enter' || event.key === ' ') {
-                    event.preventDefault();
-                    choose(name);
-                  }
-                }}
-              >
-                <code>{variableToken(name)}</code>
-              </li>
-            ))
+            <>
+              <MenuGroup heading="Variables" names={offered.variables} onChoose={choose} />
+              {offered.triggers.map(({ trigger, fields }) => (
+                <MenuGroup
+                  key={trigger.nodeId}
+                  heading={`From “${trigger.title}”`}
+                  names={fields}
+                  onChoose={choose}
+                />
+              ))}
+            </>
           )}
         </ul>
       )}
     </div>
+  );
+}
+
+function MenuGroup({
+  heading,
+  names,
+  onChoose,
+}: {
+  heading: string;
+  names: readonly string[];
+  onChoose: (name: string) => void;
+}) {
+  const headingId = useId();
+  if (names.length === 0) return null;
+  return (
+    <li role="none">
+      <span className="template-menu-heading" id={headingId}>
+        {heading}
+      </span>
+      <ul role="group" aria-labelledby={headingId} data-testid="variable-menu-group">
+        {names.map((name) => (
+          <li
+            key={name}
+            role="menuitem"
+            tabIndex={-1}
+            onClick={() => onChoose(name)}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter' || event.key === ' ') {
+                event.preventDefault();
+                onChoose(name);
+              }
+            }}
+          >
+            <code>{variableToken(name)}</code>
+          </li>
+        ))}
+      </ul>
+    </li>
   );
 }

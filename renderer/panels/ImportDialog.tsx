@@ -14,6 +14,7 @@ import { countProblems } from '../store/problems';
 import { usePublish } from '../store/publish-store';
 import { Spinner, UploadIcon } from '../ui/icons';
 import { Modal } from '../ui/Modal';
+import { ImportPreview } from './ImportPreview';
 
 interface Props {
   open: boolean;
@@ -148,6 +149,7 @@ function ImportBody({ initialFile, onClose, onImported }: Omit<Props, 'open'>) {
           ) : null}
         </div>
       )}
+      {read?.ok && <ImportPreview document={read.document} />}
       {read && !read.ok && (
         <p className="error" role="alert" data-testid="import-error">
           {read.message}

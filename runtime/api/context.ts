@@ -2,6 +2,7 @@
 // so the same functions serve HTTP routes, the CLI and tests.
 import type { TestChat } from '../channels/test-chat/test-chat';
 import type { Engine } from '../engine/engine';
+import type { SecretLookup } from '../shared/node-definition';
 import type { FlowVersionsStore } from '../store/flow-versions-store';
 import type { FlowsStore } from '../store/flows-store';
 import type { SecretsStore } from '../store/secrets-store';
@@ -23,5 +24,10 @@ export interface ApiContext {
   testChat: TestChat;
 }
 
-/** What flow functions need: the CLI can open just these, without secrets or settings. */
-export type FlowsContext = Pick<ApiContext, 'flows' | 'versions' | 'events'>;
+/**
+ * What flow functions need: the CLI can open just these, without settings and without the
+ * secrets key (publishing only asks which secret ids exist).
+ */
+export type FlowsContext = Pick<ApiContext, 'flows' | 'versions' | 'events'> & {
+  secrets: SecretLookup;
+};

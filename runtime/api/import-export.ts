@@ -5,7 +5,13 @@ import { z } from 'zod';
 import { hasErrors, validateGraph, withParsedConfigs } from '../engine/validate-graph';
 import { CURRENT_SCHEMA_VERSION, type DraftGraph } from '../shared/flow-document';
 import { FLOW_FILE_FORMAT, flowFileSchema, type FlowFile } from '../shared/flow-file';
-import { importInputSchema, type GraphProblem, type ImportResult } from '../shared/publishing';
+import {
+  importInputSchema,
+  importPreviewInputSchema,
+  type GraphProblem,
+  type ImportPreview,
+  type ImportResult,
+} from '../shared/publishing';
 import { declaredSchemaVersion, migrateFlowFile } from '../store/flow-migrations';
 import { emptyFlow } from '../store/flows-store';
 import { ApiError, parseInput } from './api-error';
@@ -14,7 +20,7 @@ import { uniqueFlowName } from './duplicate';
 import { assertGraphConsistent, getFlow, newFlowId } from './flows';
 import { nodeTypeChanges } from './node-ids';
 import { configIdRenewer } from './permanent-ids';
-import { invalidFlow, publishGraph } from './publish';
+import { checkGraph, invalidFlow, publishGraph } from './publish';
 
 export function exportFlow(ctx: Pick<FlowsContext, 'flows'>, id: string): FlowFile {
   const flow = getFlow(ctx, id);
@@ -61,7 +67,7 @@ export async function importFlow(ctx: FlowsContext, input: unknown): Promise<Imp
   const created = await ctx.flows.create(flow);
 
   if (!live) {
-    const problems = validateGraph(file.draft);
+    const problems = checkGraph(ctx, file.draft);
     if (file.published) problems.push(...(await keepInHistory(ctx, created.id, file.published)));
     return { flow: created, published: false, problems };
   }
@@ -70,7 +76,7 @@ export async function importFlow(ctx: FlowsContext, input: unknown): Promise<Imp
     return { flow: published, published: true, problems: warnings };
   } catch (error) {
     if (!(error instanceof ApiError && error.code === 'invalid_flow')) throw error;
-    const problems = validateGraph(live);
+    const problems = checkGraph(ctx, live);
     const count = problems.filter((problem) => problem.severity === 'error').length;
     throw invalidFlow(
       problems,
@@ -79,6 +85,23 @@ export async function importFlow(ctx: FlowsContext, input: unknown): Promise<Imp
       { flowId: created.id, importedAs: 'draft' },
     );
   }
+}
+
+/**
+ * What importing a file would do, without doing it: the problems Publish would report
+ * here for what "Import and publish" makes live (its published version, else its draft),
+ * secrets this data folder does not hold included. Read-only.
+ */
+export function previewImport(ctx: FlowsContext, input: unknown): ImportPreview {
+  const { document } = parseInput(importPreviewInputSchema, input);
+  const file = withFreshFileIds(parseFlowFile(document));
+  const live = file.published?.graph ?? file.draft;
+  return {
+    name: file.name,
+    nodeCount: file.draft.nodes.length,
+    publishes: file.published ? 'published' : 'draft',
+    problems: checkGraph(ctx, live),
+  };
 }
 
 function withFreshFileIds(file: FlowFile): FlowFile {

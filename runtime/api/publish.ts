@@ -3,6 +3,7 @@
 // what webhook URLs are built from, so a published id never changes its node type
 // (node-ids.ts).
 import { hasErrors, validateGraph, withParsedConfigs } from '../engine/validate-graph';
+import { nodeDefinitions } from '../nodes/definitions';
 import type { DraftGraph, FlowDocument } from '../shared/flow-document';
 import {
   publishInputSchema,
@@ -18,7 +19,15 @@ import { webhookIdConflicts } from './permanent-ids';
 
 /** The draft's problems, for the designer to show while the user edits. */
 export function validateFlow(ctx: FlowsContext, id: string): { problems: GraphProblem[] } {
-  return { problems: validateGraph(getFlow(ctx, id).draft) };
+  return { problems: checkGraph(ctx, getFlow(ctx, id).draft) };
+}
+
+/**
+ * What Publish checks in a graph besides other flows' URLs: the graph itself, and that
+ * every secret its configs name is in this data folder.
+ */
+export function checkGraph(ctx: Pick<FlowsContext, 'secrets'>, graph: DraftGraph): GraphProblem[] {
+  return validateGraph(graph, nodeDefinitions, { secrets: ctx.secrets });
 }
 
 export async function publishFlow(
@@ -41,7 +50,7 @@ export async function publishGraph(
   id: string,
   graph: DraftGraph,
 ): Promise<PublishResult> {
-  const problems = [...validateGraph(graph), ...webhookIdConflicts(ctx.flows, id, graph)];
+  const problems = [...checkGraph(ctx, graph), ...webhookIdConflicts(ctx.flows, id, graph)];
   if (hasErrors(problems)) throw invalidFlow(problems);
   const publishedAt = new Date().toISOString();
   // Versions first: if the flow write then fails, the next publish still counts past it.

@@ -7,6 +7,7 @@ import { ensureWritableDataDir } from '../store/data-dir';
 import { lockDataDir } from '../store/data-dir-lock';
 import { FlowVersionsStore } from '../store/flow-versions-store';
 import { FlowsStore } from '../store/flows-store';
+import { SecretsStore } from '../store/secrets-store';
 import { StoreProblems } from '../store/store-problems';
 
 export async function withOfflineFlows<T>(
@@ -25,6 +26,7 @@ export async function withOfflineFlows<T>(
     const ctx: FlowsContext = {
       flows: await FlowsStore.open(dataDir, problems),
       versions: await FlowVersionsStore.open(dataDir, problems),
+      secrets: await SecretsStore.openIds(dataDir, problems),
     };
     for (const problem of problems.list()) {
       consoleLogger.warn(`${problem.reason}. The file was kept as ${problem.keptAt}.`);

@@ -66,7 +66,8 @@ export interface WaitTimeout {
 }
 
 export type StepOutcome =
-  | { kind: 'next'; handle: string }
+  /** `warnings`: what the step noticed that did not stop it (kept in the run's step). */
+  | { kind: 'next'; handle: string; warnings?: string[] }
   | { kind: 'wait'; wait: WaitRequest }
   | { kind: 'fail'; error: string }
   /** Stop the run here, successfully, with an optional result (End). */
@@ -76,7 +77,8 @@ export type StepOutcome =
   /** Hand the run over to another flow's published version (Jump). */
   | { kind: 'start-flow'; flowId: string };
 
-export const next = (handle = 'next'): StepOutcome => ({ kind: 'next', handle });
+export const next = (handle = 'next', warnings: string[] = []): StepOutcome =>
+  warnings.length > 0 ? { kind: 'next', handle, warnings } : { kind: 'next', handle };
 export const wait = (request: WaitRequest): StepOutcome => ({ kind: 'wait', wait: request });
 export const fail = (error: string): StepOutcome => ({ kind: 'fail', error });
 export const end = (output?: Record<string, unknown>): StepOutcome => ({ kind: 'end', output });

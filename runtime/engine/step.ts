@@ -17,7 +17,7 @@ export type Transition =
   | { kind: 'fail'; error: string }
   | { kind: 'start-flow'; flowId: string };
 
-type StepFields = Pick<RunStep, 'outputHandle' | 'skipped' | 'error'>;
+type StepFields = Pick<RunStep, 'outputHandle' | 'skipped' | 'error' | 'warnings'>;
 
 export interface StepDeps {
   now(): Date;
@@ -48,6 +48,7 @@ export async function takeStep(active: ActiveRun, deps: StepDeps): Promise<Trans
     if (fields.outputHandle !== undefined) taken.outputHandle = fields.outputHandle;
     if (fields.skipped !== undefined) taken.skipped = fields.skipped;
     if (fields.error !== undefined) taken.error = fields.error;
+    if (fields.warnings !== undefined) taken.warnings = fields.warnings;
     return taken;
   };
 
@@ -88,7 +89,7 @@ export async function takeStep(active: ActiveRun, deps: StepDeps): Promise<Trans
         active.addStep(step({ error }));
         return { kind: 'fail', error };
       }
-      active.addStep(step({ outputHandle: outcome.handle }));
+      active.addStep(step({ outputHandle: outcome.handle, warnings: outcome.warnings }));
       const branch = parsed.branches?.get(outcome.handle);
       if (branch !== undefined) active.addBranch(node.id, outcome.handle, branch);
       const target = active.graph.target(node.id, outcome.handle);

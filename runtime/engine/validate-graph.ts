@@ -3,7 +3,7 @@
 import { nodeDefinitions } from '../nodes/definitions';
 import { zodProblems } from '../shared/api-error';
 import { fieldProblemText } from '../shared/field-labels';
-import type { GraphView, NodeDefinition } from '../shared/node-definition';
+import type { GraphView, NodeDefinition, SecretLookup } from '../shared/node-definition';
 import { nodeNameInText, nodeNames } from '../shared/node-names';
 import { GRAPH_PROBLEM_CODES, type GraphProblem } from '../shared/publishing';
 import { reachableFrom } from './graph-reach';
@@ -19,6 +19,8 @@ type GraphNode = GraphView['nodes'][number];
 export function validateGraph(
   graph: GraphView,
   definitions: readonly NodeDefinition[] = nodeDefinitions,
+  /** `secrets`: also check that every secret a config names is in the data folder. */
+  environment: { secrets?: SecretLookup } = {},
 ): GraphProblem[] {
   const byType = new Map(definitions.map((definition) => [definition.type, definition]));
   const problems: GraphProblem[] = [];
@@ -176,7 +178,7 @@ export function validateGraph(
     const node = nodes.get(nodeId);
     const definition = node && byType.get(node.type);
     if (!node || !definition?.validate) continue;
-    for (const problem of definition.validate(config, { graph, nodeId })) {
+    for (const problem of definition.validate(config, { graph, nodeId, ...environment })) {
       onNode(node, fieldProblemText(labelsOf(node), problem.field, problem.message), {
         ...(problem.field ? { field: problem.field } : {}),
       });

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { nodeDefinitions, nodeTypes } from '../nodes/definitions';
 import { variableNameSchema } from './variable-name';
 
-export const CURRENT_SCHEMA_VERSION = 1;
+export const CURRENT_SCHEMA_VERSION = 2;
 
 /** Ids end up in URLs and file names: a closed alphabet keeps path tricks out. */
 export const idSchema = z

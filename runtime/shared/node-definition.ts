@@ -1,7 +1,7 @@
 // The browser-safe description of a node type (DESIGN.md "A node type is defined once").
 // Every definition.ts calls defineNode(); the flow schema, the palette, the inspector and
 // the engine all read these objects, so a node type is described in exactly one place.
-import type { z } from 'zod';
+import { ZodObject, type z } from 'zod';
 import { zodProblems } from './api-error';
 import type { FieldLabels } from './field-labels';
 
@@ -39,6 +39,22 @@ export interface GraphView {
   }[];
   edges: readonly { id: string; source: string; sourceHandle: string; target: string }[];
   variables: readonly { name: string; type: string }[];
+}
+
+/**
+ * Which secret ids the data folder holds (runtime/store/secrets-store). Configs keep only
+ * ids, so a flow imported from another folder can name secrets this one never had.
+ */
+export interface SecretLookup {
+  has(id: string): boolean;
+}
+
+/** What a node's `validate` hook is given besides its config. */
+export interface ValidationContext {
+  graph: GraphView;
+  nodeId: string;
+  /** Present where the secrets store is (publish, the draft check, import). */
+  secrets?: SecretLookup | undefined;
 }
 
 /** A problem a node type finds in its own config beyond what its schema can say. */
@@ -96,13 +112,16 @@ export interface NodeDefinition<
    */
   variablesRead?(config: z.infer<Schema>): string[];
   /**
+   * Triggers only: the fields of what starts a run (`body`, `query`, a mapped
+   * `body.order.total`) that templates can read, offered by the designer's Insert
+   * variable menu beside the flow's variables.
+   */
+  triggerFields?(config: z.infer<Schema>): string[];
+  /**
    * Extra checks run on publish with the parsed config (defaults applied) and the whole
    * graph, for what a schema alone cannot know: a Jump target exists, a path parses.
    */
-  validate?(
-    config: z.infer<Schema>,
-    context: { graph: GraphView; nodeId: string },
-  ): NodeConfigProblem[];
+  validate?(config: z.infer<Schema>, context: ValidationContext): NodeConfigProblem[];
   /**
    * The config a node starts with when the designer adds it, for what defaults cannot be:
    * a fresh random id (a Webhook Trigger's URL). Browser-safe (Web Crypto).
@@ -150,8 +169,9 @@ export interface NodeDescription {
 
 /**
  * Validates a node's config with its definition and derives its outputs and summary.
- * An invalid config still gets the outputs of the default config, so the canvas keeps
- * its handles while the user fixes a field.
+ * An invalid config still gets the outputs of what does validate (salvageNodeConfig): a
+ * problem in one section (a Security tab half filled in) never hides the outputs another
+ * section defines (the event cases), nor the edges leaving them.
  */
 export function describeNodeConfig(definition: NodeDefinition, config: unknown): NodeDescription {
   const parsed = definition.configSchema.safeParse(config);
@@ -163,11 +183,39 @@ export function describeNodeConfig(definition: NodeDefinition, config: unknown):
       problems: [],
     };
   }
-  const fallback = definition.configSchema.safeParse({});
+  const salvaged = salvageNodeConfig(definition, config);
   return {
-    outputs: fallback.success ? definition.outputs(fallback.data) : [],
+    outputs: salvaged === undefined ? [] : definition.outputs(salvaged),
     summary: 'Needs attention',
     config: undefined,
     problems: zodProblems(parsed.error),
   };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The config with every top-level section that does not validate replaced by its default,
+ * parsed; undefined when even that does not validate. What a half-edited config still
+ * says for sure: its outputs, the variables it writes. Never what runs or is published.
+ */
+export function salvageNodeConfig<Schema extends z.ZodType>(
+  definition: NodeDefinition<string, Schema>,
+  config: unknown,
+): z.infer<Schema> | undefined {
+  const schema = definition.configSchema;
+  const whole = schema.safeParse(config);
+  if (whole.success) return whole.data;
+  if (schema instanceof ZodObject && isPlainObject(config)) {
+    const shape: Record<string, z.ZodType> = schema.shape;
+    const kept = Object.fromEntries(
+      Object.entries(config).filter(([key, value]) => shape[key]?.safeParse(value).success),
+    );
+    const partial = schema.safeParse(kept);
+    if (partial.success) return partial.data;
+  }
+  const fallback = schema.safeParse({});
+  return fallback.success ? fallback.data : undefined;
 }

@@ -2,7 +2,7 @@
 // (browser-safe). Writes come from the definition's `variablesWritten` hook; reads are every
 // `{{ … }}` / `$NAME` in any string of the config, plus the `variablesRead` hook's paths.
 import { templateReferences, tryParsePath } from '../paths';
-import type { NodeDefinition } from './node-definition';
+import { salvageNodeConfig, type NodeDefinition } from './node-definition';
 import { VARIABLE_NAME_PATTERN } from './variable-name';
 
 /**
@@ -51,14 +51,14 @@ function unique(names: Iterable<string>): string[] {
 
 /**
  * A node's variable use. An unknown type or a config its schema refuses still has its
- * templates read (the user is mid-edit); the hooks need a parsed config.
+ * templates read (the user is mid-edit); the hooks read what of the config validates
+ * (a trigger whose Security tab is half filled in still stores its mapped variables).
  */
 export function nodeVariableUse(
   definition: NodeDefinition | undefined,
   config: unknown,
 ): NodeVariableUse {
-  const parsed = definition?.configSchema.safeParse(config);
-  const valid = parsed?.success ? parsed.data : undefined;
+  const valid = definition ? salvageNodeConfig(definition, config) : undefined;
   const written =
     definition?.variablesWritten && valid !== undefined ? definition.variablesWritten(valid) : [];
   const hookReads =

@@ -48,6 +48,19 @@ export const importInputSchema = z.object({
   name: flowNameSchema.optional(),
 });
 
+export const importPreviewInputSchema = importInputSchema.pick({ document: true });
+
+/** `POST /api/flows/import/preview`: what importing the file would report, nothing created. */
+export interface ImportPreview {
+  /** The name in the file (the import may pick a free variant). */
+  name: string;
+  nodeCount: number;
+  /** What "Import and publish" makes live: the file's published version, else its draft. */
+  publishes: 'published' | 'draft';
+  /** What Publish would report for that graph here, secrets included. */
+  problems: GraphProblem[];
+}
+
 export interface PublishResult {
   flow: FlowDocument;
   warnings: GraphProblem[];

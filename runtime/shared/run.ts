@@ -63,6 +63,8 @@ export const runStepSchema = z.object({
   outputHandle: z.string().optional(),
   /** Why the node did not execute (headless runs skip chat nodes). */
   skipped: z.string().optional(),
+  /** What the node noticed that did not stop it (a trigger's mappings that found nothing). */
+  warnings: z.array(z.string()).optional(),
   error: z.string().optional(),
 });
 export type RunStep = z.infer<typeof runStepSchema>;

@@ -3,6 +3,7 @@
 // (runtime/security/webhook-auth, ip-allowlist, origin-allowlist), so it is browser-safe.
 // Configs hold secret *ids* only; the values live encrypted in the secrets store.
 import { z } from 'zod';
+import type { NodeConfigProblem, SecretLookup } from './node-definition';
 
 /** RFC 9110 `token`: the characters an HTTP header name may use. */
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -46,9 +47,19 @@ function providerAuthSchema<const T extends ProviderAuthType>(type: T) {
   });
 }
 
+/** Senders whose HMAC is a known set of fields (hmacPresets). */
+export const hmacPresetIds = ['kiwify'] as const;
+export type HmacPresetId = (typeof hmacPresetIds)[number];
+
 export const hmacAuthSchema = z
   .object({
     type: z.literal('hmac'),
+    /**
+     * The preset the user chose (Authentication: Kiwify), which fixes the fields below.
+     * Stored, never inferred: a generic HMAC that happens to use the same fields stays
+     * generic.
+     */
+    preset: z.enum(hmacPresetIds).optional(),
     algorithm: hmacAlgorithmSchema,
     source: z.enum(['query', 'header']),
     /** The query parameter or header carrying the signature. */
@@ -65,6 +76,17 @@ export const hmacAuthSchema = z
         path: ['paramName'],
         message: 'A header name uses letters, digits and - _ . only (no spaces or colons)',
       });
+    }
+    if (config.preset !== undefined) {
+      const preset = hmacPresets[config.preset];
+      for (const field of presetFieldNames) {
+        if (config[field] === preset.fields[field]) continue;
+        context.addIssue({
+          code: 'custom',
+          path: [field],
+          message: `The ${preset.label} preset sets this to "${preset.fields[field]}": choose HMAC signature to change it`,
+        });
+      }
     }
   });
 
@@ -115,6 +137,37 @@ export function webhookAuthSecretIds(auth: WebhookAuth): string[] {
     default:
       return auth.secretIds;
   }
+}
+
+/**
+ * The secret ids the config names that the data folder does not hold: a flow imported
+ * from another folder keeps only the ids, and every call would then be refused (401
+ * `secret_not_configured`). `path` is where the auth sits in the config.
+ */
+export function missingSecretProblems(
+  auth: WebhookAuth,
+  path: string,
+  secrets: SecretLookup | undefined,
+): NodeConfigProblem[] {
+  if (!secrets) return [];
+  const token = auth.type === 'bearer' || auth.type === 'header' || auth.type === 'query';
+  const fields = token
+    ? [{ field: `${path}.tokenSecretId`, id: auth.tokenSecretId }]
+    : webhookAuthSecretIds(auth).map((id, index) => ({ field: `${path}.secretIds[${index}]`, id }));
+  const noun = token ? 'token' : 'secret';
+  return fields
+    .filter(({ id }) => id !== '' && !secrets.has(id))
+    .map(({ field }) => ({
+      field,
+      message: `The ${noun} ${MISSING_SECRET} (a flow brought from another one carries only its id): generate or paste a new one in the Security tab`,
+    }));
+}
+
+const MISSING_SECRET = 'is missing from this data folder';
+
+/** Whether a publish problem is one of missingSecretProblems' (the Security tab says so). */
+export function isMissingSecretProblem(message: string): boolean {
+  return message.includes(MISSING_SECRET);
 }
 
 export const webhookAuthTypeLabels: Record<WebhookAuthType, string> = {
@@ -174,7 +227,9 @@ export const providerPresets: Record<ProviderAuthType, ProviderPreset> = {
   },
 };
 
-export type HmacPresetFields = Omit<HmacAuth, 'type' | 'secretIds'>;
+export type HmacPresetFields = Omit<HmacAuth, 'type' | 'preset' | 'secretIds'>;
+
+const presetFieldNames = ['algorithm', 'source', 'paramName', 'encoding', 'prefix'] as const;
 
 export interface HmacPreset {
   label: string;
@@ -201,7 +256,7 @@ export const hmacPresets = {
       prefix: '',
     },
   },
-} satisfies Record<string, HmacPreset>;
+} satisfies Record<HmacPresetId, HmacPreset>;
 
 const algorithmLabels: Record<HmacAlgorithm, string> = {
   sha1: 'SHA-1',
@@ -221,7 +276,9 @@ export function describeWebhookAuth(auth: WebhookAuth): string {
     case 'query':
       return `Token in ?${auth.paramName}=`;
     case 'hmac':
-      return `HMAC ${algorithmLabels[auth.algorithm]} (${auth.source} ${auth.paramName})`;
+      return auth.preset
+        ? `${hmacPresets[auth.preset].label} signature`
+        : `HMAC ${algorithmLabels[auth.algorithm]} (${auth.source} ${auth.paramName})`;
     default:
       return `${providerPresets[auth.type].label} signature`;
   }

@@ -3,7 +3,12 @@
 // to `flows/deleted/` rather than erased, so a slip of the finger can be undone by hand.
 import { mkdir, readdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import { flowDocumentSchema, idSchema, type FlowDocument } from '../shared/flow-document';
+import {
+  CURRENT_SCHEMA_VERSION,
+  flowDocumentSchema,
+  idSchema,
+  type FlowDocument,
+} from '../shared/flow-document';
 import { JsonDocument } from './json-document';
 import { migrateFlowDocument } from './flow-migrations';
 import type { StoreProblems } from './store-problems';
@@ -87,7 +92,7 @@ export class FlowsStore {
 
 export function emptyFlow(id: string, name: string, now = new Date().toISOString()): FlowDocument {
   return {
-    schemaVersion: 1,
+    schemaVersion: CURRENT_SCHEMA_VERSION,
     id,
     name,
     createdAt: now,

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { openSecret, sealSecret } from '../security/secret-box';
+import type { SecretLookup } from '../shared/node-definition';
 import { JsonDocument } from './json-document';
 import type { StoreProblems } from './store-problems';
 
@@ -19,6 +20,18 @@ const secretsFileSchema = z.object({
   ),
 });
 type SecretsFile = z.infer<typeof secretsFileSchema>;
+
+function openSecretsFile(
+  dataDir: string,
+  problems: StoreProblems,
+): Promise<JsonDocument<SecretsFile>> {
+  return JsonDocument.open<SecretsFile>({
+    path: join(dataDir, 'secrets.json'),
+    schema: secretsFileSchema,
+    problems,
+    defaults: () => ({ secrets: {} }),
+  });
+}
 
 export interface SecretInfo {
   id: string;
@@ -36,13 +49,16 @@ export class SecretsStore {
   ) {}
 
   static async open(dataDir: string, key: Buffer, problems: StoreProblems): Promise<SecretsStore> {
-    const doc = await JsonDocument.open<SecretsFile>({
-      path: join(dataDir, 'secrets.json'),
-      schema: secretsFileSchema,
-      problems,
-      defaults: () => ({ secrets: {} }),
-    });
-    return new SecretsStore(doc, key);
+    return new SecretsStore(await openSecretsFile(dataDir, problems), key);
+  }
+
+  /**
+   * Which secret ids the folder holds, read without the key (the offline CLI has none on
+   * the desktop, where the OS keychain keeps it): enough to check a flow before publishing.
+   */
+  static async openIds(dataDir: string, problems: StoreProblems): Promise<SecretLookup> {
+    const doc = await openSecretsFile(dataDir, problems);
+    return { has: (id) => Object.hasOwn(doc.data.secrets, id) };
   }
 
   static newId(): string {
@@ -91,7 +107,7 @@ export class SecretsStore {
   }
 
   has(id: string): boolean {
-    return id in this.doc.data.secrets;
+    return Object.hasOwn(this.doc.data.secrets, id);
   }
 
   async delete(id: string): Promise<void> {

@@ -1,13 +1,13 @@
 // The Webhook Trigger's Security, Customer & Chat and Events tabs (seed 001), checked
 // against the real runtime: what the tab stores is what the public URL then enforces.
 import { createHmac } from 'node:crypto';
-import type { Locator, Page } from '@playwright/test';
-import { expect, oneHookflowPerFile, screenshot, signIn, test, type Hookflow } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, oneHookflowPerFile, screenshot, test, type Hookflow } from './fixtures';
 import {
   createFlowViaApi,
   dismissNotices,
   expectSavedAndChecked,
-  openFlow,
+  openTrigger,
 } from './pages/designer';
 
 oneHookflowPerFile();
@@ -46,15 +46,6 @@ async function publish(page: Page): Promise<void> {
   version += 1;
   await page.getByTestId('publish').click();
   await expect(page.getByTestId('published-version')).toHaveText(`Live: version ${version}`);
-}
-
-async function openTrigger(page: Page, hookflow: Hookflow): Promise<Locator> {
-  await signIn(page, hookflow);
-  await openFlow(page, 'Orders');
-  await page.getByTestId('node-n_orders').click();
-  const inspector = page.getByTestId('inspector');
-  await expect(inspector.getByRole('heading', { name: 'Webhook Trigger' })).toBeVisible();
-  return inspector;
 }
 
 test('tabs from the keyboard; a bearer token generated, revealed and replaced is what the URL checks', async ({

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { DraftGraph, FlowDocument, FlowSummary } from '../../runtime/shared/flow-document';
+import {
+  CURRENT_SCHEMA_VERSION,
+  type DraftGraph,
+  type FlowDocument,
+  type FlowSummary,
+} from '../../runtime/shared/flow-document';
 import type { FlowFile } from '../../runtime/shared/flow-file';
 import type {
   GraphProblem,
@@ -74,7 +79,7 @@ describe('export', () => {
     );
     const file = await json<FlowFile & Record<string, unknown>>(response);
     assert.equal(file.format, 'hookflow-flow');
-    assert.equal(file.schemaVersion, 1);
+    assert.equal(file.schemaVersion, CURRENT_SCHEMA_VERSION);
     assert.equal(file.name, 'Shop');
     assert.deepEqual(file.draft, editedDraft);
     assert.deepEqual(file.published, flow.published);

@@ -198,8 +198,12 @@ describe('webhook security over HTTP', () => {
     await expectRefused(await post(slack.url), 401, 'missing_signature');
   });
 
-  it('a token that was never set fails closed', async () => {
-    const { url } = await hook(rt, { auth: { type: 'bearer', tokenSecretId: 's_missing123' } });
+  it('a token that is gone fails closed', async () => {
+    // A token this folder never held cannot be published (import-secrets.test.ts); one
+    // deleted after publishing still leaves the live version naming it.
+    const tokenId = await createSecret(rt, TOKEN);
+    const { url } = await hook(rt, { auth: { type: 'bearer', tokenSecretId: tokenId } });
+    assert.equal((await rt.api(`/api/secrets/${tokenId}`, { method: 'DELETE' })).status, 204);
     await expectRefused(
       await post(url, { authorization: `Bearer ${TOKEN}` }),
       401,

@@ -95,6 +95,26 @@ describe('Webhook Trigger (seed 001)', () => {
     assert.equal(run.steps[1]?.nodeId, 'n_end_approved');
   });
 
+  it('the step names each mapping that found nothing in the call; the others hold', async () => {
+    const rt = await startTestRuntime();
+    const { url } = await kiwifyFlow(rt);
+    // No `customer` in this payload: body.customer.address.city finds nothing.
+    const { customer: _, ...payload } = order('order_approved');
+    const response = await signed(url, payload);
+    assert.equal(response.status, 202);
+    const run = await waitForRun(rt, (await json<{ runId: string }>(response)).runId);
+    assert.equal(run.status, 'completed');
+    assert.equal(run.variables.customer_name, 'Ana Souza');
+    assert.equal(run.variables.city, undefined);
+    assert.deepEqual(run.steps[0]?.warnings, [
+      'Mapping body.customer.address.city → city found nothing in the call: city is empty',
+    ]);
+    // Every mapping found its field: the step has no warnings at all.
+    const full = await signed(url, order('order_approved'));
+    const clean = await waitForRun(rt, (await json<{ runId: string }>(full)).runId);
+    assert.equal(clean.steps[0]?.warnings, undefined);
+  });
+
   it('routes order_refunded, an interpolated case value, and anything else to else', async () => {
     const rt = await startTestRuntime();
     const { url } = await kiwifyFlow(rt);

@@ -16,12 +16,22 @@ interface Props {
   canGenerate: boolean;
   hint?: string | undefined;
   error?: string | undefined;
+  /** Whether the secret at `index` is missing from this data folder (the runtime's check). */
+  missingAt: (index: number) => boolean;
 }
 
 let keyCounter = 0;
 const makeKey = () => `secret${(keyCounter += 1)}`;
 
-export function SecretList({ id, secretIds, onChange, canGenerate, hint, error }: Props) {
+export function SecretList({
+  id,
+  secretIds,
+  onChange,
+  canGenerate,
+  hint,
+  error,
+  missingAt,
+}: Props) {
   // An empty list still shows one slot to fill in.
   const slots = secretIds.length === 0 ? [''] : secretIds;
   const [keys, setKeys] = useState<string[]>(() => slots.map(makeKey));
@@ -38,6 +48,7 @@ export function SecretList({ id, secretIds, onChange, canGenerate, hint, error }
             noun="secret"
             purpose="hmac-secret"
             secretId={secretId}
+            missing={secretId !== '' && missingAt(index)}
             canGenerate={canGenerate}
             hint={index === 0 ? hint : undefined}
             error={

@@ -19,6 +19,11 @@ interface Props {
   /** What the words say: "token" or "secret". */
   noun: 'token' | 'secret';
   secretId: string;
+  /**
+   * The id names no secret in this data folder (the runtime's check): a flow imported from
+   * another folder carries only ids. Shown as missing, never as "Stored".
+   */
+  missing?: boolean;
   purpose: SecretPurpose;
   onChange: (secretId: string) => void;
   /** Senders that issue their own secret (Stripe, Shopify…) get no Generate button. */
@@ -37,6 +42,7 @@ export function SecretSlot({
   label,
   noun,
   secretId,
+  missing = false,
   purpose,
   onChange,
   canGenerate = true,
@@ -99,17 +105,25 @@ export function SecretSlot({
     if (revealed !== undefined && !event.currentTarget.contains(event.relatedTarget)) hide();
   };
 
-  const stored = secretId !== '';
-  const shownError = failure ?? error;
+  const stored = secretId !== '' && !missing;
+  const shownError =
+    failure ??
+    (missing
+      ? `This data folder does not hold this ${noun} (the flow came from another one, which kept it). Generate a new ${noun} or save your own, give it to the sender, then publish.`
+      : error);
   return (
     <fieldset className="secret-slot" data-testid={testId} onBlur={onBlur}>
       <legend>{label}</legend>
       <div className="secret-state">
         <span
-          className={stored ? 'secret-stored' : 'secret-missing'}
+          className={stored ? 'secret-stored' : missing ? 'secret-not-here' : 'secret-missing'}
           data-testid={testId && `${testId}-state`}
         >
-          {stored ? `Stored, encrypted` : `No ${noun} yet`}
+          {stored
+            ? `Stored, encrypted`
+            : missing
+              ? 'Missing from this data folder'
+              : `No ${noun} yet`}
         </span>
         {stored && (
           <button

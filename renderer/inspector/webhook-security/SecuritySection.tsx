@@ -3,6 +3,8 @@
 // allowlist and the authentication chosen here.
 import type { FieldProblem } from '../../../runtime/shared/api-error';
 import {
+  hmacPresets,
+  isMissingSecretProblem,
   providerPresets,
   type WebhookAuth,
   type WebhookSecurity,
@@ -12,7 +14,14 @@ import { NumberField, SelectField, TextField } from '../fields';
 import { useLatest } from '../use-latest';
 import { ipAllowlistProblems, originAllowlistProblems } from './allowlist-lines';
 import { AllowlistField } from './AllowlistField';
-import { AUTH_CHOICES, authChoiceOf, isProviderAuth, isTokenAuth, switchAuth } from './auth-draft';
+import {
+  AUTH_CHOICES,
+  authChoiceOf,
+  isProviderAuth,
+  isTokenAuth,
+  switchAuth,
+  switchSignatureSource,
+} from './auth-draft';
 import { SecretList } from './SecretList';
 import { SecretSlot } from './SecretSlot';
 
@@ -21,6 +30,7 @@ interface Props {
   nodeId: string;
   security: WebhookSecurity;
   onChange: (security: WebhookSecurity) => void;
+  /** With useMissingSecretProblems' (the runtime's check of the secret ids). */
   problems: FieldProblem[];
   /** Where `security` sits in the config, for problem paths. */
   path?: string;
@@ -67,6 +77,11 @@ export function SecuritySection({
   const setAuth = (change: (auth: WebhookAuth) => WebhookAuth) =>
     update((current) => ({ ...current, auth: change(current.auth) }));
   const error = (field: string) => problemAt(problems, `${path}.${field}`);
+  // The inspector adds the runtime's check of which secret ids this data folder holds.
+  const missing = (field: string) =>
+    problems.some(
+      (problem) => problem.path === `${path}.${field}` && isMissingSecretProblem(problem.message),
+    );
   const auth = security.auth;
   const id = `${nodeId}-security`;
   const choice = authChoiceOf(auth);
@@ -115,6 +130,7 @@ export function SecuritySection({
           noun="token"
           purpose="webhook-token"
           secretId={auth.tokenSecretId}
+          missing={missing('auth.tokenSecretId')}
           error={
             error('auth.tokenSecretId') &&
             'Generate a new token or save your own before publishing.'
@@ -126,7 +142,20 @@ export function SecuritySection({
         />
       )}
       {auth.type === 'hmac' && (
-        <div className="field-columns">
+        // A preset fixes these fields: shown as it sets them, changed by choosing HMAC.
+        <fieldset
+          className="field-columns hmac-fields"
+          disabled={auth.preset !== undefined}
+          aria-describedby={auth.preset ? `${id}-preset-note` : undefined}
+          data-testid="security-hmac-fields"
+        >
+          <legend className="visually-hidden">Signature</legend>
+          {auth.preset && (
+            <p className="field-hint hmac-preset-note" id={`${id}-preset-note`}>
+              Set by the {hmacPresets[auth.preset].label} preset. To change them, choose HMAC
+              signature: they stay as they are.
+            </p>
+          )}
           <SelectField
             id={`${id}-algorithm`}
             label="Algorithm"
@@ -142,7 +171,9 @@ export function SecuritySection({
             options={SOURCES}
             value={auth.source}
             onChange={(source) =>
-              setAuth((current) => (current.type === 'hmac' ? { ...current, source } : current))
+              setAuth((current) =>
+                current.type === 'hmac' ? switchSignatureSource(current, source) : current,
+              )
             }
           />
           <TextField
@@ -175,16 +206,17 @@ export function SecuritySection({
               setAuth((current) => (current.type === 'hmac' ? { ...current, prefix } : current))
             }
           />
-        </div>
+        </fieldset>
       )}
       {(auth.type === 'hmac' || isProviderAuth(auth)) && (
         <SecretList
           id={`${id}-secrets`}
           secretIds={auth.secretIds}
           // Only a secret you choose yourself can be generated here; providers issue theirs.
-          canGenerate={(auth.type === 'hmac' && choice !== 'kiwify') || auth.type === 'github'}
+          canGenerate={(auth.type === 'hmac' && !auth.preset) || auth.type === 'github'}
           hint={providerHint?.secretHint}
           error={error('auth.secretIds')}
+          missingAt={(index) => missing(`auth.secretIds[${index}]`)}
           onChange={(change) =>
             setAuth((current) =>
               current.type === 'hmac' || isProviderAuth(current)

@@ -5,17 +5,20 @@
 import { z } from 'zod';
 import {
   hmacAlgorithmSchema,
+  hmacPresetIds,
   hmacPresets,
   providerAuthTypes,
   webhookAuthTypeLabels,
   type ProviderAuthType,
   type WebhookAuth,
+  type HmacAuth,
+  type HmacPresetId,
   type WebhookAuthType,
   type WebhookSecurity,
 } from '../../../runtime/shared/webhook-security';
 
-/** What the type select offers: the auth types, and Kiwify as a ready-made HMAC. */
-export type AuthChoice = WebhookAuthType | 'kiwify';
+/** What the type select offers: the auth types, and HMAC presets (Kiwify) by name. */
+export type AuthChoice = WebhookAuthType | HmacPresetId;
 
 const TOKEN_TYPES = ['bearer', 'header', 'query'] as const;
 const ALL_TYPES = ['public', ...TOKEN_TYPES, 'hmac', ...providerAuthTypes] as const;
@@ -32,6 +35,7 @@ export const AUTH_CHOICES: readonly { value: AuthChoice; label: string }[] = [
 
 export const DEFAULT_TOKEN_HEADER = 'X-Webhook-Token';
 export const DEFAULT_SIGNATURE_HEADER = 'X-Signature';
+export const DEFAULT_SIGNATURE_PARAM = 'signature';
 export const DEFAULT_TOLERANCE_SECONDS = 300;
 
 export function isTokenAuth(
@@ -50,6 +54,7 @@ export function isProviderAuth(
 const looseAuthSchema = z
   .object({
     type: z.enum(ALL_TYPES).catch('public'),
+    preset: z.enum(hmacPresetIds).optional().catch(undefined),
     tokenSecretId: z.string().optional().catch(undefined),
     headerName: z.string().optional().catch(undefined),
     paramName: z.string().optional().catch(undefined),
@@ -78,6 +83,7 @@ function build(type: WebhookAuthType, fields: Omit<LooseAuth, 'type'>): WebhookA
     case 'hmac':
       return {
         type,
+        ...(fields.preset ? { preset: fields.preset } : {}),
         algorithm: fields.algorithm ?? 'sha256',
         source: fields.source ?? 'header',
         paramName: fields.paramName ?? DEFAULT_SIGNATURE_HEADER,
@@ -119,40 +125,49 @@ export function readSecurity(raw: unknown): WebhookSecurity {
   };
 }
 
-function isKiwify(auth: WebhookAuth): boolean {
-  if (auth.type !== 'hmac') return false;
-  const preset = hmacPresets.kiwify.fields;
-  return (
-    auth.algorithm === preset.algorithm &&
-    auth.source === preset.source &&
-    auth.paramName === preset.paramName &&
-    auth.encoding === preset.encoding &&
-    auth.prefix === preset.prefix
-  );
+function isPresetChoice(choice: AuthChoice): choice is HmacPresetId {
+  return (hmacPresetIds as readonly string[]).includes(choice);
 }
 
-/** The select's value: an HMAC set up exactly as Kiwify signs shows as Kiwify. */
+/** The select's value: the preset the user chose, else the type. Never guessed from fields. */
 export function authChoiceOf(auth: WebhookAuth): AuthChoice {
-  return isKiwify(auth) ? 'kiwify' : auth.type;
+  return auth.type === 'hmac' && auth.preset ? auth.preset : auth.type;
 }
 
 /**
  * The auth after choosing another type. The token carries over between the token types
  * (bearer, header, query) and the secrets between the signature types, since they mean
  * the same there; nothing crosses between the two families (a generated token is no
- * Stripe signing secret).
+ * Stripe signing secret). Leaving a preset for HMAC keeps its fields, to edit from there.
  */
 export function switchAuth(current: WebhookAuth, choice: AuthChoice): WebhookAuth {
+  if (choice === 'hmac' && current.type === 'hmac') {
+    const { preset: _left, ...fields } = current;
+    return current.preset === undefined ? current : fields;
+  }
   const carried: Omit<LooseAuth, 'type'> = {};
   if (isTokenAuth(current)) carried.tokenSecretId = current.tokenSecretId;
   if (current.type === 'header') carried.headerName = current.headerName;
   if (current.type === 'query') carried.paramName = current.paramName;
   if (current.type === 'hmac' || isProviderAuth(current)) carried.secretIds = current.secretIds;
   if (isProviderAuth(current)) carried.toleranceSeconds = current.toleranceSeconds;
-  if (choice === 'kiwify') return build('hmac', { ...carried, ...hmacPresets.kiwify.fields });
-  if (choice === 'hmac' && current.type === 'hmac' && !isKiwify(current)) return current;
+  if (isPresetChoice(choice)) {
+    return build('hmac', { ...carried, ...hmacPresets[choice].fields, preset: choice });
+  }
   if (choice === 'query' && current.type !== 'query') carried.paramName = undefined;
   return build(choice, carried);
+}
+
+/**
+ * An HMAC after choosing where the signature is. A name still at the other place's
+ * default follows (X-Signature ↔ ?signature=); a name the user typed stays.
+ */
+export function switchSignatureSource(current: HmacAuth, source: HmacAuth['source']): HmacAuth {
+  if (current.source === source) return current;
+  const defaults = { header: DEFAULT_SIGNATURE_HEADER, query: DEFAULT_SIGNATURE_PARAM };
+  const untouched =
+    current.paramName.trim() === '' || current.paramName === defaults[current.source];
+  return { ...current, source, paramName: untouched ? defaults[source] : current.paramName };
 }
 
 /** The secret ids a draft auth holds (the empty placeholder left out). */

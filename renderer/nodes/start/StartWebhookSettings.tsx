@@ -24,6 +24,7 @@ import type { AllowlistActions } from '../../panels/calls/CallView';
 import { ListenPanel } from '../../panels/listen/ListenPanel';
 import { useListen } from '../../panels/listen/use-listen';
 import { useEditor } from '../../store/editor-store';
+import { useMissingSecretProblems } from '../../store/use-checked-problems';
 import { problemAt, type InspectorProps } from '../inspector-props';
 
 type Props = InspectorProps<typeof startConfigSchema>;
@@ -32,6 +33,7 @@ export function StartWebhookSettings({ props, live }: { props: Props; live: bool
   const { config, nodeId, problems } = props;
   const flowId = useEditor((state) => state.flowId);
   const listen = useListen(flowId, nodeId);
+  const missingSecrets = useMissingSecretProblems(nodeId);
   const latest = useLatest(props);
   const { local } = useWebhookBases();
   const methods: readonly WebhookMethod[] = config.methods ?? START_WEBHOOK_DEFAULTS.methods;
@@ -111,7 +113,7 @@ export function StartWebhookSettings({ props, live }: { props: Props; live: bool
         <SecuritySection
           nodeId={nodeId}
           security={security}
-          problems={problems}
+          problems={[...problems, ...missingSecrets]}
           onChange={setSecurity}
         />
       </section>

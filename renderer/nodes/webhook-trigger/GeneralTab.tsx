@@ -6,8 +6,9 @@ import {
   webhookTriggerDefinition,
   type webhookTriggerConfigSchema,
 } from '../../../runtime/nodes/webhook-trigger/definition';
+import type { CallDetails } from '../../../runtime/shared/calls';
 import type { WebhookAuth } from '../../../runtime/shared/webhook-security';
-import { FieldGroup, KeyValueList, TextField, Toggle, UrlCopy } from '../../inspector/fields';
+import { FieldGroup, TextField, Toggle, UrlCopy } from '../../inspector/fields';
 import { useWebhookBases } from '../../inspector/use-webhook-bases';
 import type { AllowlistActions } from '../../panels/calls/CallView';
 import type { MapAction } from '../../panels/calls/PayloadTree';
@@ -15,8 +16,9 @@ import { ListenPanel } from '../../panels/listen/ListenPanel';
 import type { Listen } from '../../panels/listen/use-listen';
 import { Modal } from '../../ui/Modal';
 import { RefreshIcon } from '../../ui/icons';
-import { bindField, bindList, problemAt, type InspectorProps } from '../inspector-props';
+import { bindField, problemAt, type InspectorProps } from '../inspector-props';
 import { DeliveryOptions } from './DeliveryOptions';
+import { MappingsField } from './MappingsField';
 
 type Props = InspectorProps<typeof webhookTriggerConfigSchema>;
 
@@ -30,6 +32,8 @@ interface GeneralTabProps {
   liveElsewhere: boolean;
   map: MapAction;
   allowlist: AllowlistActions;
+  /** The newest accepted or captured call: mapping paths are checked against it. */
+  newestCall: CallDetails | undefined;
 }
 
 export function GeneralTab({
@@ -40,6 +44,7 @@ export function GeneralTab({
   liveElsewhere,
   map,
   allowlist,
+  newestCall,
 }: GeneralTabProps) {
   const { config, nodeId } = props;
   const { local, tunnel } = useWebhookBases();
@@ -122,23 +127,7 @@ export function GeneralTab({
         controls={false}
       />
       <MethodsField props={props} />
-      <KeyValueList
-        label="Variable mappings"
-        hint="Payload field → flow variable. Dot notation and [0] for arrays: body.data[0].email. Listen's Map button fills these in."
-        keyName="path"
-        valueName="variable"
-        keyLabel="Field"
-        valueLabel="Variable"
-        keyPlaceholder="body.user.name"
-        valuePlaceholder="customer_name"
-        keyMonospace
-        valueMonospace
-        itemName="mapping"
-        addLabel="Add mapping"
-        emptyText="No mappings yet."
-        max={100}
-        {...bindList(props, 'mappings')}
-      />
+      <MappingsField props={props} newestCall={newestCall} />
       <Toggle
         id={`${nodeId}-save-full-body`}
         label="Save full body as JSON"

@@ -19,6 +19,7 @@ import { LogsTab } from '../../panels/logs/LogsTab';
 import { useListen } from '../../panels/listen/use-listen';
 import { useEditor } from '../../store/editor-store';
 import { useNotices } from '../../store/notices-store';
+import { useMissingSecretProblems } from '../../store/use-checked-problems';
 import { ListenIcon, StopIcon } from '../../ui/icons';
 import { Tabs, type TabItem } from '../../ui/Tabs';
 import type { InspectorProps } from '../inspector-props';
@@ -26,6 +27,7 @@ import { EventsTab } from './EventsTab';
 import { GeneralTab } from './GeneralTab';
 import { addMapping, mappedPaths } from './mapping-edit';
 import { problemsPerTab, triggerProblems, type TriggerTab } from './trigger-problems';
+import { useNewestCall } from './use-newest-call';
 
 type Props = InspectorProps<typeof webhookTriggerConfigSchema>;
 
@@ -34,9 +36,15 @@ export function WebhookTriggerInspector(rawProps: Props) {
   const flow = useEditor((state) => state.flow);
   const [tab, setTab] = useState<TriggerTab>('general');
   const listen = useListen(flow?.id, nodeId);
+  const saved =
+    flow !== undefined &&
+    (flow.draft.nodes.some((node) => node.id === nodeId) ||
+      flow.published?.graph.nodes.some((node) => node.id === nodeId) === true);
+  const newestCall = useNewestCall(flow?.id, nodeId, saved, listen.calls.length);
+  const missingSecrets = useMissingSecretProblems(nodeId);
   const problems = useMemo(
-    () => triggerProblems(rawProps.config, rawProps.problems),
-    [rawProps.config, rawProps.problems],
+    () => triggerProblems(rawProps.config, [...rawProps.problems, ...missingSecrets]),
+    [rawProps.config, rawProps.problems, missingSecrets],
   );
   const props: Props = { ...rawProps, problems };
   const latest = useLatest(props);
@@ -177,6 +185,7 @@ export function WebhookTriggerInspector(rawProps: Props) {
             liveElsewhere={!isLive && liveId !== undefined && liveId !== ''}
             map={map}
             allowlist={allowlist}
+            newestCall={newestCall}
           />
         )}
         {tab === 'security' && (

@@ -5,6 +5,7 @@ import type { Run } from '../../../runtime/shared/run';
 import { useRevealNode } from '../../canvas/use-reveal-node';
 import { useEditor, type CanvasNode } from '../../store/editor-store';
 import { useNodeNames } from '../../store/node-names';
+import { WarningIcon } from '../../ui/icons';
 import { formatDuration, handleText, showValue } from './run-format';
 
 function oneLine(value: unknown): string {
@@ -70,6 +71,15 @@ export function RunSteps({ run }: { run: Run }) {
                 <p className="error run-step-error" data-testid="run-step-error">
                   {step.error}
                 </p>
+              )}
+              {step.warnings && step.warnings.length > 0 && (
+                <ul className="run-step-warnings" aria-label="Warnings">
+                  {step.warnings.map((warning, at) => (
+                    <li key={at} data-testid="run-step-warning">
+                      <WarningIcon /> {warning}
+                    </li>
+                  ))}
+                </ul>
               )}
               {step.input !== undefined && (
                 <details className="run-step-input">

@@ -1,17 +1,15 @@
 // The Variables tab: every variable of the open flow (declared, stored by a node, or read
 // by one) with the nodes that set it and the nodes that read it. A node is a button that
 // selects it on the canvas.
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useRevealNode } from '../../canvas/use-reveal-node';
-import { useEditor } from '../../store/editor-store';
-import { isUnset, variableUsage, type NodeRef } from '../../store/variable-usage';
+import { useVariableUsage } from '../../store/use-flow-variables';
+import { isUnset, type NodeRef } from '../../store/variable-usage';
 import { WarningIcon } from '../../ui/icons';
 
 export function VariablesPanel() {
-  const nodes = useEditor((state) => state.nodes);
-  const declared = useEditor((state) => state.variables);
   const [filter, setFilter] = useState('');
-  const usages = useMemo(() => variableUsage(nodes, declared), [nodes, declared]);
+  const usages = useVariableUsage();
   const query = filter.trim().toLowerCase();
   const shown = query ? usages.filter((usage) => usage.name.toLowerCase().includes(query)) : usages;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defaultOutput, defineNode } from '../../shared/node-definition';
 import { webhookFieldLabels } from '../../shared/webhook-field-labels';
-import { webhookSecuritySchema } from '../../shared/webhook-security';
+import { missingSecretProblems, webhookSecuritySchema } from '../../shared/webhook-security';
 import { bodyLimitBytesSchema, webhookMethodsSchema } from '../../shared/webhook-trigger';
 
 export const startConfigSchema = z.object({
@@ -37,4 +37,11 @@ export const startDefinition = defineNode({
   fieldLabels: { triggerType: 'Trigger type', ...webhookFieldLabels },
   sideEffects: 'none',
   summary: (config) => (config.triggerType === 'webhook' ? 'Trigger: webhook' : 'Trigger: manual'),
+  validate: (config, { secrets }) =>
+    config.triggerType === 'webhook' && config.security
+      ? missingSecretProblems(config.security.auth, 'security.auth', secrets)
+      : [],
+  // Seed 000: "Request data is available in the scenario context (parameters, request body)".
+  triggerFields: (config) =>
+    config.triggerType === 'webhook' ? ['body', 'query', 'params', 'headers', 'ip', 'method'] : [],
 });

@@ -9,7 +9,11 @@ import {
   type NodeConfigProblem,
   type OutputHandle,
 } from '../../shared/node-definition';
-import { describeWebhookAuth, webhookSecuritySchema } from '../../shared/webhook-security';
+import {
+  describeWebhookAuth,
+  missingSecretProblems,
+  webhookSecuritySchema,
+} from '../../shared/webhook-security';
 import {
   bodyLimitBytesSchema,
   DEFAULT_BODY_LIMIT_BYTES,
@@ -21,6 +25,9 @@ import {
   webhookResponseSchema,
 } from '../../shared/webhook-trigger';
 import { webhookTriggerFieldLabels } from './field-labels';
+
+/** What a template can read of the call that started the run (the engine's run scope). */
+const WEBHOOK_CALL_FIELDS = ['body', 'query', 'headers', 'ip', 'method'];
 
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 const variableName = z
@@ -158,7 +165,21 @@ export const webhookTriggerDefinition = defineNode({
       .filter(Boolean)
       .join(' · ');
   },
-  validate: (config) => webhookTriggerProblems(config),
+  variablesWritten: (config) => [
+    ...config.mappings.map((mapping) => mapping.variable),
+    ...(config.saveFullBodyAs ? [config.saveFullBodyAs] : []),
+  ],
+  // The call's parts, then the paths this trigger already reads (so the user's own fields
+  // are offered by name, the way the payload spells them).
+  triggerFields: (config) => [
+    ...WEBHOOK_CALL_FIELDS,
+    ...config.mappings.map((mapping) => mapping.path),
+    ...(config.events.path ? [config.events.path] : []),
+  ],
+  validate: (config, { secrets }) => [
+    ...webhookTriggerProblems(config),
+    ...missingSecretProblems(config.security.auth, 'security.auth', secrets),
+  ],
   initialConfig: () => ({ webhookId: newWebhookId() }),
   withFreshIds: (config) => ({ ...config, webhookId: newWebhookId() }),
 });

@@ -10,12 +10,13 @@ import {
   tryParsePath,
   type PathSegment,
 } from '../../paths';
+import { mappingMissText } from '../../shared/webhook-mappings';
 
 type Config = ConfigOf<'webhook-trigger'>;
 
 /** Paths parsed once per published config (configs are parsed once per graph and kept). */
 interface Compiled {
-  mappings: { variable: string; path: PathSegment[] | undefined }[];
+  mappings: { variable: string; text: string; path: PathSegment[] | undefined }[];
   eventPath: PathSegment[] | undefined;
   /** A case value without `{{…}}` or `$NAME` is compared as is. */
   cases: { id: string; literal: string | undefined; template: string }[];
@@ -33,6 +34,7 @@ function compile(config: Config): Compiled {
     found = {
       mappings: config.mappings.map((mapping) => ({
         variable: mapping.variable,
+        text: mapping.path,
         path: segments(mapping.path),
       })),
       eventPath: segments(config.events.path),
@@ -57,13 +59,20 @@ export const webhookTriggerExecutor: Executor<Config> = {
       mapping.path ? readPath(scope, mapping.path) : undefined,
     );
     plan.mappings.forEach((mapping, index) => ctx.variables.set(mapping.variable, values[index]));
+    // The step says which mappings found nothing (a typo in a path), rather than leaving
+    // an empty variable to be discovered nodes later.
+    const warnings = plan.mappings.flatMap((mapping, index) =>
+      mapping.path && values[index] === undefined
+        ? [mappingMissText({ path: mapping.text, variable: mapping.variable })]
+        : [],
+    );
     if (config.saveFullBodyAs) ctx.variables.set(config.saveFullBodyAs, scope.body);
-    if (plan.cases.length === 0) return next();
+    if (plan.cases.length === 0) return next('next', warnings);
     // A path into the call reads the same before and after the sets; one naming a
     // variable needs the scope with the mapped variables in it.
     const first = plan.eventPath?.[0];
     const callPath = first?.type === 'key' && CALL_FIELDS.has(first.key);
-    return next(routeEvent(ctx, plan, callPath ? scope : ctx.scope()));
+    return next(routeEvent(ctx, plan, callPath ? scope : ctx.scope()), warnings);
   },
 };
 

@@ -2,7 +2,7 @@
 // and the runtime hold. Specs stay about behaviour, not selectors.
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
-import { expect, type Hookflow } from '../fixtures';
+import { expect, signIn, type Hookflow } from '../fixtures';
 
 export const canvasNodes = (page: Page): Locator => page.locator('.react-flow__node');
 export const selectedNodes = (page: Page): Locator => page.locator('.react-flow__node.selected');
@@ -196,3 +196,13 @@ export async function openDockTab(
 /** An edge's drawn path (its class and data-run say whether a run's path took it). */
 export const edgePath = (page: Page, id: string): Locator =>
   page.getByTestId(`rf__edge-${id}`).locator('.react-flow__edge-path');
+
+/** Signs in, opens the flow "Orders" and selects its Webhook Trigger `n_orders`. */
+export async function openTrigger(page: Page, hookflow: Hookflow): Promise<Locator> {
+  await signIn(page, hookflow);
+  await openFlow(page, 'Orders');
+  await page.getByTestId('node-n_orders').click();
+  const inspector = page.getByTestId('inspector');
+  await expect(inspector.getByRole('heading', { name: 'Webhook Trigger' })).toBeVisible();
+  return inspector;
+}

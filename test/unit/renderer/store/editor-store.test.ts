@@ -4,6 +4,10 @@ import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
 import { useEditor } from '../../../../renderer/store/editor-store';
 import { emptyHistory } from '../../../../renderer/store/history';
+import {
+  CURRENT_SCHEMA_VERSION,
+  type FlowDocument,
+} from '../../../../runtime/shared/flow-document';
 
 const editor = () => useEditor.getState();
 
@@ -145,8 +149,8 @@ describe('editor store: undo and redo', () => {
 });
 
 describe('editor store: adoptFlow', () => {
-  const doc = (id: string, revision: number, name = 'Orders') => ({
-    schemaVersion: 1 as const,
+  const doc = (id: string, revision: number, name = 'Orders'): FlowDocument => ({
+    schemaVersion: CURRENT_SCHEMA_VERSION,
     id,
     name,
     createdAt: '2025-01-01T00:00:00.000Z',

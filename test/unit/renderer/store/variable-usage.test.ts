@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isUnset, variableUsage } from '../../../../renderer/store/variable-usage';
+import {
+  isUnset,
+  settableNames,
+  triggerFields,
+  variableUsage,
+} from '../../../../renderer/store/variable-usage';
 
 const node = (id: string, type: string, config: Record<string, unknown>, label?: string) => ({
   id,
@@ -86,5 +91,82 @@ describe('variableUsage', () => {
       usages.map((usage) => [usage.name, usage.readers[0]?.title, usage.readers[0]?.icon]),
       [['planet', 'teleport', '?']],
     );
+  });
+});
+
+/** A Webhook Trigger mid-setup: HMAC chosen, no secret stored yet (its schema refuses it). */
+const orders = node(
+  'n_orders',
+  'webhook-trigger',
+  {
+    webhookId: 'wh_variableUsageTrigger000001',
+    mappings: [
+      { path: 'body.customer.phone', variable: 'phone' },
+      { path: 'body.order.total', variable: 'total' },
+    ],
+    saveFullBodyAs: 'payload',
+    security: {
+      auth: {
+        type: 'hmac',
+        algorithm: 'sha256',
+        source: 'header',
+        paramName: 'X-Sig',
+        secretIds: [],
+      },
+    },
+    events: { path: 'body.event', cases: [{ id: 'paid', value: 'order.paid' }] },
+  },
+  'Orders',
+);
+
+describe('what an Insert variable menu offers', () => {
+  it('a Webhook Trigger sets its mapped variables and the full-body one, whatever its Security tab says', () => {
+    const usages = variableUsage([orders, ...nodes], []);
+    const writers = (name: string) =>
+      usages.find((usage) => usage.name === name)?.writers.map((ref) => ref.title);
+    assert.deepEqual(writers('phone'), ['Orders']);
+    assert.deepEqual(writers('total'), ['Orders']);
+    assert.deepEqual(writers('payload'), ['Orders']);
+  });
+
+  it('offers every variable set or declared, not the ones only read', () => {
+    const usages = variableUsage([orders, ...nodes], [{ name: 'coupon', type: 'text' }]);
+    assert.deepEqual(settableNames(usages), [
+      'coupon',
+      'email',
+      'payload',
+      'phone',
+      'Team',
+      'total',
+    ]);
+  });
+
+  it('offers each trigger’s fields: the call’s parts and the paths it reads', () => {
+    assert.deepEqual(triggerFields([orders, ...nodes]), [
+      {
+        trigger: { nodeId: 'n_orders', type: 'webhook-trigger', title: 'Orders', icon: '⚡' },
+        fields: [
+          'body',
+          'query',
+          'headers',
+          'ip',
+          'method',
+          'body.customer.phone',
+          'body.order.total',
+          'body.event',
+        ],
+      },
+    ]);
+    // A manual Start has no call; a webhook Start has the call_node request (seed 000).
+    const start = node('n_s', 'start', { triggerType: 'webhook' });
+    assert.deepEqual(triggerFields(nodes), []);
+    assert.deepEqual(triggerFields([start])[0]?.fields, [
+      'body',
+      'query',
+      'params',
+      'headers',
+      'ip',
+      'method',
+    ]);
   });
 });

@@ -7,6 +7,7 @@ import { publishFlow, unpublishFlow } from '../../../../runtime/api/publish';
 import { RuntimeEvents, type RuntimeEventName } from '../../../../runtime/api/runtime-events';
 import { FlowVersionsStore } from '../../../../runtime/store/flow-versions-store';
 import { emptyFlow, FlowsStore } from '../../../../runtime/store/flows-store';
+import { SecretsStore } from '../../../../runtime/store/secrets-store';
 import { StoreProblems } from '../../../../runtime/store/store-problems';
 import { tempDir } from '../../../helpers/temp-dir';
 
@@ -21,6 +22,7 @@ async function context(): Promise<{ ctx: FlowsContext; seen: [RuntimeEventName, 
   const ctx: FlowsContext = {
     flows: await FlowsStore.open(dataDir, problems),
     versions: await FlowVersionsStore.open(dataDir, problems),
+    secrets: await SecretsStore.openIds(dataDir, problems),
     events,
   };
   return { ctx, seen };

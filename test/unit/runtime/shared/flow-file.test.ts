@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, it } from 'node:test';
+import { CURRENT_SCHEMA_VERSION } from '../../../../runtime/shared/flow-document';
 import { flowFileJsonSchema, flowFileSchema } from '../../../../runtime/shared/flow-file';
 
 describe('flow file schema', () => {
@@ -14,7 +15,7 @@ describe('flow file schema', () => {
   it('accepts a minimal file and applies defaults', () => {
     const file = flowFileSchema.parse({
       format: 'hookflow-flow',
-      schemaVersion: 1,
+      schemaVersion: CURRENT_SCHEMA_VERSION,
       name: 'Minimal',
       exportedAt: '2025-01-01T00:00:00.000Z',
       draft: { nodes: [], edges: [] },

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { CURRENT_SCHEMA_VERSION } from '../../../../runtime/shared/flow-document';
 import { emptyFlow, FlowsStore } from '../../../../runtime/store/flows-store';
 import { StoreProblems } from '../../../../runtime/store/store-problems';
 import { tempDir } from '../../../helpers/temp-dir';
@@ -86,7 +87,7 @@ describe('FlowsStore', () => {
       JSON.stringify({ ...old, schemaVersion: 0 }),
     );
     const store = await FlowsStore.open(dataDir, new StoreProblems());
-    assert.equal(store.get('f_old')?.schemaVersion, 1);
+    assert.equal(store.get('f_old')?.schemaVersion, CURRENT_SCHEMA_VERSION);
     assert.equal(store.get('f_old')?.revision, 0);
   });
 });

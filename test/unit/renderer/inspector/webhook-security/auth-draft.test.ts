@@ -7,9 +7,11 @@ import {
   readSecurity,
   storedSecretIds,
   switchAuth,
+  switchSignatureSource,
 } from '../../../../../renderer/inspector/webhook-security/auth-draft';
 import {
   webhookAuthSchema,
+  type HmacAuth,
   type WebhookAuth,
 } from '../../../../../runtime/shared/webhook-security';
 
@@ -104,6 +106,7 @@ describe('switchAuth', () => {
     const kiwify = switchAuth(stripe, 'kiwify');
     assert.deepEqual(kiwify, {
       type: 'hmac',
+      preset: 'kiwify',
       algorithm: 'sha1',
       source: 'query',
       paramName: 'signature',
@@ -112,6 +115,7 @@ describe('switchAuth', () => {
       secretIds: ['s_a', 's_b'],
     });
     assert.equal(authChoiceOf(kiwify), 'kiwify');
+    assert.ok(webhookAuthSchema.safeParse(kiwify).success);
     assert.deepEqual(switchAuth(kiwify, 'slack'), {
       type: 'slack',
       secretIds: ['s_a', 's_b'],
@@ -119,7 +123,21 @@ describe('switchAuth', () => {
     });
   });
 
-  it('choosing HMAC again keeps a custom HMAC as it is; from Kiwify it resets to the defaults', () => {
+  it('a generic HMAC with Kiwify’s fields stays generic: a preset is only ever chosen', () => {
+    let auth = switchAuth({ type: 'public' }, 'hmac');
+    assert.equal(auth.type, 'hmac');
+    if (auth.type !== 'hmac') return;
+    auth = { ...auth, algorithm: 'sha1', paramName: 'signature' };
+    auth = switchSignatureSource(auth, 'query');
+    assert.deepEqual(
+      [auth.algorithm, auth.source, auth.paramName, auth.encoding, auth.prefix],
+      ['sha1', 'query', 'signature', 'hex', ''],
+    );
+    assert.equal(authChoiceOf(auth), 'hmac');
+    assert.equal('preset' in auth, false);
+  });
+
+  it('choosing HMAC again keeps a custom HMAC as it is, and a preset’s fields to edit', () => {
     const custom: WebhookAuth = {
       type: 'hmac',
       algorithm: 'sha512',
@@ -132,7 +150,55 @@ describe('switchAuth', () => {
     assert.equal(switchAuth(custom, 'hmac'), custom);
     assert.equal(authChoiceOf(custom), 'hmac');
     const fromKiwify = switchAuth(switchAuth(custom, 'kiwify'), 'hmac');
-    assert.equal(fromKiwify.type === 'hmac' && fromKiwify.source, 'header');
+    assert.deepEqual(fromKiwify, {
+      type: 'hmac',
+      algorithm: 'sha1',
+      source: 'query',
+      paramName: 'signature',
+      encoding: 'hex',
+      prefix: '',
+      secretIds: ['s_1'],
+    });
+    assert.equal(authChoiceOf(fromKiwify), 'hmac');
+  });
+
+  it('a preset’s fields are fixed: changed, the schema says to choose HMAC', () => {
+    const kiwify = switchAuth({ type: 'public' }, 'kiwify');
+    const changed = { ...kiwify, algorithm: 'sha256', secretIds: ['s_1'] };
+    const parsed = webhookAuthSchema.safeParse(changed);
+    assert.equal(parsed.success, false);
+    assert.match(parsed.error?.issues[0]?.message ?? '', /Kiwify preset .*choose HMAC signature/);
+  });
+});
+
+describe('switchSignatureSource', () => {
+  const hmac = (source: 'header' | 'query', paramName: string): HmacAuth => ({
+    type: 'hmac',
+    algorithm: 'sha256',
+    source,
+    paramName,
+    encoding: 'hex',
+    prefix: '',
+    secretIds: [],
+  });
+
+  it('a name left at its default follows the source; a typed one stays', () => {
+    assert.equal(
+      switchSignatureSource(hmac('header', 'X-Signature'), 'query').paramName,
+      'signature',
+    );
+    assert.equal(
+      switchSignatureSource(hmac('query', 'signature'), 'header').paramName,
+      'X-Signature',
+    );
+    assert.equal(switchSignatureSource(hmac('header', ''), 'query').paramName, 'signature');
+    assert.equal(
+      switchSignatureSource(hmac('header', 'X-Hub-Sig'), 'query').paramName,
+      'X-Hub-Sig',
+    );
+    assert.equal(switchSignatureSource(hmac('query', 'sig'), 'header').paramName, 'sig');
+    const same = hmac('query', 'signature');
+    assert.equal(switchSignatureSource(same, 'query'), same);
   });
 });
 

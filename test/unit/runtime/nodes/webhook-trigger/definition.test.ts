@@ -53,6 +53,47 @@ describe('Webhook Trigger definition', () => {
     assert.equal(reserved.success, false);
   });
 
+  it('a problem in one section keeps the outputs the events section defines', () => {
+    const events = {
+      path: 'body.event',
+      cases: [{ id: 'approved', label: 'Start onboarding', value: 'order_approved' }],
+    };
+    // HMAC chosen, no secret stored yet: the config does not validate.
+    const halfSecured = describeNodeConfig(webhookTriggerDefinition, {
+      events,
+      security: {
+        auth: {
+          type: 'hmac',
+          algorithm: 'sha1',
+          source: 'query',
+          paramName: 'signature',
+          secretIds: [],
+        },
+      },
+    });
+    assert.equal(halfSecured.config, undefined);
+    assert.equal(halfSecured.summary, 'Needs attention');
+    assert.deepEqual(
+      halfSecured.problems.map((problem) => problem.path),
+      ['security.auth.secretIds'],
+    );
+    assert.deepEqual(
+      halfSecured.outputs.map((handle) => [handle.id, handle.label]),
+      [
+        ['approved', 'Start onboarding'],
+        ['else', 'Else'],
+      ],
+    );
+    // A broken events section itself: its outputs cannot be known, the defaults are shown.
+    const brokenEvents = describeNodeConfig(webhookTriggerDefinition, {
+      events: { cases: [{ id: 'has space', value: 'x' }] },
+    });
+    assert.deepEqual(
+      brokenEvents.outputs.map((handle) => handle.id),
+      ['next'],
+    );
+  });
+
   it('generates unguessable webhook ids, and fresh ones for copies', () => {
     const ids = new Set(Array.from({ length: 200 }, () => newWebhookId()));
     assert.equal(ids.size, 200);

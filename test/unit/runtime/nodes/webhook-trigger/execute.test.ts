@@ -46,7 +46,14 @@ describe('webhook-trigger executor', () => {
       },
       { body },
     );
-    assert.deepEqual(outcome, { kind: 'next', handle: 'next' });
+    // The path that found nothing is named on the step (issue 10 item 5.4).
+    assert.deepEqual(outcome, {
+      kind: 'next',
+      handle: 'next',
+      warnings: [
+        'Mapping body.missing.field → missing found nothing in the call: missing is empty',
+      ],
+    });
     assert.deepEqual(variables, {
       customer_name: 'Ana',
       order_amount: 150,

@@ -44,9 +44,13 @@ export interface ScreenRect {
   bottom: number;
 }
 
-/** The canvas's on-screen box less the `overlap` pixels the inspector covers on its right. */
+/**
+ * The canvas's on-screen box less the `overlap` pixels the inspector covers on its right.
+ * Copied field by field: a DOMRect's fields are getters, which a spread does not copy.
+ */
 export function visibleRect(pane: ScreenRect, overlap: number): ScreenRect {
-  return { ...pane, right: Math.max(pane.left, pane.right - overlap) };
+  const { left, top, bottom } = pane;
+  return { left, top, bottom, right: Math.max(left, pane.right - overlap) };
 }
 
 /**

@@ -48,6 +48,29 @@ describe('visibleRect and centreBesideCover', () => {
     assert.deepEqual(visibleRect(pane, 5000), { left: 100, top: 50, right: 100, bottom: 850 });
   });
 
+  it('reads a DOMRect-like box, whose fields are getters (a spread would lose them)', () => {
+    class RectWithGetters {
+      get left() {
+        return 100;
+      }
+      get top() {
+        return 50;
+      }
+      get right() {
+        return 1100;
+      }
+      get bottom() {
+        return 850;
+      }
+    }
+    assert.deepEqual(visibleRect(new RectWithGetters(), 400), {
+      left: 100,
+      top: 50,
+      right: 700,
+      bottom: 850,
+    });
+  });
+
   it('centres right of the point by half the cover, in flow units', () => {
     assert.deepEqual(centreBesideCover({ x: 10, y: 20 }, 0.5, 400), { x: 410, y: 20 });
     assert.deepEqual(centreBesideCover({ x: 10, y: 20 }, 1, 0), { x: 10, y: 20 });

@@ -12,7 +12,7 @@ import {
   type EdgeTypes,
   type NodeTypes,
 } from '@xyflow/react';
-import { useCallback, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import {
   findNodeDefinition,
   nodeDefinitions,
@@ -23,6 +23,7 @@ import { useDock } from '../store/dock-store';
 import { useEditor } from '../store/editor-store';
 import { freeSpot, snapTo } from '../store/graph-edit';
 import { inspectorOverlap, shownInspectorWidth, useInspector } from '../store/inspector-store';
+import { useUi } from '../store/ui-store';
 import { CanvasToolbar } from './CanvasToolbar';
 import {
   centreBesideCover,
@@ -33,6 +34,7 @@ import {
   zoomToFit,
 } from './fit-view';
 import { FlowEdge } from './FlowEdge';
+import { focusNode } from './focus-node';
 import { NodeCard } from './NodeCard';
 import { Palette, PALETTE_MIME } from './Palette';
 import { RunPathBanner } from './RunPathBanner';
@@ -86,6 +88,11 @@ export function FlowCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const [minZoom, setMinZoom] = useState(MIN_ZOOM);
   useKeepCenter(canvasRef);
   useCanvasRoom(canvasRef);
+  const setNoticeAnchor = useUi((state) => state.setNoticeAnchor);
+  useEffect(() => {
+    setNoticeAnchor(canvasRef.current);
+    return () => setNoticeAnchor(null);
+  }, [setNoticeAnchor]);
 
   const place = useCallback(
     (wanted: XY) => {
@@ -131,11 +138,12 @@ export function FlowCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
     (type: NodeType) => {
       // Next to the selected node (building a chain from the keyboard, joined to its first
       // free output), else mid-view.
+      // Focus goes to the new node, so the keyboard carries on from it.
       const selected = useEditor.getState().nodes.filter((node) => node.selected);
       const anchor = selected.length === 1 ? selected[0] : undefined;
       if (anchor) {
         const spot = place({ x: anchor.position.x + NEXT_TO, y: anchor.position.y });
-        addNode(type, spot, anchor.id);
+        focusNode(addNode(type, spot, anchor.id));
         reveal(spot);
         return;
       }
@@ -146,7 +154,7 @@ export function FlowCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
             y: (area.top + area.bottom) / 2,
           })
         : { x: 0, y: 0 };
-      addNode(type, place({ x: centre.x - CARD_OFFSET.x, y: centre.y - CARD_OFFSET.y }));
+      focusNode(addNode(type, place({ x: centre.x - CARD_OFFSET.x, y: centre.y - CARD_OFFSET.y })));
     },
     [addNode, addedNodeArea, place, reveal, screenToFlowPosition],
   );
@@ -258,8 +266,10 @@ export function FlowCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
             <Controls showInteractive={false} showFitView={false} />
           </ReactFlow>
           {nodes.length === 0 && (
-            <div className="canvas-empty">
-              Drag a node from the left, or press <kbd>/</kbd> to search and Enter to add it.
+            <div className="canvas-empty" data-testid="canvas-empty">
+              <p>
+                Drag a node from the left, or press <kbd>/</kbd> to search and Enter to add it.
+              </p>
             </div>
           )}
         </div>

@@ -1,5 +1,6 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, type CSSProperties, type ReactNode } from 'react';
+import { ConnectDialog } from './canvas/ConnectDialog';
 import { FlowCanvas } from './canvas/FlowCanvas';
 import { ShortcutsHelp } from './canvas/ShortcutsHelp';
 import { InspectorPanel } from './inspector/InspectorPanel';
@@ -84,6 +85,7 @@ export function App() {
       </div>
       <Notices />
       <ShortcutsHelp />
+      <ConnectDialog />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import './styles/flow-files.css';
 import './styles/webhooks.css';
 import './styles/dock.css';
 import './styles/editor-layout.css';
+import './styles/canvas-connect.css';
 import './styles/runs.css';
 import './styles/test-chat.css';
 import { App } from './App';

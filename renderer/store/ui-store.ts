@@ -11,6 +11,9 @@ interface UiState {
    */
   noticeAnchor: HTMLElement | null;
   setNoticeAnchor: (anchor: HTMLElement | null) => void;
+  /** The node whose output "Connect an output" (C) is connecting, while its dialog is open. */
+  connectSource: string | undefined;
+  setConnectSource: (nodeId: string | undefined) => void;
 }
 
 export const useUi = create<UiState>((set) => ({
@@ -18,4 +21,6 @@ export const useUi = create<UiState>((set) => ({
   setHelpOpen: (helpOpen) => set({ helpOpen }),
   noticeAnchor: null,
   setNoticeAnchor: (noticeAnchor) => set({ noticeAnchor }),
+  connectSource: undefined,
+  setConnectSource: (connectSource) => set({ connectSource }),
 }));

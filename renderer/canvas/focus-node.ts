@@ -21,11 +21,19 @@ export function focusedNodeId(): string | undefined {
  * Not before it is measured: xyflow pans to a focused node by its size, and an unmeasured
  * size puts NaN in the viewport. Gives up quietly if it never appears (deleted).
  */
-export function focusNode(nodeId: string, frames = MAX_FRAMES): void {
-  const element = nodeElement(nodeId);
-  if (element && element.style.visibility !== 'hidden') {
-    element.focus({ preventScroll: true });
-    return;
-  }
-  if (frames > 0) requestAnimationFrame(() => focusNode(nodeId, frames - 1));
+export function focusNode(nodeId: string): void {
+  // Leave the field at once (keys typed meanwhile are canvas shortcuts, not a search)...
+  if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+  const from = document.activeElement;
+  const attempt = (frames: number) => {
+    // ...and never take the focus back from where the user has since put it.
+    if (document.activeElement !== from) return;
+    const element = nodeElement(nodeId);
+    if (element && element.style.visibility !== 'hidden') {
+      element.focus({ preventScroll: true });
+      return;
+    }
+    if (frames > 0) requestAnimationFrame(() => attempt(frames - 1));
+  };
+  attempt(MAX_FRAMES);
 }

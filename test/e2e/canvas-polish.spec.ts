@@ -7,6 +7,8 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, screenshot, signIn, test } from './fixtures';
 import {
   addByKeyboard,
+  box,
+  type Box,
   canvasNodes,
   clickEmptyCanvas,
   createFlow,
@@ -17,19 +19,6 @@ import {
 } from './pages/designer';
 
 test.use({ viewport: { width: 1440, height: 900 } });
-
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-async function box(locator: Locator): Promise<Box> {
-  const found = await locator.boundingBox();
-  if (!found) throw new Error('not visible');
-  return found;
-}
 
 const overlaps = (a: Box, b: Box) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;

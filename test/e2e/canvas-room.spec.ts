@@ -2,10 +2,12 @@
 // inspector lies over its right edge (never beside it), so opening or switching the
 // inspector changes neither the canvas's width nor where the graph is drawn; zoom to fit
 // fits the flow into the part the inspector leaves visible, however wide the flow is.
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, screenshot, signIn, test } from './fixtures';
 import {
   canvasNodes,
+  box,
+  type Box,
   clickEmptyCanvas,
   createFlowViaApi,
   openFlow,
@@ -25,19 +27,6 @@ const EVERY_TYPE = [
   'jump',
   'end',
 ];
-
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-async function box(locator: Locator): Promise<Box> {
-  const found = await locator.boundingBox();
-  if (!found) throw new Error('not visible');
-  return found;
-}
 
 /** A flow with one node of every type, in two rows. */
 async function everyTypeFlow(page: Page, hookflow: Parameters<typeof signIn>[1], name: string) {

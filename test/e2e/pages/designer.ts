@@ -96,6 +96,20 @@ export async function putDraft(hookflow: Hookflow, id: string, draft: unknown): 
   expect(response.status).toBe(200);
 }
 
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** An element's box on screen; fails if it is not visible. */
+export async function box(locator: Locator): Promise<Box> {
+  const found = await locator.boundingBox();
+  if (!found) throw new Error('not visible');
+  return found;
+}
+
 /** A node's position on screen (its top-left corner). */
 export async function screenPosition(node: Locator): Promise<{ x: number; y: number }> {
   const box = await node.boundingBox();

@@ -1,5 +1,6 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect } from 'react';
+import { useEffect, type CSSProperties, type ReactNode } from 'react';
+import { ConnectDialog } from './canvas/ConnectDialog';
 import { FlowCanvas } from './canvas/FlowCanvas';
 import { ShortcutsHelp } from './canvas/ShortcutsHelp';
 import { InspectorPanel } from './inspector/InspectorPanel';
@@ -10,6 +11,7 @@ import { ProblemsButton, PublishBar } from './panels/PublishBar';
 import { SaveIndicator } from './panels/SaveIndicator';
 import { TunnelPill } from './panels/TunnelPill';
 import { useEditor } from './store/editor-store';
+import { useInspectorOverlap } from './store/inspector-store';
 import { useRuntime } from './store/runtime-store';
 import { useTheme } from './use-theme';
 import { useHashFlowId } from './use-hash-route';
@@ -83,6 +85,7 @@ export function App() {
       </div>
       <Notices />
       <ShortcutsHelp />
+      <ConnectDialog />
     </div>
   );
 }
@@ -127,11 +130,24 @@ function Editor({
   // (a problem, a run's step, a variable's use) stay in view above it.
   return (
     <section className="editor">
-      <div className="editor-main">
+      <EditorMain>
         <FlowCanvas colorMode={colorMode} />
         <InspectorPanel />
-      </div>
+      </EditorMain>
       <Dock />
     </section>
+  );
+}
+
+/** Canvas and inspector; says how much of the canvas the inspector covers (its CSS). */
+function EditorMain({ children }: { children: ReactNode }) {
+  const overlap = useInspectorOverlap();
+  const style: CSSProperties & Record<'--inspector-overlap', string> = {
+    '--inspector-overlap': `${overlap}px`,
+  };
+  return (
+    <div className="editor-main" style={style}>
+      {children}
+    </div>
   );
 }

@@ -9,6 +9,8 @@ import './styles/tunnel.css';
 import './styles/flow-files.css';
 import './styles/webhooks.css';
 import './styles/dock.css';
+import './styles/editor-layout.css';
+import './styles/canvas-connect.css';
 import './styles/runs.css';
 import './styles/run-list.css';
 import './styles/test-chat.css';

@@ -1,7 +1,8 @@
 // Buttons for what the keyboard shortcuts do, so every command is also one click away.
 import { useEditor } from '../store/editor-store';
 import { useUi } from '../store/ui-store';
-import { FitIcon, GridIcon, KeyboardIcon, RedoIcon, UndoIcon } from '../ui/icons';
+import { ConnectIcon, FitIcon, GridIcon, KeyboardIcon, RedoIcon, UndoIcon } from '../ui/icons';
+import { startConnect } from './connect-command';
 import { isMacLike } from './keyboard';
 
 interface Props {
@@ -48,6 +49,16 @@ export function CanvasToolbar({ snap, onToggleSnap, onFitView }: Props) {
         onClick={onFitView}
       >
         <FitIcon />
+      </button>
+      <button
+        type="button"
+        aria-label="Connect an output"
+        title="Connect an output of the selected node (C)"
+        aria-keyshortcuts="C"
+        data-testid="connect-button"
+        onClick={startConnect}
+      >
+        <ConnectIcon />
       </button>
       <button
         type="button"

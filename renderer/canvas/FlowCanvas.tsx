@@ -12,7 +12,7 @@ import {
   type EdgeTypes,
   type NodeTypes,
 } from '@xyflow/react';
-import { useCallback, useRef, type DragEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import {
   findNodeDefinition,
   nodeDefinitions,
@@ -22,12 +22,24 @@ import type { CanvasNode, XY } from '../store/canvas-types';
 import { useDock } from '../store/dock-store';
 import { useEditor } from '../store/editor-store';
 import { freeSpot, snapTo } from '../store/graph-edit';
+import { inspectorOverlap, shownInspectorWidth, useInspector } from '../store/inspector-store';
+import { useUi } from '../store/ui-store';
 import { useAriaLabels } from './aria-labels';
 import { CanvasToolbar } from './CanvasToolbar';
+import {
+  centreBesideCover,
+  fitPadding,
+  MAX_FIT_ZOOM,
+  MIN_ZOOM,
+  visibleRect,
+  zoomToFit,
+} from './fit-view';
 import { FlowEdge } from './FlowEdge';
+import { focusNode } from './focus-node';
 import { NodeCard } from './NodeCard';
 import { Palette, PALETTE_MIME } from './Palette';
 import { RunPathBanner } from './RunPathBanner';
+import { useCanvasRoom } from './use-canvas-room';
 import { useCanvasShortcuts } from './use-canvas-shortcuts';
 import { useKeepCenter } from './use-keep-center';
 import { useSnapToGrid } from './use-snap-to-grid';
@@ -42,7 +54,8 @@ const defaultEdgeOptions: DefaultEdgeOptions = {
 
 const GRID: [number, number] = [16, 16];
 const SMALL_MINIMAP = { width: 150, height: 100 };
-const FIT = { maxZoom: 1, padding: 0.2 };
+/** The first view of a flow: nothing is selected yet, so no inspector covers the canvas. */
+const FIRST_FIT = { maxZoom: MAX_FIT_ZOOM, minZoom: MIN_ZOOM, padding: fitPadding(0) };
 const NEXT_TO = 280;
 /** Half a card: a node added "at" a point is centred on it. */
 const CARD_OFFSET = { x: 100, y: 30 };
@@ -67,12 +80,21 @@ export function FlowCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const endDrag = useEditor((state) => state.endDrag);
   const addNode = useEditor((state) => state.addNode);
   const setSelectedOnly = useEditor((state) => state.setSelectedOnly);
-  const { screenToFlowPosition, fitView, setCenter, getZoom } = useReactFlow();
+  const { screenToFlowPosition, fitView, setCenter, getZoom, getNodes, getNodesBounds } =
+    useReactFlow<CanvasNode>();
   const [snap, toggleSnap] = useSnapToGrid();
   const dockOpen = useDock((state) => state.open);
   const canvasRef = useRef<HTMLDivElement>(null);
   const pointer = useRef<XY | undefined>(undefined);
+  // Lowered by zoom to fit for a flow too wide for the usual floor.
+  const [minZoom, setMinZoom] = useState(MIN_ZOOM);
   useKeepCenter(canvasRef);
+  useCanvasRoom(canvasRef);
+  const setNoticeAnchor = useUi((state) => state.setNoticeAnchor);
+  useEffect(() => {
+    setNoticeAnchor(canvasRef.current);
+    return () => setNoticeAnchor(null);
+  }, [setNoticeAnchor]);
 
   const place = useCallback(
     (wanted: XY) => {
@@ -82,47 +104,61 @@ export function FlowCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
     [snap],
   );
 
+  /**
+   * The canvas's on-screen part an added node shows in: an added node is selected, so the
+   * inspector opens over the right edge.
+   */
+  const addedNodeArea = useCallback(() => {
+    const pane = canvasRef.current?.getBoundingClientRect();
+    return pane && visibleRect(pane, shownInspectorWidth(useInspector.getState()));
+  }, []);
+
   /** Pans (keeping the zoom) when a node was added where the view does not show it. */
   const reveal = useCallback(
     (position: XY) => {
-      const pane = canvasRef.current?.getBoundingClientRect();
-      if (!pane) return;
-      const topLeft = screenToFlowPosition({ x: pane.left, y: pane.top });
-      const bottomRight = screenToFlowPosition({ x: pane.right, y: pane.bottom });
+      const area = addedNodeArea();
+      if (!area) return;
+      const topLeft = screenToFlowPosition({ x: area.left, y: area.top });
+      const bottomRight = screenToFlowPosition({ x: area.right, y: area.bottom });
       const visible =
         position.x >= topLeft.x &&
         position.y >= topLeft.y &&
         position.x + CARD_SIZE.x <= bottomRight.x &&
         position.y + CARD_SIZE.y <= bottomRight.y;
       if (!visible) {
-        void setCenter(position.x + CARD_SIZE.x / 2, position.y + CARD_SIZE.y / 2, {
-          zoom: getZoom(),
-          duration: 200,
-        });
+        const zoom = getZoom();
+        const middle = { x: position.x + CARD_SIZE.x / 2, y: position.y + CARD_SIZE.y / 2 };
+        const cover = shownInspectorWidth(useInspector.getState());
+        const centre = centreBesideCover(middle, zoom, cover);
+        void setCenter(centre.x, centre.y, { zoom, duration: 200 });
       }
     },
-    [getZoom, screenToFlowPosition, setCenter],
+    [addedNodeArea, getZoom, screenToFlowPosition, setCenter],
   );
 
   const addFromPalette = useCallback(
     (type: NodeType) => {
       // Next to the selected node (building a chain from the keyboard, joined to its first
       // free output), else mid-view.
+      // Focus goes to the new node, so the keyboard carries on from it.
       const selected = useEditor.getState().nodes.filter((node) => node.selected);
       const anchor = selected.length === 1 ? selected[0] : undefined;
       if (anchor) {
         const spot = place({ x: anchor.position.x + NEXT_TO, y: anchor.position.y });
-        addNode(type, spot, anchor.id);
+        focusNode(addNode(type, spot, anchor.id));
         reveal(spot);
         return;
       }
-      const pane = canvasRef.current?.getBoundingClientRect();
-      const centre = pane
-        ? screenToFlowPosition({ x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 })
+      const area = addedNodeArea();
+      const centre = area
+        ? screenToFlowPosition({
+            x: (area.left + area.right) / 2,
+            y: (area.top + area.bottom) / 2,
+          })
         : { x: 0, y: 0 };
-      addNode(type, place({ x: centre.x - CARD_OFFSET.x, y: centre.y - CARD_OFFSET.y }));
+      focusNode(addNode(type, place({ x: centre.x - CARD_OFFSET.x, y: centre.y - CARD_OFFSET.y })));
     },
-    [addNode, place, reveal, screenToFlowPosition],
+    [addNode, addedNodeArea, place, reveal, screenToFlowPosition],
   );
 
   const onDrop = useCallback(
@@ -137,7 +173,20 @@ export function FlowCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
     [addNode, screenToFlowPosition, snap],
   );
 
-  const fit = useCallback(() => void fitView({ ...FIT, duration: 200 }), [fitView]);
+  /** Fits every node into the part of the canvas the inspector leaves visible. */
+  const fit = useCallback(() => {
+    const padding = fitPadding(inspectorOverlap());
+    const pane = canvasRef.current;
+    const nodes = getNodes();
+    const needed =
+      pane && nodes.length > 0
+        ? zoomToFit(getNodesBounds(nodes), pane.clientWidth, pane.clientHeight, padding)
+        : undefined;
+    // A flow wider than the usual floor allows lowers it, so it fits and stays zoomable.
+    const floor = Math.min(MIN_ZOOM, needed ?? MIN_ZOOM);
+    setMinZoom(floor);
+    void fitView({ padding, maxZoom: MAX_FIT_ZOOM, minZoom: floor, duration: 200 });
+  }, [fitView, getNodes, getNodesBounds]);
 
   useCanvasShortcuts({
     fitView: fit,
@@ -191,7 +240,9 @@ export function FlowCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
             snapToGrid={snap}
             snapGrid={GRID}
             fitView
-            fitViewOptions={FIT}
+            fitViewOptions={FIRST_FIT}
+            minZoom={minZoom}
+            maxZoom={2}
             colorMode={colorMode}
             // Shortcuts are ours (use-canvas-shortcuts): one undo step per delete.
             deleteKeyCode={null}
@@ -213,11 +264,14 @@ export function FlowCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
               // With the dock open the canvas is short: a smaller map covers fewer nodes.
               style={dockOpen ? SMALL_MINIMAP : undefined}
             />
-            <Controls showInteractive={false} fitViewOptions={FIT} />
+            {/* Zoom to fit is the toolbar's (it knows about the inspector). */}
+            <Controls showInteractive={false} showFitView={false} />
           </ReactFlow>
           {nodes.length === 0 && (
-            <div className="canvas-empty">
-              Drag a node from the left, or press <kbd>/</kbd> to search and Enter to add it.
+            <div className="canvas-empty" data-testid="canvas-empty">
+              <p>
+                Drag a node from the left, or press <kbd>/</kbd> to search and Enter to add it.
+              </p>
             </div>
           )}
         </div>

@@ -16,6 +16,7 @@ export type ShortcutAction =
   | 'search'
   | 'help'
   | 'toggleDock'
+  | 'connect'
   | 'escape';
 
 export interface KeyLike {
@@ -52,6 +53,7 @@ export function shortcutFor(event: KeyLike): ShortcutAction | undefined {
   if (key === 'escape') return 'escape';
   if (key === '?') return 'help';
   if (key === '/') return 'search';
+  if (key === 'c' && !event.shiftKey) return 'connect';
   // Shift+1 by key position: the character it types differs per keyboard layout.
   if (event.shiftKey && (event.code === 'Digit1' || key === '!')) return 'fitView';
   return undefined;
@@ -112,6 +114,10 @@ export function shortcutHelp(mod: string): { title: string; items: ShortcutHelp[
           does: 'Copy, cut, paste (also between flows)',
         },
         { keys: [`${mod}+D`], does: 'Duplicate the selection' },
+        {
+          keys: ['C'],
+          does: 'Connect an output of the selected (or focused) node: pick the output, then the node',
+        },
         { keys: [`${mod}+Z`], does: 'Undo' },
         { keys: [`${mod}+Shift+Z`, `${mod}+Y`], does: 'Redo' },
         { keys: [`${mod}+S`], does: 'Save now' },

@@ -10,6 +10,7 @@ import { useEditor } from '../store/editor-store';
 import { useNotices } from '../store/notices-store';
 import { usePublish } from '../store/publish-store';
 import { useUi } from '../store/ui-store';
+import { startConnect } from './connect-command';
 import { GLOBAL_ACTIONS, isTypingTarget, shortcutFor } from './keyboard';
 import { PALETTE_SEARCH_ID } from './Palette';
 
@@ -96,7 +97,11 @@ export function useCanvasShortcuts(options: Options): void {
         void usePublish.getState().publish();
         return;
       }
-      if (isTypingTarget(event.target) || useUi.getState().helpOpen || action === 'help') return;
+      const ui = useUi.getState();
+      // A dialog over the canvas (help, connect) has its own keys.
+      if (isTypingTarget(event.target) || ui.helpOpen || ui.connectSource || action === 'help') {
+        return;
+      }
       if (!GLOBAL_ACTIONS.has(action) && !inCanvasScope(event.target)) return;
       switch (action) {
         case 'undo':
@@ -129,6 +134,10 @@ export function useCanvasShortcuts(options: Options): void {
           return;
         case 'escape':
           editor().clearSelection();
+          return;
+        case 'connect':
+          event.preventDefault();
+          startConnect();
           return;
         case 'copy':
         case 'cut':

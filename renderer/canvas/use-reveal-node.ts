@@ -2,7 +2,9 @@
 // into view at a zoom where its card can be read.
 import { useReactFlow } from '@xyflow/react';
 import { useCallback } from 'react';
+import { centreBesideCover } from './fit-view';
 import { useEditor } from '../store/editor-store';
+import { inspectorOverlap } from '../store/inspector-store';
 import { useNotices } from '../store/notices-store';
 
 /** Zoom for a revealed node: the current one, unless too far out to read the card. */
@@ -22,10 +24,14 @@ export function useRevealNode(): (nodeId: string) => boolean {
       editor.setSelectedOnly(node.id);
       const width = node.measured?.width ?? 200;
       const height = node.measured?.height ?? 60;
-      void setCenter(node.position.x + width / 2, node.position.y + height / 2, {
-        zoom: Math.max(getZoom(), MIN_REVEAL_ZOOM),
-        duration: 250,
-      });
+      const zoom = Math.max(getZoom(), MIN_REVEAL_ZOOM);
+      // Selected, its inspector opens over the canvas's right edge: centre it beside that.
+      const centre = centreBesideCover(
+        { x: node.position.x + width / 2, y: node.position.y + height / 2 },
+        zoom,
+        inspectorOverlap(),
+      );
+      void setCenter(centre.x, centre.y, { zoom, duration: 250 });
       return true;
     },
     [getZoom, setCenter],

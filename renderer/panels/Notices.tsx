@@ -1,10 +1,19 @@
+// Notices: over the open canvas's lower middle (never over the dock, its Send button or
+// the inspector), or in the window's corner while no flow is open.
+import { createPortal } from 'react-dom';
 import { useNotices } from '../store/notices-store';
+import { useUi } from '../store/ui-store';
 
 export function Notices() {
   const notices = useNotices((state) => state.notices);
   const dismiss = useNotices((state) => state.dismiss);
-  return (
-    <div className="notices" aria-live="polite">
+  const anchor = useUi((state) => state.noticeAnchor);
+  const list = (
+    <div
+      className={`notices${anchor ? ' in-canvas' : ''}`}
+      aria-live="polite"
+      data-testid="notices"
+    >
       {notices.map((notice) => (
         <div
           key={notice.id}
@@ -36,4 +45,5 @@ export function Notices() {
       ))}
     </div>
   );
+  return anchor ? createPortal(list, anchor) : list;
 }

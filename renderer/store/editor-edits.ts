@@ -17,7 +17,15 @@ import {
   type PasteOptions,
 } from './clipboard';
 import type { EditorState } from './editor-store';
-import { canConnect, deleteSelected, deselectAll, edgeExists, selectAll } from './graph-edit';
+import {
+  canConnect,
+  connectEdges,
+  deleteSelected,
+  deselectAll,
+  edgeExists,
+  selectAll,
+} from './graph-edit';
+import { movedEdgeNotice } from './connect-choices';
 import { removalNotice } from './handle-edges';
 import { record, redo, undo } from './history';
 import { nodeChangesEffect, patchNodeData } from './node-edits';
@@ -149,21 +157,29 @@ export function createEditActions(
     isValidConnection: (connection) =>
       canConnect(get().nodes, get().edges, connection, findNodeDefinition),
 
-    connect: (connection) => {
+    connect: (connection, options) => {
       const { nodes, edges } = get();
-      if (!canConnect(nodes, edges, connection, findNodeDefinition)) return;
-      commit({
-        edges: [
-          ...edges,
-          {
-            id: newId('e'),
-            source: connection.source,
-            sourceHandle: connection.sourceHandle ?? 'next',
-            target: connection.target,
-            targetHandle: null,
-          },
-        ],
-      });
+      if (!canConnect(nodes, edges, connection, findNodeDefinition)) return undefined;
+      const result = connectEdges(edges, connection, () => newId('e'));
+      if (options?.select) {
+        commit({
+          nodes: deselectAll(nodes),
+          edges: result.edges.map((edge) =>
+            edge === result.added ? { ...edge, selected: true } : { ...edge, selected: false },
+          ),
+        });
+      } else {
+        commit({ edges: result.edges });
+      }
+      if (result.replaced) {
+        useNotices
+          .getState()
+          .notify('info', movedEdgeNotice(nodes, result.replaced, connection.target), {
+            label: 'Undo',
+            run: () => get().undo(),
+          });
+      }
+      return { edgeId: result.added.id, replaced: result.replaced !== undefined };
     },
 
     addNode: (type, position, connectFrom) => {

@@ -15,6 +15,12 @@ import { errorText } from './notices-store';
 export type { CanvasNode, CanvasNodeData } from './canvas-types';
 export { newId } from './canvas-types';
 
+export interface ConnectResult {
+  edgeId: string;
+  /** The output had an edge to another node, which this one replaced. */
+  replaced: boolean;
+}
+
 export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'error';
 
 const AUTOSAVE_DELAY_MS = 600;
@@ -39,7 +45,11 @@ export interface EditorState {
   /** A node drag began / ended (xyflow callbacks): one undo step per drag. */
   beginDrag: () => void;
   endDrag: () => void;
-  connect: (connection: Connection) => void;
+  /**
+   * Joins an output to a node, replacing the edge that output had (one per output); with
+   * `select`, the new edge becomes the selection. Undefined when the rules refuse it.
+   */
+  connect: (connection: Connection, options?: { select?: boolean }) => ConnectResult | undefined;
   isValidConnection: (connection: Connection | Edge) => boolean;
   /** Adds a node; with `connectFrom`, joins that node's first free output to it. */
   addNode: (type: NodeType, position: XY, connectFrom?: string) => string;

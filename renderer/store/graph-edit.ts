@@ -40,6 +40,38 @@ export function canConnect(
   return !edgeExists(edges, ends);
 }
 
+export interface ConnectedEdges {
+  edges: Edge[];
+  /** The new edge. */
+  added: Edge;
+  /** The edge that output had before: an output leads to one node, so it moved. */
+  replaced: Edge | undefined;
+}
+
+/**
+ * Joins an output to a node (after `canConnect`). An output leads to exactly one node (a
+ * run follows one edge per output), so an edge it already has is replaced, not doubled:
+ * the same rule whether the edge was dragged or chosen from the keyboard.
+ */
+export function connectEdges(
+  edges: readonly Edge[],
+  ends: EdgeEnds,
+  makeId: () => string,
+): ConnectedEdges {
+  const handle = ends.sourceHandle ?? 'next';
+  const replaced = edges.find(
+    (edge) => edge.source === ends.source && (edge.sourceHandle ?? 'next') === handle,
+  );
+  const added: Edge = {
+    id: makeId(),
+    source: ends.source,
+    sourceHandle: handle,
+    target: ends.target,
+    targetHandle: null,
+  };
+  return { edges: [...edges.filter((edge) => edge !== replaced), added], added, replaced };
+}
+
 /** Removes the selected nodes, every edge touching them, and the selected edges. */
 export function deleteSelected(
   nodes: readonly CanvasNode[],

@@ -103,7 +103,8 @@ export function triggerFields(nodes: readonly NodeLike[]): TriggerFields[] {
     if (config === undefined) continue;
     const paths = definition.triggerFields(config).map((path) => path.trim());
     const fields = [...new Set(paths.filter(Boolean))];
-    if (fields.length > 0) found.push({ trigger: nodeRef(node, names.get(node.id) ?? node.id), fields });
+    if (fields.length > 0)
+      found.push({ trigger: nodeRef(node, names.get(node.id) ?? node.id), fields });
   }
   return found;
 }

@@ -1,6 +1,7 @@
 // A modal dialog on the native <dialog>: it keeps focus inside, Escape and the backdrop
 // close it, and focus returns to where it was. Its content mounts only while open, so
-// forms inside start fresh every time.
+// forms inside start fresh every time; focus starts on the element marked data-autofocus,
+// if any (else on the first control, the Close button).
 import { useEffect, useRef, type ReactNode } from 'react';
 import { CrossIcon } from './icons';
 
@@ -20,7 +21,11 @@ export function Modal({ open, onClose, title, children, testId, className }: Pro
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;
-    if (open && !element.open) element.showModal();
+    if (open && !element.open) {
+      element.showModal();
+      // Content can name its first control (a picker's list, not the Close button).
+      element.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    }
     if (!open && element.open) element.close();
   }, [open]);
 

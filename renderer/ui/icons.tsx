@@ -64,6 +64,16 @@ export function FitIcon() {
   );
 }
 
+export function ConnectIcon() {
+  return (
+    <svg {...base}>
+      <circle cx="3.5" cy="8" r="1.6" />
+      <path d="M5.1 8h6.4M9.5 5.5L12 8l-2.5 2.5" />
+      <path d="M13.5 4v8" />
+    </svg>
+  );
+}
+
 export function GridIcon() {
   return (
     <svg {...base}>

@@ -33,10 +33,12 @@ test('palette: grouped, searchable, and adds nodes from the keyboard', async ({
   await expect(nodesOfType(page, 'start')).toHaveCount(1);
   await expect(selectedNodes(page)).toHaveCount(1);
 
-  // Focus stays in the search: the next node lands next to the selected one and is
-  // joined to its free output (building a chain without the mouse).
-  await expect(page.getByTestId('palette-search')).toBeFocused();
+  // Focus goes to the new node (arrows move it, C connects it); `/` again adds the next
+  // node next to it, joined to its free output (building a chain without the mouse).
+  await expect(page.locator('.react-flow__node-start')).toBeFocused();
   await expect(page.getByTestId('palette-search')).toHaveValue('');
+  await page.keyboard.press('/');
+  await expect(page.getByTestId('palette-search')).toBeFocused();
   await page.keyboard.type('finish');
   await expect(page.getByTestId('palette-item-end')).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('Enter');
@@ -60,8 +62,10 @@ test('palette: grouped, searchable, and adds nodes from the keyboard', async ({
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('Enter');
   await expect(nodesOfType(page, 'send-message')).toHaveCount(1);
+  await expect(page.locator('.react-flow__node-send-message')).toBeFocused();
 
   // No match says so; Escape clears the search, then leaves it.
+  await page.keyboard.press('/');
   await page.keyboard.type('zzz');
   await expect(page.getByText('No node matches “zzz”')).toBeVisible();
   await screenshot(page, 'canvas-palette-no-match');

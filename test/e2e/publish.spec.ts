@@ -49,7 +49,9 @@ test('from an empty folder: problems pinned while building, publish v1 with the 
   await expect(tip).toContainText('Cannot be reached from any trigger');
   await screenshot(page, 'publish-problem-pinned');
 
-  // Connected: every pin goes, the top bar says so.
+  // Connected: every pin goes, the top bar says so (End's inspector closed: it lies over
+  // the canvas's right edge).
+  await page.getByRole('button', { name: 'Close the inspector' }).click();
   await connect(page, start, end);
   await expect(endPin).toBeHidden();
   await expect(problemPin(page, startId)).toBeHidden();

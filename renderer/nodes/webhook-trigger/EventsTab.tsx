@@ -47,7 +47,7 @@ export function EventsTab({ props, onListen }: { props: Props; onListen: () => v
             <TextField
               id={`${row.rowId}-label`}
               label="Label"
-              placeholder="Purchase approved"
+              placeholder="e.g. Purchase approved"
               maxLength={100}
               value={item.label}
               error={row.errorFor('label')}
@@ -56,7 +56,7 @@ export function EventsTab({ props, onListen }: { props: Props; onListen: () => v
             <TemplateField
               id={`${row.rowId}-value`}
               label="Value"
-              placeholder="order_approved"
+              placeholder="e.g. order_approved"
               hint=""
               maxLength={500}
               value={item.value}

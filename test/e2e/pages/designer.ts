@@ -21,11 +21,17 @@ export async function createFlow(page: Page, name: string): Promise<string> {
   return id;
 }
 
-/** Clicks an empty spot of the canvas: focus leaves any field, the selection clears. */
+/**
+ * Clicks an empty spot of the canvas: focus leaves any field, the selection clears. Left
+ * of the inspector, which lies over the canvas's right edge while a node is selected.
+ */
 export async function clickEmptyCanvas(page: Page): Promise<void> {
   const box = await page.getByTestId('canvas').boundingBox();
   if (!box) throw new Error('canvas not visible');
-  await page.mouse.click(box.x + box.width - 260, box.y + 80);
+  const inspector = page.getByTestId('inspector');
+  const cover = (await inspector.count()) > 0 ? await inspector.boundingBox() : null;
+  const right = cover ? cover.x : box.x + box.width;
+  await page.mouse.click(right - 260, box.y + 80);
 }
 
 /** Adds a node with the palette's keyboard flow: `/`, type, Enter. */
@@ -88,6 +94,20 @@ export async function putDraft(hookflow: Hookflow, id: string, draft: unknown): 
     body: JSON.stringify({ draft }),
   });
   expect(response.status).toBe(200);
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** An element's box on screen; fails if it is not visible. */
+export async function box(locator: Locator): Promise<Box> {
+  const found = await locator.boundingBox();
+  if (!found) throw new Error('not visible');
+  return found;
 }
 
 /** A node's position on screen (its top-left corner). */

@@ -36,6 +36,8 @@ describe('shortcutFor', () => {
     assert.equal(shortcutFor(key('/')), 'search');
     assert.equal(shortcutFor(key('?', { shiftKey: true })), 'help');
     assert.equal(shortcutFor(key('Escape')), 'escape');
+    assert.equal(shortcutFor(key('c')), 'connect');
+    assert.equal(shortcutFor(key('C', { shiftKey: true })), undefined);
   });
 
   it('finds Shift+1 by key position whatever the layout types', () => {
@@ -44,7 +46,7 @@ describe('shortcutFor', () => {
     assert.equal(shortcutFor(key('1', { code: 'Digit1' })), undefined);
   });
 
-  it('ignores letters without a modifier, Alt combinations and unknown combos', () => {
+  it('ignores other letters without a modifier, Alt combinations and unknown combos', () => {
     assert.equal(shortcutFor(key('a')), undefined);
     assert.equal(shortcutFor(key('z', { ctrlKey: true, altKey: true })), undefined);
     assert.equal(shortcutFor(key('c', { ctrlKey: true, shiftKey: true })), undefined);
@@ -70,6 +72,8 @@ describe('shortcutHelp', () => {
     ]) {
       assert.ok(text.includes(shown), shown);
     }
-    for (const shown of ['Delete', 'Shift+1', '?', '/']) assert.ok(text.includes(shown), shown);
+    for (const shown of ['Delete', 'Shift+1', '?', '/', '"C"']) {
+      assert.ok(text.includes(shown), shown);
+    }
   });
 });

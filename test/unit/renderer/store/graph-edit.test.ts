@@ -6,6 +6,7 @@ import type { CanvasNode } from '../../../../renderer/store/canvas-types';
 import {
   canConnect,
   changedKeys,
+  connectEdges,
   deleteSelected,
   freeSpot,
   selectAll,
@@ -110,5 +111,45 @@ describe('changedKeys', () => {
       'c',
       'd',
     ]);
+  });
+});
+
+describe('connectEdges', () => {
+  const ids = () => {
+    let next = 0;
+    return () => `new${(next += 1)}`;
+  };
+
+  it('adds an edge from a free output', () => {
+    const result = connectEdges(
+      [edge('e1', 'a', 'b')],
+      { source: 'a', sourceHandle: 'no', target: 'c' },
+      ids(),
+    );
+    assert.equal(result.replaced, undefined);
+    assert.deepEqual(result.added, {
+      id: 'new1',
+      source: 'a',
+      sourceHandle: 'no',
+      target: 'c',
+      targetHandle: null,
+    });
+    assert.deepEqual(
+      result.edges.map((e) => e.id),
+      ['e1', 'new1'],
+    );
+  });
+
+  it('moves an output that already leads somewhere: one edge per output', () => {
+    const existing = [edge('e1', 'a', 'b'), edge('e2', 'b', 'c')];
+    const result = connectEdges(existing, { source: 'a', target: 'c' }, ids());
+    assert.equal(result.replaced?.id, 'e1');
+    assert.deepEqual(
+      result.edges.map((e) => [e.id, e.source, e.sourceHandle, e.target]),
+      [
+        ['e2', 'b', 'next', 'c'],
+        ['new1', 'a', 'next', 'c'],
+      ],
+    );
   });
 });

@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { build } from 'esbuild';
 import { newWebhookId } from '../../runtime/shared/webhook-trigger';
+import { serverNode } from './server-node';
 
 const CONNECTIONS = 50;
 const WARMUP_SECONDS = 2;
@@ -41,13 +42,34 @@ app.post('/hook', (req, res) => {
 const server = app.listen(0, '127.0.0.1', () => console.log('port ' + server.address().port));
 `;
 
-const payload = JSON.stringify({
-  event: 'order_approved',
-  user: { name: 'Ana Souza', email: 'ana@example.com' },
-  order: { id: 'ord_9f8e7d', total: 197.5, currency: 'BRL', items: [{ sku: 'A1', qty: 2 }] },
-  data: [{ email: 'ana@example.com' }],
-  customer: { address: { city: 'Recife', country: 'BR' } },
-});
+/** The fields the bench flow maps and routes on, padded with order items to `bytes`. */
+function orderPayload(bytes: number): string {
+  const order = {
+    event: 'order_approved',
+    user: { name: 'Ana Souza', email: 'ana@example.com' },
+    order: {
+      id: 'ord_9f8e7d',
+      total: 197.5,
+      currency: 'BRL',
+      items: [] as { sku: string; name: string; qty: number; price: number; note: string }[],
+    },
+    data: [{ email: 'ana@example.com' }],
+    customer: { address: { city: 'Recife', country: 'BR' } },
+  };
+  for (let i = 0; JSON.stringify(order).length < bytes; i += 1) {
+    order.order.items.push({
+      sku: `SKU-${String(i).padStart(5, '0')}`,
+      name: `Item number ${i}`,
+      qty: 1 + (i % 3),
+      price: 9.9 + (i % 7),
+      note: 'Gift wrap, deliver after 6 pm, leave with the neighbour if nobody answers',
+    });
+  }
+  return JSON.stringify(order);
+}
+
+const SMALL = orderPayload(1024);
+const LARGE = orderPayload(100 * 1024);
 const HMAC_SECRET = 'bench-hmac-secret-0123456789abcdef';
 
 interface Child {
@@ -55,8 +77,8 @@ interface Child {
   output: () => string;
 }
 
-function start(args: string[]): Child {
-  const child = spawn(process.execPath, args, {
+function start(node: string, args: string[]): Child {
+  const child = spawn(node, args, {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -111,6 +133,7 @@ async function measure(
   pid: number,
   url: string,
   headers: Record<string, string>,
+  payload: string,
 ): Promise<Measured> {
   const options = {
     url,
@@ -221,17 +244,28 @@ function best(runs: Measured[]): Measured {
 
 async function main(): Promise<void> {
   const cpu = cpus();
+  const node = await serverNode();
   console.log(
-    `machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
+    `machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, bench in node ${process.version}, ` +
+      `servers in node ${node.version}, ${new Date().toISOString().slice(0, 10)}`,
   );
   console.log(
     `${CONNECTIONS} connections, loopback, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s per case, ` +
-      `best of ${ROUNDS} interleaved rounds, ~${payload.length} B JSON body\n`,
+      `best of ${ROUNDS} interleaved rounds; JSON bodies of ${SMALL.length} B and ${LARGE.length} B\n`,
   );
   const { cli, baseline: baselineScript } = await prepare();
-  const baselineChild = start([baselineScript]);
+  const baselineChild = start(node.path, [baselineScript]);
   const dataDir = await mkdtemp(join(tmpdir(), 'hookflow-bench-webhook-'));
-  const runtime = start([cli, 'serve', '--data-dir', dataDir, '--port', '0', '--public-port', '0']);
+  const runtime = start(node.path, [
+    cli,
+    'serve',
+    '--data-dir',
+    dataDir,
+    '--port',
+    '0',
+    '--public-port',
+    '0',
+  ]);
   try {
     const [, port] = await waitFor(baselineChild, /port (\d+)/);
     const [, publicUrl] = await waitFor(runtime, /webhooks \(public listener\): (http:\/\/\S+)/);
@@ -262,37 +296,31 @@ async function main(): Promise<void> {
       };
       await api(admin, token, `/api/flows/${flow.id}/publish`, {});
     }
-    const signature = `sha256=${createHmac('sha256', HMAC_SECRET).update(payload).digest('hex')}`;
+    const signature = `sha256=${createHmac('sha256', HMAC_SECRET).update(SMALL).digest('hex')}`;
     const pid = runtime.process.pid ?? 0;
-    const runs: Record<'baseline' | 'a' | 'b', Measured[]> = { baseline: [], a: [], b: [] };
+    const baselinePid = baselineChild.process.pid ?? 0;
+    const baselineUrl = `http://127.0.0.1:${port}/hook`;
+    const hookUrl = `${publicUrl}/webhooks/flow/${publicId}`;
+    const cases = {
+      baseline: () => measure(baselinePid, baselineUrl, {}, SMALL),
+      a: () => measure(pid, hookUrl, {}, SMALL),
+      b: () =>
+        measure(pid, `${publicUrl}/webhooks/flow/${hmacId}`, { 'x-signature': signature }, SMALL),
+      baselineLarge: () => measure(baselinePid, baselineUrl, {}, LARGE),
+      c: () => measure(pid, hookUrl, {}, LARGE),
+    };
+    const only = process.env.HOOKFLOW_BENCH_CASES?.split(',');
+    const runs: Partial<Record<keyof typeof cases, Measured[]>> = {};
     for (let round = 0; round < ROUNDS; round += 1) {
-      runs.baseline.push(
-        await measure(baselineChild.process.pid ?? 0, `http://127.0.0.1:${port}/hook`, {}),
-      );
-      runs.a.push(await measure(pid, `${publicUrl}/webhooks/flow/${publicId}`, {}));
-      runs.b.push(
-        await measure(pid, `${publicUrl}/webhooks/flow/${hmacId}`, { 'x-signature': signature }),
-      );
+      for (const [name, run] of Object.entries(cases) as [
+        keyof typeof cases,
+        () => Promise<Measured>,
+      ][]) {
+        if (only && !only.includes(name)) continue;
+        (runs[name] ??= []).push(await run());
+      }
     }
-    const baseline = best(runs.baseline);
-    const a = best(runs.a);
-    const b = best(runs.b);
-    // RSS: the peak over every round (not only the best one).
-    a.rss = Math.max(...runs.a.map((m) => m.rss), ...runs.b.map((m) => m.rss));
-    b.rss = a.rss;
-    baseline.rss = Math.max(...runs.baseline.map((m) => m.rss));
-    console.log(row('baseline: bare Express 5 + JSON', baseline));
-    console.log(row('(a) trigger → mapping → routing', a, baseline));
-    console.log(row('(b) the same with HMAC SHA-256', b, baseline));
-    const checks = [
-      [`(a) req/s ≥ 80 % of baseline`, a.rps >= 0.8 * baseline.rps],
-      [`(a) p99 ≤ 2× baseline p99`, a.p99 <= 2 * Math.max(baseline.p99, 1)],
-      [`(a) RSS ≤ 150 MB`, a.rss <= 150 * 1024 * 1024],
-      [`(b) req/s ≥ 70 % of baseline`, b.rps >= 0.7 * baseline.rps],
-      ['every answer 2xx', [...runs.a, ...runs.b].every((m) => m.non2xx + m.errors === 0)],
-    ] as const;
-    console.log('');
-    for (const [label, ok] of checks) console.log(`${ok ? 'met   ' : 'MISSED'} ${label}`);
+    report(runs);
   } finally {
     baselineChild.process.kill('SIGKILL');
     runtime.process.kill('SIGTERM');
@@ -300,6 +328,49 @@ async function main(): Promise<void> {
     if (runtime.process.exitCode === null) runtime.process.kill('SIGKILL');
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+type Runs = Partial<Record<'baseline' | 'a' | 'b' | 'baselineLarge' | 'c', Measured[]>>;
+
+/** Best req/s of each case; RSS the peak over every round of the runtime's cases. */
+function report(runs: Runs): void {
+  const peak = (list: (Measured[] | undefined)[]) =>
+    Math.max(0, ...list.flatMap((l) => l ?? []).map((m) => m.rss));
+  const pick = (list: Measured[] | undefined, rss: number) =>
+    list && list.length > 0 ? { ...best(list), rss } : undefined;
+  const baseline = pick(runs.baseline, peak([runs.baseline]));
+  const smallRss = peak([runs.a, runs.b]);
+  const a = pick(runs.a, smallRss);
+  const b = pick(runs.b, smallRss);
+  const baselineLarge = pick(runs.baselineLarge, peak([runs.baselineLarge]));
+  const c = pick(runs.c, peak([runs.c]));
+  const lines: [string, Measured | undefined, Measured | undefined][] = [
+    [`baseline: Express 5 + JSON, ${kb(SMALL)}`, baseline, undefined],
+    [`(a) trigger → routing, ${kb(SMALL)}`, a, baseline],
+    [`(b) the same with HMAC, ${kb(SMALL)}`, b, baseline],
+    [`baseline: Express 5 + JSON, ${kb(LARGE)}`, baselineLarge, undefined],
+    [`(c) trigger → routing, ${kb(LARGE)}`, c, baselineLarge],
+  ];
+  for (const [label, m, base] of lines) if (m) console.log(row(label, m, base));
+  const checks: [string, boolean][] = [];
+  if (a && baseline) {
+    checks.push([`(a) req/s ≥ 80 % of baseline`, a.rps >= 0.8 * baseline.rps]);
+    checks.push([`(a) p99 ≤ 2× baseline p99`, a.p99 <= 2 * Math.max(baseline.p99, 1)]);
+  }
+  if (a) checks.push([`(a)(b) RSS ≤ 150 MB at ${kb(SMALL)}`, a.rss <= 150 * 1024 * 1024]);
+  if (b && baseline) checks.push([`(b) req/s ≥ 70 % of baseline`, b.rps >= 0.7 * baseline.rps]);
+  if (c && baselineLarge) {
+    checks.push([`(c) req/s ≥ 70 % of baseline at ${kb(LARGE)}`, c.rps >= 0.7 * baselineLarge.rps]);
+    checks.push([`(c) p99 ≤ 2× baseline p99`, c.p99 <= 2 * Math.max(baselineLarge.p99, 1)]);
+  }
+  const answered = [runs.a, runs.b, runs.c].flatMap((l) => l ?? []);
+  checks.push(['every answer 2xx', answered.every((m) => m.non2xx + m.errors === 0)]);
+  console.log('');
+  for (const [label, ok] of checks) console.log(`${ok ? 'met   ' : 'MISSED'} ${label}`);
+}
+
+function kb(body: string): string {
+  return `${(body.length / 1024).toFixed(body.length < 10 * 1024 ? 1 : 0)} KB`;
 }
 
 await main();

@@ -55,8 +55,8 @@ export class Engine {
       adopt: (active) => driver.adopt(active),
     });
     const engine = new Engine(driver, log);
-    await driver.keepWaitsAlive();
-    engine.#keepAlive = setInterval(() => void driver.keepWaitsAlive(), KEEP_ALIVE_MS);
+    await driver.checkpoints.keepWaitsAlive();
+    engine.#keepAlive = setInterval(() => void driver.checkpoints.keepWaitsAlive(), KEEP_ALIVE_MS);
     engine.#keepAlive.unref();
     return engine;
   }
@@ -101,7 +101,9 @@ export class Engine {
     let id = runId;
     for (;;) {
       const active = this.driver.active.get(id);
-      const run = active ? await beforeDeadline(active.ended(), deadline) : await this.log.read(id);
+      const run = active
+        ? await beforeDeadline(active.ended(), deadline)
+        : (this.driver.unrecorded.get(id) ?? (await this.log.read(id)));
       if (!run || run.status === 'running' || run.status === 'waiting') return undefined;
       if (!run.jumpedTo) return run;
       id = run.jumpedTo.runId;
@@ -110,7 +112,11 @@ export class Engine {
 
   /** The run's status now, without reading the disk. */
   runStatus(id: string): RunStatus | undefined {
-    return this.driver.active.get(id)?.run.status ?? this.log.latest(id)?.status;
+    return (
+      this.driver.active.get(id)?.run.status ??
+      this.driver.unrecorded.summary(id)?.status ??
+      this.log.latest(id)?.status
+    );
   }
 
   /** What the run waits for now (in memory), if it is waiting. */
@@ -119,7 +125,11 @@ export class Engine {
   }
 
   async getRun(id: string): Promise<Run | undefined> {
-    return this.driver.active.get(id)?.snapshot() ?? (await this.log.read(id));
+    return (
+      this.driver.active.get(id)?.snapshot() ??
+      this.driver.unrecorded.get(id) ??
+      (await this.log.read(id))
+    );
   }
 
   listRuns(query: RunQuery): Promise<RunPage> {
@@ -128,11 +138,15 @@ export class Engine {
     for (const active of this.driver.active.values()) {
       if (this.log.latest(active.id) === undefined) unrecorded.push(summaryOf(active));
     }
+    // Runs whose end could not be written (run-failure.ts): memory is all there is.
+    for (const run of this.driver.unrecorded.summaries()) {
+      if (this.log.latest(run.id) === undefined) unrecorded.push(run);
+    }
     return this.log.page(
       query,
       (id) => {
         const active = this.driver.active.get(id);
-        return active && summaryOf(active);
+        return active ? summaryOf(active) : this.driver.unrecorded.summary(id);
       },
       unrecorded,
     );
@@ -166,7 +180,7 @@ export class Engine {
   async cancel(id: string): Promise<Run> {
     const active = this.driver.active.get(id);
     if (!active) {
-      const run = await this.log.read(id);
+      const run = await this.getRun(id);
       if (!run) throw new EngineError('not_found', `No run with id "${id}"`);
       throw new EngineError('finished', `The run has already ${run.status}`);
     }
@@ -180,8 +194,8 @@ export class Engine {
   }
 
   onUpdate(listener: (update: RunUpdate) => void): () => void {
-    this.driver.listeners.add(listener);
-    return () => this.driver.listeners.delete(listener);
+    this.driver.updates.listeners.add(listener);
+    return () => this.driver.updates.listeners.delete(listener);
   }
 
   /**

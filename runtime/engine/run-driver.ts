@@ -1,5 +1,5 @@
 // The run machinery behind Engine: starting a run, the step loop, waits and resumes,
-// endings, checkpoints (durability.ts is the contract). One instance per engine; the
+// endings (run-checkpoints.ts writes the records; durability.ts is the contract). One instance per engine; the
 // Engine class is its public face.
 import { performance } from 'node:perf_hooks';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
@@ -11,29 +11,29 @@ import type { GraphStore } from './graph-store';
 import { indexGraph } from './graph-index';
 import { loopMessage } from './loop-message';
 import type { RunLog } from './run-log';
-import type { EngineOptions, RunUpdate, StartRunOptions } from './engine-options';
+import type { EngineOptions, StartRunOptions } from './engine-options';
+import { RunCheckpoints } from './run-checkpoints';
 import { emptyRunInput } from './run-record';
+import { RunUpdates } from './run-updates';
+import { dropUnencodable, failureMessage, RunNotRecorded } from './run-failure';
 import { takeStep, type Transition } from './step';
+import { UnrecordedRuns } from './unrecorded-runs';
 import { resumes, WaitRegistry } from './wait-registry';
 
 /** Steps between yields to the event loop, so a long loop cannot starve HTTP. */
 const YIELD_EVERY = 64;
-const DAY_MS = 24 * 60 * 60 * 1000;
-/** Waiting runs are also checked against retention every this many appends. */
-const KEEP_ALIVE_EVERY = 256;
 
 export class RunDriver {
   /** Runs running or waiting, by id. */
   readonly active = new Map<string, ActiveRun>();
   readonly waits = new WaitRegistry();
-  readonly listeners = new Set<(update: RunUpdate) => void>();
+  readonly updates: RunUpdates;
+  readonly checkpoints: RunCheckpoints;
+  /** Ended runs not even their failure could be recorded for (run-failure.ts). */
+  readonly unrecorded = new UnrecordedRuns();
   /** Set by Engine.stop(): no new runs or resumes; running runs pause at a step boundary. */
   stopping = false;
   readonly #now: () => Date;
-  /** Records appended since open (the retention keep-alive measures by it). */
-  #appends = 0;
-  /** Runs whose first record this driver wrote: the distance retention counts in. */
-  #runsStarted = 0;
 
   constructor(
     private readonly options: EngineOptions,
@@ -41,6 +41,14 @@ export class RunDriver {
     private readonly graphs: GraphStore,
   ) {
     this.#now = options.now ?? (() => new Date());
+    this.updates = new RunUpdates(options.logger);
+    this.checkpoints = new RunCheckpoints({
+      log,
+      settings: options.settings,
+      logger: options.logger,
+      now: this.#now,
+      active: this.active,
+    });
   }
 
   /** Returns a copy of the started run, unless the caller needs none (`'no-copy'`). */
@@ -56,7 +64,6 @@ export class RunDriver {
     if (!graph.node(options.triggerNodeId)) {
       throw new EngineError('invalid_trigger', `The flow has no node "${options.triggerNodeId}"`);
     }
-    await this.graphs.save(graph);
     // Optional fields assigned rather than spread in: every webhook call starts a run here.
     const trigger: Run['trigger'] = { type: options.trigger.type, nodeId: options.triggerNodeId };
     if (options.trigger.callId !== undefined) trigger.callId = options.trigger.callId;
@@ -85,7 +92,16 @@ export class RunDriver {
       baseSeq: 0,
       savedSteps: 0,
     });
-    if (!options.startRecorded) await this.#checkpoint(active);
+    try {
+      await this.graphs.save(graph);
+    } catch (error) {
+      // Its caller has already promised this run (a webhook answered 202): it ends failed
+      // with the reason rather than never existing. Other callers are told instead.
+      if (!options.startRecorded) throw error;
+      await this.#endAfterFailure(active, new RunNotRecorded(error));
+      return copy === 'copy' ? active.snapshot() : undefined;
+    }
+    if (!options.startRecorded) await this.checkpoints.write(active);
     // Copied before adopt() lets it move on; only callers that show the run pay for it.
     const started = copy === 'copy' ? active.snapshot() : undefined;
     this.adopt(active);
@@ -95,7 +111,7 @@ export class RunDriver {
   /** Takes a run into memory: arms its wait, or drives it when it is running. */
   adopt(active: ActiveRun): void {
     this.active.set(active.id, active);
-    this.emit(active);
+    this.updates.emit(active);
     if (active.run.status === 'waiting') this.#arm(active);
     else void active.exclusive(() => this.#drive(active));
   }
@@ -106,7 +122,7 @@ export class RunDriver {
       let taken = 0;
       while (this.active.get(active.id) === active && active.run.status === 'running') {
         if (active.cancelled) return; // the cancel queued behind us finishes it
-        if (this.stopping) return await this.#checkpointIfDirty(active);
+        if (this.stopping) return await this.checkpoints.writeIfDirty(active);
         if (active.stepsSinceWait >= maxSteps) {
           return await this.finish(active, 'failed', loopMessage(maxSteps, active.recent));
         }
@@ -114,7 +130,7 @@ export class RunDriver {
         const began = this.options.onStep ? performance.now() : 0;
         const transition = await takeStep(active, {
           now: this.#now,
-          beforeSideEffects: () => this.#checkpointIfDirty(active),
+          beforeSideEffects: () => this.checkpoints.writeIfDirty(active),
         });
         const nodeType = active.run.steps.at(-1)?.nodeType;
         if (this.options.onStep && nodeType)
@@ -127,13 +143,8 @@ export class RunDriver {
         }
       }
     } catch (error) {
-      // Only the log can throw here (disk full, folder gone): the run cannot be recorded.
-      const message = error instanceof Error ? error.message : String(error);
-      this.options.logger.error('a run could not be recorded', {
-        runId: active.id,
-        error: message,
-      });
-      this.#forget(active);
+      // A checkpoint that failed (RunNotRecorded), or a defect: never a run that vanishes.
+      await this.#endAfterFailure(active, error);
     }
   }
 
@@ -152,9 +163,9 @@ export class RunDriver {
         active.run.waiting = spec;
         active.cursor = undefined;
         active.resetLoopCounters();
-        await this.#checkpoint(active);
+        await this.checkpoints.write(active);
         this.#arm(active);
-        this.emit(active);
+        this.updates.emit(active);
       }
     }
   }
@@ -200,7 +211,7 @@ export class RunDriver {
         active.cursor = { nodeId: wait.nodeId, resume: { event, wait } };
         active.dirty = true;
         try {
-          await this.#checkpoint(active);
+          await this.checkpoints.write(active);
         } catch (error) {
           active.run.status = 'waiting';
           active.run.waiting = wait;
@@ -209,7 +220,7 @@ export class RunDriver {
           return reject(error);
         }
         resolve(true);
-        this.emit(active);
+        this.updates.emit(active);
         await this.#drive(active);
       });
     });
@@ -221,6 +232,52 @@ export class RunDriver {
     error?: string,
     output?: Record<string, unknown>,
   ): Promise<void> {
+    this.#setEnded(active, status, error, output);
+    try {
+      await this.checkpoints.write(active);
+    } catch (failure) {
+      // Not marked ended as it was: whoever waits for it hears the failure, not a result
+      // that is on no disk ("respond when the flow finishes" must not answer 200 for it).
+      return this.#endAfterFailure(active, failure);
+    }
+    this.#ended(active);
+  }
+
+  /**
+   * Ends a run that could not go on: failed, with the reason, recorded if at all possible
+   * and otherwise kept in memory (run-failure.ts). Never throws.
+   */
+  async #endAfterFailure(active: ActiveRun, failure: unknown): Promise<void> {
+    const { logger } = this.options;
+    const error = failureMessage(failure);
+    this.#setEnded(active, 'failed', error);
+    logger.error('a run ended as failed: it could not be recorded or went wrong', {
+      runId: active.id,
+      error,
+    });
+    if (failure instanceof RunNotRecorded && failure.unencodable) {
+      dropUnencodable(active.run);
+      active.release();
+    }
+    try {
+      await this.checkpoints.write(active, true);
+    } catch (second) {
+      logger.error('the failed run could not be recorded either; it is kept in memory', {
+        runId: active.id,
+        error: second instanceof Error ? second.message : String(second),
+      });
+      this.unrecorded.add(active.snapshot());
+    } finally {
+      this.#ended(active);
+    }
+  }
+
+  #setEnded(
+    active: ActiveRun,
+    status: 'completed' | 'failed',
+    error?: string,
+    output?: Record<string, unknown>,
+  ): void {
     const run = active.run;
     run.status = status;
     run.endedAt = this.#now().toISOString();
@@ -229,13 +286,13 @@ export class RunDriver {
     delete run.waiting;
     active.cursor = undefined;
     active.dirty = true;
-    try {
-      await this.#checkpoint(active);
-    } finally {
-      this.#forget(active);
-      active.markEnded();
-      this.emit(active);
-    }
+  }
+
+  /** The run has ended: out of memory, its waiters told, its listeners too. */
+  #ended(active: ActiveRun): void {
+    this.#forget(active);
+    active.markEnded();
+    this.updates.emit(active);
   }
 
   #forget(active: ActiveRun): void {
@@ -255,73 +312,5 @@ export class RunDriver {
       runId: active.id,
       error: error instanceof Error ? error.message : String(error),
     });
-  }
-
-  async #checkpoint(active: ActiveRun, full?: boolean): Promise<void> {
-    const record = active.record(this.#now().toISOString(), full);
-    const { seq, baseSeq, stepCount, at } = record;
-    // The log serializes the record before this returns and keeps only the text: an ended
-    // run now needs nothing but its status while the write lands (ActiveRun.release).
-    const written = this.log.append(record);
-    if (active.run.status === 'completed' || active.run.status === 'failed') active.release();
-    await written;
-    this.#appends += 1;
-    const started = seq === 0;
-    if (started) this.#runsStarted += 1;
-    active.saved({ seq, baseSeq, stepCount, at }, this.#runsStarted);
-    // Also after every quarter of the retained runs: with a small retention a burst of runs
-    // must not push a waiting run out between two regular checks.
-    const everyRuns = Math.max(1, Math.floor(this.options.settings().runs.retentionCount / 4));
-    const due =
-      this.#appends % KEEP_ALIVE_EVERY === 0 || (started && this.#runsStarted % everyRuns === 0);
-    if (due) void this.keepWaitsAlive();
-  }
-
-  async #checkpointIfDirty(active: ActiveRun): Promise<void> {
-    if (active.dirty) await this.#checkpoint(active);
-  }
-
-  /**
-   * Retention drops the oldest runs' records (by count of runs and by age). A run waiting
-   * long enough for its records to get near that edge is written again as one full record
-   * (compaction), so a 30-day Delay survives any retention settings and busy days.
-   */
-  async keepWaitsAlive(): Promise<void> {
-    const { retentionCount, retentionDays } = this.options.settings().runs;
-    const maxAgeMs = (retentionDays * DAY_MS) / 2;
-    const maxRunsSince = retentionCount / 2;
-    const now = this.#now().getTime();
-    try {
-      for (const active of this.active.values()) {
-        const old =
-          now - active.checkpointedAt > maxAgeMs ||
-          this.#runsStarted - active.checkpointRuns > maxRunsSince;
-        if (active.run.status !== 'waiting' || !old) continue;
-        await active.exclusive(async () => {
-          if (active.run.status === 'waiting') await this.#checkpoint(active, true);
-        });
-      }
-    } catch (error) {
-      this.options.logger.warn('could not refresh waiting runs in the run log', {
-        error: error instanceof Error ? error.message : String(error),
-      });
-    }
-  }
-
-  emit(active: ActiveRun): void {
-    if (this.listeners.size === 0) return;
-    // The copy is made only for a listener that reads it (most look at `chat` first).
-    let copy: Omit<Run, 'steps'> | undefined;
-    const update: RunUpdate = {
-      get run() {
-        if (!copy) {
-          const { steps: _steps, ...run } = active.run;
-          copy = structuredClone(run);
-        }
-        return copy;
-      },
-      chat: active.chat?.ref,
-    };
-    for (const listener of this.listeners) listener(update);
   }
 }

@@ -1,6 +1,7 @@
 // One inbound call while the pipeline handles it: what the call log records and what a
 // listen stream shows, built from the same fields so they always agree. Secrets are
-// redacted here, before anything is stored or sent anywhere.
+// redacted here, before anything is stored or sent anywhere: by name (redact.ts) and by
+// value wherever a known secret appears (redact-values.ts).
 import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
@@ -14,7 +15,9 @@ import { newCallId } from './ids';
 import type { ParsedBody } from './parse-body';
 import { parseContentType } from './media-type';
 import { parseQuery, redactHeaders, redactionFor, redactQuery, type QueryRecord } from './redact';
+import { redactEntries, type SecretValues } from './redact-values';
 import { isViaTunnel } from '../server/via-tunnel';
+import { forgetArrived } from '../store/jsonl/record-encoder';
 
 /** How much of a body the call log keeps (the Logs tab shows it; the rest is marked). */
 export const CALL_BODY_CAP_BYTES = 64 * 1024;
@@ -65,10 +68,17 @@ export function requestFacts(req: IncomingMessage): RequestFacts {
 export class CallDraft {
   readonly id = newCallId();
   readonly at = new Date().toISOString();
-  headers: Record<string, string>;
-  query: QueryRecord;
+  readonly path: string;
+  readonly headers: Record<string, string>;
+  readonly query: QueryRecord;
+  readonly params: Record<string, string>;
   auth: CallAuth = { outcome: 'not-checked' };
+  /** The body as stored and parsed on: known secrets cut out (see `receive`). */
   bytes: Buffer | undefined;
+  /** The body's size as received. */
+  size = 0;
+  /** A known secret was cut out of the body: its parsed value needs the same. */
+  bodyRedacted = false;
   parsed: ParsedBody | undefined;
   idempotencyKey: string | undefined;
 
@@ -78,15 +88,42 @@ export class CallDraft {
     readonly nodeId: string,
     readonly trigger: CompiledTrigger | undefined,
     readonly kind: CallRecord['trigger'],
-    readonly params: Record<string, string>,
+    params: Record<string, string>,
+    readonly secrets: SecretValues,
   ) {
     const redaction = trigger?.redaction ?? redactionFor(undefined);
-    this.headers = redactHeaders(facts.rawHeaders, redaction);
-    this.query = redactQuery(facts.rawQuery, redaction);
+    this.headers = redactEntries(redactHeaders(facts.rawHeaders, redaction), secrets);
+    this.query = redactEntries(redactQuery(facts.rawQuery, redaction), secrets);
+    this.path = secrets.redactText(facts.path);
+    this.params = redactEntries(params, secrets);
+  }
+
+  /** The body as read; what is kept of it has every known secret cut out. */
+  receive(bytes: Buffer): void {
+    this.size = bytes.length;
+    this.bytes = this.secrets.redactBytes(bytes);
+    this.bodyRedacted = this.bytes !== bytes;
+  }
+
+  /** The parsed body; a secret found in the bytes is cut out of its strings too. */
+  receiveParsed(parsed: ParsedBody): void {
+    if (this.bodyRedacted) {
+      parsed.value = this.secrets.redactValue(parsed.value);
+      // The bytes as they arrived hold the secret: records write the redacted value.
+      if (parsed.raw) {
+        forgetArrived(parsed.value);
+        delete parsed.raw;
+      }
+    }
+    this.parsed = parsed;
   }
 
   /** A recorded call handled again (replay): its facts as recorded, secrets already redacted. */
-  static fromRecord(record: CallRecord, trigger: CompiledTrigger): CallDraft {
+  static fromRecord(
+    record: CallRecord,
+    trigger: CompiledTrigger,
+    secrets: SecretValues,
+  ): CallDraft {
     const facts: RequestFacts = {
       method: record.method,
       path: record.path,
@@ -103,6 +140,7 @@ export class CallDraft {
       trigger,
       record.trigger,
       record.params,
+      secrets,
     );
   }
 
@@ -123,12 +161,12 @@ export class CallDraft {
       nodeId: this.nodeId,
       trigger: this.kind,
       method: facts.method,
-      path: facts.path,
+      path: this.path,
       ip: facts.ip,
       headers: this.headers,
       query: this.query,
       params: this.params,
-      size: this.bytes?.length ?? 0,
+      size: this.size,
       auth: this.auth,
     };
     if (facts.origin !== undefined) record.origin = facts.origin;

@@ -1,8 +1,10 @@
 // Strict JSON for webhook bodies. A syntax error names the line, column and problem so the
 // sender (or the person testing with curl) can fix it; `__proto__` keys are dropped so no
-// later merge or Object.assign of the body can change an object's prototype.
+// later merge or Object.assign of the body can change an object's prototype. A body nested
+// deeper than MAX_BODY_NESTING is refused (413, see nesting-limit.ts).
 import { ApiError } from '../api/api-error';
 import { findJsonProblem } from './json-problem';
+import { jsonNestingOverflow, tooDeeplyNested } from './nesting-limit';
 
 export function parseJson(text: string): unknown {
   return parseJsonText(text).value;
@@ -16,6 +18,8 @@ export function parseJsonText(text: string): { value: unknown; exact: boolean } 
   } catch (error) {
     throw invalidJson(text, error);
   }
+  // After the parse (V8's is iterative, so any depth parses): the scan may assume valid JSON.
+  if (jsonNestingOverflow(text) >= 0) throw tooDeeplyNested('arrays and objects');
   // JSON.parse stores `"__proto__"` as an own data property (the prototype is never
   // changed), but copying such an object with Object.assign or a naive deep merge would
   // be. A key can only be `__proto__` if it is spelt out or uses a \u escape.

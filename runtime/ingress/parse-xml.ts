@@ -15,9 +15,11 @@
 // literal `&name;` text — and external entities are refused (XXE). Only XML's five
 // predefined entities and numeric character references are decoded. Elements named
 // `__proto__`, `constructor` or `prototype` are refused; attribute keys are prefixed, so
-// none can be a prototype setter.
+// none can be a prototype setter. Elements nested more than MAX_BODY_NESTING deep are
+// refused (413, nesting-limit.ts).
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { ApiError } from '../api/api-error';
+import { MAX_BODY_NESTING, tooDeeplyNested } from './nesting-limit';
 
 const PREDEFINED: Record<string, string> = {
   amp: '&',
@@ -53,7 +55,11 @@ const parser = new XMLParser({
   ignoreDeclaration: true,
   ignorePiTags: true,
   entityDecoder,
+  // The parser's own depth guard, at the one nesting limit (nesting-limit.ts). It refuses
+  // only past maxNestedTags + 1 elements (it counts the ones above the new one).
+  maxNestedTags: MAX_BODY_NESTING - 1,
 });
+const NESTING_EXCEEDED = 'Maximum nested tags exceeded';
 
 /** Parses XML text; throws ApiError(400, 'invalid_xml') naming the line and the reason. */
 export function parseXml(text: string): unknown {
@@ -71,7 +77,10 @@ export function parseXml(text: string): unknown {
     const value: unknown = parser.parse(text);
     return value;
   } catch (error) {
-    // Well-formed but refused by the parser: external entities, forbidden names, nesting.
+    if (error instanceof Error && error.message === NESTING_EXCEEDED) {
+      throw tooDeeplyNested('elements');
+    }
+    // Well-formed but refused by the parser: external entities, forbidden names.
     const reason = error instanceof Error ? error.message.replace(/^\[SECURITY\]\s*/, '') : '';
     throw new ApiError(400, 'invalid_xml', `The body is not accepted as XML: ${reason}`);
   }

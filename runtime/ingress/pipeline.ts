@@ -24,6 +24,7 @@ import { bindChat, type IngressChannel, type IngressEngine } from './run-dispatc
 import { webhookRunStart } from './run-start';
 import { errorReply, messageOf, RETRY_AFTER_SECONDS, type IngressReply } from './reply';
 import { runToEnd } from './when-finished';
+import type { SecretValues } from './redact-values';
 import { SecretCache, type RevealsSecrets } from './secret-cache';
 import { TriggerMap, type TriggerFlows } from './trigger-map';
 
@@ -57,6 +58,11 @@ export class Ingress<Binding> {
     this.#secrets = new SecretCache(deps.secrets);
   }
 
+  /** Every secret Hookflow holds, to cut out of calls (redact-values.ts). */
+  secretValues(): SecretValues {
+    return this.#secrets.all();
+  }
+
   async handle(req: IncomingMessage, route: WebhookRoute): Promise<IngressReply> {
     const { hub } = this.deps;
     const facts = requestFacts(req);
@@ -68,7 +74,15 @@ export class Ingress<Binding> {
     if (!found.ok) {
       if (found.flowId === undefined || found.nodeId === undefined) return errorReply(found.error);
       const kind = route.kind === 'webhook' ? 'webhook-trigger' : 'start';
-      const draft = new CallDraft(facts, found.flowId, found.nodeId, undefined, kind, params);
+      const draft = new CallDraft(
+        facts,
+        found.flowId,
+        found.nodeId,
+        undefined,
+        kind,
+        params,
+        this.secretValues(),
+      );
       return this.#refuse(draft, found.error);
     }
     const { trigger, live } = found;
@@ -79,6 +93,7 @@ export class Ingress<Binding> {
       trigger,
       trigger.kind,
       params,
+      this.secretValues(),
     );
     let chat: Binding | undefined;
     try {
@@ -95,15 +110,18 @@ export class Ingress<Binding> {
         );
       }
       const body = await readRequestBody(req, trigger.bodyLimitBytes);
-      draft.bytes = body.bytes;
+      draft.receive(body.bytes);
       const ip = checkIpAllowlist(trigger.ip, facts.ip);
       if (!ip.ok) throw new ApiError(ip.status, ip.code, ip.message);
       const origin = trigger.origin({ origin: req.headers.origin, referer: req.headers.referer });
       if (!origin.ok) throw new ApiError(origin.status, origin.code, origin.message);
+      // The bytes as received: signatures are over them (what is kept has secrets cut out).
       this.#authenticate(trigger, draft, body.bytes);
-      draft.parsed = await parseBody(body.bytes, req.headers['content-type'], {
-        ...(trigger.requireContentType ? { requireContentType: trigger.requireContentType } : {}),
-      });
+      draft.receiveParsed(
+        await parseBody(body.bytes, req.headers['content-type'], {
+          ...(trigger.requireContentType ? { requireContentType: trigger.requireContentType } : {}),
+        }),
+      );
     } catch (error) {
       if (error instanceof ApiError) return this.#refuse(draft, error);
       throw error;
@@ -140,7 +158,9 @@ export class Ingress<Binding> {
   }
 
   /** A refused call: recorded (best effort — nothing was accepted), streamed, answered. */
-  async #refuse(draft: CallDraft, error: ApiError): Promise<IngressReply> {
+  async #refuse(draft: CallDraft, refusal: ApiError): Promise<IngressReply> {
+    // A message may quote the request (a JSON syntax error shows the word it stopped at).
+    const error = draft.secrets.redactError(refusal);
     const record = draft.record({ status: error.status, response: errorBody(error) });
     await this.#appendQuietly(record);
     this.#broadcast(draft, record, error);

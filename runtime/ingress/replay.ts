@@ -31,15 +31,17 @@ export async function replayCall<Binding>(
       'Only the start of this call’s body was kept (it was refused, or longer than the log keeps), so it cannot be replayed.',
     );
   }
-  const draft = CallDraft.fromRecord(record, trigger);
-  draft.bytes = bytes;
+  const draft = CallDraft.fromRecord(record, trigger, ingress.secretValues());
+  draft.receive(bytes);
   // Authentication is skipped on purpose: an admin asked for this replay through the
   // authenticated admin API, and the original credentials were never stored (they are
   // redacted) — a signed timestamp would be stale by now anyway.
   draft.auth = { outcome: 'not-checked' };
-  draft.parsed = await parseBody(bytes, record.headers['content-type'], {
-    ...(trigger.requireContentType ? { requireContentType: trigger.requireContentType } : {}),
-  });
+  draft.receiveParsed(
+    await parseBody(bytes, record.headers['content-type'], {
+      ...(trigger.requireContentType ? { requireContentType: trigger.requireContentType } : {}),
+    }),
+  );
   const { channel, chatId } = record.params;
   // The chat may be gone since: the replay then runs headless.
   const chat =

@@ -1,13 +1,19 @@
 // The admin listener (127.0.0.1 only): the designer page, the admin API and live streams.
 import express, { type Express, type Router } from 'express';
 import type { ApiContext } from '../api/context';
+import { jsonNestingOverflow } from '../ingress/nesting-limit';
 import type { Logger } from '../logger';
 import type { LoginCodes } from '../security/login-codes';
 import type { RuntimeStatus } from '../shared/runtime-status';
 import { requireAdmin, setSessionCookie } from './admin-auth';
 import { designerRoutes } from './designer-routes';
 import { loopbackHostGuard } from './host-guard';
-import { jsonErrorHandler, notFoundHandler, requireJsonBody } from './json-errors';
+import {
+  BODY_TOO_DEEP_TYPE,
+  jsonErrorHandler,
+  notFoundHandler,
+  requireJsonBody,
+} from './json-errors';
 import { flowsRoutes } from './routes/flows-routes';
 import { settingsRoutes } from './routes/settings-routes';
 import { statusRoutes } from './routes/status-routes';
@@ -57,7 +63,10 @@ export function createAdminApp(deps: AdminAppDeps): Express {
     res.set('Cache-Control', 'no-store');
     next();
   });
-  api.use(requireJsonBody, express.json({ limit: ADMIN_BODY_LIMIT, strict: true }));
+  api.use(
+    requireJsonBody,
+    express.json({ limit: ADMIN_BODY_LIMIT, strict: true, verify: refuseDeepNesting }),
+  );
   api.use(statusRoutes({ ctx: deps.ctx, urls: deps.urls, loginUrl: deps.loginUrl }));
   api.use(flowsRoutes(deps.ctx));
   api.use(settingsRoutes(deps.ctx));
@@ -69,4 +78,16 @@ export function createAdminApp(deps: AdminAppDeps): Express {
   app.use(notFoundHandler('Nothing here'));
   app.use(jsonErrorHandler(deps.logger));
   return app;
+}
+
+/**
+ * Admin bodies (manual runs with a `body`, imports) end up in records too: the webhook
+ * nesting limit applies (runtime/ingress/nesting-limit.ts). body-parser turns what this
+ * throws into an error of that `type`, which jsonErrorHandler answers with 413.
+ */
+function refuseDeepNesting(_req: unknown, _res: unknown, body: Buffer, encoding: string): void {
+  const text = body.toString(Buffer.isEncoding(encoding) ? encoding : 'utf8');
+  if (jsonNestingOverflow(text) >= 0) {
+    throw Object.assign(new Error('The body is nested too deep'), { type: BODY_TOO_DEEP_TYPE });
+  }
 }

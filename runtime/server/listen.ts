@@ -2,6 +2,7 @@
 // requests finish, then cut whatever is still open after a grace period.
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { answerClientErrors } from './client-errors';
 
 export interface Listener {
   server: Server;
@@ -35,6 +36,8 @@ export function listen(
   server.headersTimeout = 15_000;
   server.requestTimeout = 60_000;
   server.keepAliveTimeout = 5_000;
+  // Requests Node's parser refuses are answered in JSON like every other refusal.
+  answerClientErrors(server);
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       reject(error.code === 'EADDRINUSE' ? new PortInUseError(host, port, flag) : error);

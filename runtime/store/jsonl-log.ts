@@ -26,6 +26,7 @@ import type { StoreProblems } from './store-problems';
 
 export type { RetentionPolicy } from './jsonl/retention';
 export type { LogPage, PageQuery } from './jsonl/log-reader';
+export { RecordEncodingError } from './jsonl/record-encoding-error';
 
 export interface LogRecord {
   id: string;
@@ -190,7 +191,10 @@ export class JsonlLog<R extends LogRecord, L = R> {
     return log;
   }
 
-  /** Resolves once the record is fsync'd. Rejects (nothing written) if it fails its schema. */
+  /**
+   * Resolves once the record is fsync'd. Rejects (nothing written) if it fails its schema,
+   * with RecordEncodingError if it cannot be written as JSON, or with the write's error.
+   */
   append(record: R): Promise<void> {
     return this.appendMany([record]);
   }
@@ -203,6 +207,7 @@ export class JsonlLog<R extends LogRecord, L = R> {
     const validate = this.options.validateAppends !== false;
     const copy = !validate && this.options.project === undefined;
     const encoded = records.map((record): EncodedRecord<L> => {
+      // Throws RecordEncodingError: the caller can tell "never encodes" from "not written".
       const line = encodeRecord(record);
       const stored = validate
         ? this.options.schema.parse(JSON.parse(lineText(line)))

@@ -85,6 +85,11 @@ export class SecretsStore {
       : undefined;
   }
 
+  /** Every stored secret's id (redaction by value reveals them all: redact-values.ts). */
+  ids(): string[] {
+    return Object.keys(this.doc.data.secrets);
+  }
+
   has(id: string): boolean {
     return id in this.doc.data.secrets;
   }

@@ -41,18 +41,23 @@ export async function createSecret(rt: TestRuntime, value?: string): Promise<str
   return (await json<{ id: string }>(response)).id;
 }
 
-/** Polls the runs API until the run has ended (or waits for a reply). */
-export async function waitForRun(rt: TestRuntime, runId: string, ms = 10_000): Promise<Run> {
+/** Polls the runs API until the run has ended (or waits for a reply), or `until` holds. */
+export async function waitForRun(
+  rt: TestRuntime,
+  runId: string,
+  ms = 10_000,
+  until: (run: Run) => boolean = (run) => run.status !== 'running',
+): Promise<Run> {
   const deadline = Date.now() + ms;
   for (;;) {
     const response = await rt.api(`/api/runs/${runId}`);
     if (response.status === 200) {
       const run = await json<Run>(response);
-      if (run.status !== 'running') return run;
+      if (until(run)) return run;
     } else {
       await response.body?.cancel();
     }
-    if (Date.now() > deadline) throw new Error(`run ${runId} did not end within ${ms} ms`);
+    if (Date.now() > deadline) throw new Error(`run ${runId} did not get there within ${ms} ms`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }

@@ -8,7 +8,7 @@
 // Express entirely (measured by `npm run bench:webhook`).
 import type { ServerResponse } from 'node:http';
 import type { Ingress, WebhookRoute } from '../../ingress/pipeline';
-import type { IngressReply } from '../../ingress/reply';
+import { messageOf, type IngressReply } from '../../ingress/reply';
 import type { Logger } from '../../logger';
 import type { DirectRoute } from '../public-app';
 
@@ -47,8 +47,17 @@ function segments(rest: string): string[] | undefined {
   }
 }
 
-function send(res: ServerResponse, reply: IngressReply): void {
-  const body = JSON.stringify(reply.body);
+function send(res: ServerResponse, reply: IngressReply, logger: Logger): void {
+  let body: string;
+  try {
+    body = JSON.stringify(reply.body);
+  } catch (error) {
+    // Never expected (what a run answers was serialised in its record first), but a
+    // throw here would escape the request and leave the caller hanging.
+    logger.error('a webhook answer could not be serialised', { error: messageOf(error) });
+    reply = INTERNAL_ERROR;
+    body = JSON.stringify(INTERNAL_ERROR.body);
+  }
   res.writeHead(reply.status, {
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(body),
@@ -69,14 +78,12 @@ export function webhookRoutes<Binding>(ingress: Ingress<Binding>, logger: Logger
     if (!route) return false;
     ingress.handle(req, route).then(
       (reply) => {
-        send(res, reply);
+        send(res, reply, logger);
         if (reply.after) void reply.after();
       },
       (error: unknown) => {
-        logger.error('unexpected error while handling a webhook', {
-          error: error instanceof Error ? error.message : String(error),
-        });
-        if (!res.headersSent) send(res, INTERNAL_ERROR);
+        logger.error('unexpected error while handling a webhook', { error: messageOf(error) });
+        if (!res.headersSent) send(res, INTERNAL_ERROR, logger);
         else res.destroy();
       },
     );

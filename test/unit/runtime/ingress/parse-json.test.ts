@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ApiError } from '../../../../runtime/api/api-error';
+import { MAX_BODY_NESTING } from '../../../../runtime/ingress/nesting-limit';
 import { parseJson } from '../../../../runtime/ingress/parse-json';
 
 function problemOf(text: string): { message: string; details: unknown } {
@@ -87,12 +88,21 @@ describe('parseJson', () => {
     assert.equal(Object.getPrototypeOf(value), Object.prototype);
   });
 
-  it('handles very deep nesting without overflowing the stack', () => {
-    const depth = 100_000;
+  it('drops __proto__ keys at the deepest level it accepts', () => {
+    const depth = MAX_BODY_NESTING - 1;
     const nested = `${'['.repeat(depth)}{"__proto__":1}${']'.repeat(depth)}`;
     let value: unknown = parseJson(nested);
     for (let i = 0; i < depth; i += 1) value = Array.isArray(value) ? value[0] : undefined;
     assert.deepEqual(value, {});
+  });
+
+  it('refuses very deep nesting (413) without overflowing the stack', () => {
+    const depth = 100_000;
+    const nested = `${'['.repeat(depth)}{"__proto__":1}${']'.repeat(depth)}`;
+    assert.throws(
+      () => parseJson(nested),
+      (error: unknown) => error instanceof ApiError && error.code === 'body_too_deep',
+    );
     assert.match(problemOf('['.repeat(depth)).message, /ends where a value should be/);
   });
 });

@@ -125,9 +125,13 @@ describe('parseXml', () => {
     assert.equal(Reflect.get({}, 'polluted'), undefined);
   });
 
-  it('refuses absurd nesting instead of recursing', () => {
+  it('refuses absurd nesting (413) instead of recursing', () => {
     const depth = 5000;
     const deep = `${'<a>'.repeat(depth)}x${'</a>'.repeat(depth)}`;
-    assert.equal(refusal(deep).code, 'invalid_xml');
+    assert.throws(
+      () => parseXml(deep),
+      (error: unknown) =>
+        error instanceof ApiError && error.status === 413 && error.code === 'body_too_deep',
+    );
   });
 });

@@ -24,4 +24,17 @@ describe('SecretCache', () => {
     const otherKey = await SecretsStore.open(dir, randomBytes(32), new StoreProblems());
     assert.equal(new SecretCache(otherKey).get('s_token002'), '');
   });
+
+  it('holds every stored secret for redaction by value, current after any change', async () => {
+    const store = await SecretsStore.open(await tempDir(), randomBytes(32), new StoreProblems());
+    const cache = new SecretCache(store);
+    assert.equal(cache.all().empty, true);
+    await store.set('s_token003', 'webhook-token', 'first-token-value');
+    await store.set('s_token004', 'ngrok-authtoken', 'tunnel-authtoken-value');
+    const text = 'first-token-value and tunnel-authtoken-value';
+    assert.equal(cache.all().redactText(text), '[redacted] and [redacted]');
+    assert.equal(cache.all(), cache.all(), 'built once until a secret changes');
+    await store.delete('s_token003');
+    assert.equal(cache.all().redactText(text), 'first-token-value and [redacted]');
+  });
 });

@@ -2,7 +2,7 @@
 // the log, as `<dataDir>/call-bodies/<callId>.bin` (the log kept only their start). Bodies
 // are now kept whole inside the call log (stored-call.ts); these are still read for replay
 // and recovery of those older calls, and deleted once their call leaves the log.
-import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, rm, rmdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isNotFound } from '../store/json-document';
 
@@ -12,10 +12,9 @@ const PRUNE_GRACE_MS = 10 * 60 * 1000;
 export class CallBodies {
   private constructor(private readonly dir: string) {}
 
-  static async open(dataDir: string): Promise<CallBodies> {
-    const bodies = new CallBodies(join(dataDir, 'call-bodies'));
-    await mkdir(bodies.dir, { recursive: true, mode: 0o700 });
-    return bodies;
+  /** Never creates the folder: a data folder that never had one gets none. */
+  static open(dataDir: string): CallBodies {
+    return new CallBodies(join(dataDir, 'call-bodies'));
   }
 
   async read(callId: string): Promise<Buffer | undefined> {
@@ -32,12 +31,20 @@ export class CallBodies {
    * version that wrote them may have been running a moment ago).
    */
   async prune(isKept: (callId: string) => boolean, now = Date.now()): Promise<void> {
-    for (const name of await readdir(this.dir)) {
+    const names = await readdir(this.dir).catch((error: unknown) => {
+      if (isNotFound(error)) return [];
+      throw error;
+    });
+    for (const name of names) {
       const callId = NAME.exec(name)?.[1];
       if (!callId || isKept(callId)) continue;
       const path = join(this.dir, name);
       const info = await stat(path).catch(() => undefined);
       if (info && now - info.mtimeMs > PRUNE_GRACE_MS) await rm(path, { force: true });
+    }
+    // The last one gone, the folder goes too: nothing writes there any more.
+    if (names.length > 0 && (await readdir(this.dir)).length === 0) {
+      await rmdir(this.dir).catch(() => undefined);
     }
   }
 

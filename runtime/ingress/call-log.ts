@@ -105,7 +105,7 @@ export class CallLog {
       problems,
       logger,
     });
-    const bodies = await CallBodies.open(dataDir);
+    const bodies = CallBodies.open(dataDir);
     const calls = new CallLog(log, bodies);
     await bodies.prune((id) => log.latest(id) !== undefined);
     return calls;

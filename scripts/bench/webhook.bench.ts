@@ -27,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { build } from 'esbuild';
 import { newWebhookId } from '../../runtime/shared/webhook-trigger';
+import { RUNTIME_NODE_FLAGS } from '../runtime-node-flags.mjs';
 import { serverNode } from './server-node';
 
 const CONNECTIONS = 50;
@@ -264,7 +265,8 @@ async function main(): Promise<void> {
   const baselineChild = start(node.path, [baselineScript]);
   const dataDir = await mkdtemp(join(tmpdir(), 'hookflow-bench-webhook-'));
   const runtime = start(node.path, [
-    ...(process.env.HOOKFLOW_BENCH_TMP_FLAGS?.split(' ').filter(Boolean) ?? []),
+    // As `npm run serve` and the headless `npm start` run it.
+    ...RUNTIME_NODE_FLAGS,
     cli,
     'serve',
     '--data-dir',

@@ -235,7 +235,7 @@ describe('webhook requests', () => {
       assert.deepEqual(replayed.variables.payload, JSON.parse(text));
     }
     // One durable line per call: no file of its own beside the log.
-    assert.deepEqual(await readdir(join(rt.dataDir, 'call-bodies')), []);
+    assert.ok(!(await readdir(rt.dataDir)).includes('call-bodies'), 'no call-bodies/ folder');
     // The compact body went into the call log and the run log as the bytes that arrived.
     for (const log of ['calls', 'runs']) {
       const names = await readdir(join(rt.dataDir, log));

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CALL_BODY_CAP_BYTES, capturedBody } from '../../../../runtime/ingress/call-draft';
 import { CallLog } from '../../../../runtime/ingress/call-log';
+import { CallBodies } from '../../../../runtime/ingress/call-bodies';
 import type { StoredCall } from '../../../../runtime/ingress/stored-call';
 import { RawJson } from '../../../../runtime/store/jsonl/record-encoder';
 import { Deduper } from '../../../../runtime/ingress/dedupe';
@@ -150,6 +151,23 @@ describe('CallLog', () => {
     assert.deepEqual(found?.body, whole);
     assert.equal(found?.record.bodyStored, true);
     await log.close();
+  });
+
+  it('prunes earlier versions’ bodies whose calls are gone, then their folder', async () => {
+    const dir = await tempDir();
+    const folder = join(dir, 'call-bodies');
+    await mkdir(folder);
+    const hour = (Date.now() - 3600_000) / 1000;
+    for (const id of ['c_kept00000', 'c_gone00000']) {
+      await writeFile(join(folder, `${id}.bin`), 'x');
+      await utimes(join(folder, `${id}.bin`), hour, hour);
+    }
+    const bodies = CallBodies.open(dir);
+    await bodies.prune((id) => id === 'c_kept00000');
+    assert.deepEqual(await readdir(folder), ['c_kept00000.bin']);
+    await bodies.prune(() => false);
+    assert.ok(!(await readdir(dir)).includes('call-bodies'), 'the empty folder is removed');
+    await bodies.prune(() => false); // and a missing folder is fine
   });
 
   it('rebuilds the dedupe index from the log: a repeat gets the first response', async () => {

@@ -7,6 +7,9 @@
 // ~4× the live heap before compacting: measured 250–300 MB RSS for a ~45 MB live heap. A
 // growing factor of 1.5 keeps it near 150 MB at the same throughput (concurrent marking
 // runs on another core). Measured with `npm run bench:webhook`; see the README.
+//
+// What V8 fixes at launch (the young generation's size) cannot be set from here: the
+// processes Hookflow launches with Node get it as flags, see scripts/runtime-node-flags.mjs.
 import { setFlagsFromString } from 'node:v8';
 
 export const HEAP_GROWING_PERCENT = 50;

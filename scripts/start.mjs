@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { RUNTIME_NODE_FLAGS } from './runtime-node-flags.mjs';
 
 const args = process.argv.slice(2);
 const require = createRequire(import.meta.url);
@@ -47,7 +48,7 @@ function headless(reason) {
   console.log(
     `[hookflow] Electron is not available here (${reason}); starting the headless runtime instead.`,
   );
-  const serveArgs = ['dist/runtime/cli.js', 'serve', ...args];
+  const serveArgs = [...RUNTIME_NODE_FLAGS, 'dist/runtime/cli.js', 'serve', ...args];
   if (hasDisplay() && !args.includes('--open')) serveArgs.push('--open');
   const child = spawn(process.execPath, serveArgs, { stdio: 'inherit' });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

@@ -53,9 +53,9 @@ export function listTriggerCalls(
 
 export async function getCall(ctx: CallsContext, callId: string): Promise<CallDetails> {
   const calls = ctx.ingress.deps.calls;
-  const record = /^c_[A-Za-z0-9_-]{6,64}$/.test(callId) ? await calls.read(callId) : undefined;
-  if (!record) throw notFound('call', callId);
-  const bytes = await calls.bodyOf(record);
+  const found = /^c_[A-Za-z0-9_-]{6,64}$/.test(callId) ? await calls.readWhole(callId) : undefined;
+  if (!found) throw notFound('call', callId);
+  const { record, body: bytes } = found;
   if (!bytes || bytes.length === 0) return record;
   try {
     const parsed = await parseBody(bytes, record.headers['content-type']);

@@ -1,10 +1,12 @@
 // A run the engine holds in memory while it is running or waiting: its state, the graph
 // it executes, its chat, and a queue that makes everything touching it happen one thing
 // at a time (a reply and a timeout arriving together cannot both resume it).
+import { asArrived } from '../store/jsonl/record-encoder';
 import { MAX_RUN_BRANCHES, type Run, type RunStep } from '../shared/run';
 import type { ChatBinding } from './chat';
 import type { ExecContext, RunVariables } from './executor';
 import type { GraphIndex } from './graph-index';
+import { DeferredBody } from './deferred-body';
 import { RECENT_NODES } from './loop-message';
 import { StepContext } from './step-context';
 import { emptyRunInput, type RunCursor, type RunInput, type RunRecord } from './run-record';
@@ -218,7 +220,7 @@ export class ActiveRun {
       steps: full ? run.steps : run.steps.slice(this.#savedSteps),
       stepCount: run.steps.length,
       full: full ? true : undefined,
-      input: full ? this.#input : undefined,
+      input: full ? inputAsArrived(this.#input) : undefined,
       baseSeq: full ? this.#seq : this.#baseSeq,
       graphRef: this.graph.ref,
       chat: this.chat?.ref,
@@ -248,9 +250,11 @@ export class ActiveRun {
    * request. Kept until a variable changes, so the steps between changes share one.
    */
   scope(): Record<string, unknown> {
-    this.#scope ??= {
+    if (this.#scope) return this.#scope;
+    const body = this.#input.body;
+    const scope: Record<string, unknown> = {
       ...this.run.variables,
-      body: this.#input.body,
+      body,
       query: this.#input.query,
       headers: this.#input.headers,
       params: this.#input.params,
@@ -259,10 +263,34 @@ export class ActiveRun {
       trigger: this.run.trigger,
       vars: this.run.variables,
     };
-    return this.#scope;
+    // Parsed only when a node reads it (deferred-body.ts).
+    if (body instanceof DeferredBody) {
+      Object.defineProperty(scope, 'body', { get: () => body.value(), enumerable: true });
+    }
+    this.#scope = scope;
+    return scope;
+  }
+
+  /**
+   * What the ingress read at `path` (a path into the body, as a trigger's config writes it)
+   * when the call arrived, if it did: the trigger's own reads need no second parse.
+   */
+  preread(path: string): { value: unknown } | undefined {
+    const body = this.#input.body;
+    if (!(body instanceof DeferredBody) || !body.prereads.has(path)) return undefined;
+    return { value: body.prereads.get(path) };
   }
 
   context(nodeId: string, now: () => Date): ExecContext {
     return new StepContext(this, nodeId, now);
   }
+}
+
+/**
+ * The input for a record: a body parsed from JSON bytes is written as those bytes (the call
+ * log holds the same), not stringified again. See runtime/store/jsonl/record-encoder.ts.
+ */
+function inputAsArrived(input: RunInput): RunInput {
+  const body = input.body instanceof DeferredBody ? input.body.raw : asArrived(input.body);
+  return body === input.body ? input : { ...input, body };
 }

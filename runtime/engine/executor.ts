@@ -41,6 +41,12 @@ export interface ExecContext {
   interpolate(template: string): unknown;
   interpolateText(template: string): string;
   readPath(path: string): unknown;
+  /**
+   * What the ingress already read at `path` (a `body.…` path as the trigger's config
+   * writes it) when the call arrived, so a large body is not parsed again just for that:
+   * runtime/engine/deferred-body.ts. Undefined when it did not: read the scope instead.
+   */
+  preread(path: string): { value: unknown } | undefined;
   /** Present in full mode; nodes that need it are skipped in headless runs. */
   chat?: ChatApi;
   now(): Date;

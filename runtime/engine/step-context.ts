@@ -43,6 +43,10 @@ export class StepContext implements ExecContext {
     return readPath(this.active.scope(), path);
   }
 
+  preread(path: string): { value: unknown } | undefined {
+    return this.active.preread(path);
+  }
+
   /** Made on first read (ActiveRun.signal): most nodes never look at it. */
   get signal(): AbortSignal {
     return this.active.signal;

@@ -9,6 +9,7 @@ import type { ApiError } from '../api/api-error';
 import { clientAddress } from '../security/ip-allowlist';
 import { callOrigin } from '../security/origin-allowlist';
 import type { CallAuth, CallRecord, ListenedCall } from '../shared/calls';
+import type { StoredCall } from './stored-call';
 import type { CompiledTrigger } from './compile-trigger';
 import { newCallId } from './ids';
 import type { ParsedBody } from './parse-body';
@@ -16,6 +17,7 @@ import { parseContentType } from './media-type';
 import { parseQuery, redactHeaders, redactionFor, redactQuery, type QueryRecord } from './redact';
 import { redactEntries, type SecretValues } from './redact-values';
 import { isViaTunnel } from '../server/via-tunnel';
+import { forgetArrived } from '../store/jsonl/record-encoder';
 
 /** How much of a body the call log keeps (the Logs tab shows it; the rest is marked). */
 export const CALL_BODY_CAP_BYTES = 64 * 1024;
@@ -105,7 +107,14 @@ export class CallDraft {
 
   /** The parsed body; a secret found in the bytes is cut out of its strings too. */
   receiveParsed(parsed: ParsedBody): void {
-    if (this.bodyRedacted) parsed.value = this.secrets.redactValue(parsed.value);
+    if (this.bodyRedacted) {
+      parsed.value = this.secrets.redactValue(parsed.value);
+      // The bytes as they arrived hold the secret: records write the redacted value.
+      if (parsed.raw) {
+        forgetArrived(parsed.value);
+        delete parsed.raw;
+      }
+    }
     this.parsed = parsed;
   }
 
@@ -135,12 +144,16 @@ export class CallDraft {
     );
   }
 
-  /** The call log record, with what happened to the call. */
-  record(fields: Partial<CallRecord> & { status?: number }): CallRecord {
+  /**
+   * The call log record, with what happened to the call. An accepted call (`whole`) keeps
+   * its whole body, for replay and for recovery after a crash; any other keeps the first
+   * CALL_BODY_CAP_BYTES. The body goes last: see StoredCall.
+   */
+  record(fields: Partial<CallRecord> & { status?: number }, whole = false): StoredCall {
     const { facts } = this;
     const contentType = headerText(facts.rawHeaders['content-type']);
     // Built field by field (no spread of temporaries): one of these per call.
-    const record: CallRecord = {
+    const record: StoredCall = {
       id: this.id,
       at: this.at,
       seq: 0,
@@ -162,12 +175,20 @@ export class CallDraft {
     }
     if (this.trigger?.published) record.flowVersion = this.trigger.published.version;
     if (this.idempotencyKey !== undefined) record.idempotencyKey = this.idempotencyKey;
-    captureBody(this.bytes, record);
-    return Object.assign(record, fields);
+    Object.assign(record, fields);
+    const raw = whole ? this.parsed?.raw : undefined;
+    if (raw) {
+      record.bodyEncoding = 'json';
+      record.jsonBytes = raw.bytes.length;
+      record.body = raw;
+    } else {
+      Object.assign(record, capturedBody(this.bytes, whole ? Infinity : CALL_BODY_CAP_BYTES));
+    }
+    return record;
   }
 
   /** What a listen stream shows: the record's fields plus the parsed body. */
-  listened(record: CallRecord, error?: ApiError): ListenedCall {
+  listened(record: StoredCall, error?: ApiError): ListenedCall {
     const parsed = this.parsed;
     return {
       callId: record.id,
@@ -183,7 +204,11 @@ export class CallDraft {
       params: record.params,
       ...(record.contentType === undefined ? {} : { contentType: record.contentType }),
       size: record.size,
-      body: parsed && parsed.kind !== 'binary' ? parsed.value : record.body,
+      // A large body handed to its run as bytes has no parsed value here any more.
+      body:
+        parsed && parsed.kind !== 'binary' && parsed.value !== undefined
+          ? parsed.value
+          : capturedBody(this.bytes).body,
       ...(parsed && parsed.files.length > 0
         ? {
             files: parsed.files.map(({ field, filename, mimeType, size }) => ({
@@ -208,22 +233,15 @@ function headerText(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value.join(', ') : value;
 }
 
-/** The body as the call log keeps it: text when UTF-8, else base64; cut at the cap. */
+/** The body as the call log keeps it: text when UTF-8, else base64; cut at `cap`. */
 export function capturedBody(
   bytes: Buffer | undefined,
+  cap = CALL_BODY_CAP_BYTES,
 ): Pick<CallRecord, 'body' | 'bodyEncoding' | 'bodyTruncated'> {
-  const kept: Pick<CallRecord, 'body' | 'bodyEncoding' | 'bodyTruncated'> = {};
-  captureBody(bytes, kept);
-  return kept;
-}
-
-function captureBody(
-  bytes: Buffer | undefined,
-  into: Pick<CallRecord, 'body' | 'bodyEncoding' | 'bodyTruncated'>,
-): void {
-  if (!bytes || bytes.length === 0) return;
-  const truncated = bytes.length > CALL_BODY_CAP_BYTES;
-  let kept = truncated ? bytes.subarray(0, CALL_BODY_CAP_BYTES) : bytes;
+  const into: Pick<CallRecord, 'body' | 'bodyEncoding' | 'bodyTruncated'> = {};
+  if (!bytes || bytes.length === 0) return into;
+  const truncated = bytes.length > cap;
+  let kept = truncated ? bytes.subarray(0, cap) : bytes;
   // A cut may split a multi-byte character: step back to a boundary (at most 3 bytes).
   for (let back = 0; truncated && back < 3 && !isUtf8(kept); back += 1) {
     kept = kept.subarray(0, kept.length - 1);
@@ -232,13 +250,7 @@ function captureBody(
   into.body = text ? kept.toString('utf8') : kept.toString('base64');
   into.bodyEncoding = text ? 'utf8' : 'base64';
   if (truncated) into.bodyTruncated = true;
-}
-
-/** The recorded body back as bytes (replay, recovery), or undefined if it was cut. */
-export function recordedBodyBytes(record: CallRecord): Buffer | undefined {
-  if (record.bodyTruncated) return undefined;
-  if (record.body === undefined) return Buffer.alloc(0);
-  return Buffer.from(record.body, record.bodyEncoding === 'base64' ? 'base64' : 'utf8');
+  return into;
 }
 
 /** The JSON body a failure answers with (and the call log records). */

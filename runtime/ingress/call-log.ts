@@ -5,12 +5,18 @@
 import { join } from 'node:path';
 import type { Logger } from '../logger';
 import type { CallPage, CallRecord, CallSummary } from '../shared/calls';
-import { callRecordSchema } from '../shared/calls';
 import type { Settings } from '../shared/settings';
 import { JsonlLog } from '../store/jsonl-log';
 import type { StoreProblems } from '../store/store-problems';
 import { CallBodies } from './call-bodies';
-import { recordedBodyBytes } from './call-draft';
+import {
+  holdsBody,
+  presentCall,
+  storedCallSchema,
+  wholeBody,
+  withoutBody,
+  type StoredCall,
+} from './stored-call';
 
 /** What stays in memory per call. */
 export interface CallProjection {
@@ -29,7 +35,7 @@ export interface CallProjection {
   runError?: boolean;
 }
 
-function project(record: CallRecord): CallProjection {
+function project(record: StoredCall): CallProjection {
   const projection: CallProjection = {
     id: record.id,
     at: record.at,
@@ -52,14 +58,31 @@ export function summarizeCall(record: CallRecord): CallSummary {
   return summary;
 }
 
-/** Bodies beside the log are pruned after this many new ones (and at open). */
-const PRUNE_BODIES_EVERY = 200;
+/** A page lists stored records: their body fields as the API names them. */
+function summarizeStored(record: StoredCall): CallSummary {
+  const {
+    headers: _h,
+    query: _q,
+    body: _b,
+    response: _r,
+    jsonBytes: _j,
+    bodyEncoding,
+    ...summary
+  } = record;
+  const encoding = bodyEncoding === 'json' ? 'utf8' : bodyEncoding;
+  return encoding === undefined ? summary : { ...summary, bodyEncoding: encoding };
+}
+
+/** A call read back: as the API shows it, and every byte of its body when kept whole. */
+export interface ReadCall {
+  record: CallRecord;
+  body: Buffer | undefined;
+}
 
 export class CallLog {
   private constructor(
-    private readonly log: JsonlLog<CallRecord, CallProjection>,
+    private readonly log: JsonlLog<StoredCall, CallProjection>,
     readonly bodies: CallBodies,
-    private readonly logger: Logger,
   ) {}
 
   static async open(
@@ -68,9 +91,9 @@ export class CallLog {
     logger: Logger,
     problems?: StoreProblems,
   ): Promise<CallLog> {
-    const log = await JsonlLog.open<CallRecord, CallProjection>({
+    const log = await JsonlLog.open<StoredCall, CallProjection>({
       dir: join(dataDir, 'calls'),
-      schema: callRecordSchema,
+      schema: storedCallSchema,
       retention: () => ({
         // Calls, not records: a call's later events (its run's status) share its id.
         maxIds: settings().retentionCount,
@@ -82,29 +105,20 @@ export class CallLog {
       problems,
       logger,
     });
-    const bodies = await CallBodies.open(dataDir);
-    const calls = new CallLog(log, bodies, logger);
+    const bodies = CallBodies.open(dataDir);
+    const calls = new CallLog(log, bodies);
     await bodies.prune((id) => log.latest(id) !== undefined);
     return calls;
   }
 
-  /** Resolves once the record is on disk (group-committed with concurrent calls). */
-  append(record: CallRecord): Promise<void> {
+  /** A call's first record. Resolves once it is on disk (group-committed with others). */
+  append(record: StoredCall): Promise<void> {
     return this.log.append(record);
   }
 
-  /** Saves an accepted call's whole body (longer than the log's cap) before its record. */
-  async saveBody(callId: string, bytes: Buffer): Promise<void> {
-    await this.bodies.save(callId, bytes);
-    if (this.bodies.saved % PRUNE_BODIES_EVERY === 0) {
-      void this.bodies
-        .prune((id) => this.log.latest(id) !== undefined)
-        .catch((error: unknown) =>
-          this.logger.warn('could not prune stored call bodies', {
-            error: error instanceof Error ? error.message : String(error),
-          }),
-        );
-    }
+  /** A later record of a call (its status, a run that could not start): no body again. */
+  update(record: StoredCall | CallRecord, changes: Partial<CallRecord>): Promise<void> {
+    return this.log.append({ ...withoutBody(record), ...changes });
   }
 
   latest(id: string): CallProjection | undefined {
@@ -116,14 +130,26 @@ export class CallLog {
     return this.log.latestAll();
   }
 
-  read(id: string): Promise<CallRecord | undefined> {
-    return this.log.readLatest(id);
+  /** The call as the API shows it (its body cut at the cap). */
+  async read(id: string): Promise<CallRecord | undefined> {
+    return (await this.readWhole(id))?.record;
   }
 
-  /** Every byte of a recorded call's body, or undefined when only its start was kept. */
-  async bodyOf(record: CallRecord): Promise<Buffer | undefined> {
-    if (record.bodyStored) return this.bodies.read(record.id);
-    return recordedBodyBytes(record);
+  /** The call and every byte of its body (undefined when only its start was kept). */
+  async readWhole(id: string): Promise<ReadCall | undefined> {
+    const records = await this.log.historyLines(id);
+    const latest = records.at(-1);
+    if (!latest) return undefined;
+    const holder = records.findLast((found) => holdsBody(found.record)) ?? latest;
+    const body = holder.record.bodyStored
+      ? await this.bodies.read(id)
+      : wholeBody(holder.record, holder.line);
+    const merged: StoredCall = { ...withoutBody(latest.record) };
+    for (const field of ['body', 'bodyEncoding', 'bodyTruncated', 'bodyStored'] as const) {
+      if (holder.record[field] !== undefined)
+        Object.assign(merged, { [field]: holder.record[field] });
+    }
+    return { record: presentCall(merged, body), body };
   }
 
   /** One trigger's calls, newest first. */
@@ -140,7 +166,7 @@ export class CallLog {
         record.nodeId === nodeId &&
         this.log.latest(record.id)?.seq === record.seq,
     });
-    return { calls: items.map(summarizeCall), ...(next === undefined ? {} : { next }) };
+    return { calls: items.map(summarizeStored), ...(next === undefined ? {} : { next }) };
   }
 
   close(): Promise<void> {

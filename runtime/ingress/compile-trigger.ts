@@ -1,6 +1,7 @@
 // A trigger node prepared for the hot path: config parsed, allowlists and paths compiled,
 // redaction decided — once per publish, never per request.
 import { startConfigSchema, START_WEBHOOK_DEFAULTS } from '../nodes/start/definition';
+import { bodyReadsOf, type BodyRead } from '../nodes/webhook-trigger/call-reads';
 import { webhookTriggerConfigSchema } from '../nodes/webhook-trigger/definition';
 import { tryParsePath, type PathSegment } from '../paths';
 import { parseIpAllowlist, type IpMatcher } from '../security/ip-allowlist';
@@ -42,6 +43,8 @@ export interface CompiledTrigger {
   redaction: Redaction;
   idempotency?: CompiledIdempotency;
   response: WebhookResponseConfig;
+  /** What the trigger's first step reads of the body (see pipeline.ts, runBody). */
+  bodyReads: { reads: readonly BodyRead[]; wholeBody: boolean };
 }
 
 export const triggerKey = (flowId: string, nodeId: string): string => `${flowId}/${nodeId}`;
@@ -77,6 +80,7 @@ export function compileTrigger(
       ...security(config.security),
       idempotency: compileIdempotency(config.idempotency),
       response: config.response,
+      bodyReads: bodyReadsOf(config),
     };
   }
   if (node.type === 'start' && node.data.config.triggerType === 'webhook') {
@@ -90,6 +94,8 @@ export function compileTrigger(
       bodyLimitBytes: config.bodyLimitBytes ?? START_WEBHOOK_DEFAULTS.bodyLimitBytes,
       ...security(webhookSecuritySchema.parse(config.security ?? {})),
       response: webhookResponseSchema.parse({}),
+      // A Start node reads nothing of the call itself: later nodes may, through `body`.
+      bodyReads: { reads: [], wholeBody: false },
     };
   }
   return undefined;

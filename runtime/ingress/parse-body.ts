@@ -11,7 +11,8 @@ import { ApiError } from '../api/api-error';
 import { decodeText } from './decode-text';
 import { nestFields, tooManyFields } from './form-fields';
 import { bodyKind, parseContentType, type BodyKind } from './media-type';
-import { parseJson } from './parse-json';
+import { parseJsonText } from './parse-json';
+import { rawJsonOf, type RawJson } from '../store/jsonl/record-encoder';
 import { parseMultipart, type UploadedFile } from './parse-multipart';
 import { parseXml } from './parse-xml';
 
@@ -25,6 +26,8 @@ export interface ParsedBody {
   value: unknown;
   /** Multipart only. */
   files: UploadedFile[];
+  /** JSON only: the bytes as they arrived, when a log can store them as they are. */
+  raw?: RawJson;
 }
 
 export type ExpectedContentType = Exclude<BodyKind, 'binary'>;
@@ -79,8 +82,14 @@ export async function parseBody(
 
   const maxFields = options.maxFields ?? DEFAULT_MAX_FIELDS;
   switch (kind) {
-    case 'json':
-      return parsed(kind, parseJson(decodeText(raw, charset)));
+    case 'json': {
+      const { value, exact } = parseJsonText(decodeText(raw, charset));
+      const body: ParsedBody = parsed(kind, value);
+      const utf8 = charset === undefined || /^utf-?8$/i.test(charset);
+      const arrived = exact && utf8 ? rawJsonOf(raw, value) : undefined;
+      if (arrived) body.raw = arrived;
+      return body;
+    }
     case 'form':
       return parsed(kind, parseForm(raw, maxFields));
     case 'multipart': {

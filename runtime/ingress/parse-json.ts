@@ -7,6 +7,11 @@ import { findJsonProblem } from './json-problem';
 import { jsonNestingOverflow, tooDeeplyNested } from './nesting-limit';
 
 export function parseJson(text: string): unknown {
+  return parseJsonText(text).value;
+}
+
+/** `exact`: the value is what the text says (no `__proto__` key had to be dropped). */
+export function parseJsonText(text: string): { value: unknown; exact: boolean } {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -18,8 +23,8 @@ export function parseJson(text: string): unknown {
   // JSON.parse stores `"__proto__"` as an own data property (the prototype is never
   // changed), but copying such an object with Object.assign or a naive deep merge would
   // be. A key can only be `__proto__` if it is spelt out or uses a \u escape.
-  if (text.includes('__proto__') || text.includes('\\u')) dropProtoKeys(value);
-  return value;
+  const exact = !(text.includes('__proto__') || text.includes('\\u')) || !dropProtoKeys(value);
+  return { value, exact };
 }
 
 function invalidJson(text: string, error: unknown): ApiError {
@@ -47,13 +52,18 @@ function lineAndColumn(text: string, position: number): { line: number; column: 
   return { line, column: position - lineStart + 1 };
 }
 
-/** Iterative, so a deeply nested body cannot overflow the stack. */
-function dropProtoKeys(root: unknown): void {
+/** Iterative, so a deeply nested body cannot overflow the stack. True if one was dropped. */
+function dropProtoKeys(root: unknown): boolean {
   const pending: unknown[] = [root];
+  let dropped = false;
   while (pending.length > 0) {
     const value = pending.pop();
     if (typeof value !== 'object' || value === null) continue;
-    if (Object.hasOwn(value, '__proto__')) Reflect.deleteProperty(value, '__proto__');
+    if (Object.hasOwn(value, '__proto__')) {
+      Reflect.deleteProperty(value, '__proto__');
+      dropped = true;
+    }
     for (const child of Object.values(value)) pending.push(child);
   }
+  return dropped;
 }

@@ -5,12 +5,16 @@
 // the call log, without running anything.
 import type { IncomingMessage } from 'node:http';
 import { ApiError } from '../api/api-error';
+import { DeferredBody } from '../engine/deferred-body';
+import { readBody } from '../nodes/webhook-trigger/call-reads';
+import { RawJson } from '../store/jsonl/record-encoder';
 import type { Logger } from '../logger';
 import { checkIpAllowlist } from '../security/ip-allowlist';
 import { verifyWebhookAuth } from '../security/webhook-auth';
 import type { CallRecord } from '../shared/calls';
+import type { StoredCall } from './stored-call';
 import type { CallLog } from './call-log';
-import { CallDraft, CALL_BODY_CAP_BYTES, errorBody, requestFacts } from './call-draft';
+import { CallDraft, errorBody, requestFacts } from './call-draft';
 import type { CompiledTrigger } from './compile-trigger';
 import { Deduper, type FirstResponse } from './dedupe';
 import type { ListenHub } from './listen-hub';
@@ -216,19 +220,17 @@ export class Ingress<Binding> {
     const runId = engine.newRunId();
     const whenFinished = trigger.response.mode === 'when-finished' && replayOf === undefined;
     const accepted = { accepted: true, runId };
-    const bytes = draft.bytes ?? Buffer.alloc(0);
-    const storeBody = bytes.length > CALL_BODY_CAP_BYTES;
-    const record = draft.record({
-      runId,
-      ...(whenFinished ? {} : { status: 202, response: accepted }),
-      ...(storeBody ? { bodyStored: true } : {}),
-      ...(replayOf === undefined ? {} : { replayOf }),
-    });
+    const body = this.#runBody(draft, trigger);
+    const record = draft.record(
+      {
+        runId,
+        ...(whenFinished ? {} : { status: 202, response: accepted }),
+        ...(replayOf === undefined ? {} : { replayOf }),
+      },
+      true,
+    );
     try {
-      await Promise.all([
-        storeBody ? calls.saveBody(draft.id, bytes) : undefined,
-        calls.append(record),
-      ]);
+      await calls.append(record);
     } catch (error) {
       settle?.();
       logger.error('an inbound call could not be recorded; the caller was asked to retry', {
@@ -249,9 +251,7 @@ export class Ingress<Binding> {
     this.#broadcast(draft, record);
 
     const start = () =>
-      engine.startRun(
-        webhookRunStart(record, runId, published, draft.parsed?.value, chat, replayOf),
-      );
+      engine.startRun(webhookRunStart(record, runId, published, body, chat, replayOf));
 
     if (!whenFinished) {
       settle?.({ callId: draft.id, status: 202, response: accepted });
@@ -268,13 +268,31 @@ export class Ingress<Binding> {
     }
     const reply = await runToEnd(engine, trigger.response, runId, start);
     if (reply.status !== 503) {
-      await this.#appendQuietly({ ...record, seq: 1, status: reply.status, response: reply.body });
+      await this.#updateQuietly(record, { seq: 1, status: reply.status, response: reply.body });
     }
     settle?.({ callId: draft.id, status: reply.status, response: reply.body });
     return reply;
   }
 
-  #notStarted(record: CallRecord, error: unknown): void {
+  /**
+   * The body the run gets. A large JSON body is handed over as its bytes (DeferredBody),
+   * with what the trigger reads of it read now: the parsed objects then need not live
+   * through the wait for the call's durable write, which under load made them the bulk of
+   * the garbage (runtime/engine/deferred-body.ts). Kept parsed when it is small, when the
+   * trigger keeps the whole body in a variable, or when someone listens (they see it).
+   */
+  #runBody(draft: CallDraft, trigger: CompiledTrigger): unknown {
+    const parsed = draft.parsed;
+    const raw = parsed?.raw;
+    const { reads, wholeBody } = trigger.bodyReads;
+    if (!parsed || !raw || raw.bytes.length < DEFER_BODY_BYTES || wholeBody) return parsed?.value;
+    if (this.deps.hub.isListened(trigger.key)) return parsed.value;
+    const deferred = new DeferredBody(new RawJson(raw.bytes), readBody(reads, parsed.value));
+    draft.parsed = { ...parsed, value: undefined, raw: deferred.raw };
+    return deferred;
+  }
+
+  #notStarted(record: StoredCall, error: unknown): void {
     const message = messageOf(error);
     this.deps.logger.warn('an accepted call could not start its run', {
       callId: record.id,
@@ -283,12 +301,20 @@ export class Ingress<Binding> {
     });
     // While stopping, the run is started on the next start (recovery); otherwise say why.
     if (/stopping/i.test(message)) return;
-    void this.#appendQuietly({ ...record, seq: 1, runError: message });
+    void this.#updateQuietly(record, { seq: 1, runError: message });
   }
 
-  async #appendQuietly(record: CallRecord): Promise<void> {
+  #appendQuietly(record: StoredCall): Promise<void> {
+    return this.#quietly(record, this.deps.calls.append(record));
+  }
+
+  #updateQuietly(record: StoredCall, changes: Partial<CallRecord>): Promise<void> {
+    return this.#quietly(record, this.deps.calls.update(record, changes));
+  }
+
+  async #quietly(record: StoredCall, write: Promise<void>): Promise<void> {
     try {
-      await this.deps.calls.append(record);
+      await write;
     } catch (error) {
       this.deps.logger.warn('a webhook call could not be added to the call log', {
         callId: record.id,
@@ -297,11 +323,14 @@ export class Ingress<Binding> {
     }
   }
 
-  #broadcast(draft: CallDraft, record: CallRecord, error?: ApiError): void {
+  #broadcast(draft: CallDraft, record: StoredCall, error?: ApiError): void {
     const key = `${draft.flowId}/${draft.nodeId}`;
     if (this.deps.hub.isListened(key)) this.deps.hub.publish(key, draft.listened(record, error));
   }
 }
+
+/** Bodies from this size on are handed to their run as bytes (see #runBody). */
+const DEFER_BODY_BYTES = 16 * 1024;
 
 function channelParams(route: WebhookRoute): Record<string, string> {
   if (route.kind !== 'call-node' || route.channel === undefined) return {};

@@ -31,16 +31,18 @@ export async function recoverAcceptedCalls<Binding>(ingress: Ingress<Binding>): 
   );
   let started = 0;
   for (const call of pending) {
-    const record = await calls.read(call.id);
-    if (!record?.runId) continue;
+    const found = await calls.readWhole(call.id);
+    const runId = found?.record.runId;
+    if (!found || runId === undefined) continue;
+    const { record } = found;
     const failed = (reason: string) =>
-      calls.append({ ...record, seq: record.seq + 1, runError: reason }).catch(() => undefined);
+      calls.update(record, { seq: record.seq + 1, runError: reason }).catch(() => undefined);
     const trigger = ingress.triggers.published(record.flowId, record.nodeId);
     if (!trigger?.published) {
       await failed('The trigger was no longer published when Hookflow restarted');
       continue;
     }
-    const bytes = await calls.bodyOf(record);
+    const bytes = found.body;
     if (!bytes) {
       await failed('The call’s body was not kept whole, so its run could not be started');
       continue;
@@ -51,14 +53,7 @@ export async function recoverAcceptedCalls<Binding>(ingress: Ingress<Binding>): 
       });
       const chat = chatOf(record, channels);
       await engine.startRun(
-        webhookRunStart(
-          record,
-          record.runId,
-          trigger.published,
-          parsed.value,
-          chat,
-          record.replayOf,
-        ),
+        webhookRunStart(record, runId, trigger.published, parsed.value, chat, record.replayOf),
       );
       started += 1;
     } catch (error) {

@@ -12,7 +12,8 @@ export async function replayCall<Binding>(
   callId: string,
 ): Promise<ReplayResult> {
   const { calls, channels } = ingress.deps;
-  const record = await calls.read(callId);
+  const found = await calls.readWhole(callId);
+  const record = found?.record;
   if (!record) throw new ApiError(404, 'not_found', `No call with id "${callId}"`);
   const trigger = ingress.triggers.published(record.flowId, record.nodeId);
   if (!trigger) {
@@ -22,7 +23,7 @@ export async function replayCall<Binding>(
       'The trigger of this call is not in the published version of its flow: publish it to replay the call.',
     );
   }
-  const bytes = await calls.bodyOf(record);
+  const bytes = found.body;
   if (!bytes) {
     throw new ApiError(
       409,

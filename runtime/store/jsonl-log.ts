@@ -9,12 +9,19 @@ import { silentLogger, type Logger } from '../logger';
 import { syncDirectory } from './atomic-file';
 import { GroupCommit, SerialLock } from './jsonl/group-commit';
 import { IdIndex } from './jsonl/id-index';
-import { cursorAtEnd, readAt, readPage, type LogPage, type PageQuery } from './jsonl/log-reader';
+import {
+  cursorAtEnd,
+  readAt,
+  readLinesAt,
+  readPage,
+  type LogPage,
+  type PageQuery,
+} from './jsonl/log-reader';
 import { droppableSegments, type RetentionPolicy } from './jsonl/retention';
 import { listSegments, type SegmentState } from './jsonl/segment-files';
 import { scanSegment, timeOf } from './jsonl/segment-scan';
-import { SegmentWriter } from './jsonl/segment-writer';
-import { encodeRecord } from './jsonl/record-encoding-error';
+import { encodeRecord, lineText, writeLine, type EncodedLine } from './jsonl/record-encoder';
+import { SegmentWriter, type SegmentLimits } from './jsonl/segment-writer';
 import type { StoreProblems } from './store-problems';
 
 export type { RetentionPolicy } from './jsonl/retention';
@@ -33,8 +40,10 @@ export interface JsonlLogOptions<R extends LogRecord, L = R> {
   dir: string;
   /** Each line is validated on read; invalid lines are skipped and reported. */
   schema: z.ZodType<R>;
-  /** Rotate to a new segment file when the next write would exceed this. Default 2 MiB. */
+  /** Rotate to a new segment file when the next write would exceed this. Default 16 MiB. */
   maxSegmentBytes?: number;
+  /** …or would hold more records than this. Default 2048. */
+  maxSegmentRecords?: number;
   /** Read on each retention pass, so settings changes apply without reopening. */
   retention?: () => RetentionPolicy;
   /** Torn or corrupt data found on open is reported here, never thrown. */
@@ -67,9 +76,13 @@ export interface JsonlLogStats {
 }
 
 // Retention deletes whole segments, so up to one segment of records beyond retention stays
-// on disk and in the in-memory index: 2 MiB keeps that to ~2k webhook calls or runs (an
-// 8 MiB segment held ~8k, ~3 MB of heap) for a few more files.
-const DEFAULT_MAX_SEGMENT_BYTES = 2 * 1024 * 1024;
+// on disk and in the in-memory index: 2048 records keeps that to ~2k webhook calls or runs
+// (an 8k-record segment held ~3 MB of heap). Segments of large records (100 KB webhook
+// bodies) are cut by size instead, at 16 MiB: cut at 2 MiB, each log started a new file
+// (create + directory fsync, under the write lock) every ~20 calls, ~15 % of the req/s of
+// `npm run bench:webhook` case (c).
+const DEFAULT_MAX_SEGMENT_BYTES = 16 * 1024 * 1024;
+const DEFAULT_MAX_SEGMENT_RECORDS = 2048;
 const RETENTION_INTERVAL_MS = 60_000;
 const NEWLINE = 0x0a;
 
@@ -82,10 +95,8 @@ interface EncodedRecord<L> {
   at: string;
   /** What `latest()` will answer for the id. */
   latest: L;
-  /** The JSON text, without the newline. */
-  text: string;
-  /** Its UTF-8 length: the batch is encoded once, as one buffer. */
-  bytes: number;
+  /** The line without its newline (its UTF-8 length: the batch is encoded as one buffer). */
+  line: EncodedLine;
 }
 
 export class JsonlLog<R extends LogRecord, L = R> {
@@ -107,10 +118,8 @@ export class JsonlLog<R extends LogRecord, L = R> {
   ) {
     this.#logger = options.logger ?? silentLogger;
     this.#project = project;
-    this.#commits = new GroupCommit(
-      this.#lock,
-      options.maxSegmentBytes ?? DEFAULT_MAX_SEGMENT_BYTES,
-      (batches) => this.#commit(batches.flat()),
+    this.#commits = new GroupCommit(this.#lock, segmentLimits(options), (batches) =>
+      this.#commit(batches.flat()),
     );
   }
 
@@ -166,7 +175,7 @@ export class JsonlLog<R extends LogRecord, L = R> {
       });
     }
 
-    const maxBytes = options.maxSegmentBytes ?? DEFAULT_MAX_SEGMENT_BYTES;
+    const limits = segmentLimits(options);
     const onCreated = (segment: number, path: string): void =>
       void segments.push({ segment, path, bytes: 0, records: 0, ids: 0, newestAt: -Infinity });
     const newest = segments.at(-1);
@@ -175,8 +184,8 @@ export class JsonlLog<R extends LogRecord, L = R> {
     // higher number: then start past it, so rotation never collides with it.
     const writer =
       newest && newest.segment === highest
-        ? await SegmentWriter.resume(dir, newest.segment, newest.bytes, maxBytes, onCreated)
-        : await SegmentWriter.create(dir, highest + 1, maxBytes, onCreated);
+        ? await SegmentWriter.resume(dir, newest.segment, newest, limits, onCreated)
+        : await SegmentWriter.create(dir, highest + 1, limits, onCreated);
     const log = new JsonlLog(options, segments, index, writer, project);
     if (options.retention) await log.applyRetention();
     return log;
@@ -199,25 +208,19 @@ export class JsonlLog<R extends LogRecord, L = R> {
     const copy = !validate && this.options.project === undefined;
     const encoded = records.map((record): EncodedRecord<L> => {
       // Throws RecordEncodingError: the caller can tell "never encodes" from "not written".
-      const text = encodeRecord(record);
+      const line = encodeRecord(record);
       const stored = validate
-        ? this.options.schema.parse(JSON.parse(text))
+        ? this.options.schema.parse(JSON.parse(lineText(line)))
         : // The index must not share objects the caller may change later. The text was
           // serialized from an R just above, so reading it back gives an R.
           copy
-          ? (JSON.parse(text) as R)
+          ? (JSON.parse(lineText(line)) as R)
           : record;
-      return {
-        id: stored.id,
-        at: stored.at,
-        latest: this.#project(stored),
-        text,
-        bytes: Buffer.byteLength(text),
-      };
+      return { id: stored.id, at: stored.at, latest: this.#project(stored), line };
     });
     if (encoded.length === 0) return;
-    const bytes = encoded.reduce((sum, item) => sum + item.bytes + 1, 0);
-    await this.#commits.submit(encoded, bytes);
+    const bytes = encoded.reduce((sum, item) => sum + item.line.bytes + 1, 0);
+    await this.#commits.submit(encoded, bytes, encoded.length);
   }
 
   /** Newest first. `before`: the `next` of a previous page. */
@@ -255,6 +258,11 @@ export class JsonlLog<R extends LogRecord, L = R> {
   /** Every record with this id, oldest first, read from disk at the indexed positions. */
   history(id: string): Promise<R[]> {
     return readAt(this.index.locations(id), [...this.segments], this.options.schema);
+  }
+
+  /** The same, with each record's line as it is on disk. */
+  historyLines(id: string): Promise<{ record: R; line: Buffer }[]> {
+    return readLinesAt(this.index.locations(id), [...this.segments], this.options.schema);
   }
 
   /**
@@ -316,18 +324,19 @@ export class JsonlLog<R extends LogRecord, L = R> {
 
   /** Runs under the lock, one batch at a time. Throws to reject the whole batch. */
   async #commit(batch: EncodedRecord<L>[]): Promise<void> {
-    // Each text encoded straight into one buffer: no joined copy of the batch on the heap.
-    const data = Buffer.allocUnsafe(batch.reduce((sum, item) => sum + item.bytes + 1, 0));
+    // Each line encoded straight into one buffer: no joined copy of the batch on the heap.
+    const data = Buffer.allocUnsafe(batch.reduce((sum, item) => sum + item.line.bytes + 1, 0));
     let end = 0;
     for (const item of batch) {
-      end += data.write(item.text, end);
+      end = writeLine(item.line, data, end);
       data[end++] = NEWLINE;
     }
-    const written = await this.writer.append(data);
+    const written = await this.writer.append(data, batch.length);
     const state = this.segments.findLast((segment) => segment.segment === written.segment);
     if (!state) throw new Error(`Segment ${written.segment} is not tracked`);
     let offset = written.offset;
-    for (const { id, at, latest, bytes } of batch) {
+    for (const { id, at, latest, line } of batch) {
+      const { bytes } = line;
       if (!this.index.has(id)) state.ids += 1;
       this.index.add(id, latest, { segment: written.segment, offset, length: bytes });
       state.records += 1;
@@ -351,4 +360,13 @@ export class JsonlLog<R extends LogRecord, L = R> {
       );
     }
   }
+}
+
+function segmentLimits(
+  options: Pick<JsonlLogOptions<LogRecord>, 'maxSegmentBytes' | 'maxSegmentRecords'>,
+): SegmentLimits {
+  return {
+    bytes: options.maxSegmentBytes ?? DEFAULT_MAX_SEGMENT_BYTES,
+    records: options.maxSegmentRecords ?? DEFAULT_MAX_SEGMENT_RECORDS,
+  };
 }

@@ -1,16 +1,23 @@
 // `npm run bench:webhook`: requests/s, p50/p99 latency and peak RSS of the webhook hot path,
 // against a bare Express 5 server (parse JSON, answer 200) measured in the same run.
-//   baseline  bare Express 5, JSON parse, 200
-//   (a)       public Webhook Trigger → mappings → event routing → End (the real `hookflow
-//             serve`: call recorded with fsync before the 202, run started and recorded)
-//   (b)       the same with HMAC SHA-256 authentication
+//   baseline       bare Express 5, JSON parse, 200, with a ~1.1 KB order body
+//   (a)            public Webhook Trigger → mappings → event routing → End (the real `hookflow
+//                  serve`: call recorded with fsync before the 202, run started and recorded)
+//   (b)            (a) with HMAC SHA-256 authentication
+//   baselineLarge  the baseline with a ~100 KB body
+//   (c)            (a) with the ~100 KB body: what grows with the body (parse, redaction,
+//                  the recorded copies) shows here
 // Both servers run as plain Node child processes (the CLI bundled by esbuild, as `npm run
 // build` ships it), with autocannon in this process: 50 connections on loopback, a 2 s
 // warm-up then 10 s measured per case, temp data folder. The machine may be shared, and
 // other load only ever slows a case down, so the cases run ROUNDS times (default 3),
 // interleaved, and the best of each is reported.
-// Targets (issue 4): (a) ≥ 80 % of the baseline's req/s, p99 ≤ 2× the baseline's, RSS ≤ 150 MB;
-// (b) ≥ 70 % of the baseline's req/s.
+// `-- --node 24` (or HOOKFLOW_BENCH_NODE=24) runs both servers on Node 24, the Node current
+// Electron ships (fetched once from npm, see server-node.ts); HOOKFLOW_BENCH_CASES=a,c runs
+// only those cases (a case's baseline is added).
+// Targets (issues 4 and 10): (a) ≥ 80 % of the baseline's req/s, p99 ≤ 2× the baseline's,
+// RSS ≤ 150 MB; (b) ≥ 70 % of the baseline's req/s; (c) ≥ 70 % of baselineLarge's req/s,
+// p99 ≤ 2× its p99 — on Node 20 and Node 24 alike.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -20,6 +27,8 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { build } from 'esbuild';
 import { newWebhookId } from '../../runtime/shared/webhook-trigger';
+import { RUNTIME_NODE_FLAGS } from '../runtime-node-flags.mjs';
+import { serverNode } from './server-node';
 
 const CONNECTIONS = 50;
 const WARMUP_SECONDS = 2;
@@ -41,13 +50,34 @@ app.post('/hook', (req, res) => {
 const server = app.listen(0, '127.0.0.1', () => console.log('port ' + server.address().port));
 `;
 
-const payload = JSON.stringify({
-  event: 'order_approved',
-  user: { name: 'Ana Souza', email: 'ana@example.com' },
-  order: { id: 'ord_9f8e7d', total: 197.5, currency: 'BRL', items: [{ sku: 'A1', qty: 2 }] },
-  data: [{ email: 'ana@example.com' }],
-  customer: { address: { city: 'Recife', country: 'BR' } },
-});
+/** The fields the bench flow maps and routes on, padded with order items to `bytes`. */
+function orderPayload(bytes: number): string {
+  const order = {
+    event: 'order_approved',
+    user: { name: 'Ana Souza', email: 'ana@example.com' },
+    order: {
+      id: 'ord_9f8e7d',
+      total: 197.5,
+      currency: 'BRL',
+      items: [] as { sku: string; name: string; qty: number; price: number; note: string }[],
+    },
+    data: [{ email: 'ana@example.com' }],
+    customer: { address: { city: 'Recife', country: 'BR' } },
+  };
+  for (let i = 0; JSON.stringify(order).length < bytes; i += 1) {
+    order.order.items.push({
+      sku: `SKU-${String(i).padStart(5, '0')}`,
+      name: `Item number ${i}`,
+      qty: 1 + (i % 3),
+      price: 9.9 + (i % 7),
+      note: 'Gift wrap, deliver after 6 pm, leave with the neighbour if nobody answers',
+    });
+  }
+  return JSON.stringify(order);
+}
+
+const SMALL = orderPayload(1024);
+const LARGE = orderPayload(100 * 1024);
 const HMAC_SECRET = 'bench-hmac-secret-0123456789abcdef';
 
 interface Child {
@@ -55,8 +85,8 @@ interface Child {
   output: () => string;
 }
 
-function start(args: string[]): Child {
-  const child = spawn(process.execPath, args, {
+function start(node: string, args: string[]): Child {
+  const child = spawn(node, args, {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -111,6 +141,7 @@ async function measure(
   pid: number,
   url: string,
   headers: Record<string, string>,
+  payload: string,
 ): Promise<Measured> {
   const options = {
     url,
@@ -221,17 +252,30 @@ function best(runs: Measured[]): Measured {
 
 async function main(): Promise<void> {
   const cpu = cpus();
+  const node = await serverNode();
   console.log(
-    `machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
+    `machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, bench in node ${process.version}, ` +
+      `servers in node ${node.version}, ${new Date().toISOString().slice(0, 10)}`,
   );
   console.log(
     `${CONNECTIONS} connections, loopback, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s per case, ` +
-      `best of ${ROUNDS} interleaved rounds, ~${payload.length} B JSON body\n`,
+      `best of ${ROUNDS} interleaved rounds; JSON bodies of ${SMALL.length} B and ${LARGE.length} B\n`,
   );
   const { cli, baseline: baselineScript } = await prepare();
-  const baselineChild = start([baselineScript]);
+  const baselineChild = start(node.path, [baselineScript]);
   const dataDir = await mkdtemp(join(tmpdir(), 'hookflow-bench-webhook-'));
-  const runtime = start([cli, 'serve', '--data-dir', dataDir, '--port', '0', '--public-port', '0']);
+  const runtime = start(node.path, [
+    // As `npm run serve` and the headless `npm start` run it.
+    ...RUNTIME_NODE_FLAGS,
+    cli,
+    'serve',
+    '--data-dir',
+    dataDir,
+    '--port',
+    '0',
+    '--public-port',
+    '0',
+  ]);
   try {
     const [, port] = await waitFor(baselineChild, /port (\d+)/);
     const [, publicUrl] = await waitFor(runtime, /webhooks \(public listener\): (http:\/\/\S+)/);
@@ -262,37 +306,45 @@ async function main(): Promise<void> {
       };
       await api(admin, token, `/api/flows/${flow.id}/publish`, {});
     }
-    const signature = `sha256=${createHmac('sha256', HMAC_SECRET).update(payload).digest('hex')}`;
+    const signature = `sha256=${createHmac('sha256', HMAC_SECRET).update(SMALL).digest('hex')}`;
     const pid = runtime.process.pid ?? 0;
-    const runs: Record<'baseline' | 'a' | 'b', Measured[]> = { baseline: [], a: [], b: [] };
-    for (let round = 0; round < ROUNDS; round += 1) {
-      runs.baseline.push(
-        await measure(baselineChild.process.pid ?? 0, `http://127.0.0.1:${port}/hook`, {}),
-      );
-      runs.a.push(await measure(pid, `${publicUrl}/webhooks/flow/${publicId}`, {}));
-      runs.b.push(
-        await measure(pid, `${publicUrl}/webhooks/flow/${hmacId}`, { 'x-signature': signature }),
-      );
+    const baselinePid = baselineChild.process.pid ?? 0;
+    const baselineUrl = `http://127.0.0.1:${port}/hook`;
+    const hookUrl = `${publicUrl}/webhooks/flow/${publicId}`;
+    const cases = {
+      baseline: () => measure(baselinePid, baselineUrl, {}, SMALL),
+      a: () => measure(pid, hookUrl, {}, SMALL),
+      b: () =>
+        measure(pid, `${publicUrl}/webhooks/flow/${hmacId}`, { 'x-signature': signature }, SMALL),
+      baselineLarge: () => measure(baselinePid, baselineUrl, {}, LARGE),
+      c: () => measure(pid, hookUrl, {}, LARGE),
+    };
+    // A case is measured with its baseline, so its ratio can be reported.
+    const baselineOf: Record<string, keyof typeof cases> = {
+      a: 'baseline',
+      b: 'baseline',
+      c: 'baselineLarge',
+    };
+    const only = process.env.HOOKFLOW_BENCH_CASES?.split(',').flatMap((name) => {
+      const base = baselineOf[name];
+      return base ? [name, base] : [name];
+    });
+    const runs: Partial<Record<keyof typeof cases, Measured[]>> = {};
+    // Every round of the 1 KB cases before any 100 KB one: RSS does not shrink back, so the
+    // 1 KB peak would otherwise be the 100 KB case's.
+    const groups: (keyof typeof cases)[][] = [
+      ['baseline', 'a', 'b'],
+      ['baselineLarge', 'c'],
+    ];
+    for (const group of groups) {
+      for (let round = 0; round < ROUNDS; round += 1) {
+        for (const name of group) {
+          if (only && !only.includes(name)) continue;
+          (runs[name] ??= []).push(await cases[name]());
+        }
+      }
     }
-    const baseline = best(runs.baseline);
-    const a = best(runs.a);
-    const b = best(runs.b);
-    // RSS: the peak over every round (not only the best one).
-    a.rss = Math.max(...runs.a.map((m) => m.rss), ...runs.b.map((m) => m.rss));
-    b.rss = a.rss;
-    baseline.rss = Math.max(...runs.baseline.map((m) => m.rss));
-    console.log(row('baseline: bare Express 5 + JSON', baseline));
-    console.log(row('(a) trigger → mapping → routing', a, baseline));
-    console.log(row('(b) the same with HMAC SHA-256', b, baseline));
-    const checks = [
-      [`(a) req/s ≥ 80 % of baseline`, a.rps >= 0.8 * baseline.rps],
-      [`(a) p99 ≤ 2× baseline p99`, a.p99 <= 2 * Math.max(baseline.p99, 1)],
-      [`(a) RSS ≤ 150 MB`, a.rss <= 150 * 1024 * 1024],
-      [`(b) req/s ≥ 70 % of baseline`, b.rps >= 0.7 * baseline.rps],
-      ['every answer 2xx', [...runs.a, ...runs.b].every((m) => m.non2xx + m.errors === 0)],
-    ] as const;
-    console.log('');
-    for (const [label, ok] of checks) console.log(`${ok ? 'met   ' : 'MISSED'} ${label}`);
+    report(runs);
   } finally {
     baselineChild.process.kill('SIGKILL');
     runtime.process.kill('SIGTERM');
@@ -300,6 +352,49 @@ async function main(): Promise<void> {
     if (runtime.process.exitCode === null) runtime.process.kill('SIGKILL');
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+type Runs = Partial<Record<'baseline' | 'a' | 'b' | 'baselineLarge' | 'c', Measured[]>>;
+
+/** Best req/s of each case; RSS the peak over every round of the runtime's cases. */
+function report(runs: Runs): void {
+  const peak = (list: (Measured[] | undefined)[]) =>
+    Math.max(0, ...list.flatMap((l) => l ?? []).map((m) => m.rss));
+  const pick = (list: Measured[] | undefined, rss: number) =>
+    list && list.length > 0 ? { ...best(list), rss } : undefined;
+  const baseline = pick(runs.baseline, peak([runs.baseline]));
+  const smallRss = peak([runs.a, runs.b]);
+  const a = pick(runs.a, smallRss);
+  const b = pick(runs.b, smallRss);
+  const baselineLarge = pick(runs.baselineLarge, peak([runs.baselineLarge]));
+  const c = pick(runs.c, peak([runs.c]));
+  const lines: [string, Measured | undefined, Measured | undefined][] = [
+    [`baseline: Express 5 + JSON, ${kb(SMALL)}`, baseline, undefined],
+    [`(a) trigger → routing, ${kb(SMALL)}`, a, baseline],
+    [`(b) the same with HMAC, ${kb(SMALL)}`, b, baseline],
+    [`baseline: Express 5 + JSON, ${kb(LARGE)}`, baselineLarge, undefined],
+    [`(c) trigger → routing, ${kb(LARGE)}`, c, baselineLarge],
+  ];
+  for (const [label, m, base] of lines) if (m) console.log(row(label, m, base));
+  const checks: [string, boolean][] = [];
+  if (a && baseline) {
+    checks.push([`(a) req/s ≥ 80 % of baseline`, a.rps >= 0.8 * baseline.rps]);
+    checks.push([`(a) p99 ≤ 2× baseline p99`, a.p99 <= 2 * Math.max(baseline.p99, 1)]);
+  }
+  if (a) checks.push([`(a)(b) RSS ≤ 150 MB at ${kb(SMALL)}`, a.rss <= 150 * 1024 * 1024]);
+  if (b && baseline) checks.push([`(b) req/s ≥ 70 % of baseline`, b.rps >= 0.7 * baseline.rps]);
+  if (c && baselineLarge) {
+    checks.push([`(c) req/s ≥ 70 % of baseline at ${kb(LARGE)}`, c.rps >= 0.7 * baselineLarge.rps]);
+    checks.push([`(c) p99 ≤ 2× baseline p99`, c.p99 <= 2 * Math.max(baselineLarge.p99, 1)]);
+  }
+  const answered = [runs.a, runs.b, runs.c].flatMap((l) => l ?? []);
+  checks.push(['every answer 2xx', answered.every((m) => m.non2xx + m.errors === 0)]);
+  console.log('');
+  for (const [label, ok] of checks) console.log(`${ok ? 'met   ' : 'MISSED'} ${label}`);
+}
+
+function kb(body: string): string {
+  return `${(body.length / 1024).toFixed(body.length < 10 * 1024 ? 1 : 0)} KB`;
 }
 
 await main();

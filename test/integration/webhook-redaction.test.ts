@@ -128,6 +128,23 @@ describe('secrets sent in the wrong place', () => {
     assertAbsent('runs/', await onDisk('runs'), BEARER_TOKEN, QUERY_TOKEN);
   });
 
+  it('a token in a large body (kept as bytes, not parsed again) is cut out too', async () => {
+    // Over the size at which an unlistened body goes to its run as bytes (pipeline.ts).
+    const body = JSON.stringify({ note: QUERY_TOKEN, filler: 'x'.repeat(40_000) });
+    const response = await fetch(bearer.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${BEARER_TOKEN}` },
+      body,
+    });
+    assert.equal(response.status, 202);
+    const { runId } = await json<{ runId: string }>(response);
+    assert.equal((await waitForRun(rt, runId)).status, 'completed');
+    const call = await latestCall(bearer.flowId);
+    assert.equal(JSON.parse(call.body ?? '{}').note, REDACTED);
+    assertAbsent('calls/', await onDisk('calls'), QUERY_TOKEN);
+    assertAbsent('runs/', await onDisk('runs'), QUERY_TOKEN);
+  });
+
   it('a secret a form body percent-encodes is cut out of it too', async () => {
     const form = new URLSearchParams({ password: FORM_SECRET, name: 'Ana' }).toString();
     const response = await fetch(bearer.url, {

@@ -2,8 +2,11 @@
 // `body`, the size limit answers 413, a required content type 415, malformed bodies 400,
 // other methods 405 with Allow, and unknown or unpublished URLs a 404 that says which.
 import assert from 'node:assert/strict';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { CallPage, CallRecord } from '../../runtime/shared/calls';
+import type { DraftNode } from '../../runtime/shared/flow-document';
 import { json, startTestRuntime, type TestRuntime } from '../helpers/test-runtime';
 import { graphWith, webhookTriggerNode } from '../helpers/webhook-flows';
 import {
@@ -197,5 +200,92 @@ describe('webhook requests', () => {
     assert.equal(call.headers.cookie, '[redacted]');
     assert.equal(call.headers.authorization, '[redacted]');
     assert.equal(call.headers['content-type'], 'application/json');
+  });
+
+  it('keeps an accepted body whole in the call log: shown cut, replayed byte for byte', async () => {
+    const { url, flow } = await hook(rt, { bodyLimitBytes: 300 * 1024 });
+    // Spaces, a trailing zero and a \u escape: what a re-serialization would change.
+    const compact = `{"note": "caf\\u00e9", "total": 1.50, "items": [${'{"sku": "A1"},'.repeat(8000)}{}]}`;
+    const pretty = JSON.stringify(JSON.parse(compact), null, 2);
+    for (const text of [compact, pretty]) {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: text,
+      });
+      assert.equal(response.status, 202);
+      const { runId } = await json<{ runId: string }>(response);
+      const run = await waitForRun(rt, runId);
+      assert.deepEqual(run.variables.payload, JSON.parse(text));
+      const page = await json<CallPage>(await rt.api(`/api/flows/${flow.id}/nodes/n_hook/calls`));
+      const callId = page.calls.find((item) => item.runId === runId)?.id;
+      const call = await json<CallRecord & { parsedBody: unknown }>(
+        await rt.api(`/api/calls/${callId}`),
+      );
+      const shown = Buffer.from(text)
+        .subarray(0, 64 * 1024)
+        .toString('utf8');
+      assert.equal(call.body, shown, 'shown cut at 64 KiB, as sent');
+      assert.equal(call.bodyTruncated, true);
+      assert.equal(call.bodyStored, true);
+      assert.deepEqual(call.parsedBody, JSON.parse(text), 'parsed from every byte');
+      const replay = await rt.api(`/api/calls/${callId}/replay`, { method: 'POST' });
+      assert.equal(replay.status, 202, await replay.clone().text());
+      const replayed = await waitForRun(rt, (await json<{ runId: string }>(replay)).runId);
+      assert.deepEqual(replayed.variables.payload, JSON.parse(text));
+    }
+    // One durable line per call: no file of its own beside the log.
+    assert.ok(!(await readdir(rt.dataDir)).includes('call-bodies'), 'no call-bodies/ folder');
+    // The compact body went into the call log and the run log as the bytes that arrived.
+    for (const log of ['calls', 'runs']) {
+      const names = await readdir(join(rt.dataDir, log));
+      const text = (await Promise.all(names.map((n) => readFile(join(rt.dataDir, log, n))))).join(
+        '',
+      );
+      assert.ok(text.includes(compact), `${log}/ holds the body unescaped`);
+    }
+  });
+
+  it('hands a large body to its run as bytes: mappings, routing and later reads agree', async () => {
+    const trigger = webhookTriggerNode({
+      mappings: [{ path: 'body.customer.name', variable: 'name' }],
+      events: {
+        path: 'body.event',
+        cases: [{ id: 'paid', label: 'Paid', value: 'order.paid' }],
+      },
+    });
+    const later: DraftNode = {
+      id: 'n_set',
+      type: 'set-variable',
+      position: { x: 200, y: 0 },
+      data: { config: { variable: 'last_sku', source: 'path', path: 'body.items[2999].sku' } },
+    };
+    const graph = graphWith(trigger, ['paid', 'else']);
+    graph.nodes.push(later);
+    graph.edges = graph.edges.map((edge) =>
+      edge.sourceHandle === 'paid' ? { ...edge, target: 'n_set' } : edge,
+    );
+    graph.edges.push({ id: 'e_set', source: 'n_set', sourceHandle: 'next', target: 'n_end_paid' });
+    await createPublishedFlow(rt, graph);
+    const items = Array.from({ length: 3000 }, (_, i) => ({ sku: `S${i}` }));
+    const text = JSON.stringify({ event: 'order.paid', customer: { name: 'Ana' }, items });
+    assert.ok(text.length > 32 * 1024, 'large enough to be handed over as bytes');
+    const response = await fetch(`${rt.public}/webhooks/flow/${trigger.data.config.webhookId}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: text,
+    });
+    assert.equal(response.status, 202);
+    const run = await waitForRun(rt, (await json<{ runId: string }>(response)).runId);
+    assert.equal(run.status, 'completed');
+    assert.deepEqual(run.variables, { name: 'Ana', last_sku: 'S2999' });
+    assert.deepEqual(
+      run.steps.map((step) => [step.nodeId, step.outputHandle]),
+      [
+        ['n_hook', 'paid'],
+        ['n_set', 'next'],
+        ['n_end_paid', undefined],
+      ],
+    );
   });
 });

@@ -16,7 +16,9 @@ type Config = ConfigOf<'webhook-trigger'>;
 
 /** Paths parsed once per published config (configs are parsed once per graph and kept). */
 interface Compiled {
+  /** `text`: the path as written (`ctx.preread` knows it by it; warnings quote it). */
   mappings: { variable: string; text: string; path: PathSegment[] | undefined }[];
+  eventText: string;
   eventPath: PathSegment[] | undefined;
   /** A case value without `{{…}}` or `$NAME` is compared as is. */
   cases: { id: string; literal: string | undefined; template: string }[];
@@ -37,6 +39,7 @@ function compile(config: Config): Compiled {
         text: mapping.path,
         path: segments(mapping.path),
       })),
+      eventText: config.events.path ?? '',
       eventPath: segments(config.events.path),
       cases: config.events.cases.map((item) => {
         const { parts } = parseTemplate(item.value);
@@ -55,8 +58,9 @@ export const webhookTriggerExecutor: Executor<Config> = {
     // Mappings read the call, not each other: read them all, then set them (each set
     // makes the run rebuild the scope that paths read from).
     const scope = ctx.scope();
+    // A large body's own paths were read when the call arrived (call-reads.ts).
     const values = plan.mappings.map((mapping) =>
-      mapping.path ? readPath(scope, mapping.path) : undefined,
+      mapping.path ? read(ctx, scope, mapping.text, mapping.path) : undefined,
     );
     plan.mappings.forEach((mapping, index) => ctx.variables.set(mapping.variable, values[index]));
     // The step says which mappings found nothing (a typo in a path), rather than leaving
@@ -86,11 +90,21 @@ function routeEvent(
   scope: Readonly<Record<string, unknown>>,
 ): string {
   if (!plan.eventPath) return 'else';
-  const event = readPath(scope, plan.eventPath);
+  const event = read(ctx, scope, plan.eventText, plan.eventPath);
   if (event === undefined || event === null) return 'else';
   const text = stringifyValue(event);
   const match = plan.cases.find(
     (item) => (item.literal ?? ctx.interpolateText(item.template)) === text,
   );
   return match ? match.id : 'else';
+}
+
+function read(
+  ctx: ExecContext,
+  scope: Readonly<Record<string, unknown>>,
+  text: string,
+  path: PathSegment[],
+): unknown {
+  const known = ctx.preread(text);
+  return known ? known.value : readPath(scope, path);
 }

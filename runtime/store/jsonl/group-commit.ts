@@ -18,6 +18,7 @@ export class SerialLock {
 interface Waiting<T> {
   item: T;
   bytes: number;
+  records: number;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
@@ -29,14 +30,14 @@ export class GroupCommit<T> {
   constructor(
     private readonly lock: SerialLock,
     /** A batch stops growing at this size (it always takes at least one item). */
-    private readonly maxBatchBytes: number,
+    private readonly maxBatch: { bytes: number; records: number },
     /** Writes the items durably, or throws: then every item of the batch is rejected. */
     private readonly commit: (items: T[]) => Promise<void>,
   ) {}
 
-  submit(item: T, bytes: number): Promise<void> {
+  submit(item: T, bytes: number, records: number): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.#waiting.push({ item, bytes, resolve, reject });
+      this.#waiting.push({ item, bytes, records, resolve, reject });
       this.#draining ??= this.#drain();
     });
   }
@@ -67,10 +68,15 @@ export class GroupCommit<T> {
 
   #take(): Waiting<T>[] {
     let bytes = 0;
+    let records = 0;
     let count = 0;
     for (const waiting of this.#waiting) {
-      if (count > 0 && bytes + waiting.bytes > this.maxBatchBytes) break;
+      const over =
+        bytes + waiting.bytes > this.maxBatch.bytes ||
+        records + waiting.records > this.maxBatch.records;
+      if (count > 0 && over) break;
       bytes += waiting.bytes;
+      records += waiting.records;
       count += 1;
     }
     return this.#waiting.splice(0, count);

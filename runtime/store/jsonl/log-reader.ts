@@ -72,7 +72,16 @@ export async function readAt<R>(
   segments: readonly SegmentState[],
   schema: z.ZodType<R>,
 ): Promise<R[]> {
-  const records: R[] = [];
+  return (await readLinesAt(locations, segments, schema)).map((found) => found.record);
+}
+
+/** The same, with each record's line as it is on disk (without its newline). */
+export async function readLinesAt<R>(
+  locations: readonly RecordLocation[],
+  segments: readonly SegmentState[],
+  schema: z.ZodType<R>,
+): Promise<{ record: R; line: Buffer }[]> {
+  const found: { record: R; line: Buffer }[] = [];
   let handle: FileHandle | undefined;
   let current: number | undefined;
   try {
@@ -84,15 +93,15 @@ export async function readAt<R>(
         handle = state ? await openForRead(state.path) : undefined;
       }
       if (!handle) continue;
-      const bytes = Buffer.alloc(location.length);
-      if ((await readFully(handle, bytes, location.offset)) < bytes.length) continue;
-      const parsed = parseLine(bytes.toString('utf8'), schema);
-      if (parsed.ok) records.push(parsed.record);
+      const line = Buffer.alloc(location.length);
+      if ((await readFully(handle, line, location.offset)) < line.length) continue;
+      const parsed = parseLine(line.toString('utf8'), schema);
+      if (parsed.ok) found.push({ record: parsed.record, line });
     }
   } finally {
     await handle?.close();
   }
-  return records;
+  return found;
 }
 
 function encodeCursor(position: { segment: number; offset: number }): string {

@@ -8,15 +8,3 @@ export class RecordEncodingError extends Error {
     this.name = 'RecordEncodingError';
   }
 }
-
-/** JSON.stringify, with its failures as RecordEncodingError. */
-export function encodeRecord(record: unknown): string {
-  let text: string | undefined;
-  try {
-    text = JSON.stringify(record);
-  } catch (error) {
-    throw new RecordEncodingError(error);
-  }
-  if (text === undefined) throw new RecordEncodingError('it is not a JSON value');
-  return text;
-}

@@ -18,6 +18,12 @@ export interface WriteResult {
   offset: number;
 }
 
+/** When the active segment is full: whichever limit the next write would pass first. */
+export interface SegmentLimits {
+  bytes: number;
+  records: number;
+}
+
 export class SegmentWriter {
   #handle: FileHandle | undefined;
   #closed = false;
@@ -29,47 +35,53 @@ export class SegmentWriter {
     private segment: number,
     /** Bytes known to be durable in the active segment. */
     private committed: number,
+    /** Records in them. */
+    private records: number,
     handle: FileHandle,
-    private readonly maxSegmentBytes: number,
+    private readonly limits: SegmentLimits,
     private readonly onCreated: (segment: number, path: string) => void,
   ) {
     this.#handle = handle;
   }
 
-  /** Continues the existing segment `segment` whose valid data ends at `bytes`. */
+  /** Continues the existing segment `segment` whose valid data (`records`) ends at `bytes`. */
   static async resume(
     dir: string,
     segment: number,
-    bytes: number,
-    maxSegmentBytes: number,
+    at: { bytes: number; records: number },
+    limits: SegmentLimits,
     onCreated: (segment: number, path: string) => void,
   ): Promise<SegmentWriter> {
     const handle = await openSegment(dir, segment);
-    return new SegmentWriter(dir, segment, bytes, handle, maxSegmentBytes, onCreated);
+    return new SegmentWriter(dir, segment, at.bytes, at.records, handle, limits, onCreated);
   }
 
   /** Starts a brand-new segment `segment`. */
   static async create(
     dir: string,
     segment: number,
-    maxSegmentBytes: number,
+    limits: SegmentLimits,
     onCreated: (segment: number, path: string) => void,
   ): Promise<SegmentWriter> {
     const handle = await createSegment(dir, segment);
     onCreated(segment, segmentPath(dir, segment));
-    return new SegmentWriter(dir, segment, 0, handle, maxSegmentBytes, onCreated);
+    return new SegmentWriter(dir, segment, 0, 0, handle, limits, onCreated);
   }
 
   get activeSegment(): number {
     return this.segment;
   }
 
-  /** Writes `data` (whole lines) durably, rotating first if it would overflow the segment. */
-  async append(data: Buffer): Promise<WriteResult> {
+  /**
+   * Writes `data` (`records` whole lines) durably, rotating first if it would overflow the
+   * segment's bytes or records.
+   */
+  async append(data: Buffer, records: number): Promise<WriteResult> {
     if (this.#closed) throw new Error('The log is closed');
-    if (this.committed > 0 && this.committed + data.length > this.maxSegmentBytes) {
-      await this.rotate();
-    }
+    const full =
+      this.committed + data.length > this.limits.bytes ||
+      this.records + records > this.limits.records;
+    if (this.committed > 0 && full) await this.rotate();
     const handle = await this.#writableHandle();
     const offset = this.committed;
     try {
@@ -81,6 +93,7 @@ export class SegmentWriter {
       throw error;
     }
     this.committed = offset + data.length;
+    this.records += records;
     return { segment: this.segment, offset };
   }
 
@@ -93,6 +106,7 @@ export class SegmentWriter {
     this.#handle = handle;
     this.segment = next;
     this.committed = 0;
+    this.records = 0;
     this.onCreated(next, segmentPath(this.dir, next));
     await previous?.close().catch(() => undefined);
   }

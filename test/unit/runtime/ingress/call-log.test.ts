@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  CALL_BODY_CAP_BYTES,
-  capturedBody,
-  recordedBodyBytes,
-} from '../../../../runtime/ingress/call-draft';
+import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CALL_BODY_CAP_BYTES, capturedBody } from '../../../../runtime/ingress/call-draft';
 import { CallLog } from '../../../../runtime/ingress/call-log';
+import { CallBodies } from '../../../../runtime/ingress/call-bodies';
+import type { StoredCall } from '../../../../runtime/ingress/stored-call';
+import { RawJson } from '../../../../runtime/store/jsonl/record-encoder';
 import { Deduper } from '../../../../runtime/ingress/dedupe';
 import { compileTrigger } from '../../../../runtime/ingress/compile-trigger';
 import { silentLogger } from '../../../../runtime/logger';
@@ -73,24 +74,100 @@ describe('CallLog', () => {
     await log.close();
   });
 
-  it('keeps the first bytes of a long body, and the whole of an accepted one beside the log', async () => {
+  it('cuts a long body at a character boundary, and keeps binary bodies as base64', () => {
     const big = Buffer.from('é'.repeat(CALL_BODY_CAP_BYTES));
     const kept = capturedBody(big);
     assert.equal(kept.bodyTruncated, true);
     assert.equal(kept.bodyEncoding, 'utf8', 'the cut steps back to a character boundary');
     assert.ok(Buffer.byteLength(kept.body ?? '') <= CALL_BODY_CAP_BYTES);
     assert.equal(capturedBody(Buffer.from([0xff, 0x00, 0x01])).bodyEncoding, 'base64');
-    const binary = call({ ...capturedBody(Buffer.from([0xff, 0x00])) });
-    assert.deepEqual(recordedBodyBytes(binary), Buffer.from([0xff, 0x00]));
+    assert.equal(capturedBody(big, Infinity).bodyTruncated, undefined, 'no cap: kept whole');
+  });
 
+  it('keeps an accepted JSON body inline, byte for byte, and shows it cut at the cap', async () => {
+    // Spaces, a trailing zero and a \u escape: what a re-serialization would change.
+    const text = `{"note": "caf\\u00e9", "total": 1.50, "pad": "${'z'.repeat(CALL_BODY_CAP_BYTES)}"}`;
+    const bytes = Buffer.from(text);
+    const record: StoredCall = { ...call({ size: bytes.length }) };
+    delete record.body;
+    Object.assign(record, {
+      bodyEncoding: 'json',
+      jsonBytes: bytes.length,
+      body: new RawJson(bytes, JSON.parse(text)),
+    });
     const dir = await tempDir();
     const log = await CallLog.open(dir, retention, silentLogger);
-    const record = call({ ...kept, size: big.length, bodyStored: true });
-    await log.saveBody(record.id, big);
     await log.append(record);
-    assert.deepEqual(await log.bodyOf(record), big);
-    assert.equal(await log.bodyOf(call({ ...kept })), undefined, 'a cut body is not replayable');
+    const page = await log.page('f_a', 'n_hook', { limit: 1 });
+    assert.equal(page.calls[0]?.bodyEncoding, 'utf8', 'a list names the encoding as the API does');
+    // A later event of the same call (its run's answer) carries no body of its own.
+    await log.update(record, { seq: 1, status: 200, response: { done: true } });
     await log.close();
+
+    const reopened = await CallLog.open(dir, retention, silentLogger);
+    const found = await reopened.readWhole(record.id);
+    assert.ok(found);
+    assert.deepEqual(found.body, bytes, 'every byte, as it arrived');
+    assert.equal(found.record.status, 200, 'the latest event');
+    assert.equal(found.record.bodyEncoding, 'utf8');
+    assert.equal(found.record.bodyTruncated, true);
+    assert.equal(found.record.bodyStored, true, 'kept whole, shown cut');
+    assert.equal(found.record.body, text.slice(0, CALL_BODY_CAP_BYTES));
+    assert.equal('jsonBytes' in found.record, false, 'storage detail, not API');
+    const segments = await readdir(join(dir, 'calls'));
+    const lines = (
+      await Promise.all(segments.map((name) => readFile(join(dir, 'calls', name), 'utf8')))
+    ).join('');
+    assert.equal(lines.split(text).length, 2, 'the body is in the log once, unescaped');
+    await reopened.close();
+  });
+
+  it('keeps a body that is not spliceable JSON whole as text or base64', async () => {
+    const dir = await tempDir();
+    const log = await CallLog.open(dir, retention, silentLogger);
+    const pretty = Buffer.from('{\n  "a": 1\n}');
+    const binary = Buffer.from([0xff, 0x00, 0x0a]);
+    const a = call({ size: pretty.length, ...capturedBody(pretty, Infinity) });
+    const b = call({ size: binary.length, ...capturedBody(binary, Infinity) });
+    await log.append(a);
+    await log.append(b);
+    assert.deepEqual((await log.readWhole(a.id))?.body, pretty);
+    assert.deepEqual((await log.readWhole(b.id))?.body, binary);
+    const cut = call({ ...capturedBody(Buffer.alloc(CALL_BODY_CAP_BYTES + 1, 0x61)) });
+    await log.append(cut);
+    assert.equal((await log.readWhole(cut.id))?.body, undefined, 'a cut body is not replayable');
+    await log.close();
+  });
+
+  it('still reads a body an earlier version kept beside the log', async () => {
+    const dir = await tempDir();
+    const whole = Buffer.alloc(CALL_BODY_CAP_BYTES + 10, 0x62);
+    const old = call({ ...capturedBody(whole), size: whole.length, bodyStored: true });
+    await mkdir(join(dir, 'call-bodies'), { recursive: true });
+    await writeFile(join(dir, 'call-bodies', `${old.id}.bin`), whole);
+    const log = await CallLog.open(dir, retention, silentLogger);
+    await log.append(old);
+    const found = await log.readWhole(old.id);
+    assert.deepEqual(found?.body, whole);
+    assert.equal(found?.record.bodyStored, true);
+    await log.close();
+  });
+
+  it('prunes earlier versions’ bodies whose calls are gone, then their folder', async () => {
+    const dir = await tempDir();
+    const folder = join(dir, 'call-bodies');
+    await mkdir(folder);
+    const hour = (Date.now() - 3600_000) / 1000;
+    for (const id of ['c_kept00000', 'c_gone00000']) {
+      await writeFile(join(folder, `${id}.bin`), 'x');
+      await utimes(join(folder, `${id}.bin`), hour, hour);
+    }
+    const bodies = CallBodies.open(dir);
+    await bodies.prune((id) => id === 'c_kept00000');
+    assert.deepEqual(await readdir(folder), ['c_kept00000.bin']);
+    await bodies.prune(() => false);
+    assert.ok(!(await readdir(dir)).includes('call-bodies'), 'the empty folder is removed');
+    await bodies.prune(() => false); // and a missing folder is fine
   });
 
   it('rebuilds the dedupe index from the log: a repeat gets the first response', async () => {

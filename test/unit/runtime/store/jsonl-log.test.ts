@@ -138,6 +138,32 @@ describe('JsonlLog', () => {
     await reopened.close();
   });
 
+  it('rotates by record count too, counting the open segment after a reopen', async () => {
+    const dir = await tempDir();
+    const limits = { maxSegmentRecords: 5 };
+    const log = await openLog(dir, limits);
+    const written: Event[] = [];
+    for (let i = 0; i < 7; i += 1) written.push(event(`s${i}`));
+    await log.appendMany(written.slice(0, 3));
+    for (const record of written.slice(3)) await log.append(record);
+    await log.close();
+    // Reopened with 2 records in the open segment: 3 more fit, the 4th starts a new one.
+    const reopened = await openLog(dir, limits);
+    const more = Array.from({ length: 4 }, (_, i) => event(`t${i}`));
+    await reopened.appendMany(more.slice(0, 2));
+    await reopened.append(more[2]!);
+    await reopened.append(more[3]!);
+    const lineCounts = await Promise.all(
+      (await segmentNames(dir)).map(async (name) => {
+        const text = await readFile(join(dir, name), 'utf8');
+        return text.split('\n').filter(Boolean).length;
+      }),
+    );
+    assert.deepEqual(lineCounts, [5, 5, 1]);
+    assert.deepEqual(await allPages(reopened, 4), [...written, ...more].reverse());
+    await reopened.close();
+  });
+
   it('refuses a record that does not match the schema, and writes nothing', async () => {
     const log = await openLog(await tempDir());
     // An empty status is valid TypeScript but fails the schema.

@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { webhookTriggerConfigSchema } from '../../../../../runtime/nodes/webhook-trigger/definition';
 import { webhookTriggerExecutor } from '../../../../../runtime/nodes/webhook-trigger/execute';
+import { DeferredBody } from '../../../../../runtime/engine/deferred-body';
+import { bodyReadsOf, readBody } from '../../../../../runtime/nodes/webhook-trigger/call-reads';
+import { RawJson } from '../../../../../runtime/store/jsonl/record-encoder';
 import { testContext } from '../../../../helpers/exec-context';
 
 // Seed 001's example payload shapes: dot notation and [0].
@@ -102,5 +105,40 @@ describe('webhook-trigger executor', () => {
       { body: { kind: 'order', event: 'order.created' } },
     );
     assert.deepEqual(outcome, { kind: 'next', handle: 'match' });
+  });
+
+  it('takes what the ingress read of a deferred body, and parses the rest on demand', async () => {
+    const config = webhookTriggerConfigSchema.parse({
+      mappings: [
+        { path: 'body.user.name', variable: 'customer_name' },
+        { path: 'query.ref', variable: 'ref' },
+      ],
+      events: kiwifyEvents,
+    });
+    const { reads, wholeBody } = bodyReadsOf(config);
+    assert.deepEqual(
+      reads.map((read) => read.path),
+      ['body.user.name', 'body.event'],
+      'only paths into the body, each once',
+    );
+    assert.equal(wholeBody, false);
+    const prereads = readBody(reads, body);
+    assert.deepEqual(
+      [...prereads],
+      [
+        ['body.user.name', 'Ana'],
+        ['body.event', 'purchase.approved'],
+      ],
+    );
+    // Bytes that say otherwise prove the executor answered from the prereads, unparsed.
+    const raw = new RawJson(Buffer.from('{"user":{"name":"Bytes"},"event":"x","city":"Rio"}'));
+    const deferred = new DeferredBody(raw, prereads);
+    const context = await testContext({ input: { body: deferred, query: { ref: 'r1' } } });
+    const outcome = await webhookTriggerExecutor.execute(context.ctx, config);
+    assert.deepEqual(outcome, { kind: 'next', handle: 'approved' });
+    assert.deepEqual(context.variables, { customer_name: 'Ana', ref: 'r1' });
+    // Any other read of `body` parses the bytes (once).
+    assert.equal(context.ctx.readPath('body.city'), 'Rio');
+    assert.equal(context.ctx.scope().body, context.ctx.scope().body);
   });
 });

@@ -1,0 +1,36 @@
+// What a Webhook Trigger reads from its call's body: its mappings and its event path, where
+// they start with `body`. The ingress reads these while the parsed body is at hand, so a
+// large body need not be kept (or parsed again) until the run's first step: see
+// runtime/engine/deferred-body.ts. The executor asks for them with `ctx.preread(path)`.
+import { readPath, tryParsePath, type PathSegment } from '../../paths';
+import type { ConfigOf } from '../../engine/executor';
+
+export interface BodyRead {
+  /** As the config writes it: the key `preread` is asked with. */
+  path: string;
+  segments: PathSegment[];
+}
+
+/** The trigger's paths into the body; `wholeBody` when it keeps the whole body too. */
+export function bodyReadsOf(config: ConfigOf<'webhook-trigger'>): {
+  reads: BodyRead[];
+  wholeBody: boolean;
+} {
+  const reads: BodyRead[] = [];
+  const paths = [...config.mappings.map((mapping) => mapping.path), config.events.path];
+  for (const path of paths) {
+    const parsed = path ? tryParsePath(path) : undefined;
+    const first = parsed?.ok ? parsed.segments[0] : undefined;
+    if (!parsed?.ok || first?.type !== 'key' || first.key !== 'body') continue;
+    if (path && !reads.some((read) => read.path === path)) {
+      reads.push({ path, segments: parsed.segments });
+    }
+  }
+  return { reads, wholeBody: Boolean(config.saveFullBodyAs) };
+}
+
+/** Each path's value in `body`. */
+export function readBody(reads: readonly BodyRead[], body: unknown): Map<string, unknown> {
+  const scope = { body };
+  return new Map(reads.map((read) => [read.path, readPath(scope, read.segments)]));
+}

@@ -15,6 +15,7 @@ export const webhookFieldLabels: FieldLabels = {
   'security.auth.source': 'Signature in',
   'security.auth.encoding': 'Digest encoding',
   'security.auth.prefix': 'Prefix',
+  'security.auth.preset': 'Preset',
   'security.auth.secretIds': 'Secrets',
   'security.auth.secretIds[]': 'Secret #',
   'security.auth.toleranceSeconds': 'Timestamp tolerance',

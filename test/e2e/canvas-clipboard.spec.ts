@@ -21,6 +21,8 @@ test('copy and paste nodes with their edges between flows, and between windows',
   const firstId = await createFlow(page, 'Source');
   await clickEmptyCanvas(page);
   await addByKeyboard(page, 'start');
+  // The new node has the focus: `/` goes back to the search for the next one.
+  await page.keyboard.press('/');
   await page.keyboard.type('end');
   await page.keyboard.press('Enter');
   await expect(canvasEdges(page)).toHaveCount(1);

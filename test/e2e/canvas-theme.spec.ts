@@ -19,6 +19,8 @@ test('light and dark themes: canvas, minimap, controls and edges stay readable',
   await createFlow(page, 'Themes');
   await clickEmptyCanvas(page);
   await addByKeyboard(page, 'start');
+  // The new node has the focus: `/` goes back to the search for the next one.
+  await page.keyboard.press('/');
   await page.keyboard.type('end');
   await page.keyboard.press('Enter');
   await expect(canvasEdges(page)).toHaveCount(1);

@@ -22,7 +22,9 @@ test('create a flow, add two nodes, connect them, reload: still there', async ({
   const end = page.locator('[data-node-type="end"]');
   await expect(end).toBeVisible();
 
-  // Connect Start's output to End's input by dragging between the handles.
+  // Connect Start's output to End's input by dragging between the handles (End's
+  // inspector closed first: it lies over the canvas's right edge).
+  await page.getByRole('button', { name: 'Close the inspector' }).click();
   const startId = await start.getAttribute('data-testid');
   await page
     .getByTestId(`handle-${startId?.replace(/^node-/, '')}-next`)

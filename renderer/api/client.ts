@@ -152,8 +152,8 @@ export const api = {
   /** A copy of the flow's draft under a new id and name, never published. */
   duplicateFlow: (id: string) => request<FlowDocument>('POST', flowPath(id, '/duplicate'), {}),
   /** The draft's problems (errors stop Publish; warnings do not). */
-  validateFlow: (id: string) =>
-    request<{ problems: GraphProblem[] }>('GET', flowPath(id, '/validate')),
+  validateFlow: (id: string, signal?: AbortSignal) =>
+    request<{ problems: GraphProblem[] }>('GET', flowPath(id, '/validate'), undefined, signal),
   /** 422 `invalid_flow` with `details.problems` when the draft does not validate. */
   publishFlow: (id: string, revision: number) =>
     request<PublishResult>('POST', flowPath(id, '/publish'), { revision }),

@@ -42,6 +42,7 @@ type EditActions = Omit<
   | 'history'
   | 'clipboard'
   | 'open'
+  | 'discard'
   | 'saveNow'
   | 'adoptFlow'
 >;

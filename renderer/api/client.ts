@@ -132,6 +132,12 @@ export interface RunQuery {
   before?: string;
 }
 
+export interface TestChatPoll {
+  after: number;
+  wait: number;
+  status?: TestChatMessages['runStatus'] | undefined;
+}
+
 function queryString(query: Record<string, string | number | undefined>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
@@ -183,11 +189,14 @@ export const api = {
     request<{ sessionId: string; runId: string }>('POST', '/api/test-chat/sessions', input),
   sendTestChat: (sessionId: string, reply: { text: string } | { buttonId: string }) =>
     request<{ seq: number; runId: string }>('POST', testChatPath(sessionId, '/messages'), reply),
-  /** Long-polls up to `wait` seconds for messages after `after`. */
-  pollTestChat: (sessionId: string, after: number, wait: number, signal?: AbortSignal) =>
+  /**
+   * Long-polls up to `wait` seconds for messages after `after`, or a run status other than
+   * `status` (the one last seen).
+   */
+  pollTestChat: (sessionId: string, query: TestChatPoll, signal?: AbortSignal) =>
     request<TestChatMessages>(
       'GET',
-      testChatPath(sessionId, `/messages${queryString({ after, wait })}`),
+      testChatPath(sessionId, `/messages${queryString({ ...query })}`),
       undefined,
       signal,
     ),

@@ -21,13 +21,7 @@ export async function serveCommand(args: string[]): Promise<void> {
     logger: consoleLogger,
   });
   const urls = await runtime.start();
-  const login = runtime.loginUrl();
-  consoleLogger.info(`data folder: ${runtime.dataDir}`);
-  consoleLogger.info(`webhooks (public listener): ${urls.public}`);
-  consoleLogger.info(`designer: ${login}`);
-  consoleLogger.info('press Ctrl+C to stop');
-  if (values.open) openInBrowser(login, (message) => consoleLogger.warn(message));
-
+  // Listening before the URLs are printed: whoever reads them may signal at once.
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) {
@@ -49,4 +43,10 @@ export async function serveCommand(args: string[]): Promise<void> {
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+  const login = runtime.loginUrl();
+  consoleLogger.info(`data folder: ${runtime.dataDir}`);
+  consoleLogger.info(`webhooks (public listener): ${urls.public}`);
+  consoleLogger.info(`designer: ${login}`);
+  consoleLogger.info('press Ctrl+C to stop');
+  if (values.open) openInBrowser(login, (message) => consoleLogger.warn(message));
 }

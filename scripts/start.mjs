@@ -17,9 +17,20 @@ function headless(reason) {
   log(`Electron is not available here (${reason}); starting the headless runtime instead.`);
   const serveArgs = ['dist/runtime/cli.js', 'serve', ...args];
   if (hasDisplay() && !args.includes('--open')) serveArgs.push('--open');
-  const child = spawn(process.execPath, serveArgs, { stdio: 'inherit' });
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-  child.on('exit', (code) => process.exit(code ?? 0));
+  // An IPC channel to ask the runtime to stop (runtime/cli/stop-requests.ts). Re-sending the
+  // signal would not do: Ctrl+C in a terminal already signals the runtime too (same process
+  // group), and a second SIGINT makes it exit without finishing in-flight work.
+  const child = spawn(process.execPath, serveArgs, {
+    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+  });
+  let asked = 0;
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => {
+      asked += 1;
+      if (child.connected) child.send(asked === 1 ? 'hookflow:stop' : 'hookflow:exit-now');
+    });
+  }
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
 // No display: the desktop app could not open a window, so its binary is not even looked for

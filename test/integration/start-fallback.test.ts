@@ -158,73 +158,112 @@ describe('npm start without Electron', () => {
     assert.equal(await stop(retry), 'exit 0');
   });
 
-  // Known open (issue 10 item 5.13): start.mjs forwards the group's SIGINT a second time; the
-  // fix is not in yet, so this is reported as todo rather than failing the suite.
-  it(
-    'Ctrl+C (SIGINT to the whole process group) lets in-flight work finish and exits 0',
-    {
-      todo: 'start.mjs still forwards SIGINT a second time',
-    },
-    async () => {
-      const dataDir = await tempDir();
-      const started = await npmStart(dataDir, { ELECTRON_SKIP_BINARY_DOWNLOAD: '1' });
-      const admin = new URL(started.designer).origin;
-      const token = (await readFile(join(dataDir, 'admin-token'), 'utf8')).trim();
-      const api = (path: string, body: unknown) =>
-        fetch(`${admin}${path}`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-          body: JSON.stringify(body),
-        });
-      const trigger = webhookTriggerNode();
-      const created = await api('/api/flows', { name: 'Orders', draft: graphWith(trigger) });
-      const flow = (await created.json()) as FlowDocument;
-      assert.equal((await api(`/api/flows/${flow.id}/publish`, {})).status, 200);
+  it('Ctrl+C (SIGINT to the whole process group) lets in-flight work finish and exits 0', async () => {
+    const dataDir = await tempDir();
+    const started = await npmStart(dataDir, { ELECTRON_SKIP_BINARY_DOWNLOAD: '1' });
+    const call = await callInFlight(started, dataDir);
 
-      // A webhook call in flight: its headers are in (the server said 100 Continue), its body
-      // is not, when Ctrl+C comes.
-      const { hostname: host, port } = new URL(started.publicUrl);
-      const socket = connect(Number(port), host.replace(/^\[|\]$/g, ''));
-      let answer = '';
-      socket.on('data', (chunk) => (answer += chunk));
-      const body = JSON.stringify({ order: 1 });
-      socket.write(
-        `POST /webhooks/flow/${String(trigger.data.config.webhookId)} HTTP/1.1\r\n` +
-          `Host: ${host}:${port}\r\ncontent-type: application/json\r\n` +
-          `content-length: ${Buffer.byteLength(body)}\r\nexpect: 100-continue\r\n\r\n`,
-      );
-      /** Resolves once what the server sent so far matches. */
-      const received = (pattern: RegExp) =>
-        new Promise<void>((resolve) => {
-          const check = () => {
-            if (!pattern.test(answer)) return;
-            socket.off('data', check);
-            resolve();
-          };
-          socket.on('data', check);
-          check();
-        });
-      await received(/^HTTP\/1\.1 100/);
+    assert.ok(started.child.pid);
+    // What a terminal does on Ctrl+C: one SIGINT to every process of the foreground group.
+    process.kill(-started.child.pid, 'SIGINT');
+    await outputMatching(started.child, started.output, /finishing in-flight work/);
+    const runId = await call.finish();
 
-      assert.ok(started.child.pid);
-      process.kill(-started.child.pid, 'SIGINT');
-      await outputMatching(started.child, started.output, /SIGINT: finishing in-flight work/);
+    assert.equal(await started.exited, 0, started.output());
+    assert.doesNotMatch(started.output(), /again/);
+    assert.match(started.output(), /stopped/);
+    await assertCallLogged(dataDir, runId);
+  });
+
+  it('SIGTERM to the start script alone (by PID) stops the runtime gracefully', async () => {
+    const dataDir = await tempDir();
+    const started = await npmStart(dataDir, { ELECTRON_SKIP_BINARY_DOWNLOAD: '1' });
+    const call = await callInFlight(started, dataDir);
+
+    started.child.kill('SIGTERM');
+    await outputMatching(started.child, started.output, /npm start asked to stop: finishing/);
+    const runId = await call.finish();
+
+    assert.equal(await started.exited, 0, started.output());
+    assert.match(started.output(), /stopped/);
+    await assertCallLogged(dataDir, runId);
+  });
+
+  it('the runtime stops when the start script dies', async () => {
+    const started = await npmStart(await tempDir(), { ELECTRON_SKIP_BINARY_DOWNLOAD: '1' });
+    // The runtime inherited the start script's stdout and stderr: they close when it is gone.
+    const closed = new Promise<void>((resolve) => started.child.once('close', () => resolve()));
+    started.child.kill('SIGKILL');
+    await closed;
+    assert.match(started.output(), /npm start went away: finishing in-flight work/);
+    assert.match(started.output(), /stopped/);
+    await assert.rejects(fetch(started.designer, { redirect: 'manual' }));
+  });
+});
+
+/**
+ * Publishes a webhook flow and starts a call to it that stays in flight: its headers are in
+ * (the server answered 100 Continue), its body is not until `finish()`, which sends it and
+ * resolves with the run id of the answer (202).
+ */
+async function callInFlight(started: Started, dataDir: string) {
+  const admin = new URL(started.designer).origin;
+  const token = (await readFile(join(dataDir, 'admin-token'), 'utf8')).trim();
+  const api = (path: string, body: unknown) =>
+    fetch(`${admin}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const trigger = webhookTriggerNode();
+  const created = await api('/api/flows', { name: 'Orders', draft: graphWith(trigger) });
+  const flow = (await created.json()) as FlowDocument;
+  assert.equal((await api(`/api/flows/${flow.id}/publish`, {})).status, 200);
+
+  const { hostname: host, port } = new URL(started.publicUrl);
+  const socket = connect(Number(port), host.replace(/^\[|\]$/g, ''));
+  after(() => socket.destroy());
+  let answer = '';
+  socket.on('data', (chunk) => (answer += chunk));
+  const body = JSON.stringify({ order: 1 });
+  socket.write(
+    `POST /webhooks/flow/${String(trigger.data.config.webhookId)} HTTP/1.1\r\n` +
+      `Host: ${host}:${port}\r\ncontent-type: application/json\r\n` +
+      `content-length: ${Buffer.byteLength(body)}\r\nexpect: 100-continue\r\n\r\n`,
+  );
+  /** Resolves once what the server sent so far matches; rejects if the socket closes first. */
+  const received = (pattern: RegExp) =>
+    new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if (!pattern.test(answer)) return;
+        socket.off('data', check);
+        socket.off('close', closed);
+        resolve();
+      };
+      const closed = () => reject(new Error(`connection closed before ${pattern}:\n${answer}`));
+      socket.on('data', check);
+      socket.once('close', closed);
+      check();
+    });
+  await received(/^HTTP\/1\.1 100/);
+  return {
+    async finish(): Promise<string> {
       socket.write(body);
       await received(/"runId":"[^"]+"/);
       socket.destroy();
       assert.match(answer, /HTTP\/1\.1 202/, answer);
       const runId = /"runId":"([^"]+)"/.exec(answer)?.[1];
       assert.ok(runId, answer);
-
-      assert.equal(await started.exited, 0, started.output());
-      assert.doesNotMatch(started.output(), /again/);
-      assert.match(started.output(), /stopped/);
-      const calls = await readdir(join(dataDir, 'calls'));
-      const logged = await Promise.all(calls.map((name) => readFile(join(dataDir, 'calls', name))));
-      assert.ok(
-        logged.some((text) => text.includes(runId)),
-        'the call answered during the stop is in the call log',
-      );
+      return runId;
     },
+  };
+}
+
+async function assertCallLogged(dataDir: string, runId: string): Promise<void> {
+  const calls = await readdir(join(dataDir, 'calls'));
+  const logged = await Promise.all(calls.map((name) => readFile(join(dataDir, 'calls', name))));
+  assert.ok(
+    logged.some((text) => text.includes(runId)),
+    'the call answered during the stop is in the call log',
   );
-});
+}

@@ -46,6 +46,8 @@ onMessage((raw) => {
       applyRuntimeHeapPolicy();
       runtime = createRuntime({
         ...message.options,
+        // In Electron's utility process the desktop app (and its tray) is around.
+        desktop: parentPort !== undefined,
         secretsKey:
           message.secretsKey === undefined ? undefined : Buffer.from(message.secretsKey, 'base64'),
       });

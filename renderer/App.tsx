@@ -33,8 +33,14 @@ export function App() {
         <h1>{fatal.signIn ? 'Sign in to Hookflow' : 'Hookflow is not reachable'}</h1>
         {fatal.signIn ? (
           <p>
-            Open the designer from the Hookflow tray icon, or run <code>hookflow open</code> (
-            <code>npm run open</code> in a checkout) to get a sign-in link for this browser.
+            Run <code>hookflow open</code> (<code>npm run open</code> in a checkout) on this
+            computer to get a sign-in link for this browser
+            {inDesktopApp() && (
+              <>
+                , or choose <b>Open Hookflow</b> in the Hookflow tray menu
+              </>
+            )}
+            .
           </p>
         ) : (
           <p>{fatal.text}</p>
@@ -88,6 +94,11 @@ export function App() {
       <ConnectDialog />
     </div>
   );
+}
+
+/** The desktop app's window has its preload (the tray exists); a browser tab has not. */
+function inDesktopApp(): boolean {
+  return 'hookflowDesktop' in window;
 }
 
 function FlowTitle() {

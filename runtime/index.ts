@@ -50,6 +50,8 @@ export interface RuntimeOptions {
   secretsKey?: Buffer;
   /** How the public tunnel connects; ngrok by default (tests pass a stand-in). */
   tunnelConnector?: TunnelConnector;
+  /** Run by the desktop app (Electron): what the runtime tells users may mention its tray. */
+  desktop?: boolean;
 }
 
 export interface RuntimeUrls {
@@ -236,6 +238,7 @@ async function open(
     logger,
     urls: getUrls,
     loginUrl,
+    desktop: options.desktop ?? false,
     apiRouters: [
       tunnelRoutes({ ...ctx, tunnel }),
       runsRoutes(ctx),

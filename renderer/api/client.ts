@@ -135,6 +135,12 @@ export interface RunQuery {
   before?: string;
 }
 
+export interface TestChatPoll {
+  after: number;
+  wait: number;
+  status?: TestChatMessages['runStatus'] | undefined;
+}
+
 function queryString(query: Record<string, string | number | boolean | undefined>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
@@ -155,8 +161,8 @@ export const api = {
   /** A copy of the flow's draft under a new id and name, never published. */
   duplicateFlow: (id: string) => request<FlowDocument>('POST', flowPath(id, '/duplicate'), {}),
   /** The draft's problems (errors stop Publish; warnings do not). */
-  validateFlow: (id: string) =>
-    request<{ problems: GraphProblem[] }>('GET', flowPath(id, '/validate')),
+  validateFlow: (id: string, signal?: AbortSignal) =>
+    request<{ problems: GraphProblem[] }>('GET', flowPath(id, '/validate'), undefined, signal),
   /** 422 `invalid_flow` with `details.problems` when the draft does not validate. */
   publishFlow: (id: string, revision: number) =>
     request<PublishResult>('POST', flowPath(id, '/publish'), { revision }),
@@ -189,11 +195,14 @@ export const api = {
     request<{ sessionId: string; runId: string }>('POST', '/api/test-chat/sessions', input),
   sendTestChat: (sessionId: string, reply: { text: string } | { buttonId: string }) =>
     request<{ seq: number; runId: string }>('POST', testChatPath(sessionId, '/messages'), reply),
-  /** Long-polls up to `wait` seconds for messages after `after`. */
-  pollTestChat: (sessionId: string, after: number, wait: number, signal?: AbortSignal) =>
+  /**
+   * Long-polls up to `wait` seconds for messages after `after`, or a run status other than
+   * `status` (the one last seen).
+   */
+  pollTestChat: (sessionId: string, query: TestChatPoll, signal?: AbortSignal) =>
     request<TestChatMessages>(
       'GET',
-      testChatPath(sessionId, `/messages${queryString({ after, wait })}`),
+      testChatPath(sessionId, `/messages${queryString({ ...query })}`),
       undefined,
       signal,
     ),

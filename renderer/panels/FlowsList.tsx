@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
-import { duplicateAndOpen, renameFlow } from '../store/flow-actions';
+import { deleteFlow, duplicateAndOpen, renameFlow } from '../store/flow-actions';
 import { useFlowsList } from '../store/flows-list-store';
 import { CopyIcon, PencilIcon, TrashIcon, UploadIcon } from '../ui/icons';
 import { ImportDialog } from './ImportDialog';
@@ -11,7 +11,7 @@ interface Props {
 }
 
 export function FlowsList({ selectedId, onSelect }: Props) {
-  const { flows, loading, loadError, refresh, create, remove } = useFlowsList();
+  const { flows, loading, loadError, refresh, create } = useFlowsList();
   const [newName, setNewName] = useState('');
   const [importing, setImporting] = useState<{ file: File | undefined; key: number }>();
   const [duplicating, setDuplicating] = useState<string>();
@@ -164,7 +164,7 @@ export function FlowsList({ selectedId, onSelect }: Props) {
                   className="danger"
                   data-testid="confirm-delete"
                   onClick={async () => {
-                    if (await remove(flow.id)) {
+                    if (await deleteFlow(flow.id)) {
                       setConfirmingDelete(undefined);
                       if (selectedId === flow.id) onSelect(undefined);
                     }

@@ -50,6 +50,7 @@ type EditActions = Omit<
   | 'history'
   | 'clipboard'
   | 'open'
+  | 'discard'
   | 'saveNow'
   | 'adoptFlow'
 >;

@@ -40,6 +40,12 @@ export interface EditorState {
   /** The in-app clipboard: survives switching flows, used when the system one has no payload. */
   clipboard: ClipboardPayload | undefined;
   open: (flowId: string | undefined) => Promise<void>;
+  /**
+   * Closes the open flow without saving its pending edits (it is being deleted): its
+   * autosave is cancelled, and resolves once a save already on its way has been answered,
+   * so nothing for the flow reaches the runtime after this.
+   */
+  discard: () => Promise<void>;
   onNodesChange: (changes: NodeChange<CanvasNode>[]) => void;
   onEdgesChange: (changes: EdgeChange[]) => void;
   /** A node drag began / ended (xyflow callbacks): one undo step per drag. */
@@ -120,6 +126,20 @@ export const useEditor = create<EditorState>((set, get) => {
     saveTimer = setTimeout(() => void get().saveNow(), AUTOSAVE_DELAY_MS);
   };
 
+  /** Shows `flowId` (not loaded yet) on an empty canvas; its autosave, if any, is off. */
+  const showFlow = (flowId: string | undefined) => {
+    clearTimeout(saveTimer);
+    set({
+      flowId,
+      flow: undefined,
+      nodes: [],
+      edges: [],
+      variables: [],
+      loadError: undefined,
+      history: emptyHistory(),
+    });
+  };
+
   return {
     flowId: undefined,
     flow: undefined,
@@ -135,16 +155,7 @@ export const useEditor = create<EditorState>((set, get) => {
 
     open: async (flowId) => {
       if (get().saveStatus === 'unsaved') await get().saveNow();
-      clearTimeout(saveTimer);
-      set({
-        flowId,
-        flow: undefined,
-        nodes: [],
-        edges: [],
-        variables: [],
-        loadError: undefined,
-        history: emptyHistory(),
-      });
+      showFlow(flowId);
       if (!flowId) return;
       set({ loading: true });
       try {
@@ -154,6 +165,14 @@ export const useEditor = create<EditorState>((set, get) => {
       } catch (error) {
         set({ loading: false, loadError: errorText(error) });
       }
+    },
+
+    discard: async () => {
+      // Without a flow in the store no save starts (saveNow has nothing to send).
+      showFlow(undefined);
+      while (saving) await saving;
+      clearTimeout(saveTimer);
+      set({ saveStatus: 'saved', saveError: undefined });
     },
 
     ...createEditActions(set, get, markDirty),

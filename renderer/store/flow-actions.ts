@@ -30,3 +30,19 @@ export async function renameFlow(id: string, name: string): Promise<boolean> {
     return false;
   }
 }
+
+/**
+ * Deletes a flow. The open one is closed first, without saving: its pending autosave and
+ * problems check are cancelled and a check in flight is aborted (fired after the DELETE,
+ * each would be answered 404), and a save already on its way is answered before the
+ * DELETE goes. If the delete fails, the flow opens again as the runtime has it.
+ */
+export async function deleteFlow(id: string): Promise<boolean> {
+  const wasOpen = useEditor.getState().flowId === id;
+  if (wasOpen) await useEditor.getState().discard();
+  const deleted = await useFlowsList.getState().remove(id);
+  if (!deleted && wasOpen && useEditor.getState().flowId === undefined) {
+    await useEditor.getState().open(id);
+  }
+  return deleted;
+}

@@ -46,6 +46,8 @@ interface PublishState {
 let checkTimer: ReturnType<typeof setTimeout> | undefined;
 /** Only the newest check's answer counts. */
 let checkSeq = 0;
+/** Aborts the check in flight: its flow was closed or deleted, its answer is moot. */
+let checkAbort: AbortController | undefined;
 
 function configsOf(nodes: readonly CanvasNode[]): Record<string, string> {
   return Object.fromEntries(nodes.map((node) => [node.id, configKey(node.data.config)]));
@@ -98,8 +100,10 @@ export const usePublish = create<PublishState>((set, get) => {
       const seq = (checkSeq += 1);
       const configs = configsOf(editor.nodes);
       set({ checking: true });
+      checkAbort?.abort();
+      const abort = (checkAbort = new AbortController());
       try {
-        const { problems } = await api.validateFlow(flow.id);
+        const { problems } = await api.validateFlow(flow.id, abort.signal);
         if (seq !== checkSeq) return;
         set({
           flowId: flow.id,
@@ -201,8 +205,11 @@ export const usePublish = create<PublishState>((set, get) => {
 // Every saved draft (and every flow opened) is checked again, shortly after.
 useEditor.subscribe((state, previous) => {
   if (state.flowId !== previous.flowId) {
+    // The flow is closed (another opened, or it is being deleted): nothing more is asked
+    // about it. A check fired after its DELETE would be answered 404.
     checkSeq += 1;
     clearTimeout(checkTimer);
+    checkAbort?.abort();
     usePublish.setState({
       flowId: state.flowId,
       problems: [],

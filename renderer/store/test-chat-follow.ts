@@ -44,6 +44,8 @@ export function followSession(sessionId: string, handlers: FollowHandlers): () =
   const controller = new AbortController();
   const { signal } = controller;
   let after = 0;
+  /** The run status last reported: a poll asks for news beyond it (one that ended meanwhile). */
+  let seenStatus: RunStatus | 'unknown' | undefined;
 
   const message = (value: unknown) => {
     const parsed = chatMessageSchema.safeParse(value);
@@ -52,6 +54,7 @@ export function followSession(sessionId: string, handlers: FollowHandlers): () =
     handlers.onMessage(parsed.data);
   };
   const status = (value: RunStatus | 'unknown') => {
+    seenStatus = value;
     handlers.onStatus(value);
     // Nothing more can happen in this conversation: let the connection go.
     if (isFinished(value)) controller.abort();
@@ -83,7 +86,11 @@ export function followSession(sessionId: string, handlers: FollowHandlers): () =
   };
 
   const poll = async () => {
-    const answer = await api.pollTestChat(sessionId, after, POLL_WAIT_SECONDS, signal);
+    const answer = await api.pollTestChat(
+      sessionId,
+      { after, wait: POLL_WAIT_SECONDS, status: seenStatus },
+      signal,
+    );
     handlers.onConnection('polling');
     for (const item of answer.messages) message(item);
     status(answer.runStatus);

@@ -27,6 +27,8 @@ export interface AdminAppDeps {
   logger: Logger;
   urls: () => RuntimeStatus['urls'];
   loginUrl: () => string;
+  /** Run by the desktop app, which has a tray menu to open the designer from. */
+  desktop: boolean;
   /** Routers added by later features (runs, calls, listen streams…), mounted under /api. */
   apiRouters?: Router[];
 }
@@ -46,16 +48,7 @@ export function createAdminApp(deps: AdminAppDeps): Express {
       res.redirect(303, '/');
       return;
     }
-    res
-      .status(401)
-      .type('html')
-      .send(
-        '<!doctype html><meta charset="utf-8"><title>Hookflow sign-in</title>' +
-          '<body style="font-family:system-ui;max-width:40em;margin:4em auto">' +
-          '<h1>This sign-in link has already been used or has expired</h1>' +
-          '<p>Open Hookflow from its tray icon, or run <code>hookflow open</code> ' +
-          '(<code>npm run open</code> in a checkout) to get a fresh link.</p>',
-      );
+    res.status(401).type('html').send(usedLinkPage(deps.desktop));
   });
 
   const api = express.Router();
@@ -90,4 +83,19 @@ function refuseDeepNesting(_req: unknown, _res: unknown, body: Buffer, encoding:
   if (jsonNestingOverflow(text) >= 0) {
     throw Object.assign(new Error('The body is nested too deep'), { type: BODY_TOO_DEEP_TYPE });
   }
+}
+
+/** Where a fresh sign-in link comes from: the tray menu exists only in the desktop app. */
+function usedLinkPage(desktop: boolean): string {
+  const command =
+    'run <code>hookflow open</code> (<code>npm run open</code> in a checkout) on this computer';
+  const fresh = desktop
+    ? `choose <b>Open Hookflow</b> in the Hookflow tray menu, or ${command}`
+    : command;
+  return (
+    '<!doctype html><meta charset="utf-8"><title>Hookflow sign-in</title>' +
+    '<body style="font-family:system-ui;max-width:40em;margin:4em auto">' +
+    '<h1>This sign-in link has already been used or has expired</h1>' +
+    `<p>A sign-in link works once. For a fresh one, ${fresh}.</p>`
+  );
 }

@@ -73,4 +73,6 @@ test('a browser without a session is told how to sign in', async ({ page, hookfl
   await page.goto(hookflow.admin);
   await expect(page.getByRole('heading', { name: 'Sign in to Hookflow' })).toBeVisible();
   await expect(page.getByText('hookflow open')).toBeVisible();
+  // A browser tab: the tray belongs to the desktop app only.
+  await expect(page.getByRole('main')).not.toContainText('tray');
 });

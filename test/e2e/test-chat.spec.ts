@@ -157,10 +157,16 @@ test('where event streams do not get through, the conversation goes on by long-p
   await signIn(page, hookflow);
   await openFlow(page, 'Email check');
   const panel = await openDockTab(page, 'test-chat');
+  // Each poll says which run status the designer last saw, so a run that ends between
+  // two polls is reported at once (not after the next poll's whole wait).
+  const pollSaysStatus = page.waitForRequest((request) =>
+    /\/messages\?.*\bstatus=(running|waiting)\b/.test(request.url()),
+  );
   await panel.getByTestId('chat-start').click();
   const messages = panel.getByTestId('chat-message');
   await expect(messages.first()).toHaveText(/What is your work email\?/);
   await expect(panel.getByTestId('chat-connection')).toHaveAttribute('data-state', 'polling');
+  await pollSaysStatus;
   await expect(panel.getByTestId('chat-connection')).toHaveText('Live (polling)');
   await panel.getByTestId('chat-input').fill('eve@example.com');
   await panel.getByTestId('chat-input').press('Enter');

@@ -71,6 +71,23 @@ describe('admin API', () => {
     assert.equal(reused.status, 401, 'a sign-in code works once');
   });
 
+  it('tells how to get a fresh sign-in link: the tray only where the desktop app runs', async () => {
+    for (const desktop of [false, true]) {
+      const rt = await startTestRuntime({ desktop });
+      const url = rt.runtime.loginUrl();
+      assert.equal((await fetch(url, { redirect: 'manual' })).status, 303);
+      const used = await fetch(url, { redirect: 'manual' });
+      assert.equal(used.status, 401);
+      const page = await used.text();
+      assert.match(page, /already been used or has expired/);
+      assert.match(
+        page,
+        /<code>hookflow open<\/code> \(<code>npm run open<\/code> in a checkout\)/,
+      );
+      assert.equal(/tray/i.test(page), desktop, `desktop: ${desktop}: ${page}`);
+    }
+  });
+
   it('creates, lists, gets, renames, saves a draft and deletes flows', async () => {
     const rt = await startTestRuntime();
     const created = await rt.api('/api/flows', { method: 'POST', json: { name: 'Orders' } });

@@ -134,6 +134,9 @@ describe('engine over HTTP: test chat', () => {
       (await rt.api(`/api/test-chat/sessions/${chat.sessionId}/messages?wait=99`)).status,
       400,
     );
+    const badStatus = await rt.api(`/api/test-chat/sessions/${chat.sessionId}/messages?status=x`);
+    assert.equal(badStatus.status, 400);
+    assert.equal((await json<{ error: { code: string } }>(badStatus)).error.code, 'invalid_input');
     assert.equal((await chat.send({ text: '' })).status, 400);
     const notPublished = await rt.api('/api/test-chat/sessions', {
       method: 'POST',
@@ -142,5 +145,27 @@ describe('engine over HTTP: test chat', () => {
     assert.equal(notPublished.status, 409);
     const run = await json<Run>(await rt.api(`/api/runs/${chat.runId}`));
     assert.equal(run.flowVersion, 'draft');
+  });
+
+  it('a long-poll says at once that the run ended since the status the client saw', async () => {
+    // Over HTTP, the wiring of `status`; that the poll does not wait is shown without
+    // timing in test/unit/runtime/channels/test-chat/api.test.ts.
+    const rt = await startTestRuntime();
+    const flow = await createFixtureFlow(rt, 'email-signup');
+    const chat = await ChatClient.start(rt, flow.id);
+    await chat.botSays(2);
+    await chat.say('ana@example.com');
+    await chat.botSays();
+    await chat.say('41');
+    await chat.botSays(); // the bot's last message; the client saw the run waiting for '41'
+    const [last] = chat.transcript.slice(-1);
+    assert.ok(last);
+    await finishedRun(rt, chat.runId);
+    const response = await rt.api(
+      `/api/test-chat/sessions/${chat.sessionId}/messages?after=${last.seq}&wait=25&status=waiting`,
+    );
+    assert.equal(response.status, 200);
+    const page = await json<{ runStatus: string }>(response);
+    assert.equal(page.runStatus, 'completed');
   });
 });

@@ -1,14 +1,19 @@
 // The test chat's admin API, independent of HTTP.
+import { z } from 'zod';
 import { ApiError, notFound, parseInput } from '../../api/api-error';
 import type { ApiContext } from '../../api/context';
 import { getFlow } from '../../api/flows';
 import { apiErrorFrom, runnableGraph, startNodeOf } from '../../api/runs';
+import { runStatusSchema } from '../../shared/run';
 import {
   createTestChatInputSchema,
   testChatReplySchema,
   type TestChatMessages,
   type TestChatSession,
 } from '../../shared/test-chat';
+
+/** What reading a session needs: the long-poll is tested on a bare engine and test chat. */
+type ChatReadContext = Pick<ApiContext, 'engine' | 'testChat'>;
 
 /** Long-polls wait at most this long, under typical proxy and browser timeouts. */
 export const MAX_WAIT_SECONDS = 25;
@@ -43,7 +48,7 @@ export async function createTestChatSession(
   }
 }
 
-function sessionOf(ctx: ApiContext, id: string): TestChatSession {
+function sessionOf(ctx: ChatReadContext, id: string): TestChatSession {
   const session = ctx.testChat.store.get(id);
   if (!session) throw notFound('test chat session', id);
   return session;
@@ -136,7 +141,7 @@ function isLive(ctx: ApiContext, sessionId: string): boolean {
   return status === 'waiting' && ctx.engine.waitOf(runId)?.kind === 'input';
 }
 
-export function messagesAfter(ctx: ApiContext, id: string, after: number): TestChatMessages {
+export function messagesAfter(ctx: ChatReadContext, id: string, after: number): TestChatMessages {
   const session = sessionOf(ctx, id);
   return {
     messages: session.messages.filter((message) => message.seq > after),
@@ -144,26 +149,46 @@ export function messagesAfter(ctx: ApiContext, id: string, after: number): TestC
   };
 }
 
-export function runStatusOf(ctx: ApiContext, sessionId: string): TestChatMessages['runStatus'] {
+export function runStatusOf(
+  ctx: ChatReadContext,
+  sessionId: string,
+): TestChatMessages['runStatus'] {
   const runId = ctx.testChat.currentRun(sessionId);
   return (runId && ctx.engine.runStatus(runId)) || 'unknown';
 }
 
-/** `?after=<seq>&wait=<seconds>`: answers at once if there is news, else waits for some. */
+/** A run status as `?status=` names it; `unknown` when the session has no run yet. */
+const seenStatusSchema = z.enum([...runStatusSchema.options, 'unknown']);
+
+/**
+ * `?after=<seq>&wait=<seconds>&status=<run status>`: answers at once if there is news,
+ * else waits for some. News is a message after `after`, or a run status other than
+ * `status`, the one the client last saw: a run that finished between two polls is
+ * reported by the next one at once. Without `status`, the status when the poll began.
+ */
 export async function pollTestChatMessages(
-  ctx: ApiContext,
+  ctx: ChatReadContext,
   id: string,
-  query: { after?: unknown; wait?: unknown },
+  query: { after?: unknown; wait?: unknown; status?: unknown },
   signal: AbortSignal,
 ): Promise<TestChatMessages> {
   const after = toInteger(query.after, 'after', 0, Number.MAX_SAFE_INTEGER) ?? 0;
   const wait = toInteger(query.wait, 'wait', 0, MAX_WAIT_SECONDS) ?? 0;
+  const seen = seenStatus(query.status);
   const first = messagesAfter(ctx, id, after);
-  if (first.messages.length > 0 || wait === 0) return first;
-  const before = first.runStatus;
+  const known = seen ?? first.runStatus;
+  if (first.messages.length > 0 || first.runStatus !== known || wait === 0) return first;
   await ctx.testChat.nextEvent(id, wait * 1000, signal);
   const next = messagesAfter(ctx, id, after);
-  return next.messages.length > 0 || next.runStatus !== before ? next : first;
+  return next.messages.length > 0 || next.runStatus !== known ? next : first;
+}
+
+function seenStatus(value: unknown): TestChatMessages['runStatus'] | undefined {
+  if (value === undefined) return undefined;
+  const parsed = seenStatusSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const names = seenStatusSchema.options.join(', ');
+  throw new ApiError(400, 'invalid_input', `status: use one of ${names}`);
 }
 
 export function toInteger(

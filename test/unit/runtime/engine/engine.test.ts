@@ -133,10 +133,7 @@ describe('engine: runs', () => {
     );
     const run = await finished(engine, (await engine.startRun(start(flow))).id);
     assert.equal(run.status, 'failed');
-    assert.equal(
-      run.error,
-      'Node Delay has an invalid configuration: Wait: Wait at most 30 days',
-    );
+    assert.equal(run.error, 'Node Delay has an invalid configuration: Wait: Wait at most 30 days');
     assert.equal(run.steps.at(-1)?.error, run.error);
   });
 
@@ -154,10 +151,7 @@ describe('engine: runs', () => {
       (await engine.startRun(start(flow, { variables: { p: '(' } }))).id,
     );
     assert.equal(run.status, 'failed');
-    assert.match(
-      run.error ?? '',
-      /^Node Condition failed: Rule 1: Invalid regular expression/,
-    );
+    assert.match(run.error ?? '', /^Node Condition failed: Rule 1: Invalid regular expression/);
   });
 
   it('refuses a trigger node that is not in the graph', async () => {

@@ -172,7 +172,9 @@ describe('validateGraph', () => {
       ),
     );
     assert.ok(
-      problems.some((p) => p.edgeId === 'e3' && p.nodeId === 's' && /into this trigger/.test(p.message)),
+      problems.some(
+        (p) => p.edgeId === 'e3' && p.nodeId === 's' && /into this trigger/.test(p.message),
+      ),
     );
     assert.ok(!problems.some((p) => p.edgeId === 'e1'));
   });

@@ -25,6 +25,8 @@ test('create a flow, add two nodes, connect them, reload: still there', async ({
   // Connect Start's output to End's input by dragging between the handles (End's
   // inspector closed first: it lies over the canvas's right edge).
   await page.getByRole('button', { name: 'Close the inspector' }).click();
+  // Adding End centred the view on it; fit both nodes in view (Start may be under the palette).
+  await page.getByRole('button', { name: 'Zoom to fit' }).click();
   const startId = await start.getAttribute('data-testid');
   await page
     .getByTestId(`handle-${startId?.replace(/^node-/, '')}-next`)

@@ -1,6 +1,11 @@
 // The admin API behind the Webhook Trigger's inspector: its call log (Logs tab), one call,
 // replay, its listen stream (Listen mode) and the secrets its Security tab stores.
-import type { CallDetails, CallPage, ReplayResult } from '../../runtime/shared/calls';
+import type {
+  CallDetails,
+  CallPage,
+  ReplayRequest,
+  ReplayResult,
+} from '../../runtime/shared/calls';
 import type { SecretSummary } from '../../runtime/shared/secrets';
 import { openStream, request } from './client';
 
@@ -17,8 +22,9 @@ export const webhooksApi = {
     return request<CallPage>('GET', nodePath(flowId, nodeId, `/calls?${query.toString()}`));
   },
   getCall: (id: string) => request<CallDetails>('GET', callPath(id)),
-  /** Runs a logged call again against the published version (202). */
-  replayCall: (id: string) => request<ReplayResult>('POST', callPath(id, '/replay')),
+  /** Runs a logged call again against the published version (202); a refused call needs `skipAuthentication`. */
+  replayCall: (id: string, options: ReplayRequest = {}) =>
+    request<ReplayResult>('POST', callPath(id, '/replay'), options),
   /** No value: the runtime generates a token (32 random bytes). */
   createSecret: (purpose: string, value?: string) =>
     request<SecretSummary>(

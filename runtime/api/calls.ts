@@ -1,7 +1,7 @@
 // The admin side of inbound webhooks: a trigger's call log (paged), one call in full,
 // replay, and the URLs a trigger answers on.
 import type { CallDetails, CallPage, ReplayResult, TriggerUrls } from '../shared/calls';
-import { callsQuerySchema } from '../shared/calls';
+import { callsQuerySchema, replayRequestSchema } from '../shared/calls';
 import type { DraftNode, FlowDocument } from '../shared/flow-document';
 import { webhookPaths } from '../shared/webhook-trigger';
 import { parseBody } from '../ingress/parse-body';
@@ -66,9 +66,11 @@ export async function getCall(ctx: CallsContext, callId: string): Promise<CallDe
   }
 }
 
-export function replay(ctx: CallsContext, callId: string): Promise<ReplayResult> {
+/** `body` is the request's JSON (absent or `{}` for a call that was accepted). */
+export function replay(ctx: CallsContext, callId: string, body: unknown): Promise<ReplayResult> {
   if (!/^c_[A-Za-z0-9_-]{6,64}$/.test(callId)) throw notFound('call', callId);
-  return replayCall(ctx.ingress, callId);
+  const options = parseInput(replayRequestSchema, body ?? {});
+  return replayCall(ctx.ingress, callId, options);
 }
 
 /** Where the trigger can be called. `public` stays empty until a tunnel is up. */

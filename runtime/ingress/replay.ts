@@ -2,7 +2,7 @@
 // from parse onward against the trigger's CURRENT published version, and is recorded as a
 // new call marked `replayOf` (its run's trigger says so too).
 import { ApiError } from '../api/api-error';
-import type { ReplayResult } from '../shared/calls';
+import { refusedCaller, type ReplayRequest, type ReplayResult } from '../shared/calls';
 import { CallDraft } from './call-draft';
 import { parseBody } from './parse-body';
 import type { Ingress } from './pipeline';
@@ -10,6 +10,7 @@ import type { Ingress } from './pipeline';
 export async function replayCall<Binding>(
   ingress: Ingress<Binding>,
   callId: string,
+  options: ReplayRequest = {},
 ): Promise<ReplayResult> {
   const { calls, channels } = ingress.deps;
   const found = await calls.readWhole(callId);
@@ -21,6 +22,15 @@ export async function replayCall<Binding>(
       409,
       'trigger_not_published',
       'The trigger of this call is not in the published version of its flow: publish it to replay the call.',
+    );
+  }
+  if (refusedCaller(record) && options.skipAuthentication !== true) {
+    // One click must not turn a stranger's refused call into a run: the replay would
+    // skip the very check that refused it. The designer asks first, then sends the flag.
+    throw new ApiError(
+      409,
+      'replay_skips_authentication',
+      `This call was refused (${record.status ?? 'no status'}${record.auth.code ? ` ${record.auth.code}` : ''}): a replay runs the flow without checking who sent it. Send {"skipAuthentication": true} to replay it anyway.`,
     );
   }
   const bytes = found.body;

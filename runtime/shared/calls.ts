@@ -102,6 +102,20 @@ export interface ListenedCall {
   error?: { code: string; message: string };
 }
 
+/**
+ * A call refused for who sent it: authentication failed, or an IP or origin allowlist
+ * said no (401/403). Replay skips those checks, so replaying one needs a confirmation.
+ */
+export function refusedCaller(call: Pick<CallRecord, 'auth' | 'status'>): boolean {
+  return call.auth.outcome === 'failed' || call.status === 401 || call.status === 403;
+}
+
+/** `POST /api/calls/{id}/replay`: `skipAuthentication` confirms replaying a refused call. */
+export const replayRequestSchema = z
+  .object({ skipAuthentication: z.boolean().optional() })
+  .strict();
+export type ReplayRequest = z.infer<typeof replayRequestSchema>;
+
 export const replayResultSchema = z.object({
   callId: z.string(),
   runId: z.string(),

@@ -341,3 +341,96 @@ test('a webhook Start node shows its call_node URL once published, and Listen sh
   await listen.getByTestId('listen-stop').click();
   await expect(listen).toHaveAttribute('data-status', 'idle');
 });
+
+test('Replay of a refused call asks first and says authentication is skipped; Cancel and Escape run nothing; it works from the keyboard', async ({
+  page,
+  hookflow,
+  consoleErrors: _,
+}) => {
+  const admin = (path: string, body: unknown) =>
+    fetch(`${hookflow.admin}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${hookflow.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const secret = (await (
+    await admin('/api/secrets', { purpose: 'Bearer token', value: 'the-right-token' })
+  ).json()) as { id: string };
+  const webhookId = 'wh_e2eGuardedTrigger00000001';
+  const flowId = await createFlowViaApi(hookflow, 'Guarded', {
+    nodes: [
+      {
+        id: 'n_guarded',
+        type: 'webhook-trigger',
+        position: { x: 0, y: 0 },
+        data: {
+          label: 'Orders',
+          config: { webhookId, security: { auth: { type: 'bearer', tokenSecretId: secret.id } } },
+        },
+      },
+      { id: 'n_end', type: 'end', position: { x: 320, y: 0 }, data: { config: {} } },
+    ],
+    edges: [{ id: 'e_1', source: 'n_guarded', sourceHandle: 'next', target: 'n_end' }],
+  });
+  await publishViaApi(hookflow, flowId);
+  const url = `${hookflow.public}/webhooks/flow/${webhookId}`;
+  const refused = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: 'Bearer a-guess' },
+    body: '{"order":"A-1"}',
+  });
+  expect(refused.status).toBe(401);
+  const runCount = async () => {
+    const response = await fetch(`${hookflow.admin}/api/runs?flowId=${flowId}`, {
+      headers: { authorization: `Bearer ${hookflow.token}` },
+    });
+    return ((await response.json()) as { runs: unknown[] }).runs.length;
+  };
+
+  await signIn(page, hookflow);
+  await openFlow(page, 'Guarded');
+  await page.getByTestId('node-n_guarded').click();
+  const inspector = page.getByTestId('inspector');
+  await inspector.getByRole('tab', { name: 'Logs' }).click();
+  const rows = inspector.getByTestId('log-call');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.nth(0)).toHaveAttribute('data-status', '401');
+  await rows.nth(0).click();
+  const detail = inspector.getByTestId('log-detail');
+  const replay = detail.getByTestId('replay');
+  await expect(replay).toHaveText('Replay…');
+
+  // The click only asks; the dialog says why, and Cancel (focused first) runs nothing.
+  await replay.click();
+  const dialog = page.getByTestId('replay-confirm');
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('This call was refused (401, auth failed: wrong token).');
+  await expect(dialog).toContainText('skips authentication');
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await dismissNotices(page);
+  await screenshot(page, 'replay-refused-confirm');
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(replay).toBeFocused();
+
+  // Escape closes it too.
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(detail.getByTestId('replay-result')).toHaveCount(0);
+  expect(await runCount()).toBe(0);
+
+  // Confirmed from the keyboard: the replay runs, marked as a replay.
+  await replay.press('Enter');
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Shift+Tab');
+  await expect(dialog.getByTestId('confirm-replay')).toBeFocused();
+  await expect(dialog.getByTestId('confirm-replay')).toHaveText('Replay without authentication');
+  await page.keyboard.press('Enter');
+  await expect(detail.getByTestId('replay-result')).toContainText('Replayed as a new call. Run');
+  await expect.poll(runCount).toBe(1);
+  await detail.getByRole('button', { name: 'All calls' }).click();
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toContainText('replay');
+});

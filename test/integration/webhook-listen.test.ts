@@ -158,4 +158,74 @@ describe('logs and replay', () => {
     const unpublished = await rt.api(`/api/calls/${callId}/replay`, { method: 'POST', json: {} });
     assert.equal(unpublished.status, 409);
   });
+
+  it('replays a refused (401) or allowlist-refused (403) call only when the skipped authentication is confirmed', async () => {
+    const rt = await startTestRuntime();
+    const trigger = webhookTriggerNode({
+      mappings: [{ path: 'body.user.name', variable: 'name' }],
+      security: {
+        auth: { type: 'bearer', tokenSecretId: await createSecret(rt, 'right-token') },
+      },
+    });
+    const flow = await createPublishedFlow(rt, graphWith(trigger));
+    const url = `${rt.public}/webhooks/flow/${String(trigger.data.config.webhookId)}`;
+    const refused = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer wrong-token' },
+      body: JSON.stringify({ user: { name: 'Eve' } }),
+    });
+    assert.equal(refused.status, 401);
+    const page = await json<CallPage>(await rt.api(`/api/flows/${flow.id}/nodes/n_hook/calls`));
+    const callId = page.calls[0]?.id ?? '';
+    assert.equal(page.calls[0]?.auth.outcome, 'failed');
+
+    // One request without the confirmation: refused, nothing runs.
+    for (const body of [undefined, {}, { skipAuthentication: false }]) {
+      const asked = await rt.api(`/api/calls/${callId}/replay`, {
+        method: 'POST',
+        ...(body === undefined ? {} : { json: body }),
+      });
+      assert.equal(asked.status, 409);
+      const error = (await json<{ error: { code: string; message: string } }>(asked)).error;
+      assert.equal(error.code, 'replay_skips_authentication');
+      assert.match(error.message, /401 invalid_token/);
+      assert.match(error.message, /skipAuthentication/);
+    }
+    const typo = await rt.api(`/api/calls/${callId}/replay`, {
+      method: 'POST',
+      json: { skipAuth: true },
+    });
+    assert.equal(typo.status, 400);
+    const none = await json<RunPage>(await rt.api(`/api/runs?flowId=${flow.id}`));
+    assert.equal(none.runs.length, 0);
+
+    const confirmed = await rt.api(`/api/calls/${callId}/replay`, {
+      method: 'POST',
+      json: { skipAuthentication: true },
+    });
+    assert.equal(confirmed.status, 202, await confirmed.clone().text());
+    const run = await waitForRun(rt, (await json<ReplayResult>(confirmed)).runId);
+    assert.equal(run.variables.name, 'Eve');
+    assert.equal(run.trigger.replayOf, callId);
+
+    // A call the IP allowlist refused (403, authentication never checked) asks too.
+    const walled = webhookTriggerNode({ security: { ipAllowlist: ['10.9.9.9'] } }, 'n_walled');
+    const other = await createPublishedFlow(rt, graphWith(walled));
+    const blocked = await fetch(
+      `${rt.public}/webhooks/flow/${String(walled.data.config.webhookId)}`,
+      { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' },
+    );
+    assert.equal(blocked.status, 403);
+    const blockedPage = await json<CallPage>(
+      await rt.api(`/api/flows/${other.id}/nodes/n_walled/calls`),
+    );
+    const blockedId = blockedPage.calls[0]?.id ?? '';
+    const asked = await rt.api(`/api/calls/${blockedId}/replay`, { method: 'POST', json: {} });
+    assert.equal(asked.status, 409);
+    const again = await rt.api(`/api/calls/${blockedId}/replay`, {
+      method: 'POST',
+      json: { skipAuthentication: true },
+    });
+    assert.equal(again.status, 202, await again.clone().text());
+  });
 });

@@ -39,6 +39,18 @@ export function authText(auth: CallAuth): string {
   return 'Auth not checked';
 }
 
+/** Why a call was refused, for the replay confirmation: "401, auth failed: wrong token". */
+export function refusalText(call: {
+  status?: number | undefined;
+  auth: CallAuth;
+  response?: unknown;
+}): string {
+  const status = call.status === undefined ? 'Refused' : String(call.status);
+  if (call.auth.outcome === 'failed') return `${status}, ${authText(call.auth).toLowerCase()}`;
+  const code = (call.response as { error?: { code?: unknown } } | undefined)?.error?.code;
+  return typeof code === 'string' ? `${status}, ${words(code)}` : status;
+}
+
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   const kib = bytes / 1024;

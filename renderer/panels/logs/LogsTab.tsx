@@ -2,13 +2,14 @@
 // authentication outcome, time, method, size and markers — and a call in full with the
 // same Map / copy-path tree, and Replay (runs it again against the published version).
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CallDetails, CallSummary, ReplayResult } from '../../../runtime/shared/calls';
+import type { CallDetails, CallSummary } from '../../../runtime/shared/calls';
 import { webhooksApi } from '../../api/webhooks';
 import { errorText } from '../../store/notices-store';
 import { ArrowLeftIcon, Spinner } from '../../ui/icons';
 import { CallSummaryLine, CallView, type AllowlistActions } from '../calls/CallView';
 import { fromDetails } from '../calls/call-view-data';
 import type { MapAction } from '../calls/PayloadTree';
+import { ReplayButton, type ReplayState } from './ReplayButton';
 
 const PAGE = 20;
 
@@ -153,9 +154,7 @@ interface DetailProps {
 function CallDetail({ callId, map, allowlist, onBack, onReplayed }: DetailProps) {
   const [call, setCall] = useState<CallDetails>();
   const [error, setError] = useState<string>();
-  const [replay, setReplay] = useState<
-    { busy: true } | { result: ReplayResult } | { error: string } | undefined
-  >();
+  const [replay, setReplay] = useState<ReplayState>();
   const back = useRef<HTMLButtonElement>(null);
 
   // Bumped by Retry: loads the call again.
@@ -181,17 +180,6 @@ function CallDetail({ callId, map, allowlist, onBack, onReplayed }: DetailProps)
   useEffect(() => {
     back.current?.focus();
   }, []);
-
-  const runReplay = async () => {
-    setReplay({ busy: true });
-    try {
-      const result = await webhooksApi.replayCall(callId);
-      setReplay({ result });
-      onReplayed();
-    } catch (failure) {
-      setReplay({ error: errorText(failure) });
-    }
-  };
 
   return (
     <section className="logs" aria-label="Call" data-testid="log-detail">
@@ -229,15 +217,7 @@ function CallDetail({ callId, map, allowlist, onBack, onReplayed }: DetailProps)
           map={map}
           allowlist={allowlist}
           actions={
-            <button
-              type="button"
-              data-testid="replay"
-              disabled={replay !== undefined && 'busy' in replay}
-              title="Run this call again against the published version (authentication is not checked again)"
-              onClick={() => void runReplay()}
-            >
-              {replay && 'busy' in replay ? <Spinner /> : null} Replay
-            </button>
+            <ReplayButton call={call} state={replay} onState={setReplay} onReplayed={onReplayed} />
           }
         />
       )}

@@ -29,7 +29,7 @@ export function callsRoutes<Binding>(ctx: CallsContext<Binding>): Router {
     res.json(await getCall(ctx, req.params.callId));
   });
   router.post('/calls/:callId/replay', async (req, res) => {
-    res.status(202).json(await replay(ctx, req.params.callId));
+    res.status(202).json(await replay(ctx, req.params.callId, req.body));
   });
   return router;
 }

@@ -5,6 +5,7 @@ import {
   callMarkers,
   callTime,
   formatBytes,
+  refusalText,
   statusKind,
 } from '../../../../../renderer/panels/calls/call-format';
 
@@ -14,6 +15,24 @@ describe('statusKind', () => {
     assert.equal(statusKind(401), 'refused');
     assert.equal(statusKind(503), 'failed');
     assert.equal(statusKind(undefined), 'pending');
+  });
+});
+
+describe('refusalText', () => {
+  it('says why a call was refused: the failed authentication, else the refusal code', () => {
+    assert.equal(
+      refusalText({ status: 401, auth: { outcome: 'failed', code: 'invalid_token' } }),
+      '401, auth failed: wrong token',
+    );
+    assert.equal(
+      refusalText({
+        status: 403,
+        auth: { outcome: 'not-checked' },
+        response: { error: { code: 'ip_not_allowed', message: '…' } },
+      }),
+      '403, ip not allowed',
+    );
+    assert.equal(refusalText({ status: 403, auth: { outcome: 'not-checked' } }), '403');
   });
 });
 

@@ -4,6 +4,7 @@
 // a token of this folder is set.
 import { expect, screenshot, signIn, test, type Hookflow } from './fixtures';
 import {
+  bearerTriggerDraft,
   dismissNotices,
   expectSavedAndChecked,
   problemPin,
@@ -26,24 +27,11 @@ const auth = (hookflow: Hookflow) => ({
  * what is left is exactly such a file and a folder without the secret.
  */
 async function foreignFlowFile(hookflow: Hookflow): Promise<string> {
-  const id = await createFlowViaApi(hookflow, 'Orders', {
-    nodes: [
-      {
-        id: 'n_hook',
-        type: 'webhook-trigger',
-        position: { x: 0, y: 0 },
-        data: {
-          label: 'Orders',
-          config: {
-            webhookId: FILE_WEBHOOK_ID,
-            security: { auth: { type: 'bearer', tokenSecretId: FOREIGN_SECRET_ID } },
-          },
-        },
-      },
-      { id: 'n_done', type: 'end', position: { x: 320, y: 0 }, data: { config: {} } },
-    ],
-    edges: [{ id: 'e_1', source: 'n_hook', sourceHandle: 'next', target: 'n_done' }],
-  });
+  const id = await createFlowViaApi(
+    hookflow,
+    'Orders',
+    bearerTriggerDraft('n_hook', FILE_WEBHOOK_ID, FOREIGN_SECRET_ID),
+  );
   const exported = await fetch(`${hookflow.admin}/api/flows/${id}/export`, {
     headers: auth(hookflow),
   });

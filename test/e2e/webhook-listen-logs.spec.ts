@@ -3,6 +3,7 @@
 // go to the allowlists, and the call log lists every call (refused ones too) with Replay.
 import { expect, screenshot, signIn, test, type Hookflow } from './fixtures';
 import {
+  bearerTriggerDraft,
   createFlowViaApi,
   dismissNotices,
   expectSavedAndChecked,
@@ -357,21 +358,11 @@ test('Replay of a refused call asks first and says authentication is skipped; Ca
     await admin('/api/secrets', { purpose: 'Bearer token', value: 'the-right-token' })
   ).json()) as { id: string };
   const webhookId = 'wh_e2eGuardedTrigger00000001';
-  const flowId = await createFlowViaApi(hookflow, 'Guarded', {
-    nodes: [
-      {
-        id: 'n_guarded',
-        type: 'webhook-trigger',
-        position: { x: 0, y: 0 },
-        data: {
-          label: 'Orders',
-          config: { webhookId, security: { auth: { type: 'bearer', tokenSecretId: secret.id } } },
-        },
-      },
-      { id: 'n_end', type: 'end', position: { x: 320, y: 0 }, data: { config: {} } },
-    ],
-    edges: [{ id: 'e_1', source: 'n_guarded', sourceHandle: 'next', target: 'n_end' }],
-  });
+  const flowId = await createFlowViaApi(
+    hookflow,
+    'Guarded',
+    bearerTriggerDraft('n_guarded', webhookId, secret.id),
+  );
   await publishViaApi(hookflow, flowId);
   const url = `${hookflow.public}/webhooks/flow/${webhookId}`;
   const refused = await fetch(url, {

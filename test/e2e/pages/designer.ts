@@ -159,6 +159,25 @@ export async function createFlowViaApi(
   return ((await response.json()) as { id: string }).id;
 }
 
+/** A Bearer-token Webhook Trigger labelled "Orders" wired to an End: a flow draft. */
+export function bearerTriggerDraft(nodeId: string, webhookId: string, tokenSecretId: string) {
+  return {
+    nodes: [
+      {
+        id: nodeId,
+        type: 'webhook-trigger',
+        position: { x: 0, y: 0 },
+        data: {
+          label: 'Orders',
+          config: { webhookId, security: { auth: { type: 'bearer', tokenSecretId } } },
+        },
+      },
+      { id: 'n_done', type: 'end', position: { x: 320, y: 0 }, data: { config: {} } },
+    ],
+    edges: [{ id: 'e_1', source: nodeId, sourceHandle: 'next', target: 'n_done' }],
+  };
+}
+
 /** Opens a flow from the flows list by its name. */
 export async function openFlow(page: Page, name: string): Promise<void> {
   await page.getByTestId('flow-item').filter({ hasText: name }).locator('.flow-open').click();

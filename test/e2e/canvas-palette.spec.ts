@@ -5,8 +5,8 @@ import {
   clickEmptyCanvas,
   createFlow,
   expectSaved,
+  flowPosition,
   nodesOfType,
-  screenPosition,
   selectedNodes,
 } from './pages/designer';
 
@@ -44,8 +44,9 @@ test('palette: grouped, searchable, and adds nodes from the keyboard', async ({
   await page.keyboard.press('Enter');
   await expect(nodesOfType(page, 'end')).toHaveCount(1);
   await expect(canvasEdges(page)).toHaveCount(1);
-  const start = await screenPosition(nodesOfType(page, 'start'));
-  const end = await screenPosition(nodesOfType(page, 'end'));
+  // Compared on the canvas: adding End centres the view on it, which moves both on screen.
+  const start = await flowPosition(nodesOfType(page, 'start'));
+  const end = await flowPosition(nodesOfType(page, 'end'));
   expect(end.x).toBeGreaterThan(start.x);
 
   // Arrow keys walk the results; Enter adds the highlighted one.

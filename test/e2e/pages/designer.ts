@@ -117,6 +117,20 @@ export async function screenPosition(node: Locator): Promise<{ x: number; y: num
   return { x: Math.round(box.x), y: Math.round(box.y) };
 }
 
+/**
+ * A node's position on the canvas (flow coordinates, from its transform): unlike its
+ * screen position it does not change while the view pans or zooms.
+ */
+export async function flowPosition(node: Locator): Promise<{ x: number; y: number }> {
+  // The wrapper React Flow positions is the card's .react-flow__node ancestor.
+  const transform = await node.evaluate(
+    (element) => element.closest<HTMLElement>('.react-flow__node')?.style.transform ?? '',
+  );
+  const match = /translate\((-?[\d.]+)px,\s*(-?[\d.]+)px\)/.exec(transform);
+  if (!match) throw new Error(`node has no translate transform: "${transform}"`);
+  return { x: Number(match[1]), y: Number(match[2]) };
+}
+
 /** Waits until the canvas stops moving (zoom-to-fit and panning animate). */
 export async function viewportSettled(page: Page): Promise<void> {
   const viewport = page.locator('.react-flow__viewport');

@@ -4,7 +4,7 @@
 // deeper than MAX_BODY_NESTING is refused (413, see nesting-limit.ts).
 import { ApiError } from '../api/api-error';
 import { findJsonProblem } from './json-problem';
-import { jsonNestingOverflow, tooDeeplyNested } from './nesting-limit';
+import { jsonNestingExceeds, tooDeeplyNested } from './nesting-limit';
 
 export function parseJson(text: string): unknown {
   return parseJsonText(text).value;
@@ -18,8 +18,7 @@ export function parseJsonText(text: string): { value: unknown; exact: boolean } 
   } catch (error) {
     throw invalidJson(text, error);
   }
-  // After the parse (V8's is iterative, so any depth parses): the scan may assume valid JSON.
-  if (jsonNestingOverflow(text) >= 0) throw tooDeeplyNested('arrays and objects');
+  if (jsonNestingExceeds(value)) throw tooDeeplyNested('arrays and objects');
   // JSON.parse stores `"__proto__"` as an own data property (the prototype is never
   // changed), but copying such an object with Object.assign or a naive deep merge would
   // be. A key can only be `__proto__` if it is spelt out or uses a \u escape.

@@ -1,19 +1,14 @@
 // The admin listener (127.0.0.1 only): the designer page, the admin API and live streams.
-import express, { type Express, type Router } from 'express';
+import express, { type Express, type NextFunction, type Request, type Router } from 'express';
 import type { ApiContext } from '../api/context';
-import { jsonNestingOverflow } from '../ingress/nesting-limit';
+import { jsonNestingExceeds, tooDeeplyNested } from '../ingress/nesting-limit';
 import type { Logger } from '../logger';
 import type { LoginCodes } from '../security/login-codes';
 import type { RuntimeStatus } from '../shared/runtime-status';
 import { requireAdmin, setSessionCookie } from './admin-auth';
 import { designerRoutes } from './designer-routes';
 import { loopbackHostGuard } from './host-guard';
-import {
-  BODY_TOO_DEEP_TYPE,
-  jsonErrorHandler,
-  notFoundHandler,
-  requireJsonBody,
-} from './json-errors';
+import { jsonErrorHandler, notFoundHandler, requireJsonBody } from './json-errors';
 import { flowsRoutes } from './routes/flows-routes';
 import { settingsRoutes } from './routes/settings-routes';
 import { statusRoutes } from './routes/status-routes';
@@ -58,7 +53,8 @@ export function createAdminApp(deps: AdminAppDeps): Express {
   });
   api.use(
     requireJsonBody,
-    express.json({ limit: ADMIN_BODY_LIMIT, strict: true, verify: refuseDeepNesting }),
+    express.json({ limit: ADMIN_BODY_LIMIT, strict: true }),
+    refuseDeepNesting,
   );
   api.use(statusRoutes({ ctx: deps.ctx, urls: deps.urls, loginUrl: deps.loginUrl }));
   api.use(flowsRoutes(deps.ctx));
@@ -75,14 +71,10 @@ export function createAdminApp(deps: AdminAppDeps): Express {
 
 /**
  * Admin bodies (manual runs with a `body`, imports) end up in records too: the webhook
- * nesting limit applies (runtime/ingress/nesting-limit.ts). body-parser turns what this
- * throws into an error of that `type`, which jsonErrorHandler answers with 413.
+ * nesting limit applies (runtime/ingress/nesting-limit.ts), answered by jsonErrorHandler.
  */
-function refuseDeepNesting(_req: unknown, _res: unknown, body: Buffer, encoding: string): void {
-  const text = body.toString(Buffer.isEncoding(encoding) ? encoding : 'utf8');
-  if (jsonNestingOverflow(text) >= 0) {
-    throw Object.assign(new Error('The body is nested too deep'), { type: BODY_TOO_DEEP_TYPE });
-  }
+function refuseDeepNesting(req: Request, _res: unknown, next: NextFunction): void {
+  next(jsonNestingExceeds(req.body) ? tooDeeplyNested('arrays and objects') : undefined);
 }
 
 /** Where a fresh sign-in link comes from: the tray menu exists only in the desktop app. */

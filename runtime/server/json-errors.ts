@@ -1,7 +1,6 @@
 // Turns every failure into the JSON error shape with the right status; never a stack.
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { ApiError } from '../api/api-error';
-import { tooDeeplyNested } from '../ingress/nesting-limit';
 import type { Logger } from '../logger';
 
 export function sendError(res: Response, error: ApiError): void {
@@ -15,9 +14,6 @@ export function sendError(res: Response, error: ApiError): void {
   });
 }
 
-/** The `type` of the error admin-app's body check throws (a body nested too deep). */
-export const BODY_TOO_DEEP_TYPE = 'entity.too.deep';
-
 /** body-parser reports its failures with `type`; map them to our codes. */
 function fromBodyParser(error: unknown): ApiError | undefined {
   if (typeof error !== 'object' || error === null || !('type' in error)) return undefined;
@@ -28,8 +24,6 @@ function fromBodyParser(error: unknown): ApiError | undefined {
         'invalid_json',
         `The request body is not valid JSON: ${'message' in error ? String(error.message) : ''}`,
       );
-    case BODY_TOO_DEEP_TYPE:
-      return tooDeeplyNested('arrays and objects');
     case 'entity.too.large':
       return new ApiError(413, 'payload_too_large', 'The request body is too large');
     case 'encoding.unsupported':

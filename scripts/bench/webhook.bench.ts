@@ -14,7 +14,8 @@
 // interleaved, and the best of each is reported.
 // `-- --node 24` (or HOOKFLOW_BENCH_NODE=24) runs both servers on Node 24, the Node current
 // Electron ships (fetched once from npm, see server-node.ts); HOOKFLOW_BENCH_CASES=a,c runs
-// only those cases (a case's baseline is added).
+// only those cases (a case's baseline is added); HOOKFLOW_BENCH_PROFILE=<dir> writes a CPU
+// profile of the Hookflow server there (open it in Chrome DevTools or speedscope).
 // Targets (issues 4 and 10): (a) ≥ 80 % of the baseline's req/s, p99 ≤ 2× the baseline's,
 // RSS ≤ 150 MB; (b) ≥ 70 % of the baseline's req/s; (c) ≥ 70 % of baselineLarge's req/s,
 // p99 ≤ 2× its p99 — on Node 20 and Node 24 alike.
@@ -128,8 +129,24 @@ async function withPeakRss<T>(pid: number, work: () => Promise<T>): Promise<[T, 
   }
 }
 
+/** CPU seconds (user + system) a process has used so far (Linux /proc; 0 elsewhere). */
+async function cpuSeconds(pid: number): Promise<number> {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+/** USER_HZ: 100 on every Linux this runs on. */
+const CLOCK_TICKS = 100;
+
 interface Measured {
   rps: number;
+  /** Server CPU time per answered request: what a case costs, whatever else runs. */
+  cpuMs: number;
   p50: number;
   p99: number;
   rss: number;
@@ -151,9 +168,12 @@ async function measure(
     body: payload,
   };
   await autocannon({ ...options, duration: WARMUP_SECONDS });
+  const cpuBefore = await cpuSeconds(pid);
   const [result, rss] = await withPeakRss(pid, () => autocannon({ ...options, duration: SECONDS }));
+  const cpu = (await cpuSeconds(pid)) - cpuBefore;
   return {
     rps: result.requests.average,
+    cpuMs: result.requests.total > 0 ? (cpu * 1000) / result.requests.total : 0,
     p50: result.latency.p50,
     p99: result.latency.p99,
     rss,
@@ -167,7 +187,7 @@ function row(label: string, m: Measured, baseline?: Measured): string {
   return (
     `${label.padEnd(34)} ${m.rps.toFixed(0).padStart(6)} req/s${ratio.padEnd(24)}` +
     `p50 ${String(m.p50).padStart(3)} ms  p99 ${String(m.p99).padStart(3)} ms  ` +
-    `RSS ${(m.rss / 1024 / 1024).toFixed(0)} MB` +
+    `RSS ${(m.rss / 1024 / 1024).toFixed(0)} MB  CPU ${m.cpuMs.toFixed(2)} ms/req` +
     (m.non2xx + m.errors > 0 ? `  (${m.non2xx} non-2xx, ${m.errors} errors)` : '')
   );
 }
@@ -267,6 +287,9 @@ async function main(): Promise<void> {
   const runtime = start(node.path, [
     // As `npm run serve` and the headless `npm start` run it.
     ...RUNTIME_NODE_FLAGS,
+    ...(process.env.HOOKFLOW_BENCH_PROFILE
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.HOOKFLOW_BENCH_PROFILE}`]
+      : []),
     cli,
     'serve',
     '--data-dir',
@@ -348,7 +371,10 @@ async function main(): Promise<void> {
   } finally {
     baselineChild.process.kill('SIGKILL');
     runtime.process.kill('SIGTERM');
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // A profile is written as the process exits, after its graceful stop.
+    for (let i = 0; i < 100 && runtime.process.exitCode === null; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     if (runtime.process.exitCode === null) runtime.process.kill('SIGKILL');
     await rm(dataDir, { recursive: true, force: true });
   }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ApiError } from '../../../../runtime/api/api-error';
-import { jsonNestingOverflow, MAX_BODY_NESTING } from '../../../../runtime/ingress/nesting-limit';
+import { jsonNestingExceeds, MAX_BODY_NESTING } from '../../../../runtime/ingress/nesting-limit';
 import { parseBody } from '../../../../runtime/ingress/parse-body';
 
 const arrays = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
@@ -28,22 +28,30 @@ describe('the body nesting limit', () => {
     assert.doesNotThrow(() => structuredClone(value));
   });
 
-  it('finds where a JSON text first nests too deep, and nothing in one that does not', () => {
-    assert.equal(jsonNestingOverflow(arrays(3), 2), 2);
-    assert.equal(jsonNestingOverflow(arrays(2), 2), -1);
-    assert.equal(jsonNestingOverflow(objects(MAX_BODY_NESTING)), -1);
-    assert.ok(jsonNestingOverflow(objects(MAX_BODY_NESTING + 1)) > 0);
-    assert.equal(jsonNestingOverflow(arrays(MAX_BODY_NESTING)), -1);
-    assert.equal(jsonNestingOverflow(arrays(MAX_BODY_NESTING + 1)), MAX_BODY_NESTING);
+  it('tells a parsed JSON value nested too deep from one that is not', () => {
+    const exceeds = (text: string, limit?: number) => jsonNestingExceeds(JSON.parse(text), limit);
+    assert.equal(exceeds(arrays(3), 2), true);
+    assert.equal(exceeds(arrays(2), 2), false);
+    assert.equal(exceeds(objects(MAX_BODY_NESTING)), false);
+    assert.equal(exceeds(objects(MAX_BODY_NESTING + 1)), true);
+    assert.equal(exceeds(arrays(MAX_BODY_NESTING)), false);
+    assert.equal(exceeds(arrays(MAX_BODY_NESTING + 1)), true);
+    assert.equal(exceeds('"text"', 0), false);
+    // Depth is the deepest path, not the number of containers: siblings do not add up.
+    assert.equal(exceeds(JSON.stringify([[[1]], [[2]], { a: [3] }]), 3), false);
+    assert.equal(exceeds(JSON.stringify([[[1]], [[2]], { a: [[3]] }]), 3), true);
+    // A `__proto__` key is an own property after JSON.parse: its value is walked too.
+    assert.equal(exceeds('{"__proto__":[[[[1]]]]}', 4), true);
   });
 
   it('does not count brackets inside strings, escaped quotes included', () => {
+    const exceeds = (text: string, limit?: number) => jsonNestingExceeds(JSON.parse(text), limit);
     const inString = JSON.stringify({ text: '[{'.repeat(1000), quoted: '"[[[\\"' });
-    assert.equal(jsonNestingOverflow(inString, 3), -1);
+    assert.equal(exceeds(inString, 3), false);
     // The object and four arrays: five levels; the brackets in the long string are not.
     const long = JSON.stringify({ long: `${'x'.repeat(100)}\\"[[[[`, after: [[[[1]]]] });
-    assert.equal(jsonNestingOverflow(long, 5), -1);
-    assert.ok(jsonNestingOverflow(long, 4) > 0, 'the arrays after the long string are counted');
+    assert.equal(exceeds(long, 5), false);
+    assert.equal(exceeds(long, 4), true, 'the arrays after the long string are counted');
   });
 
   it('refuses a JSON body nested deeper than the limit with 413 naming it', async () => {

@@ -7,7 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import { ApiError } from '../api/api-error';
 import { DeferredBody } from '../engine/deferred-body';
 import { readBody } from '../nodes/webhook-trigger/call-reads';
-import { RawJson } from '../store/jsonl/record-encoder';
+import { forgetArrived, RawJson } from '../store/jsonl/record-encoder';
 import type { Logger } from '../logger';
 import { checkIpAllowlist } from '../security/ip-allowlist';
 import { verifyWebhookAuth } from '../security/webhook-auth';
@@ -288,6 +288,9 @@ export class Ingress<Binding> {
     if (!parsed || !raw || raw.bytes.length < DEFER_BODY_BYTES || wholeBody) return parsed?.value;
     if (this.deps.hub.isListened(trigger.key)) return parsed.value;
     const deferred = new DeferredBody(new RawJson(raw.bytes), readBody(reads, parsed.value));
+    // Nothing reads the objects as arrived any more. V8's young-generation collections keep
+    // a WeakMap entry's value alive, so the entry would have them promoted as garbage.
+    forgetArrived(parsed.value);
     draft.parsed = { ...parsed, value: undefined, raw: deferred.raw };
     return deferred;
   }

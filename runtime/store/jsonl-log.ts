@@ -20,7 +20,7 @@ import {
 import { droppableSegments, type RetentionPolicy } from './jsonl/retention';
 import { listSegments, type SegmentState } from './jsonl/segment-files';
 import { scanSegment, timeOf } from './jsonl/segment-scan';
-import { encodeRecord, lineText, writeLine, type EncodedLine } from './jsonl/record-encoder';
+import { batchBuffers, encodeRecord, lineText, type EncodedLine } from './jsonl/record-encoder';
 import { SegmentWriter, type SegmentLimits } from './jsonl/segment-writer';
 import type { StoreProblems } from './store-problems';
 
@@ -84,7 +84,6 @@ export interface JsonlLogStats {
 const DEFAULT_MAX_SEGMENT_BYTES = 16 * 1024 * 1024;
 const DEFAULT_MAX_SEGMENT_RECORDS = 2048;
 const RETENTION_INTERVAL_MS = 60_000;
-const NEWLINE = 0x0a;
 
 /**
  * A record waiting for its batch's write: what the index needs, not the record itself, so
@@ -324,14 +323,10 @@ export class JsonlLog<R extends LogRecord, L = R> {
 
   /** Runs under the lock, one batch at a time. Throws to reject the whole batch. */
   async #commit(batch: EncodedRecord<L>[]): Promise<void> {
-    // Each line encoded straight into one buffer: no joined copy of the batch on the heap.
-    const data = Buffer.allocUnsafe(batch.reduce((sum, item) => sum + item.line.bytes + 1, 0));
-    let end = 0;
-    for (const item of batch) {
-      end = writeLine(item.line, data, end);
-      data[end++] = NEWLINE;
-    }
-    const written = await this.writer.append(data, batch.length);
+    const written = await this.writer.append(
+      batchBuffers(batch.map((item) => item.line)),
+      batch.length,
+    );
     const state = this.segments.findLast((segment) => segment.segment === written.segment);
     if (!state) throw new Error(`Segment ${written.segment} is not tracked`);
     let offset = written.offset;

@@ -74,18 +74,36 @@ export function openSegment(dir: string, segment: number): Promise<FileHandle> {
   return open(segmentPath(dir, segment), constants.O_RDWR | DSYNC);
 }
 
-/** `write` may write less than asked (disk nearly full, signals): loop until all is out. */
+/**
+ * The buffers at `position`, in order, in one gathered write. A write may write less than
+ * asked (disk nearly full, signals): loop until all is out.
+ */
 export async function writeFully(
   handle: FileHandle,
-  data: Buffer,
+  data: readonly Buffer[],
   position: number,
 ): Promise<void> {
-  let done = 0;
-  while (done < data.length) {
-    const { bytesWritten } = await handle.write(data, done, data.length - done, position + done);
+  let pending = data.filter((buffer) => buffer.length > 0);
+  let at = position;
+  while (pending.length > 0) {
+    const { bytesWritten } = await handle.writev(pending, at);
     if (bytesWritten === 0) throw new Error('The disk accepted no bytes');
-    done += bytesWritten;
+    at += bytesWritten;
+    pending = unwritten(pending, bytesWritten);
   }
+}
+
+/** What is left of `buffers` once their first `written` bytes are out. */
+export function unwritten(buffers: Buffer[], written: number): Buffer[] {
+  let skip = written;
+  let first = 0;
+  while (first < buffers.length && skip >= (buffers[first]?.length ?? 0)) {
+    skip -= buffers[first]?.length ?? 0;
+    first += 1;
+  }
+  const rest = buffers.slice(first);
+  if (rest[0] && skip > 0) rest[0] = rest[0].subarray(skip);
+  return rest;
 }
 
 export async function readFully(

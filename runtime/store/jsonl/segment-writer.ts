@@ -73,14 +73,14 @@ export class SegmentWriter {
   }
 
   /**
-   * Writes `data` (`records` whole lines) durably, rotating first if it would overflow the
-   * segment's bytes or records.
+   * Writes `data` (`records` whole lines, in these buffers in order) durably, rotating first
+   * if it would overflow the segment's bytes or records.
    */
-  async append(data: Buffer, records: number): Promise<WriteResult> {
+  async append(data: readonly Buffer[], records: number): Promise<WriteResult> {
     if (this.#closed) throw new Error('The log is closed');
+    const length = data.reduce((sum, buffer) => sum + buffer.length, 0);
     const full =
-      this.committed + data.length > this.limits.bytes ||
-      this.records + records > this.limits.records;
+      this.committed + length > this.limits.bytes || this.records + records > this.limits.records;
     if (this.committed > 0 && full) await this.rotate();
     const handle = await this.#writableHandle();
     const offset = this.committed;
@@ -92,7 +92,7 @@ export class SegmentWriter {
       await this.#undo(handle);
       throw error;
     }
-    this.committed = offset + data.length;
+    this.committed = offset + length;
     this.records += records;
     return { segment: this.segment, offset };
   }

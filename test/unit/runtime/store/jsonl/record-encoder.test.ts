@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   asArrived,
+  batchBuffers,
   encodeRecord,
   lineText,
   rawJsonOf,
@@ -68,5 +69,34 @@ describe('record encoder', () => {
     assert.equal(asArrived(body), raw);
     assert.deepEqual(asArrived({ other: 1 }), { other: 1 }, 'unknown values pass through');
     assert.equal(asArrived('text'), 'text');
+  });
+});
+
+describe('batch buffers', () => {
+  it('hold the lines with their newlines, a large raw body written from its own buffer', () => {
+    const bodyText = JSON.stringify({ items: 'x'.repeat(20_000) });
+    const bytes = Buffer.from(bodyText);
+    const large = new RawJson(bytes, JSON.parse(bodyText));
+    const smallRaw = new RawJson(Buffer.from('[1,2]'), [1, 2]);
+    const lines = [
+      encodeRecord({ id: 'c_1', body: large, after: 'é' }),
+      encodeRecord({ id: 'c_2', body: smallRaw }),
+      encodeRecord({ id: 'c_3' }),
+    ];
+    const buffers = batchBuffers(lines);
+    assert.equal(
+      Buffer.concat(buffers).toString('utf8'),
+      lines.map((encoded) => `${lineText(encoded)}\n`).join(''),
+    );
+    assert.ok(buffers.includes(bytes), 'the 20 KB body is not copied');
+    // Small parts are gathered: before the body, then the rest of all three lines.
+    assert.equal(buffers.length, 3);
+  });
+
+  it('is one buffer when nothing is large', () => {
+    const lines = [encodeRecord({ id: 'a' }), encodeRecord({ id: 'b' })];
+    const buffers = batchBuffers(lines);
+    assert.equal(buffers.length, 1);
+    assert.equal(buffers[0]?.toString('utf8'), '{"id":"a"}\n{"id":"b"}\n');
   });
 });

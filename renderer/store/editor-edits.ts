@@ -16,7 +16,7 @@ import {
   type ClipboardPayload,
   type PasteOptions,
 } from './clipboard';
-import type { EditorState } from './editor-store';
+import type { EditorState } from './editor-state';
 import {
   canConnect,
   connectEdges,

@@ -1,83 +1,21 @@
 // The open flow's canvas state, its undo history and its autosave. Edits go through
 // `commit` (editor-edits.ts), which records one undo step and marks the draft unsaved.
-import type { Connection, Edge, EdgeChange, NodeChange } from '@xyflow/react';
 import { create } from 'zustand';
-import type { NodeType } from '../../runtime/nodes/definitions';
-import type { DraftGraph, FlowDocument, FlowVariable } from '../../runtime/shared/flow-document';
+import type { DraftGraph, FlowDocument } from '../../runtime/shared/flow-document';
 import { api, ApiRequestError } from '../api/client';
-import type { CanvasNode, CanvasNodeData, GraphSnapshot, XY } from './canvas-types';
-import type { ClipboardPayload } from './clipboard';
+import type { GraphSnapshot } from './canvas-types';
 import { createEditActions } from './editor-edits';
+import type { EditorState } from './editor-state';
 import { useFlowsList } from './flows-list-store';
-import { emptyHistory, type History } from './history';
+import { emptyHistory } from './history';
 import { errorText } from './notices-store';
 
 export type { CanvasNode, CanvasNodeData } from './canvas-types';
 export { newId } from './canvas-types';
 
-export interface ConnectResult {
-  edgeId: string;
-  /** The output had an edge to another node, which this one replaced. */
-  replaced: boolean;
-}
-
-export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'error';
+export type { ConnectResult, EditorState, SaveStatus } from './editor-state';
 
 const AUTOSAVE_DELAY_MS = 600;
-
-export interface EditorState {
-  flowId: string | undefined;
-  flow: FlowDocument | undefined;
-  nodes: CanvasNode[];
-  edges: Edge[];
-  variables: FlowVariable[];
-  loading: boolean;
-  loadError: string | undefined;
-  saveStatus: SaveStatus;
-  saveError: string | undefined;
-  /** Undo/redo of the open flow; cleared when another flow opens. */
-  history: History<GraphSnapshot>;
-  /** The in-app clipboard: survives switching flows, used when the system one has no payload. */
-  clipboard: ClipboardPayload | undefined;
-  open: (flowId: string | undefined) => Promise<void>;
-  /**
-   * Closes the open flow without saving its pending edits (it is being deleted): its
-   * autosave is cancelled, and resolves once a save already on its way has been answered,
-   * so nothing for the flow reaches the runtime after this.
-   */
-  discard: () => Promise<void>;
-  onNodesChange: (changes: NodeChange<CanvasNode>[]) => void;
-  onEdgesChange: (changes: EdgeChange[]) => void;
-  /** A node drag began / ended (xyflow callbacks): one undo step per drag. */
-  beginDrag: () => void;
-  endDrag: () => void;
-  /**
-   * Joins an output to a node, replacing the edge that output had (one per output); with
-   * `select`, the new edge becomes the selection. Undefined when the rules refuse it.
-   */
-  connect: (connection: Connection, options?: { select?: boolean }) => ConnectResult | undefined;
-  isValidConnection: (connection: Connection | Edge) => boolean;
-  /** Adds a node; with `connectFrom`, joins that node's first free output to it. */
-  addNode: (type: NodeType, position: XY, connectFrom?: string) => string;
-  setSelectedOnly: (nodeId: string) => void;
-  updateNodeData: (nodeId: string, patch: Partial<CanvasNodeData>) => void;
-  deleteSelection: () => number;
-  selectAll: () => void;
-  clearSelection: () => void;
-  /** Copies the selection into the in-app clipboard and returns it (for the system one). */
-  copySelection: () => ClipboardPayload | undefined;
-  /** Pastes a payload (or the in-app clipboard) at `at`, or offset from where it was copied. */
-  paste: (payload?: ClipboardPayload, at?: XY) => number;
-  duplicateSelection: () => number;
-  undo: () => boolean;
-  redo: () => boolean;
-  saveNow: () => Promise<void>;
-  /**
-   * Takes a newer copy of the open flow's document from another call (publish, rename):
-   * its name, revision and published snapshot. The canvas keeps its own graph.
-   */
-  adoptFlow: (flow: FlowDocument) => void;
-}
 
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
 let saving: Promise<void> | undefined;

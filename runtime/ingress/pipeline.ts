@@ -6,6 +6,7 @@
 import type { IncomingMessage } from 'node:http';
 import { ApiError } from '../api/api-error';
 import { DeferredBody } from '../engine/deferred-body';
+import { EngineError } from '../engine/engine-support';
 import { readBody } from '../nodes/webhook-trigger/call-reads';
 import { forgetArrived, RawJson } from '../store/jsonl/record-encoder';
 import type { Logger } from '../logger';
@@ -303,7 +304,7 @@ export class Ingress<Binding> {
       error: message,
     });
     // While stopping, the run is started on the next start (recovery); otherwise say why.
-    if (/stopping/i.test(message)) return;
+    if (error instanceof EngineError && error.code === 'stopping') return;
     void this.#updateQuietly(record, { seq: 1, runError: message });
   }
 

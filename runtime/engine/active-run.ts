@@ -2,7 +2,7 @@
 // it executes, its chat, and a queue that makes everything touching it happen one thing
 // at a time (a reply and a timeout arriving together cannot both resume it).
 import { asArrived } from '../store/jsonl/record-encoder';
-import { MAX_RUN_BRANCHES, type Run, type RunStep } from '../shared/run';
+import { MAX_RUN_BRANCHES, runHasEnded, type Run, type RunStep } from '../shared/run';
 import type { ChatBinding } from './chat';
 import type { ExecContext, RunVariables } from './executor';
 import type { GraphIndex } from './graph-index';
@@ -220,7 +220,10 @@ export class ActiveRun {
       steps: full ? run.steps : run.steps.slice(this.#savedSteps),
       stepCount: run.steps.length,
       full: full ? true : undefined,
-      input: full ? inputAsArrived(this.#input) : undefined,
+      // Only a run that can still go on needs its trigger's request (recovery.ts reads it);
+      // an ended run's record leaves it out, so a webhook's body is written once, with its
+      // call (`npm run bench:webhook`, case (c)).
+      input: full && !runHasEnded(run.status) ? inputAsArrived(this.#input) : undefined,
       baseSeq: full ? this.#seq : this.#baseSeq,
       graphRef: this.graph.ref,
       chat: this.chat?.ref,

@@ -32,6 +32,8 @@
 //
 // A record holds only the steps since the previous one; the first record is "full" (all
 // steps so far and the trigger input) and a run is rebuilt from its last full record on.
+// A record of an ended run leaves the input out: nothing rebuilds an ended run, and a
+// webhook's body stays in the call log (so it is written once, not twice).
 //
 // LONG WAITS AND RETENTION. Retention drops the oldest segments (by record count and age).
 // When a waiting run's latest record gets halfway to either limit (checked hourly, on

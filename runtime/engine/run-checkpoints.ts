@@ -1,6 +1,7 @@
 // Writing a run's checkpoints to the run log (durability.ts says when), and keeping long
 // waits clear of retention. A checkpoint that fails throws RunNotRecorded; the driver then
 // ends the run as failed (run-failure.ts).
+import { runHasEnded } from '../shared/run';
 import type { Settings } from '../shared/settings';
 import type { Logger } from '../logger';
 import type { ActiveRun } from './active-run';
@@ -35,7 +36,7 @@ export class RunCheckpoints {
     // The log serializes the record before this returns and keeps only the text: an ended
     // run now needs nothing but its status while the write lands (ActiveRun.release).
     const written = this.deps.log.append(record);
-    if (active.run.status === 'completed' || active.run.status === 'failed') active.release();
+    if (runHasEnded(active.run.status)) active.release();
     try {
       await written;
     } catch (error) {

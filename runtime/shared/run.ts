@@ -6,6 +6,11 @@ import { z } from 'zod';
 export const runStatusSchema = z.enum(['running', 'waiting', 'completed', 'failed']);
 export type RunStatus = z.infer<typeof runStatusSchema>;
 
+/** Completed or failed: nothing more happens to the run. */
+export function runHasEnded(status: RunStatus): boolean {
+  return status === 'completed' || status === 'failed';
+}
+
 /** 'full' when a chat is bound to the run, 'headless' otherwise (seed 001). */
 export const runModeSchema = z.enum(['full', 'headless']);
 export type RunMode = z.infer<typeof runModeSchema>;

@@ -154,8 +154,9 @@ test('where event streams do not get through, the conversation goes on by long-p
   await page.route('**/api/test-chat/sessions/*/events*', (route) =>
     route.fulfill({ status: 200, contentType: 'text/plain', body: '' }),
   );
+  await importFixture(hookflow, 'email-check', { publish: true, name: 'Long polling' });
   await signIn(page, hookflow);
-  await openFlow(page, 'Email check');
+  await openFlow(page, 'Long polling');
   const panel = await openDockTab(page, 'test-chat');
   // Each poll says which run status the designer last saw, so a run that ends between
   // two polls is reported at once (not after the next poll's whole wait).

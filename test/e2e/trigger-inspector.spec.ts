@@ -13,6 +13,7 @@ import {
   openDockTab,
   openTrigger,
   problemPin,
+  publishViaApi,
   savedFlow,
 } from './pages/designer';
 
@@ -150,12 +151,7 @@ test('a mapping path that finds nothing: warned under its row against the last c
     { path: 'body.order.id', variable: 'order_id' },
   ];
   const flowId = await createFlowViaApi(hookflow, 'Orders', triggerFlow({ ...EVENTS, mappings }));
-  const published = await fetch(`${hookflow.admin}/api/flows/${flowId}/publish`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${hookflow.token}`, 'content-type': 'application/json' },
-    body: '{}',
-  });
-  expect(published.status).toBe(200);
+  await publishViaApi(hookflow, flowId);
   const call = await fetch(`${hookflow.public}/webhooks/flow/${WEBHOOK_ID}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

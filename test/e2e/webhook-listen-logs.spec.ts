@@ -8,19 +8,11 @@ import {
   dismissNotices,
   expectSavedAndChecked,
   openFlow,
+  publishViaApi,
 } from './pages/designer';
 
 const WEBHOOK_ID = 'wh_e2eLeadsTrigger0000000001';
 const LEAD = { customer: { email: 'ada@example.com', tags: ['vip', 'beta'] }, event: 'lead' };
-
-async function publishViaApi(hookflow: Hookflow, flowId: string): Promise<void> {
-  const response = await fetch(`${hookflow.admin}/api/flows/${flowId}/publish`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${hookflow.token}`, 'content-type': 'application/json' },
-    body: '{}',
-  });
-  expect(response.status).toBe(200);
-}
 
 async function finishedRun(
   hookflow: Hookflow,

@@ -7,10 +7,11 @@ import { silentLogger } from '../../runtime/logger';
 import type { DraftGraph, FlowDocument } from '../../runtime/shared/flow-document';
 import type { RunStatus } from '../../runtime/shared/run';
 import type { SettingsPatch } from '../../runtime/shared/settings';
-import { emptyFlow, FlowsStore } from '../../runtime/store/flows-store';
+import { FlowsStore } from '../../runtime/store/flows-store';
 import { SettingsStore } from '../../runtime/store/settings-store';
 import { StoreProblems } from '../../runtime/store/store-problems';
 import { tempDir } from './temp-dir';
+import { publishedFlow } from './webhook-flows';
 
 export interface TestEngine {
   engine: Engine;
@@ -101,15 +102,12 @@ export function graph(nodes: NodeSpec[], edges: EdgeSpec[] = []): DraftGraph {
 }
 
 /** Stores a flow whose published version is `published` (publishing itself is not tested here). */
-export async function publishedFlow(
+export function storePublishedFlow(
   flows: FlowsStore,
   id: string,
   published: DraftGraph,
 ): Promise<FlowDocument> {
-  const flow = emptyFlow(id, `Flow ${id}`);
-  flow.draft = published;
-  flow.published = { version: 1, publishedAt: new Date().toISOString(), graph: published };
-  return flows.create(flow);
+  return flows.create(publishedFlow(id, published, `Flow ${id}`));
 }
 
 /** Starts `flowGraph` (trigger node `s`) in a new test chat session, as the designer does. */

@@ -6,6 +6,7 @@ import type { FlowDocument } from '../../runtime/shared/flow-document';
 import type { Run } from '../../runtime/shared/run';
 import type { ChatMessage, TestChatMessages } from '../../runtime/shared/test-chat';
 import { json } from './test-runtime';
+import { waitForRun } from './webhook-runtime';
 
 export interface AdminClient {
   api(path: string, init?: RequestInit & { json?: unknown }): Promise<Response>;
@@ -37,15 +38,9 @@ export async function createFixtureFlow(
   return result.flow;
 }
 
-/** Polls GET /api/runs/{id} until the run has finished (or 15 s pass). */
-export async function finishedRun(rt: AdminClient, runId: string): Promise<Run> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const run = await json<Run>(await rt.api(`/api/runs/${runId}`));
-    if (run.status === 'completed' || run.status === 'failed') return run;
-    if (Date.now() > deadline) assert.fail(`run ${runId} is still ${run.status}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+/** Waits for the run to complete or fail (a waiting run is not finished). */
+export function finishedRun(rt: AdminClient, runId: string): Promise<Run> {
+  return waitForRun(rt, runId, (run) => run.status === 'completed' || run.status === 'failed');
 }
 
 /** A user of the test chat: reads the bot by long-poll, replies and clicks. */

@@ -41,12 +41,15 @@ export async function createSecret(rt: TestRuntime, value?: string): Promise<str
   return (await json<{ id: string }>(response)).id;
 }
 
-/** Polls the runs API until the run has ended (or waits for a reply), or `until` holds. */
+/**
+ * The one run poller: polls the runs API until the run has ended or waits (or `until`
+ * holds). The deadline is generous on purpose: it only turns a hang into a failure.
+ */
 export async function waitForRun(
-  rt: TestRuntime,
+  rt: Pick<TestRuntime, 'api'>,
   runId: string,
-  ms = 10_000,
   until: (run: Run) => boolean = (run) => run.status !== 'running',
+  ms = 30_000,
 ): Promise<Run> {
   const deadline = Date.now() + ms;
   for (;;) {

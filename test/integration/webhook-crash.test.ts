@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { CallPage } from '../../runtime/shared/calls';
 import type { FlowDocument } from '../../runtime/shared/flow-document';
-import type { Run } from '../../runtime/shared/run';
 import { startCli, waitForOutput } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-dir';
 import { graphWith, webhookTriggerNode } from '../helpers/webhook-flows';
+import { waitForRun } from '../helpers/webhook-runtime';
 
 async function serve(dataDir: string) {
   const child = startCli(['serve', '--data-dir', dataDir, '--port', '0', '--public-port', '0']);
@@ -94,19 +94,9 @@ describe('SIGKILL during a burst of webhook calls', () => {
 
     for (const [n, runId] of accepted) {
       assert.ok(logged.has(runId), `call ${n} (run ${runId}) got a 202 but is not in the log`);
-      let run: Run | undefined;
-      for (let attempt = 0; attempt < 200; attempt += 1) {
-        const response = await second.api(`/api/runs/${runId}`);
-        if (response.status === 200) {
-          run = (await response.json()) as Run;
-          if (run.status === 'completed') break;
-        } else {
-          await response.body?.cancel();
-        }
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
-      assert.equal(run?.status, 'completed', `the run of call ${n} did not complete`);
-      assert.equal(run?.variables.n, n, 'the run saw its own call');
+      const run = await waitForRun(second, runId, (found) => found.status === 'completed');
+      assert.equal(run.status, 'completed', `the run of call ${n} did not complete`);
+      assert.equal(run.variables.n, n, 'the run saw its own call');
     }
   });
 });

@@ -46,7 +46,7 @@ describe('runs and calls that cannot be recorded', { skip }, () => {
     const { runId } = await json<Accepted>(response);
     // While its last record is being written a run may already read "completed"; once
     // the write has failed it must read "failed" (on main it was gone: 404).
-    const run = await waitForRun(rt, runId, 10_000, (found) => found.status === 'failed');
+    const run = await waitForRun(rt, runId, (found) => found.status === 'failed');
     assert.match(run.error ?? '', /Hookflow could not record this run \(.*EPERM/);
     const listed = await json<{ runs: { id: string; status: string }[] }>(
       await rt.api('/api/runs?limit=5'),
@@ -74,7 +74,7 @@ describe('runs and calls that cannot be recorded', { skip }, () => {
     );
     assert.equal(response.status, 202);
     const { runId } = await json<Accepted>(response);
-    const run = await waitForRun(rt, runId, 10_000, (found) => found.status === 'failed');
+    const run = await waitForRun(rt, runId, (found) => found.status === 'failed');
     assert.match(run.error ?? '', /could not record this run \(.*EPERM/);
   });
 

@@ -173,6 +173,16 @@ export async function createFlowViaApi(
   return ((await response.json()) as { id: string }).id;
 }
 
+/** Publishes a flow's draft through the admin API (the top bar's Publish is tested elsewhere). */
+export async function publishViaApi(hookflow: Hookflow, flowId: string): Promise<void> {
+  const response = await fetch(`${hookflow.admin}/api/flows/${flowId}/publish`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${hookflow.token}`, 'content-type': 'application/json' },
+    body: '{}',
+  });
+  expect(response.status).toBe(200);
+}
+
 /** A Bearer-token Webhook Trigger labelled "Orders" wired to an End: a flow draft. */
 export function bearerTriggerDraft(nodeId: string, webhookId: string, tokenSecretId: string) {
   return {
@@ -221,11 +231,13 @@ export async function dismissNotices(page: Page): Promise<void> {
 export async function importFixture(
   hookflow: Hookflow,
   name: string,
-  options: { publish?: boolean } = {},
+  options: { publish?: boolean; name?: string } = {},
 ): Promise<string> {
-  const document: unknown = JSON.parse(
+  const document = JSON.parse(
     await readFile(`test/fixtures/flows/${name}.flow.json`, 'utf8'),
-  );
+  ) as Record<string, unknown>;
+  // A test that imports a fixture another test of its file imports too names its copy.
+  if (options.name !== undefined) document.name = options.name;
   const response = await fetch(`${hookflow.admin}/api/flows/import`, {
     method: 'POST',
     headers: { authorization: `Bearer ${hookflow.token}`, 'content-type': 'application/json' },

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MAX_JUMPS } from '../../../../runtime/engine/engine-support';
-import { graph, openTestEngine, publishedFlow } from '../../../helpers/engine';
+import { graph, openTestEngine, storePublishedFlow } from '../../../helpers/engine';
 
 const manual = { version: 1 as const, triggerNodeId: 's', trigger: { type: 'manual' as const } };
 
@@ -37,7 +37,7 @@ describe('engine: jumps', () => {
 
   it("hands over to another flow's published version with the variables; waitForRun follows", async () => {
     const t = await openTestEngine();
-    await publishedFlow(
+    await storePublishedFlow(
       t.flows,
       'f_b',
       graph(
@@ -84,8 +84,8 @@ describe('engine: jumps', () => {
         ],
         [['s', 'next', 'j']],
       );
-    await publishedFlow(t.flows, 'f_ping', pingPong('f_pong'));
-    await publishedFlow(t.flows, 'f_pong', pingPong('f_ping'));
+    await storePublishedFlow(t.flows, 'f_ping', pingPong('f_pong'));
+    await storePublishedFlow(t.flows, 'f_pong', pingPong('f_ping'));
     const started = await t.engine.startRun({
       flowId: 'f_ping',
       graph: pingPong('f_pong'),
@@ -110,7 +110,7 @@ describe('engine: jumps', () => {
   it('a jump to a missing or unpublished flow fails the run', async () => {
     const t = await openTestEngine();
     const draftOnly = await t.flows.create({
-      ...(await publishedFlow(t.flows, 'f_tmp', graph([['s', 'start']]))),
+      ...(await storePublishedFlow(t.flows, 'f_tmp', graph([['s', 'start']]))),
       id: 'f_draft',
       published: null,
     });

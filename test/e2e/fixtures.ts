@@ -135,7 +135,9 @@ async function launchHookflow(): Promise<RunningHookflow> {
 /**
  * Call at the top of a spec file whose tests can share one Hookflow (they run in file
  * order, each in a fresh browser context): it starts once for the file instead of once
- * per test. The first test still sees an empty data folder.
+ * per test. The first test still sees an empty data folder. Each test must still pass
+ * alone (`npx playwright test -g "<title>"`): one that goes on from an earlier test's data
+ * makes that data itself when it is missing.
  */
 export function oneHookflowPerFile(): void {
   let shared: RunningHookflow | undefined;

@@ -4,11 +4,8 @@
 import { z } from 'zod';
 import type { FieldProblem } from '../../runtime/shared/api-error';
 import { fieldProblemText, type FieldLabels } from '../../runtime/shared/field-labels';
-import {
-  GRAPH_PROBLEM_CODES,
-  graphProblemSchema,
-  type GraphProblem,
-} from '../../runtime/shared/publishing';
+import { graphProblemSchema, type GraphProblem } from '../../runtime/shared/publishing';
+import { GRAPH_PROBLEM_CODES } from '../../runtime/shared/problem-codes';
 
 export type Severity = GraphProblem['severity'];
 

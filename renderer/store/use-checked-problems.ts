@@ -5,7 +5,7 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { FieldProblem } from '../../runtime/shared/api-error';
-import { isMissingSecretProblem } from '../../runtime/shared/webhook-security';
+import { GRAPH_PROBLEM_CODES } from '../../runtime/shared/problem-codes';
 import { useEditor } from './editor-store';
 import { configKey } from './problems';
 import { usePublish } from './publish-store';
@@ -17,7 +17,8 @@ export function useMissingSecretProblems(nodeId: string): FieldProblem[] {
   const checked = usePublish(
     useShallow((state) =>
       state.problems.filter(
-        (problem) => problem.nodeId === nodeId && isMissingSecretProblem(problem.message),
+        (problem) =>
+          problem.nodeId === nodeId && problem.code === GRAPH_PROBLEM_CODES.missingSecret,
       ),
     ),
   );
@@ -25,7 +26,11 @@ export function useMissingSecretProblems(nodeId: string): FieldProblem[] {
   return useMemo(
     () =>
       fresh
-        ? checked.map((problem) => ({ path: problem.field ?? '', message: problem.message }))
+        ? checked.map((problem) => ({
+            path: problem.field ?? '',
+            message: problem.message,
+            code: problem.code,
+          }))
         : [],
     [fresh, checked],
   );

@@ -5,7 +5,8 @@ import { zodProblems } from '../shared/api-error';
 import { fieldProblemText } from '../shared/field-labels';
 import type { GraphView, NodeDefinition, SecretLookup } from '../shared/node-definition';
 import { nodeNameInText, nodeNames } from '../shared/node-names';
-import { GRAPH_PROBLEM_CODES, type GraphProblem } from '../shared/publishing';
+import { GRAPH_PROBLEM_CODES } from '../shared/problem-codes';
+import type { GraphProblem } from '../shared/publishing';
 import { reachableFrom } from './graph-reach';
 import { headlessChatNodes, headlessChatText } from './headless-chat-check';
 
@@ -181,6 +182,7 @@ export function validateGraph(
     for (const problem of definition.validate(config, { graph, nodeId, ...environment })) {
       onNode(node, fieldProblemText(labelsOf(node), problem.field, problem.message), {
         ...(problem.field ? { field: problem.field } : {}),
+        ...(problem.code ? { code: problem.code } : {}),
       });
     }
   }

@@ -15,6 +15,8 @@ export type ApiErrorBody = z.infer<typeof apiErrorSchema>;
 export interface FieldProblem {
   path: string;
   message: string;
+  /** A stable name for a kind of problem the designer treats specially (GRAPH_PROBLEM_CODES). */
+  code?: string;
 }
 
 /** Turns zod issues into `{ path, message }` pairs with dotted paths (`data.config.url`). */

@@ -62,6 +62,8 @@ export interface NodeConfigProblem {
   /** Config path such as `cases[1].value`; omitted when the problem is the node as a whole. */
   field?: string;
   message: string;
+  /** A stable name the designer recognises the problem by (GRAPH_PROBLEM_CODES). */
+  code?: string;
 }
 
 export interface NodeDefinition<

@@ -20,11 +20,6 @@ export const graphProblemSchema = z.object({
   severity: z.enum(['error', 'warning']),
 });
 
-export const GRAPH_PROBLEM_CODES = {
-  /** A node that talks to a person, reachable only from triggers that run headless. */
-  chatNodeHeadless: 'chat_node_headless',
-} as const;
-
 export type GraphProblem = z.infer<typeof graphProblemSchema>;
 
 /** How many published versions `flows/<id>.versions.json` keeps. */

@@ -4,6 +4,7 @@
 // Configs hold secret *ids* only; the values live encrypted in the secrets store.
 import { z } from 'zod';
 import type { NodeConfigProblem, SecretLookup } from './node-definition';
+import { GRAPH_PROBLEM_CODES } from './problem-codes';
 
 /** RFC 9110 `token`: the characters an HTTP header name may use. */
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -159,15 +160,9 @@ export function missingSecretProblems(
     .filter(({ id }) => id !== '' && !secrets.has(id))
     .map(({ field }) => ({
       field,
-      message: `The ${noun} ${MISSING_SECRET} (a flow brought from another one carries only its id): generate or paste a new one in the Security tab`,
+      message: `The ${noun} is missing from this data folder (a flow brought from another one carries only its id): generate or paste a new one in the Security tab`,
+      code: GRAPH_PROBLEM_CODES.missingSecret,
     }));
-}
-
-const MISSING_SECRET = 'is missing from this data folder';
-
-/** Whether a publish problem is one of missingSecretProblems' (the Security tab says so). */
-export function isMissingSecretProblem(message: string): boolean {
-  return message.includes(MISSING_SECRET);
 }
 
 export const webhookAuthTypeLabels: Record<WebhookAuthType, string> = {

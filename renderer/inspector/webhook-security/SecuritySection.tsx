@@ -2,9 +2,9 @@
 // who may call the URL. The runtime checks, in this order, the IP allowlist, the origin
 // allowlist and the authentication chosen here.
 import type { FieldProblem } from '../../../runtime/shared/api-error';
+import { GRAPH_PROBLEM_CODES } from '../../../runtime/shared/problem-codes';
 import {
   hmacPresets,
-  isMissingSecretProblem,
   providerPresets,
   type WebhookAuth,
   type WebhookSecurity,
@@ -80,7 +80,8 @@ export function SecuritySection({
   // The inspector adds the runtime's check of which secret ids this data folder holds.
   const missing = (field: string) =>
     problems.some(
-      (problem) => problem.path === `${path}.${field}` && isMissingSecretProblem(problem.message),
+      (problem) =>
+        problem.path === `${path}.${field}` && problem.code === GRAPH_PROBLEM_CODES.missingSecret,
     );
   const auth = security.auth;
   const id = `${nodeId}-security`;

@@ -6,6 +6,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { ResumeEvent, Run } from '../shared/run';
 import { ActiveRun } from './active-run';
 import { jumpRunId } from './durability';
+import { execServices, type ExecServices } from './exec-services';
 import { EngineError, jumpTarget, waitSpecFor } from './engine-support';
 import type { GraphStore } from './graph-store';
 import { indexGraph } from './graph-index';
@@ -34,6 +35,7 @@ export class RunDriver {
   /** Set by Engine.stop(): no new runs or resumes; running runs pause at a step boundary. */
   stopping = false;
   readonly #now: () => Date;
+  readonly #services: ExecServices;
 
   constructor(
     private readonly options: EngineOptions,
@@ -41,6 +43,7 @@ export class RunDriver {
     private readonly graphs: GraphStore,
   ) {
     this.#now = options.now ?? (() => new Date());
+    this.#services = execServices(options.logger, options.services);
     this.updates = new RunUpdates(options.logger);
     this.checkpoints = new RunCheckpoints({
       log,
@@ -131,6 +134,7 @@ export class RunDriver {
         const began = this.options.onStep ? performance.now() : 0;
         const transition = await takeStep(active, {
           now: this.#now,
+          services: this.#services,
           beforeSideEffects: () => this.checkpoints.writeIfDirty(active),
         });
         const nodeType = active.run.steps.at(-1)?.nodeType;

@@ -4,6 +4,7 @@
 import { interpolate, interpolateText, readPath } from '../paths';
 import type { RunMode } from '../shared/run';
 import type { ActiveRun } from './active-run';
+import { stepServices, type ExecServices } from './exec-services';
 import type { ChatApi, ExecContext, RunVariables } from './executor';
 
 export class StepContext implements ExecContext {
@@ -13,11 +14,13 @@ export class StepContext implements ExecContext {
   readonly mode: RunMode;
   readonly variables: RunVariables;
   readonly chat: ChatApi | undefined;
+  #services: ExecServices | undefined;
 
   constructor(
     private readonly active: ActiveRun,
     readonly nodeId: string,
     readonly now: () => Date,
+    private readonly engineServices: ExecServices,
   ) {
     this.runId = active.run.id;
     this.flowId = active.run.flowId;
@@ -50,5 +53,13 @@ export class StepContext implements ExecContext {
   /** Made on first read (ActiveRun.signal): most nodes never look at it. */
   get signal(): AbortSignal {
     return this.active.signal;
+  }
+
+  /** Scoped to this step on first read, like the signal. */
+  get services(): ExecServices {
+    return (this.#services ??= stepServices(this.engineServices, {
+      runId: this.runId,
+      nodeId: this.nodeId,
+    }));
   }
 }

@@ -5,6 +5,7 @@ import { executorFor } from '../nodes/executors';
 import type { NodeType } from '../nodes/definitions';
 import type { ResumeEvent, RunStep } from '../shared/run';
 import type { ActiveRun } from './active-run';
+import type { ExecServices } from './exec-services';
 import { next, type StepOutcome, type WaitRequest } from './executor';
 
 export const SKIPPED_NO_CHAT = 'no chat bound';
@@ -21,6 +22,8 @@ type StepFields = Pick<RunStep, 'outputHandle' | 'skipped' | 'error' | 'warnings
 
 export interface StepDeps {
   now(): Date;
+  /** What executors get as `ctx.services` (scoped to the step by its context). */
+  services: ExecServices;
   /** Called before a node with side effects runs (the engine writes a checkpoint). */
   beforeSideEffects(): Promise<void>;
 }
@@ -72,7 +75,7 @@ export async function takeStep(active: ActiveRun, deps: StepDeps): Promise<Trans
   let outcome: StepOutcome;
   try {
     const executor = executorFor(node.type as NodeType);
-    const ctx = active.context(node.id, deps.now);
+    const ctx = active.context(node.id, deps.now, deps.services);
     if (!resume) outcome = await executor.execute(ctx, parsed.config);
     else if (resume.event.kind === 'timeout')
       outcome = next(resume.wait.timeoutHandle ?? 'timeout');

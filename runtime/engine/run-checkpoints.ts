@@ -7,6 +7,7 @@ import type { Logger } from '../logger';
 import type { ActiveRun } from './active-run';
 import { RunNotRecorded } from './run-failure';
 import type { RunLog } from './run-log';
+import type { RunState } from './run-state';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Waiting runs are also checked against retention every this many appends. */
@@ -18,7 +19,7 @@ export interface RunCheckpointsDeps {
   logger: Logger;
   now: () => Date;
   /** The runs in memory (running or waiting). */
-  active: ReadonlyMap<string, ActiveRun>;
+  active: Pick<RunState, 'values'>;
 }
 
 export class RunCheckpoints {

@@ -17,28 +17,36 @@ import { emptyRunInput } from './run-record';
 import { RunUpdates } from './run-updates';
 import { dropUnencodable, failureMessage, RunNotRecorded } from './run-failure';
 import { takeStep, type Transition } from './step';
-import { UnrecordedRuns } from './unrecorded-runs';
-import { resumes, WaitRegistry } from './wait-registry';
+import type { RunState } from './run-state';
+import { resumes } from './wait-registry';
 
 /** Steps between yields to the event loop, so a long loop cannot starve HTTP. */
 const YIELD_EVERY = 64;
 
+/** What RunDriver.start takes: what the engine's callers pass, with the run's id chosen. */
+export interface DriverStartOptions extends StartRunOptions {
+  runId: string;
+  /** The flows jumped through to get here without a wait (a Jump's child run). */
+  jumpChain?: string[];
+  /** The run whose Jump started this one. */
+  parentRunId?: string;
+  /**
+   * Resolve with a copy of the started run, taken before it moves on. Off by default: only
+   * callers that show the run pay for the copy (a webhook's answer was already sent).
+   */
+  copy?: boolean;
+}
+
 export class RunDriver {
-  /** Runs running or waiting, by id. */
-  readonly active = new Map<string, ActiveRun>();
-  readonly waits = new WaitRegistry();
   readonly updates: RunUpdates;
   readonly checkpoints: RunCheckpoints;
-  /** Ended runs not even their failure could be recorded for (run-failure.ts). */
-  readonly unrecorded = new UnrecordedRuns();
-  /** Set by Engine.stop(): no new runs or resumes; running runs pause at a step boundary. */
-  stopping = false;
   readonly #now: () => Date;
 
   constructor(
     private readonly options: EngineOptions,
     private readonly log: RunLog,
     private readonly graphs: GraphStore,
+    private readonly runs: RunState,
   ) {
     this.#now = options.now ?? (() => new Date());
     this.updates = new RunUpdates(options.logger);
@@ -47,19 +55,14 @@ export class RunDriver {
       settings: options.settings,
       logger: options.logger,
       now: this.#now,
-      active: this.active,
+      active: runs,
     });
   }
 
-  /** Returns a copy of the started run, unless the caller needs none (`'no-copy'`). */
-  async start(
-    options: StartRunOptions,
-    id: string,
-    jumpChain: string[],
-    parentRunId?: string,
-    copy: 'copy' | 'no-copy' = 'copy',
-  ) {
-    if (this.stopping) throw new EngineError('stopping', 'Hookflow is stopping; no new runs');
+  /** Starts a run; resolves once its start is recorded (unless `startRecorded`, see there). */
+  async start(options: DriverStartOptions): Promise<Run | undefined> {
+    if (this.runs.stopping) throw new EngineError('stopping', 'Hookflow is stopping; no new runs');
+    const { runId: id, parentRunId, copy = false } = options;
     const graph = indexGraph(options.graph);
     if (!graph.node(options.triggerNodeId)) {
       throw new EngineError('invalid_trigger', `The flow has no node "${options.triggerNodeId}"`);
@@ -87,7 +90,7 @@ export class RunDriver {
       chat: options.chat,
       cursor: { nodeId: options.triggerNodeId },
       stepsSinceWait: 0,
-      jumpChain,
+      jumpChain: options.jumpChain ?? [],
       seq: 0,
       baseSeq: 0,
       savedSteps: 0,
@@ -99,18 +102,18 @@ export class RunDriver {
       // with the reason rather than never existing. Other callers are told instead.
       if (!options.startRecorded) throw error;
       await this.#endAfterFailure(active, new RunNotRecorded(error));
-      return copy === 'copy' ? active.snapshot() : undefined;
+      return copy ? active.snapshot() : undefined;
     }
     if (!options.startRecorded) await this.checkpoints.write(active);
     // Copied before adopt() lets it move on; only callers that show the run pay for it.
-    const started = copy === 'copy' ? active.snapshot() : undefined;
+    const started = copy ? active.snapshot() : undefined;
     this.adopt(active);
     return started;
   }
 
   /** Takes a run into memory: arms its wait, or drives it when it is running. */
   adopt(active: ActiveRun): void {
-    this.active.set(active.id, active);
+    this.runs.add(active);
     this.updates.emit(active);
     if (active.run.status === 'waiting') this.#arm(active);
     else void active.exclusive(() => this.#drive(active));
@@ -120,9 +123,9 @@ export class RunDriver {
     try {
       const maxSteps = this.options.settings().runs.maxStepsPerRun;
       let taken = 0;
-      while (this.active.get(active.id) === active && active.run.status === 'running') {
+      while (this.runs.holds(active) && active.run.status === 'running') {
         if (active.cancelled) return; // the cancel queued behind us finishes it
-        if (this.stopping) return await this.checkpoints.writeIfDirty(active);
+        if (this.runs.stopping) return await this.checkpoints.writeIfDirty(active);
         if (active.stepsSinceWait >= maxSteps) {
           const text = loopMessage(maxSteps, active.recent, (nodeId) => active.graph.name(nodeId));
           return await this.finish(active, 'failed', text);
@@ -177,22 +180,20 @@ export class RunDriver {
     if ('error' in target) return this.finish(active, 'failed', target.error);
     // Replayed after a crash, the same jump finds the run it started (durability.ts).
     const childId = jumpRunId(active.id, active.run.steps.length);
-    if (!this.active.has(childId) && !this.log.latest(childId)) {
-      await this.start(
-        {
-          flowId,
-          graph: target.snapshot.graph,
-          version: target.snapshot.version,
-          triggerNodeId: target.startNodeId,
-          trigger: { type: 'jump' },
-          input: active.input,
-          variables: active.run.variables,
-          chat: active.chat,
-        },
-        childId,
-        target.chain,
-        active.id,
-      );
+    if (!this.runs.has(childId) && !this.log.latest(childId)) {
+      await this.start({
+        runId: childId,
+        flowId,
+        graph: target.snapshot.graph,
+        version: target.snapshot.version,
+        triggerNodeId: target.startNodeId,
+        trigger: { type: 'jump' },
+        input: active.input,
+        variables: active.run.variables,
+        chat: active.chat,
+        jumpChain: target.chain,
+        parentRunId: active.id,
+      });
     }
     active.run.jumpedTo = { flowId, runId: childId };
     await this.finish(active, 'completed');
@@ -203,10 +204,10 @@ export class RunDriver {
     return new Promise<boolean>((resolve, reject) => {
       void active.exclusive(async () => {
         const wait = active.run.waiting;
-        if (this.active.get(active.id) !== active || !wait || !resumes(wait, event)) {
+        if (!this.runs.holds(active) || !wait || !resumes(wait, event)) {
           return resolve(false);
         }
-        this.waits.disarm(active);
+        this.runs.disarm(active);
         active.run.status = 'running';
         delete active.run.waiting;
         active.cursor = { nodeId: wait.nodeId, resume: { event, wait } };
@@ -267,7 +268,7 @@ export class RunDriver {
         runId: active.id,
         error: second instanceof Error ? second.message : String(second),
       });
-      this.unrecorded.add(active.snapshot());
+      this.runs.unrecorded.add(active.snapshot());
     } finally {
       this.#ended(active);
     }
@@ -292,19 +293,13 @@ export class RunDriver {
 
   /** The run has ended: out of memory, its waiters told, its listeners too. */
   #ended(active: ActiveRun): void {
-    this.#forget(active);
+    this.runs.remove(active);
     active.markEnded();
     this.updates.emit(active);
   }
 
-  #forget(active: ActiveRun): void {
-    this.waits.disarm(active);
-    if (this.active.get(active.id) === active) this.active.delete(active.id);
-  }
-
   #arm(active: ActiveRun): void {
-    if (this.stopping) return;
-    this.waits.arm(active, (event) => {
+    this.runs.arm(active, (event) => {
       void this.resume(active, event).catch((error: unknown) => this.#lost(active, error));
     });
   }

@@ -1,27 +1,22 @@
-// The run machinery behind Engine: starting a run, the step loop, waits and resumes,
-// endings (run-checkpoints.ts writes the records; durability.ts is the contract). One instance per engine; the
-// Engine class is its public face.
-import { performance } from 'node:perf_hooks';
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+// The run machinery behind Engine: starting a run, settling it when it leaves the step
+// loop (step-loop.ts), waits and resumes, endings. run-checkpoints.ts writes the records,
+// durability.ts is the contract, run-state.ts owns what is in memory. One instance per
+// engine; the Engine class is its public face.
 import type { ResumeEvent, Run } from '../shared/run';
 import { ActiveRun } from './active-run';
 import { jumpRunId } from './durability';
 import { EngineError, jumpTarget, waitSpecFor } from './engine-support';
 import type { GraphStore } from './graph-store';
 import { indexGraph } from './graph-index';
-import { loopMessage } from './loop-message';
 import type { RunLog } from './run-log';
 import type { EngineOptions, StartRunOptions } from './engine-options';
 import { RunCheckpoints } from './run-checkpoints';
 import { emptyRunInput } from './run-record';
 import { RunUpdates } from './run-updates';
 import { dropUnencodable, failureMessage, RunNotRecorded } from './run-failure';
-import { takeStep, type Transition } from './step';
+import { runSteps, type LoopExit } from './step-loop';
 import type { RunState } from './run-state';
 import { resumes } from './wait-registry';
-
-/** Steps between yields to the event loop, so a long loop cannot starve HTTP. */
-const YIELD_EVERY = 64;
 
 /** What RunDriver.start takes: what the engine's callers pass, with the run's id chosen. */
 export interface DriverStartOptions extends StartRunOptions {
@@ -121,38 +116,22 @@ export class RunDriver {
 
   async #drive(active: ActiveRun): Promise<void> {
     try {
-      const maxSteps = this.options.settings().runs.maxStepsPerRun;
-      let taken = 0;
-      while (this.runs.holds(active) && active.run.status === 'running') {
-        if (active.cancelled) return; // the cancel queued behind us finishes it
-        if (this.runs.stopping) return await this.checkpoints.writeIfDirty(active);
-        if (active.stepsSinceWait >= maxSteps) {
-          const text = loopMessage(maxSteps, active.recent, (nodeId) => active.graph.name(nodeId));
-          return await this.finish(active, 'failed', text);
-        }
-        if (++taken % YIELD_EVERY === 0) await yieldToEventLoop();
-        const began = this.options.onStep ? performance.now() : 0;
-        const transition = await takeStep(active, {
-          now: this.#now,
-          beforeSideEffects: () => this.checkpoints.writeIfDirty(active),
-        });
-        const nodeType = active.run.steps.at(-1)?.nodeType;
-        if (this.options.onStep && nodeType)
-          this.options.onStep(nodeType, performance.now() - began);
-        if (transition.kind === 'goto') {
-          active.cursor = { nodeId: transition.nodeId };
-          active.dirty = true;
-        } else {
-          return await this.#settle(active, transition);
-        }
-      }
+      const exit = await runSteps(active, {
+        runs: this.runs,
+        maxSteps: this.options.settings().runs.maxStepsPerRun,
+        now: this.#now,
+        beforeSideEffects: () => this.checkpoints.writeIfDirty(active),
+        onStep: this.options.onStep,
+      });
+      if (exit.kind === 'pause') await this.checkpoints.writeIfDirty(active);
+      else if (exit.kind !== 'leave') await this.#settle(active, exit);
     } catch (error) {
       // A checkpoint that failed (RunNotRecorded), or a defect: never a run that vanishes.
       await this.#endAfterFailure(active, error);
     }
   }
 
-  async #settle(active: ActiveRun, transition: Exclude<Transition, { kind: 'goto' }>) {
+  async #settle(active: ActiveRun, transition: Exclude<LoopExit, { kind: 'pause' | 'leave' }>) {
     switch (transition.kind) {
       case 'complete':
         return this.finish(active, 'completed', undefined, transition.output);

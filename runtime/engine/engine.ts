@@ -58,8 +58,8 @@ export class Engine {
       adopt: (active) => driver.adopt(active),
     });
     const engine = new Engine(driver, log, runs);
-    await driver.checkpoints.keepWaitsAlive();
-    engine.#keepAlive = setInterval(() => void driver.checkpoints.keepWaitsAlive(), KEEP_ALIVE_MS);
+    await driver.retention.keepWaitsAlive();
+    engine.#keepAlive = setInterval(() => void driver.retention.keepWaitsAlive(), KEEP_ALIVE_MS);
     engine.#keepAlive.unref();
     return engine;
   }

@@ -11,6 +11,7 @@ import { indexGraph } from './graph-index';
 import type { RunLog } from './run-log';
 import type { EngineOptions, StartRunOptions } from './engine-options';
 import { RunCheckpoints } from './run-checkpoints';
+import { RunRetention } from './run-retention';
 import { emptyRunInput } from './run-record';
 import { RunUpdates } from './run-updates';
 import { dropUnencodable, failureMessage, RunNotRecorded } from './run-failure';
@@ -35,6 +36,7 @@ export interface DriverStartOptions extends StartRunOptions {
 export class RunDriver {
   readonly updates: RunUpdates;
   readonly checkpoints: RunCheckpoints;
+  readonly retention: RunRetention;
   readonly #now: () => Date;
 
   constructor(
@@ -45,13 +47,14 @@ export class RunDriver {
   ) {
     this.#now = options.now ?? (() => new Date());
     this.updates = new RunUpdates(options.logger);
-    this.checkpoints = new RunCheckpoints({
-      log,
+    this.retention = new RunRetention({
       settings: options.settings,
       logger: options.logger,
       now: this.#now,
-      active: runs,
+      runs,
+      compact: (active) => this.checkpoints.write(active, true),
     });
+    this.checkpoints = new RunCheckpoints({ log, now: this.#now, retention: this.retention });
   }
 
   /** Starts a run; resolves once its start is recorded (unless `startRecorded`, see there). */

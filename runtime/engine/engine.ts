@@ -26,12 +26,8 @@ export { EngineError };
 export type { EngineOptions, RunUpdate, StartRunOptions };
 
 const STOP_GRACE_MS = 5_000;
-/** How often waiting runs are checked against retention (also on open and every N appends). */
-const KEEP_ALIVE_MS = 60 * 60 * 1000;
 
 export class Engine {
-  #keepAlive: NodeJS.Timeout | undefined;
-
   private constructor(
     private readonly driver: RunDriver,
     private readonly log: RunLog,
@@ -58,9 +54,7 @@ export class Engine {
       adopt: (active) => driver.adopt(active),
     });
     const engine = new Engine(driver, log, runs);
-    await driver.retention.keepWaitsAlive();
-    engine.#keepAlive = setInterval(() => void driver.retention.keepWaitsAlive(), KEEP_ALIVE_MS);
-    engine.#keepAlive.unref();
+    await driver.retention.open();
     return engine;
   }
 
@@ -201,7 +195,7 @@ export class Engine {
    */
   async stop(): Promise<void> {
     if (!this.runs.stop()) return;
-    clearInterval(this.#keepAlive);
+    this.driver.retention.close();
     const runs = () => [...this.runs.values()];
     const idle = () => Promise.all(runs().map((run) => run.exclusive(async () => {})));
     if (!(await beforeDeadline(idle(), Date.now() + STOP_GRACE_MS))) {

@@ -35,7 +35,7 @@ export interface DriverStartOptions extends StartRunOptions {
 
 export class RunDriver {
   readonly updates: RunUpdates;
-  readonly checkpoints: RunCheckpoints;
+  readonly #checkpoints: RunCheckpoints;
   readonly retention: RunRetention;
   readonly #now: () => Date;
 
@@ -52,9 +52,9 @@ export class RunDriver {
       logger: options.logger,
       now: this.#now,
       runs,
-      compact: (active) => this.checkpoints.write(active, true),
+      compact: (active) => this.#checkpoints.write(active, true),
     });
-    this.checkpoints = new RunCheckpoints({ log, now: this.#now, retention: this.retention });
+    this.#checkpoints = new RunCheckpoints({ log, now: this.#now, retention: this.retention });
   }
 
   /** Starts a run; resolves once its start is recorded (unless `startRecorded`, see there). */
@@ -102,7 +102,7 @@ export class RunDriver {
       await this.#endAfterFailure(active, new RunNotRecorded(error));
       return copy ? active.snapshot() : undefined;
     }
-    if (!options.startRecorded) await this.checkpoints.write(active);
+    if (!options.startRecorded) await this.#checkpoints.write(active);
     // Copied before adopt() lets it move on; only callers that show the run pay for it.
     const started = copy ? active.snapshot() : undefined;
     this.adopt(active);
@@ -123,10 +123,10 @@ export class RunDriver {
         runs: this.runs,
         maxSteps: this.options.settings().runs.maxStepsPerRun,
         now: this.#now,
-        beforeSideEffects: () => this.checkpoints.writeIfDirty(active),
+        beforeSideEffects: () => this.#checkpoints.writeIfDirty(active),
         onStep: this.options.onStep,
       });
-      if (exit.kind === 'pause') await this.checkpoints.writeIfDirty(active);
+      if (exit.kind === 'pause') await this.#checkpoints.writeIfDirty(active);
       else if (exit.kind !== 'leave') await this.#settle(active, exit);
     } catch (error) {
       // A checkpoint that failed (RunNotRecorded), or a defect: never a run that vanishes.
@@ -149,7 +149,7 @@ export class RunDriver {
         active.run.waiting = spec;
         active.cursor = undefined;
         active.resetLoopCounters();
-        await this.checkpoints.write(active);
+        await this.#checkpoints.write(active);
         this.#arm(active);
         this.updates.emit(active);
       }
@@ -195,7 +195,7 @@ export class RunDriver {
         active.cursor = { nodeId: wait.nodeId, resume: { event, wait } };
         active.dirty = true;
         try {
-          await this.checkpoints.write(active);
+          await this.#checkpoints.write(active);
         } catch (error) {
           active.run.status = 'waiting';
           active.run.waiting = wait;
@@ -218,7 +218,7 @@ export class RunDriver {
   ): Promise<void> {
     this.#setEnded(active, status, error, output);
     try {
-      await this.checkpoints.write(active);
+      await this.#checkpoints.write(active);
     } catch (failure) {
       // Not marked ended as it was: whoever waits for it hears the failure, not a result
       // that is on no disk ("respond when the flow finishes" must not answer 200 for it).
@@ -244,7 +244,7 @@ export class RunDriver {
       active.release();
     }
     try {
-      await this.checkpoints.write(active, true);
+      await this.#checkpoints.write(active, true);
     } catch (second) {
       logger.error('the failed run could not be recorded either; it is kept in memory', {
         runId: active.id,

@@ -9,6 +9,8 @@ import type { RunRecord } from './run-record';
 import type { RunState } from './run-state';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** How often waiting runs are checked against retention (also on open and every N appends). */
+const KEEP_ALIVE_MS = 60 * 60 * 1000;
 /** Waiting runs are also checked against retention every this many appends. */
 const KEEP_ALIVE_EVERY = 256;
 
@@ -34,7 +36,21 @@ export class RunRetention {
    */
   readonly #runsAtRecord = new WeakMap<ActiveRun, number>();
 
+  #timer: NodeJS.Timeout | undefined;
+
   constructor(private readonly deps: RunRetentionDeps) {}
+
+  /** Checks the waits now (the engine has just recovered its runs), then hourly. */
+  async open(): Promise<void> {
+    await this.keepWaitsAlive();
+    this.#timer = setInterval(() => void this.keepWaitsAlive(), KEEP_ALIVE_MS);
+    this.#timer.unref();
+  }
+
+  /** No more hourly checks (Hookflow is stopping). */
+  close(): void {
+    clearInterval(this.#timer);
+  }
 
   /** This record of `active` is durable; checks the waits when that is due. */
   recorded(active: ActiveRun, record: Pick<RunRecord, 'seq' | 'status'>): void {

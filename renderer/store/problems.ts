@@ -64,7 +64,10 @@ export function nodeProblems(input: NodeProblemsInput): PinnedProblem[] {
 
 /** Config problems without a field name the config as a whole. */
 function isConfigProblem(problem: GraphProblem): boolean {
-  return /^(Its config|Unknown node type)/.test(problem.detail ?? problem.message);
+  return (
+    problem.code === GRAPH_PROBLEM_CODES.unknownNodeType ||
+    problem.code === GRAPH_PROBLEM_CODES.configNotObject
+  );
 }
 
 /**

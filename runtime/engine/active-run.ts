@@ -32,6 +32,8 @@ export interface ActiveRunState {
   baseSeq: number;
   /** Steps already in the log. */
   savedSteps: number;
+  /** When its latest record was written, for a run brought back from the log unchanged. */
+  recordedAt?: string;
 }
 
 export class ActiveRun {
@@ -48,10 +50,9 @@ export class ActiveRun {
   /** Made on first use: most runs never hand a signal to a node that reads it. */
   #abort: AbortController | undefined;
   /** True when something changed since the last checkpoint. */
-  dirty = true;
-  /** When the last checkpoint was written, and how many runs had started then (retention). */
-  checkpointedAt = 0;
-  checkpointRuns = 0;
+  dirty: boolean;
+  /** When the last checkpoint was written (ms; retention measures a wait's age by it). */
+  #checkpointedAt: number;
   #seq: number;
   #baseSeq: number;
   #savedSteps: number;
@@ -74,6 +75,8 @@ export class ActiveRun {
     this.#seq = state.seq;
     this.#baseSeq = state.baseSeq;
     this.#savedSteps = state.savedSteps;
+    this.dirty = state.recordedAt === undefined;
+    this.#checkpointedAt = state.recordedAt === undefined ? 0 : Date.parse(state.recordedAt);
     const vars = this.run.variables;
     this.variables = {
       get: (name) => (Object.hasOwn(vars, name) ? vars[name] : undefined),
@@ -235,13 +238,16 @@ export class ActiveRun {
     return record;
   }
 
-  saved(point: SavedPoint, runsStarted: number): void {
+  saved(point: SavedPoint): void {
     this.#seq = point.seq + 1;
     this.#baseSeq = point.baseSeq;
     this.#savedSteps = point.stepCount;
     this.dirty = false;
-    this.checkpointedAt = Date.parse(point.at);
-    this.checkpointRuns = runsStarted;
+    this.#checkpointedAt = Date.parse(point.at);
+  }
+
+  get checkpointedAt(): number {
+    return this.#checkpointedAt;
   }
 
   /** A copy the caller may keep: later steps do not change it. */

@@ -20,20 +20,18 @@ import type { EngineOptions, RunUpdate, StartRunOptions } from './engine-options
 import type { ActiveRun } from './active-run';
 import { RunDriver } from './run-driver';
 import { RunLog, type RunQuery } from './run-log';
+import { RunState } from './run-state';
 
 export { EngineError };
 export type { EngineOptions, RunUpdate, StartRunOptions };
 
 const STOP_GRACE_MS = 5_000;
-/** How often waiting runs are checked against retention (also on open and every N appends). */
-const KEEP_ALIVE_MS = 60 * 60 * 1000;
 
 export class Engine {
-  #keepAlive: NodeJS.Timeout | undefined;
-
   private constructor(
     private readonly driver: RunDriver,
     private readonly log: RunLog,
+    private readonly runs: RunState,
   ) {}
 
   /** Opens the run log and brings back every run that was waiting or running. */
@@ -45,7 +43,8 @@ export class Engine {
       options.problems,
     );
     const graphs = await GraphStore.open(options.dataDir);
-    const driver = new RunDriver(options, log, graphs);
+    const runs = new RunState();
+    const driver = new RunDriver(options, log, graphs, runs);
     await recoverRuns({
       log,
       graphs,
@@ -54,23 +53,21 @@ export class Engine {
       now: options.now ?? (() => new Date()),
       adopt: (active) => driver.adopt(active),
     });
-    const engine = new Engine(driver, log);
-    await driver.checkpoints.keepWaitsAlive();
-    engine.#keepAlive = setInterval(() => void driver.checkpoints.keepWaitsAlive(), KEEP_ALIVE_MS);
-    engine.#keepAlive.unref();
+    const engine = new Engine(driver, log, runs);
+    await driver.retention.open();
     return engine;
   }
 
   /** Starts a run; resolves once its start is durably recorded (it then runs on its own). */
   async startRun(options: StartRunOptions): Promise<Run> {
     const { runId } = options;
-    if (runId === undefined) return this.#started(await this.driver.start(options, newRunId(), []));
-    if (!RUN_ID_PATTERN.test(runId)) {
-      throw new EngineError('invalid_trigger', `"${runId}" is not a run id`);
+    if (runId === undefined) {
+      return this.#started(await this.driver.start({ ...options, runId: newRunId(), copy: true }));
     }
+    assertRunId(runId);
     // Exactly once per id: a second start of a known run is that run.
     const existing = this.runStatus(runId) === undefined ? undefined : await this.getRun(runId);
-    return existing ?? this.#started(await this.driver.start(options, runId, []));
+    return existing ?? this.#started(await this.driver.start({ ...options, runId, copy: true }));
   }
 
   /**
@@ -78,12 +75,8 @@ export class Engine {
    * skips copying the run, the one per-run cost that buys nothing on that path.
    */
   async launchRun(options: StartRunOptions & { runId: string }): Promise<string> {
-    if (!RUN_ID_PATTERN.test(options.runId)) {
-      throw new EngineError('invalid_trigger', `"${options.runId}" is not a run id`);
-    }
-    if (this.runStatus(options.runId) === undefined) {
-      await this.driver.start(options, options.runId, [], undefined, 'no-copy');
-    }
+    assertRunId(options.runId);
+    if (this.runStatus(options.runId) === undefined) await this.driver.start(options);
     return options.runId;
   }
 
@@ -100,10 +93,10 @@ export class Engine {
     const deadline = Date.now() + timeoutMs;
     let id = runId;
     for (;;) {
-      const active = this.driver.active.get(id);
+      const active = this.runs.get(id);
       const run = active
         ? await beforeDeadline(active.ended(), deadline)
-        : (this.driver.unrecorded.get(id) ?? (await this.log.read(id)));
+        : (this.runs.unrecorded.get(id) ?? (await this.log.read(id)));
       if (!run || run.status === 'running' || run.status === 'waiting') return undefined;
       if (!run.jumpedTo) return run;
       id = run.jumpedTo.runId;
@@ -113,40 +106,38 @@ export class Engine {
   /** The run's status now, without reading the disk. */
   runStatus(id: string): RunStatus | undefined {
     return (
-      this.driver.active.get(id)?.run.status ??
-      this.driver.unrecorded.summary(id)?.status ??
+      this.runs.get(id)?.run.status ??
+      this.runs.unrecorded.summary(id)?.status ??
       this.log.latest(id)?.status
     );
   }
 
   /** What the run waits for now (in memory), if it is waiting. */
   waitOf(id: string): WaitSpec | undefined {
-    return this.driver.active.get(id)?.run.waiting;
+    return this.runs.get(id)?.run.waiting;
   }
 
   async getRun(id: string): Promise<Run | undefined> {
     return (
-      this.driver.active.get(id)?.snapshot() ??
-      this.driver.unrecorded.get(id) ??
-      (await this.log.read(id))
+      this.runs.get(id)?.snapshot() ?? this.runs.unrecorded.get(id) ?? (await this.log.read(id))
     );
   }
 
   listRuns(query: RunQuery): Promise<RunPage> {
     // Records lag behind runs between checkpoints; for runs in memory, memory is the truth.
     const unrecorded: RunSummary[] = [];
-    for (const active of this.driver.active.values()) {
+    for (const active of this.runs.values()) {
       if (this.log.latest(active.id) === undefined) unrecorded.push(summaryOf(active));
     }
     // Runs whose end could not be written (run-failure.ts): memory is all there is.
-    for (const run of this.driver.unrecorded.summaries()) {
+    for (const run of this.runs.unrecorded.summaries()) {
       if (this.log.latest(run.id) === undefined) unrecorded.push(run);
     }
     return this.log.page(
       query,
       (id) => {
-        const active = this.driver.active.get(id);
-        return active ? summaryOf(active) : this.driver.unrecorded.summary(id);
+        const active = this.runs.get(id);
+        return active ? summaryOf(active) : this.runs.unrecorded.summary(id);
       },
       unrecorded,
     );
@@ -154,7 +145,7 @@ export class Engine {
 
   /** The run (and its wait) that an event of this kind and key would resume, newest first. */
   waitingFor(kind: WaitKind, key: string): { runId: string; wait: WaitSpec } | undefined {
-    const [active] = this.driver.waits.waitingFor(kind, key);
+    const [active] = this.runs.waitingFor(kind, key);
     const wait = active?.run.waiting;
     return active && wait ? { runId: active.id, wait } : undefined;
   }
@@ -169,8 +160,8 @@ export class Engine {
     key: string,
     event: ResumeEvent,
   ): Promise<string | undefined> {
-    if (this.driver.stopping) throw new EngineError('stopping', 'Hookflow is stopping');
-    for (const active of this.driver.waits.waitingFor(kind, key)) {
+    if (this.runs.stopping) throw new EngineError('stopping', 'Hookflow is stopping');
+    for (const active of this.runs.waitingFor(kind, key)) {
       if (await this.driver.resume(active, event)) return active.id;
     }
     return undefined;
@@ -178,7 +169,7 @@ export class Engine {
 
   /** Stops a running or waiting run; it ends as failed with "Cancelled". */
   async cancel(id: string): Promise<Run> {
-    const active = this.driver.active.get(id);
+    const active = this.runs.get(id);
     if (!active) {
       const run = await this.getRun(id);
       if (!run) throw new EngineError('not_found', `No run with id "${id}"`);
@@ -186,7 +177,7 @@ export class Engine {
     }
     active.cancel();
     await active.exclusive(async () => {
-      if (this.driver.active.get(id) === active) {
+      if (this.runs.holds(active)) {
         await this.driver.finish(active, 'failed', 'Cancelled');
       }
     });
@@ -203,11 +194,9 @@ export class Engine {
    * and checkpoint there (resumed on the next start); waits are already stored.
    */
   async stop(): Promise<void> {
-    if (this.driver.stopping) return;
-    this.driver.stopping = true;
-    clearInterval(this.#keepAlive);
-    this.driver.waits.silence();
-    const runs = () => [...this.driver.active.values()];
+    if (!this.runs.stop()) return;
+    this.driver.retention.close();
+    const runs = () => [...this.runs.values()];
     const idle = () => Promise.all(runs().map((run) => run.exclusive(async () => {})));
     if (!(await beforeDeadline(idle(), Date.now() + STOP_GRACE_MS))) {
       // A node still busy after the grace period (a slow send) is told to give up.
@@ -215,6 +204,12 @@ export class Engine {
       await beforeDeadline(idle(), Date.now() + 1_000);
     }
     await this.log.close();
+  }
+}
+
+function assertRunId(runId: string): void {
+  if (!RUN_ID_PATTERN.test(runId)) {
+    throw new EngineError('invalid_trigger', `"${runId}" is not a run id`);
   }
 }
 

@@ -77,9 +77,8 @@ async function recoverRun(record: RunRecord, deps: RecoveryDeps): Promise<void> 
     seq: record.seq + 1,
     baseSeq: record.baseSeq,
     savedSteps: record.stepCount,
+    recordedAt: record.at,
   });
-  active.dirty = false;
-  active.checkpointedAt = Date.parse(record.at);
 
   if (record.status === 'running') {
     const node = record.cursor ? active.graph.node(record.cursor.nodeId) : undefined;

@@ -1,8 +1,7 @@
-// The run machinery behind Engine: starting a run, the step loop, waits and resumes,
-// endings (run-checkpoints.ts writes the records; durability.ts is the contract). One instance per engine; the
-// Engine class is its public face.
-import { performance } from 'node:perf_hooks';
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+// The run machinery behind Engine: starting a run, settling it when it leaves the step
+// loop (step-loop.ts), waits and resumes, endings. run-checkpoints.ts writes the records,
+// durability.ts is the contract, run-state.ts owns what is in memory. One instance per
+// engine; the Engine class is its public face.
 import type { ResumeEvent, Run } from '../shared/run';
 import { ActiveRun } from './active-run';
 import { jumpRunId } from './durability';
@@ -10,30 +9,35 @@ import { execServices, type ExecServices } from './exec-services';
 import { EngineError, jumpTarget, waitSpecFor } from './engine-support';
 import type { GraphStore } from './graph-store';
 import { indexGraph } from './graph-index';
-import { loopMessage } from './loop-message';
 import type { RunLog } from './run-log';
 import type { EngineOptions, StartRunOptions } from './engine-options';
 import { RunCheckpoints } from './run-checkpoints';
+import { RunRetention } from './run-retention';
 import { emptyRunInput } from './run-record';
 import { RunUpdates } from './run-updates';
 import { dropUnencodable, failureMessage, RunNotRecorded } from './run-failure';
-import { takeStep, type Transition } from './step';
-import { UnrecordedRuns } from './unrecorded-runs';
-import { resumes, WaitRegistry } from './wait-registry';
+import { runSteps, type LoopExit } from './step-loop';
+import type { RunState } from './run-state';
+import { resumes } from './wait-registry';
 
-/** Steps between yields to the event loop, so a long loop cannot starve HTTP. */
-const YIELD_EVERY = 64;
+/** What RunDriver.start takes: what the engine's callers pass, with the run's id chosen. */
+export interface DriverStartOptions extends StartRunOptions {
+  runId: string;
+  /** The flows jumped through to get here without a wait (a Jump's child run). */
+  jumpChain?: string[];
+  /** The run whose Jump started this one. */
+  parentRunId?: string;
+  /**
+   * Resolve with a copy of the started run, taken before it moves on. Off by default: only
+   * callers that show the run pay for the copy (a webhook's answer was already sent).
+   */
+  copy?: boolean;
+}
 
 export class RunDriver {
-  /** Runs running or waiting, by id. */
-  readonly active = new Map<string, ActiveRun>();
-  readonly waits = new WaitRegistry();
   readonly updates: RunUpdates;
-  readonly checkpoints: RunCheckpoints;
-  /** Ended runs not even their failure could be recorded for (run-failure.ts). */
-  readonly unrecorded = new UnrecordedRuns();
-  /** Set by Engine.stop(): no new runs or resumes; running runs pause at a step boundary. */
-  stopping = false;
+  readonly #checkpoints: RunCheckpoints;
+  readonly retention: RunRetention;
   readonly #now: () => Date;
   readonly #services: ExecServices;
 
@@ -41,28 +45,25 @@ export class RunDriver {
     private readonly options: EngineOptions,
     private readonly log: RunLog,
     private readonly graphs: GraphStore,
+    private readonly runs: RunState,
   ) {
     this.#now = options.now ?? (() => new Date());
     this.#services = execServices(options.logger, options.services);
     this.updates = new RunUpdates(options.logger);
-    this.checkpoints = new RunCheckpoints({
-      log,
+    this.retention = new RunRetention({
       settings: options.settings,
       logger: options.logger,
       now: this.#now,
-      active: this.active,
+      runs,
+      compact: (active) => this.#checkpoints.write(active, true),
     });
+    this.#checkpoints = new RunCheckpoints({ log, now: this.#now, retention: this.retention });
   }
 
-  /** Returns a copy of the started run, unless the caller needs none (`'no-copy'`). */
-  async start(
-    options: StartRunOptions,
-    id: string,
-    jumpChain: string[],
-    parentRunId?: string,
-    copy: 'copy' | 'no-copy' = 'copy',
-  ) {
-    if (this.stopping) throw new EngineError('stopping', 'Hookflow is stopping; no new runs');
+  /** Starts a run; resolves once its start is recorded (unless `startRecorded`, see there). */
+  async start(options: DriverStartOptions): Promise<Run | undefined> {
+    if (this.runs.stopping) throw new EngineError('stopping', 'Hookflow is stopping; no new runs');
+    const { runId: id, parentRunId, copy = false } = options;
     const graph = indexGraph(options.graph);
     if (!graph.node(options.triggerNodeId)) {
       throw new EngineError('invalid_trigger', `The flow has no node "${options.triggerNodeId}"`);
@@ -90,7 +91,7 @@ export class RunDriver {
       chat: options.chat,
       cursor: { nodeId: options.triggerNodeId },
       stepsSinceWait: 0,
-      jumpChain,
+      jumpChain: options.jumpChain ?? [],
       seq: 0,
       baseSeq: 0,
       savedSteps: 0,
@@ -102,18 +103,18 @@ export class RunDriver {
       // with the reason rather than never existing. Other callers are told instead.
       if (!options.startRecorded) throw error;
       await this.#endAfterFailure(active, new RunNotRecorded(error));
-      return copy === 'copy' ? active.snapshot() : undefined;
+      return copy ? active.snapshot() : undefined;
     }
-    if (!options.startRecorded) await this.checkpoints.write(active);
+    if (!options.startRecorded) await this.#checkpoints.write(active);
     // Copied before adopt() lets it move on; only callers that show the run pay for it.
-    const started = copy === 'copy' ? active.snapshot() : undefined;
+    const started = copy ? active.snapshot() : undefined;
     this.adopt(active);
     return started;
   }
 
   /** Takes a run into memory: arms its wait, or drives it when it is running. */
   adopt(active: ActiveRun): void {
-    this.active.set(active.id, active);
+    this.runs.add(active);
     this.updates.emit(active);
     if (active.run.status === 'waiting') this.#arm(active);
     else void active.exclusive(() => this.#drive(active));
@@ -121,39 +122,23 @@ export class RunDriver {
 
   async #drive(active: ActiveRun): Promise<void> {
     try {
-      const maxSteps = this.options.settings().runs.maxStepsPerRun;
-      let taken = 0;
-      while (this.active.get(active.id) === active && active.run.status === 'running') {
-        if (active.cancelled) return; // the cancel queued behind us finishes it
-        if (this.stopping) return await this.checkpoints.writeIfDirty(active);
-        if (active.stepsSinceWait >= maxSteps) {
-          const text = loopMessage(maxSteps, active.recent, (nodeId) => active.graph.name(nodeId));
-          return await this.finish(active, 'failed', text);
-        }
-        if (++taken % YIELD_EVERY === 0) await yieldToEventLoop();
-        const began = this.options.onStep ? performance.now() : 0;
-        const transition = await takeStep(active, {
-          now: this.#now,
-          services: this.#services,
-          beforeSideEffects: () => this.checkpoints.writeIfDirty(active),
-        });
-        const nodeType = active.run.steps.at(-1)?.nodeType;
-        if (this.options.onStep && nodeType)
-          this.options.onStep(nodeType, performance.now() - began);
-        if (transition.kind === 'goto') {
-          active.cursor = { nodeId: transition.nodeId };
-          active.dirty = true;
-        } else {
-          return await this.#settle(active, transition);
-        }
-      }
+      const exit = await runSteps(active, {
+        runs: this.runs,
+        maxSteps: this.options.settings().runs.maxStepsPerRun,
+        now: this.#now,
+        services: this.#services,
+        beforeSideEffects: () => this.#checkpoints.writeIfDirty(active),
+        onStep: this.options.onStep,
+      });
+      if (exit.kind === 'pause') await this.#checkpoints.writeIfDirty(active);
+      else if (exit.kind !== 'leave') await this.#settle(active, exit);
     } catch (error) {
       // A checkpoint that failed (RunNotRecorded), or a defect: never a run that vanishes.
       await this.#endAfterFailure(active, error);
     }
   }
 
-  async #settle(active: ActiveRun, transition: Exclude<Transition, { kind: 'goto' }>) {
+  async #settle(active: ActiveRun, transition: Exclude<LoopExit, { kind: 'pause' | 'leave' }>) {
     switch (transition.kind) {
       case 'complete':
         return this.finish(active, 'completed', undefined, transition.output);
@@ -168,7 +153,7 @@ export class RunDriver {
         active.run.waiting = spec;
         active.cursor = undefined;
         active.resetLoopCounters();
-        await this.checkpoints.write(active);
+        await this.#checkpoints.write(active);
         this.#arm(active);
         this.updates.emit(active);
       }
@@ -181,22 +166,20 @@ export class RunDriver {
     if ('error' in target) return this.finish(active, 'failed', target.error);
     // Replayed after a crash, the same jump finds the run it started (durability.ts).
     const childId = jumpRunId(active.id, active.run.steps.length);
-    if (!this.active.has(childId) && !this.log.latest(childId)) {
-      await this.start(
-        {
-          flowId,
-          graph: target.snapshot.graph,
-          version: target.snapshot.version,
-          triggerNodeId: target.startNodeId,
-          trigger: { type: 'jump' },
-          input: active.input,
-          variables: active.run.variables,
-          chat: active.chat,
-        },
-        childId,
-        target.chain,
-        active.id,
-      );
+    if (!this.runs.has(childId) && !this.log.latest(childId)) {
+      await this.start({
+        runId: childId,
+        flowId,
+        graph: target.snapshot.graph,
+        version: target.snapshot.version,
+        triggerNodeId: target.startNodeId,
+        trigger: { type: 'jump' },
+        input: active.input,
+        variables: active.run.variables,
+        chat: active.chat,
+        jumpChain: target.chain,
+        parentRunId: active.id,
+      });
     }
     active.run.jumpedTo = { flowId, runId: childId };
     await this.finish(active, 'completed');
@@ -207,16 +190,16 @@ export class RunDriver {
     return new Promise<boolean>((resolve, reject) => {
       void active.exclusive(async () => {
         const wait = active.run.waiting;
-        if (this.active.get(active.id) !== active || !wait || !resumes(wait, event)) {
+        if (!this.runs.holds(active) || !wait || !resumes(wait, event)) {
           return resolve(false);
         }
-        this.waits.disarm(active);
+        this.runs.disarm(active);
         active.run.status = 'running';
         delete active.run.waiting;
         active.cursor = { nodeId: wait.nodeId, resume: { event, wait } };
         active.dirty = true;
         try {
-          await this.checkpoints.write(active);
+          await this.#checkpoints.write(active);
         } catch (error) {
           active.run.status = 'waiting';
           active.run.waiting = wait;
@@ -239,7 +222,7 @@ export class RunDriver {
   ): Promise<void> {
     this.#setEnded(active, status, error, output);
     try {
-      await this.checkpoints.write(active);
+      await this.#checkpoints.write(active);
     } catch (failure) {
       // Not marked ended as it was: whoever waits for it hears the failure, not a result
       // that is on no disk ("respond when the flow finishes" must not answer 200 for it).
@@ -265,13 +248,13 @@ export class RunDriver {
       active.release();
     }
     try {
-      await this.checkpoints.write(active, true);
+      await this.#checkpoints.write(active, true);
     } catch (second) {
       logger.error('the failed run could not be recorded either; it is kept in memory', {
         runId: active.id,
         error: second instanceof Error ? second.message : String(second),
       });
-      this.unrecorded.add(active.snapshot());
+      this.runs.unrecorded.add(active.snapshot());
     } finally {
       this.#ended(active);
     }
@@ -296,19 +279,13 @@ export class RunDriver {
 
   /** The run has ended: out of memory, its waiters told, its listeners too. */
   #ended(active: ActiveRun): void {
-    this.#forget(active);
+    this.runs.remove(active);
     active.markEnded();
     this.updates.emit(active);
   }
 
-  #forget(active: ActiveRun): void {
-    this.waits.disarm(active);
-    if (this.active.get(active.id) === active) this.active.delete(active.id);
-  }
-
   #arm(active: ActiveRun): void {
-    if (this.stopping) return;
-    this.waits.arm(active, (event) => {
+    this.runs.arm(active, (event) => {
       void this.resume(active, event).catch((error: unknown) => this.#lost(active, error));
     });
   }

@@ -2,10 +2,22 @@
 // read the run, rather than an object literal of closures — every step of every run makes
 // one, so on the webhook hot path the closures were a large share of the garbage.
 import { interpolate, interpolateText, readPath } from '../paths';
-import type { RunMode } from '../shared/run';
-import type { ActiveRun } from './active-run';
+import type { Run, RunMode } from '../shared/run';
 import { stepServices, type ExecServices } from './exec-services';
 import type { ChatApi, ExecContext, RunVariables } from './executor';
+
+/**
+ * What a step's context reads of its run. ActiveRun is the one implementation; naming only
+ * this keeps step-context.ts from importing active-run.ts, which builds StepContexts.
+ */
+export interface StepRun {
+  readonly run: Pick<Run, 'id' | 'flowId' | 'flowVersion' | 'mode'>;
+  readonly variables: RunVariables;
+  readonly chat: ChatApi | undefined;
+  readonly signal: AbortSignal;
+  scope(): Record<string, unknown>;
+  preread(path: string): { value: unknown } | undefined;
+}
 
 export class StepContext implements ExecContext {
   readonly runId: string;
@@ -17,7 +29,7 @@ export class StepContext implements ExecContext {
   #services: ExecServices | undefined;
 
   constructor(
-    private readonly active: ActiveRun,
+    private readonly active: StepRun,
     readonly nodeId: string,
     readonly now: () => Date,
     private readonly engineServices: ExecServices,

@@ -59,7 +59,9 @@ export function validateGraph(
   for (const node of nodes.values()) {
     const definition = byType.get(node.type);
     if (!definition) {
-      onNode(node, `Unknown node type "${node.type}"`);
+      onNode(node, `Unknown node type "${node.type}"`, {
+        code: GRAPH_PROBLEM_CODES.unknownNodeType,
+      });
       continue;
     }
     const parsed = definition.configSchema.safeParse(node.data.config);
@@ -73,7 +75,9 @@ export function validateGraph(
     }
     if (!isRecord(parsed.data)) {
       // A definition bug rather than a user's: configs are stored as JSON objects.
-      onNode(node, 'Its config does not parse to an object');
+      onNode(node, 'Its config does not parse to an object', {
+        code: GRAPH_PROBLEM_CODES.configNotObject,
+      });
       continue;
     }
     parsedConfigs.set(node.id, parsed.data);

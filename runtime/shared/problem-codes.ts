@@ -6,4 +6,10 @@ export const GRAPH_PROBLEM_CODES = {
   chatNodeHeadless: 'chat_node_headless',
   /** A secret id in the config that this data folder does not hold (the Security tab says so). */
   missingSecret: 'missing_secret',
+  /** A path field that does not parse (the inspector checks paths as typed itself). */
+  invalidPath: 'invalid_path',
+  /** A node of a type this Hookflow does not know (a file from a newer version). */
+  unknownNodeType: 'unknown_node_type',
+  /** A config that is not an object: the node as a whole, not one of its fields. */
+  configNotObject: 'config_not_object',
 } as const;

@@ -4,6 +4,7 @@
 // Publish to be pointed out. Each problem also says which tab it is on.
 import { tryParsePath } from '../../../runtime/paths/path-syntax';
 import type { FieldProblem } from '../../../runtime/shared/api-error';
+import { GRAPH_PROBLEM_CODES } from '../../../runtime/shared/problem-codes';
 import {
   webhookTriggerConfigSchema,
   webhookTriggerProblems,
@@ -49,7 +50,7 @@ export function triggerProblems(
   if (parsed.success) {
     for (const problem of webhookTriggerProblems(parsed.data)) {
       // Paths were checked above, as typed.
-      if (problem.message.includes('is not a valid path')) continue;
+      if (problem.code === GRAPH_PROBLEM_CODES.invalidPath) continue;
       found.push({ path: problem.field ?? '', message: problem.message });
     }
   }

@@ -24,6 +24,7 @@ import {
   webhookMethodsSchema,
   webhookResponseSchema,
 } from '../../shared/webhook-trigger';
+import { GRAPH_PROBLEM_CODES } from '../../shared/problem-codes';
 import { webhookTriggerFieldLabels } from './field-labels';
 
 /** What a template can read of the call that started the run (the engine's run scope). */
@@ -118,7 +119,11 @@ export function webhookTriggerProblems(config: WebhookTriggerConfig): NodeConfig
     if (path === undefined || path === '') return;
     const parsed = tryParsePath(path);
     if (!parsed.ok) {
-      problems.push({ field, message: `"${path}" is not a valid path: ${parsed.message}` });
+      problems.push({
+        field,
+        message: `"${path}" is not a valid path: ${parsed.message}`,
+        code: GRAPH_PROBLEM_CODES.invalidPath,
+      });
     }
   };
   config.mappings.forEach((mapping, index) => checkPath(mapping.path, `mappings[${index}].path`));

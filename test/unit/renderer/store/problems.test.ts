@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { GRAPH_PROBLEM_CODES } from '../../../../runtime/shared/problem-codes';
 import type { GraphProblem } from '../../../../runtime/shared/publishing';
 import {
   configKey,
@@ -70,6 +71,27 @@ describe('nodeProblems', () => {
       pinned.map((problem) => problem.text),
       ['Cannot be reached from any trigger', 'Output "Next" leads nowhere, so the run ends there'],
     );
+  });
+
+  it('knows a whole-config problem by its code, not its wording, and drops it once stale', () => {
+    const whole: GraphProblem = {
+      nodeId: 'n_3',
+      message: 'Teleport — Unknown node type "teleport"',
+      detail: 'Unknown node type "teleport"',
+      code: GRAPH_PROBLEM_CODES.unknownNodeType,
+      severity: 'error',
+    };
+    const reworded: GraphProblem = { ...whole, detail: 'Hookflow does not know "teleport"' };
+    for (const problem of [whole, reworded]) {
+      const pinned = nodeProblems({
+        nodeId: 'n_3',
+        checked: [problem],
+        checkedConfig: configKey({ a: 1 }),
+        currentConfig: configKey({ a: 2 }),
+        local: [],
+      });
+      assert.deepEqual(pinned, [], problem.detail);
+    }
   });
 
   it('shows what the schema says about a node the runtime has not checked yet', () => {

@@ -13,6 +13,7 @@ import { consoleLogger, type Logger } from './logger';
 import { loadOrCreateAdminToken } from './security/admin-token';
 import { LoginCodes } from './security/login-codes';
 import { loadOrCreateSecretsKeyFile } from './security/secrets-key';
+import { secretReader } from './security/secret-reader';
 import { createAdminApp } from './server/admin-app';
 import { resolveDesignerDir } from './server/designer-files';
 import { listen, type Listener } from './server/listen';
@@ -187,6 +188,7 @@ async function open(
     logger,
     channels: [testChat.channel],
     problems,
+    services: { secrets: secretReader(secrets) },
   });
   testChat.attach(engine);
   // Also starts the runs of calls accepted just before a crash.

@@ -4,6 +4,7 @@
 import { asArrived } from '../store/jsonl/record-encoder';
 import { MAX_RUN_BRANCHES, runHasEnded, type Run, type RunStep } from '../shared/run';
 import type { ChatBinding } from './chat';
+import type { ExecServices } from './exec-services';
 import type { ExecContext, RunVariables } from './executor';
 import type { GraphIndex } from './graph-index';
 import { DeferredBody } from './deferred-body';
@@ -290,8 +291,8 @@ export class ActiveRun {
     return { value: body.prereads.get(path) };
   }
 
-  context(nodeId: string, now: () => Date): ExecContext {
-    return new StepContext(this, nodeId, now);
+  context(nodeId: string, now: () => Date, services: ExecServices): ExecContext {
+    return new StepContext(this, nodeId, now, services);
   }
 }
 

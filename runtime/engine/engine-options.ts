@@ -5,6 +5,7 @@ import type { Run, RunTrigger } from '../shared/run';
 import type { Settings } from '../shared/settings';
 import type { StoreProblems } from '../store/store-problems';
 import type { ChatBinding, ChatChannel, ChatRef } from './chat';
+import type { ExecServices } from './exec-services';
 import type { RunInput } from './run-record';
 
 export interface EngineOptions {
@@ -15,6 +16,8 @@ export interface EngineOptions {
   /** Chat channels whose conversations runs can be bound to (and re-bound after a restart). */
   channels?: readonly ChatChannel[];
   problems?: StoreProblems;
+  /** What executors get as `ctx.services`; a part left out gets its default (exec-services.ts). */
+  services?: Partial<ExecServices>;
   now?: () => Date;
   /** Told how long each step took (diagnostics, `npm run bench:engine`). */
   onStep?: (nodeType: string, ms: number) => void;

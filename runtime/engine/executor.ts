@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import type { AnyNodeDefinition, NodeType } from '../nodes/definitions';
 import type { ResumeEvent, RunMode, WaitSpec } from '../shared/run';
+import type { ExecServices } from './exec-services';
 
 export interface ChatButton {
   id: string;
@@ -52,6 +53,8 @@ export interface ExecContext {
   now(): Date;
   /** Aborted when the run is cancelled or the runtime stops for good. */
   signal: AbortSignal;
+  /** Secrets, outbound HTTP and a logger (exec-services.ts): never the stores themselves. */
+  services: ExecServices;
 }
 
 /** What a node asks to wait for; the engine adds the node id, key and start time. */

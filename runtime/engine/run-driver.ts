@@ -5,6 +5,7 @@
 import type { ResumeEvent, Run } from '../shared/run';
 import { ActiveRun } from './active-run';
 import { jumpRunId } from './durability';
+import { execServices, type ExecServices } from './exec-services';
 import { EngineError, jumpTarget, waitSpecFor } from './engine-support';
 import type { GraphStore } from './graph-store';
 import { indexGraph } from './graph-index';
@@ -38,6 +39,7 @@ export class RunDriver {
   readonly #checkpoints: RunCheckpoints;
   readonly retention: RunRetention;
   readonly #now: () => Date;
+  readonly #services: ExecServices;
 
   constructor(
     private readonly options: EngineOptions,
@@ -46,6 +48,7 @@ export class RunDriver {
     private readonly runs: RunState,
   ) {
     this.#now = options.now ?? (() => new Date());
+    this.#services = execServices(options.logger, options.services);
     this.updates = new RunUpdates(options.logger);
     this.retention = new RunRetention({
       settings: options.settings,
@@ -123,6 +126,7 @@ export class RunDriver {
         runs: this.runs,
         maxSteps: this.options.settings().runs.maxStepsPerRun,
         now: this.#now,
+        services: this.#services,
         beforeSideEffects: () => this.#checkpoints.writeIfDirty(active),
         onStep: this.options.onStep,
       });

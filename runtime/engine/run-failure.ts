@@ -1,7 +1,7 @@
 // A run that cannot be recorded is never forgotten: it ends failed with the reason. Its
 // record failed for one of two reasons, and each gets its own remedy:
 //   - the record cannot be written as JSON (RecordEncodingError: something in its variables,
-//     output or input nests too deep, is cyclic…): it never will, so the failed record is
+//     output or a step's input or output nests too deep, is cyclic…): it never will, so the failed record is
 //     written without them;
 //   - the write failed (disk full, folder gone): the failed record is tried once more as is.
 // If even that cannot be written, the run is kept in memory (UnrecordedRuns) and the API
@@ -39,5 +39,8 @@ export function dropUnencodable(run: Run): void {
   run.variables = {};
   delete run.output;
   delete run.waiting;
-  for (const step of run.steps) delete step.input;
+  for (const step of run.steps) {
+    delete step.input;
+    delete step.output;
+  }
 }

@@ -3,6 +3,7 @@
 // one, so on the webhook hot path the closures were a large share of the garbage.
 import { interpolate, interpolateText, readPath } from '../paths';
 import type { Run, RunMode } from '../shared/run';
+import { stepServices, type ExecServices } from './exec-services';
 import type { ChatApi, ExecContext, RunVariables } from './executor';
 
 /**
@@ -25,11 +26,13 @@ export class StepContext implements ExecContext {
   readonly mode: RunMode;
   readonly variables: RunVariables;
   readonly chat: ChatApi | undefined;
+  #services: ExecServices | undefined;
 
   constructor(
     private readonly active: StepRun,
     readonly nodeId: string,
     readonly now: () => Date,
+    private readonly engineServices: ExecServices,
   ) {
     this.runId = active.run.id;
     this.flowId = active.run.flowId;
@@ -62,5 +65,13 @@ export class StepContext implements ExecContext {
   /** Made on first read (ActiveRun.signal): most nodes never look at it. */
   get signal(): AbortSignal {
     return this.active.signal;
+  }
+
+  /** Scoped to this step on first read, like the signal. */
+  get services(): ExecServices {
+    return (this.#services ??= stepServices(this.engineServices, {
+      runId: this.runId,
+      nodeId: this.nodeId,
+    }));
   }
 }

@@ -4,6 +4,7 @@
 import { performance } from 'node:perf_hooks';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { ActiveRun } from './active-run';
+import type { ExecServices } from './exec-services';
 import { loopMessage } from './loop-message';
 import type { RunState } from './run-state';
 import { takeStep, type Transition } from './step';
@@ -25,6 +26,8 @@ export interface StepLoopDeps {
   /** Steps a run may take without a wait (a runaway loop fails with a message). */
   maxSteps: number;
   now: () => Date;
+  /** What executors get as `ctx.services` (exec-services.ts). */
+  services: ExecServices;
   /** Called before a node with side effects runs (the driver writes a checkpoint). */
   beforeSideEffects: () => Promise<void>;
   /** Told how long each step took (EngineOptions.onStep). */
@@ -33,7 +36,11 @@ export interface StepLoopDeps {
 
 export async function runSteps(active: ActiveRun, deps: StepLoopDeps): Promise<LoopExit> {
   const { maxSteps, onStep } = deps;
-  const stepDeps = { now: deps.now, beforeSideEffects: deps.beforeSideEffects };
+  const stepDeps = {
+    now: deps.now,
+    services: deps.services,
+    beforeSideEffects: deps.beforeSideEffects,
+  };
   let taken = 0;
   while (deps.runs.holds(active) && active.run.status === 'running') {
     if (active.cancelled) return { kind: 'leave' };

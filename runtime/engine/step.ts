@@ -5,7 +5,9 @@ import { executorFor } from '../nodes/executors';
 import type { NodeType } from '../nodes/definitions';
 import type { ResumeEvent, RunStep } from '../shared/run';
 import type { ActiveRun } from './active-run';
+import type { ExecServices } from './exec-services';
 import { next, type StepOutcome, type WaitRequest } from './executor';
+import { stepOutput, variablesBefore } from './step-output';
 
 export const SKIPPED_NO_CHAT = 'no chat bound';
 
@@ -17,10 +19,12 @@ export type Transition =
   | { kind: 'fail'; error: string }
   | { kind: 'start-flow'; flowId: string };
 
-type StepFields = Pick<RunStep, 'outputHandle' | 'skipped' | 'error' | 'warnings'>;
+type StepFields = Pick<RunStep, 'outputHandle' | 'skipped' | 'error' | 'warnings' | 'output'>;
 
 export interface StepDeps {
   now(): Date;
+  /** What executors get as `ctx.services` (scoped to the step by its context). */
+  services: ExecServices;
   /** Called before a node with side effects runs (the engine writes a checkpoint). */
   beforeSideEffects(): Promise<void>;
 }
@@ -45,6 +49,7 @@ export async function takeStep(active: ActiveRun, deps: StepDeps): Promise<Trans
       endedAt: deps.now().toISOString(),
     };
     if (input !== undefined) taken.input = input;
+    if (fields.output !== undefined) taken.output = fields.output;
     if (fields.outputHandle !== undefined) taken.outputHandle = fields.outputHandle;
     if (fields.skipped !== undefined) taken.skipped = fields.skipped;
     if (fields.error !== undefined) taken.error = fields.error;
@@ -70,9 +75,10 @@ export async function takeStep(active: ActiveRun, deps: StepDeps): Promise<Trans
 
   if (definition.sideEffects !== 'none') await deps.beforeSideEffects();
   let outcome: StepOutcome;
+  const before = variablesBefore(active.run.variables);
   try {
     const executor = executorFor(node.type as NodeType);
-    const ctx = active.context(node.id, deps.now);
+    const ctx = active.context(node.id, deps.now, deps.services);
     if (!resume) outcome = await executor.execute(ctx, parsed.config);
     else if (resume.event.kind === 'timeout')
       outcome = next(resume.wait.timeoutHandle ?? 'timeout');
@@ -82,6 +88,16 @@ export async function takeStep(active: ActiveRun, deps: StepDeps): Promise<Trans
   } catch (error) {
     outcome = { kind: 'fail', error: error instanceof Error ? error.message : String(error) };
   }
+  // What the node produced, recorded with its step whatever the outcome (not while it waits:
+  // that step is recorded when the wait ends, with what the node set then).
+  const output =
+    outcome.kind === 'wait'
+      ? undefined
+      : stepOutput(
+          before,
+          active.run.variables,
+          outcome.kind === 'end' ? outcome.output : undefined,
+        );
   switch (outcome.kind) {
     case 'next': {
       if (!parsed.handles.has(outcome.handle) && outcome.handle !== resume?.wait.timeoutHandle) {
@@ -89,7 +105,7 @@ export async function takeStep(active: ActiveRun, deps: StepDeps): Promise<Trans
         active.addStep(step({ error }));
         return { kind: 'fail', error };
       }
-      active.addStep(step({ outputHandle: outcome.handle, warnings: outcome.warnings }));
+      active.addStep(step({ outputHandle: outcome.handle, warnings: outcome.warnings, output }));
       const branch = parsed.branches?.get(outcome.handle);
       if (branch !== undefined) active.addBranch(node.id, outcome.handle, branch);
       const target = active.graph.target(node.id, outcome.handle);
@@ -100,13 +116,13 @@ export async function takeStep(active: ActiveRun, deps: StepDeps): Promise<Trans
       // The step is recorded when the wait ends, so it spans the whole wait.
       return { kind: 'wait', nodeId: node.id, request: outcome.wait, since: startedAt };
     case 'fail':
-      active.addStep(step({ error: outcome.error }));
+      active.addStep(step({ error: outcome.error, output }));
       return { kind: 'fail', error: `Node ${name()} failed: ${outcome.error}` };
     case 'end':
-      active.addStep(step({}));
+      active.addStep(step({ output }));
       return { kind: 'complete', output: outcome.output };
     case 'goto':
-      active.addStep(step({ outputHandle: `jump:${outcome.nodeId}` }));
+      active.addStep(step({ outputHandle: `jump:${outcome.nodeId}`, output }));
       return active.graph.node(outcome.nodeId)
         ? { kind: 'goto', nodeId: outcome.nodeId }
         : {
@@ -114,7 +130,7 @@ export async function takeStep(active: ActiveRun, deps: StepDeps): Promise<Trans
             error: `Node ${name()} jumps to "${outcome.nodeId}", which is not in this flow`,
           };
     case 'start-flow':
-      active.addStep(step({ outputHandle: `flow:${outcome.flowId}` }));
+      active.addStep(step({ outputHandle: `flow:${outcome.flowId}`, output }));
       return { kind: 'start-flow', flowId: outcome.flowId };
   }
 }

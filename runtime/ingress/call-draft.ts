@@ -1,7 +1,7 @@
 // One inbound call while the pipeline handles it: what the call log records and what a
 // listen stream shows, built from the same fields so they always agree. Secrets are
 // redacted here, before anything is stored or sent anywhere: by name (redact.ts) and by
-// value wherever a known secret appears (redact-values.ts).
+// value wherever a known secret appears (security/redact-values.ts).
 import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
@@ -15,7 +15,7 @@ import { newCallId } from './ids';
 import type { ParsedBody } from './parse-body';
 import { parseContentType } from './media-type';
 import { parseQuery, redactHeaders, redactionFor, redactQuery, type QueryRecord } from './redact';
-import { redactEntries, type SecretValues } from './redact-values';
+import { redactEntries, type SecretValues } from '../security/redact-values';
 import { isViaTunnel } from '../server/via-tunnel';
 import { forgetArrived } from '../store/jsonl/record-encoder';
 

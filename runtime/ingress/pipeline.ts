@@ -25,8 +25,8 @@ import { bindChat, type IngressChannel, type IngressEngine } from './run-dispatc
 import { webhookRunStart } from './run-start';
 import { errorReply, messageOf, RETRY_AFTER_SECONDS, type IngressReply } from './reply';
 import { runToEnd } from './when-finished';
-import type { SecretValues } from './redact-values';
-import { SecretCache, type RevealsSecrets } from './secret-cache';
+import type { SecretValues } from '../security/redact-values';
+import { SecretCache, type RevealsSecrets } from '../security/secret-cache';
 import { TriggerMap, type TriggerFlows } from './trigger-map';
 
 export type WebhookRoute =
@@ -59,7 +59,7 @@ export class Ingress<Binding> {
     this.#secrets = new SecretCache(deps.secrets);
   }
 
-  /** Every secret Hookflow holds, to cut out of calls (redact-values.ts). */
+  /** Every secret Hookflow holds, to cut out of calls (security/redact-values.ts). */
   secretValues(): SecretValues {
     return this.#secrets.all();
   }

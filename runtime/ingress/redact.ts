@@ -2,9 +2,8 @@
 // query parameters. Every known signature header is redacted whatever the trigger's auth
 // type (a call signed for another endpoint still carries a signature), plus the header or
 // query parameter this trigger reads its token or signature from.
+import { REDACTED } from '../security/redacted';
 import type { WebhookAuth } from '../shared/webhook-security';
-
-export const REDACTED = '[redacted]';
 
 const ALWAYS_REDACTED_HEADERS = [
   'authorization',

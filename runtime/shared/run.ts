@@ -58,6 +58,17 @@ export const resumeEventSchema = z.discriminatedUnion('kind', [
 ]);
 export type ResumeEvent = z.infer<typeof resumeEventSchema>;
 
+/**
+ * What a step produced, beside what it received (`input`): the variables it set and an End
+ * node's result, each value bounded (runtime/engine/step-output.ts). The output handle,
+ * warnings and error have fields of their own.
+ */
+export const stepOutputSchema = z.object({
+  variables: z.record(z.string(), z.unknown()).optional(),
+  result: z.record(z.string(), z.unknown()).optional(),
+});
+export type StepOutput = z.infer<typeof stepOutputSchema>;
+
 export const runStepSchema = z.object({
   nodeId: z.string(),
   nodeType: z.string(),
@@ -65,6 +76,8 @@ export const runStepSchema = z.object({
   endedAt: z.string(),
   /** What the node received from outside: the reply that ended a wait. */
   input: z.unknown().optional(),
+  /** What the node produced; absent when it set nothing (and in runs recorded before it). */
+  output: stepOutputSchema.optional(),
   outputHandle: z.string().optional(),
   /** Why the node did not execute (headless runs skip chat nodes). */
   skipped: z.string().optional(),

@@ -67,6 +67,10 @@ test('a test chat run drawn on the canvas: visited nodes numbered, the taken bra
   await expect(steps.nth(4)).toHaveAttribute('data-node-id', 'n_done');
   // The reply that ended Collect input's wait is its input.
   await expect(steps.nth(1)).toContainText('{"text":"ada@example.com"}');
+  // And what it produced: the variable it set, beside that input.
+  await expect(steps.nth(1).getByTestId('run-step-output')).toContainText(
+    '{"email":"ada@example.com"}',
+  );
   await expect(detail.getByTestId('run-variables')).toContainText('"ada@example.com"');
   await expect(detail.getByTestId('run-output')).toContainText('email');
 

@@ -3,6 +3,7 @@
 import { after } from 'node:test';
 import { TestChat } from '../../runtime/channels/test-chat/test-chat';
 import { Engine } from '../../runtime/engine/engine';
+import type { ExecServices } from '../../runtime/engine/exec-services';
 import { silentLogger } from '../../runtime/logger';
 import type { DraftGraph, FlowDocument } from '../../runtime/shared/flow-document';
 import type { RunStatus } from '../../runtime/shared/run';
@@ -24,7 +25,12 @@ export interface TestEngine {
 }
 
 export async function openTestEngine(
-  options: { dataDir?: string; settings?: SettingsPatch; now?: () => Date } = {},
+  options: {
+    dataDir?: string;
+    settings?: SettingsPatch;
+    now?: () => Date;
+    services?: Partial<ExecServices>;
+  } = {},
 ): Promise<TestEngine> {
   const dataDir = options.dataDir ?? (await tempDir());
   const problems = new StoreProblems();
@@ -40,6 +46,7 @@ export async function openTestEngine(
     channels: [testChat.channel],
     problems,
     ...(options.now ? { now: options.now } : {}),
+    ...(options.services ? { services: options.services } : {}),
   });
   testChat.attach(engine);
   let stopped = false;

@@ -1,10 +1,13 @@
 // A real execution context for executor unit tests: an ActiveRun over a one-node graph
-// and, when asked, a real test chat session (stored in a temp folder) as its chat.
+// and, when asked, a real test chat session (stored in a temp folder) as its chat. Its
+// services are the engine's defaults (silent logger, no secrets) unless a test replaces them.
 import { TestChat } from '../../runtime/channels/test-chat/test-chat';
 import { ActiveRun } from '../../runtime/engine/active-run';
+import { execServices, type ExecServices } from '../../runtime/engine/exec-services';
 import type { ExecContext } from '../../runtime/engine/executor';
 import { indexGraph } from '../../runtime/engine/graph-index';
 import { emptyRunInput, type RunInput } from '../../runtime/engine/run-record';
+import { silentLogger } from '../../runtime/logger';
 import type { DraftGraph } from '../../runtime/shared/flow-document';
 import type { WaitSpec } from '../../runtime/shared/run';
 import type { ChatMessage } from '../../runtime/shared/test-chat';
@@ -26,6 +29,7 @@ export async function testContext(
     input?: Partial<RunInput>;
     chat?: boolean;
     graph?: DraftGraph;
+    services?: Partial<ExecServices>;
   } = {},
 ): Promise<TestContext> {
   const graph: DraftGraph = options.graph ?? {
@@ -64,7 +68,8 @@ export async function testContext(
     baseSeq: 0,
     savedSteps: 0,
   });
-  return { ctx: active.context('n1', () => FIXED_NOW), variables, messages };
+  const services = execServices(silentLogger, options.services);
+  return { ctx: active.context('n1', () => FIXED_NOW, services), variables, messages };
 }
 
 /** The stored form of a wait, as the engine would hand it back on resume. */

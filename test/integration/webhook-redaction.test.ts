@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { REDACTED } from '../../runtime/ingress/redact';
+import { REDACTED } from '../../runtime/security/redacted';
 import type { CallPage, CallRecord } from '../../runtime/shared/calls';
 import { json, startTestRuntime, type TestRuntime } from '../helpers/test-runtime';
 import { graphWith, webhookTriggerNode } from '../helpers/webhook-flows';

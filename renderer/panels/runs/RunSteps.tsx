@@ -1,5 +1,5 @@
 // A run's steps in order: the node (a button that selects it on the canvas), the output
-// it left through, what it received, and why it was skipped or failed.
+// it left through, what it received and produced, and why it was skipped or failed.
 import { findNodeDefinition } from '../../../runtime/nodes/definitions';
 import type { Run } from '../../../runtime/shared/run';
 import { useRevealNode } from '../../canvas/use-reveal-node';
@@ -87,6 +87,14 @@ export function RunSteps({ run }: { run: Run }) {
                     Input <code>{oneLine(step.input)}</code>
                   </summary>
                   <pre>{showValue(step.input)}</pre>
+                </details>
+              )}
+              {step.output !== undefined && (
+                <details className="run-step-input" data-testid="run-step-output">
+                  <summary>
+                    Output <code>{oneLine(step.output.variables ?? step.output.result)}</code>
+                  </summary>
+                  <pre>{showValue(step.output)}</pre>
                 </details>
               )}
             </div>

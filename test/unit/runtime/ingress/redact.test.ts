@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   parseQuery,
-  REDACTED,
   redactHeaders,
   redactionFor,
   redactQuery,
 } from '../../../../runtime/ingress/redact';
+import { REDACTED } from '../../../../runtime/security/redacted';
 import { providerPresets } from '../../../../runtime/shared/webhook-security';
 
 describe('redaction', () => {

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { REDACTED } from '../../../../runtime/ingress/redact';
+import { REDACTED } from '../../../../runtime/security/redacted';
 import {
   MIN_REDACTED_VALUE_LENGTH,
   redactEntries,
   SecretValues,
-} from '../../../../runtime/ingress/redact-values';
+} from '../../../../runtime/security/redact-values';
 
 const TOKEN = 'tok_7b1d0c4e9f2a5b8c3d6e';
 const OTHER = 'sec_0f9e8d7c6b5a49382716';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { SecretCache } from '../../../../runtime/ingress/secret-cache';
+import { SecretCache } from '../../../../runtime/security/secret-cache';
 import { SecretsStore } from '../../../../runtime/store/secrets-store';
 import { StoreProblems } from '../../../../runtime/store/store-problems';
 import { tempDir } from '../../../helpers/temp-dir';

@@ -1,7 +1,7 @@
 // Redaction by value: every secret Hookflow holds (webhook tokens, HMAC secrets, the
 // tunnel authtoken) is cut out of a call wherever it appears — a header or query
 // parameter of any name, the body, the path — before the call is stored, streamed, logged
-// or given to a run. Redaction by name (redact.ts) only knows where a secret belongs; a
+// or given to a run. Redaction by name (ingress/redact.ts) only knows where a secret belongs; a
 // sender who puts a Bearer token in `?token=` or `X-Webhook-Token` is refused (401), and
 // without this the token stayed in the call log in plain text.
 //
@@ -11,7 +11,7 @@
 // Cost: nothing when no secret is stored; otherwise one search per text whatever the number
 // of secrets (secret-matcher.ts).
 import { ApiError } from '../api/api-error';
-import { REDACTED } from './redact';
+import { REDACTED } from './redacted';
 import { SecretMatcher, WINDOW } from './secret-matcher';
 
 export const MIN_REDACTED_VALUE_LENGTH = WINDOW;

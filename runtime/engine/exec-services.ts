@@ -3,6 +3,7 @@
 // interface here; the runtime passes the real parts (EngineOptions.services) and tests
 // replace any of them. Nodes that never read `ctx.services` never pay for it.
 import type { Logger } from '../logger';
+import type { OutboundHttp } from '../outbound/outbound-http';
 
 /** Stored secrets, read-only: a node config holds a secret's id, never its value. */
 export interface ExecSecrets {
@@ -10,30 +11,11 @@ export interface ExecSecrets {
   get(id: string): string | undefined;
 }
 
-/** A request as `fetch` takes it, cut down to what a node needs. */
-export interface HttpRequestInit {
-  method?: string;
-  headers?: Record<string, string>;
-  body?: string | Uint8Array;
-  /** Aborts the request (pass `ctx.signal`, so a cancelled run stops waiting for it). */
-  signal?: AbortSignal;
-}
-
-export interface HttpResponse {
-  status: number;
-  /** Header names lower-cased. */
-  headers: Record<string, string>;
-  text(): Promise<string>;
-  bytes(): Promise<Uint8Array>;
-}
-
 /**
- * Outbound HTTP. Small on purpose: issue 12 replaces the default (Node's fetch) with the
- * runtime's undici client and its private-network guard (DESIGN.md "Outbound HTTP").
+ * Outbound HTTP: the runtime's one client (runtime/outbound/outbound-http.ts, undici with
+ * keep-alive agents and the private-network guard), which Test Request uses too.
  */
-export interface HttpClient {
-  request(url: string, init?: HttpRequestInit): Promise<HttpResponse>;
-}
+export type HttpClient = Pick<OutboundHttp, 'send'>;
 
 export interface ExecServices {
   secrets: ExecSecrets;
@@ -45,33 +27,26 @@ export interface ExecServices {
 /** Until the runtime passes its store: no secret is known (a node then fails closed). */
 export const noSecrets: ExecSecrets = { get: () => undefined };
 
-export const fetchHttpClient: HttpClient = {
-  async request(url, init = {}) {
-    const response = await fetch(url, {
-      method: init.method,
-      headers: init.headers,
-      // Copied into a plain Uint8Array: fetch's types refuse one over a shared buffer.
-      body: init.body instanceof Uint8Array ? new Uint8Array(init.body) : init.body,
-      signal: init.signal,
-    });
-    const headers: Record<string, string> = {};
-    response.headers.forEach((value, name) => {
-      headers[name] = value;
-    });
-    return {
-      status: response.status,
-      headers,
-      text: () => response.text(),
-      bytes: async () => new Uint8Array(await response.arrayBuffer()),
-    };
-  },
+/**
+ * Until the runtime passes its client (an engine opened on its own, in tests): nothing is
+ * sent, and a node that calls out fails with this reason.
+ */
+export const noHttp: HttpClient = {
+  send: () =>
+    Promise.resolve({
+      ok: false,
+      error: { kind: 'network', message: 'This Hookflow was opened without outbound HTTP' },
+      attempts: 0,
+      redirects: 0,
+      ms: 0,
+    }),
 };
 
 /** The engine's services: what its options give, the defaults for the rest. */
 export function execServices(logger: Logger, given: Partial<ExecServices> = {}): ExecServices {
   return {
     secrets: given.secrets ?? noSecrets,
-    http: given.http ?? fetchHttpClient,
+    http: given.http ?? noHttp,
     logger: given.logger ?? logger,
   };
 }

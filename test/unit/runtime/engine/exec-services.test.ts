@@ -1,4 +1,4 @@
-// Executors' services (ctx.services): the default HTTP client against a real loopback
+// Executors' services (ctx.services): the runtime's HTTP client against a real loopback
 // server, replaced parts as a test passes them, a logger scoped to the step, and stored
 // secrets read through the runtime's reader.
 import assert from 'node:assert/strict';
@@ -6,8 +6,9 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { fetchHttpClient, type HttpClient } from '../../../../runtime/engine/exec-services';
+import type { HttpClient } from '../../../../runtime/engine/exec-services';
 import type { Logger } from '../../../../runtime/logger';
+import { OutboundHttp } from '../../../../runtime/outbound/outbound-http';
 import { secretReader } from '../../../../runtime/security/secret-reader';
 import { SecretsStore } from '../../../../runtime/store/secrets-store';
 import { StoreProblems } from '../../../../runtime/store/store-problems';
@@ -41,32 +42,30 @@ describe('ExecContext services', () => {
     server.close();
   });
 
-  it('gives a node the default HTTP client: status, headers, text and bytes', async () => {
-    const { ctx } = await testContext();
-    assert.equal(ctx.services.http, fetchHttpClient);
-    const response = await ctx.services.http.request(`${base}/echo`, {
+  it('gives a node the HTTP client it was opened with; without one, nothing is sent', async () => {
+    const http = new OutboundHttp();
+    after(() => http.close());
+    const { ctx } = await testContext({ services: { http } });
+    const outcome = await ctx.services.http.send({
       method: 'POST',
+      url: `${base}/echo`,
       headers: { authorization: 'Bearer t', 'content-type': 'text/plain' },
       body: 'hello',
+      allowPrivateNetwork: true,
       signal: ctx.signal,
     });
-    assert.equal(response.status, 201);
-    assert.equal(response.headers['x-echo'], 'POST');
-    assert.deepEqual(JSON.parse(await response.text()), {
+    assert.ok(outcome.ok);
+    assert.equal(outcome.response.status, 201);
+    assert.equal(outcome.response.headers['x-echo'], 'POST');
+    assert.deepEqual(JSON.parse(outcome.response.body.toString()), {
       method: 'POST',
       auth: 'Bearer t',
       body: 'hello',
     });
-    const bytes = await (await ctx.services.http.request(`${base}/echo`)).bytes();
-    assert.ok(bytes instanceof Uint8Array);
-    assert.equal(JSON.parse(Buffer.from(bytes).toString()).method, 'GET');
-  });
-
-  it('stops a request when its signal aborts (a cancelled run)', async () => {
-    const controller = new AbortController();
-    const pending = fetchHttpClient.request(`${base}/slow`, { signal: controller.signal });
-    controller.abort();
-    await assert.rejects(pending, { name: 'AbortError' });
+    const bare = await testContext();
+    const refused = await bare.ctx.services.http.send({ method: 'GET', url: `${base}/echo` });
+    assert.equal(refused.ok, false);
+    assert.match(refused.ok ? '' : refused.error.message, /without outbound HTTP/);
   });
 
   it('uses the parts a test replaces, and scopes the logger to the run and node', async () => {
@@ -77,11 +76,17 @@ describe('ExecContext services', () => {
       error: () => {},
     };
     const http: HttpClient = {
-      request: async (url) => ({
-        status: 200,
-        headers: {},
-        text: async () => `stand-in for ${url}`,
-        bytes: async () => new Uint8Array(),
+      send: async (request) => ({
+        ok: true,
+        response: {
+          status: 200,
+          headers: {},
+          body: Buffer.from(`stand-in for ${request.url}`),
+          url: request.url,
+        },
+        attempts: 1,
+        redirects: 0,
+        ms: 0,
       }),
     };
     const { ctx } = await testContext({
@@ -89,10 +94,8 @@ describe('ExecContext services', () => {
     });
     assert.equal(ctx.services.secrets.get('s_known'), 'v');
     assert.equal(ctx.services.secrets.get('s_other'), undefined);
-    assert.equal(
-      await (await ctx.services.http.request('https://x.test/')).text(),
-      'stand-in for https://x.test/',
-    );
+    const outcome = await ctx.services.http.send({ method: 'GET', url: 'https://x.test/' });
+    assert.equal(outcome.ok && outcome.response.body.toString(), 'stand-in for https://x.test/');
     ctx.services.logger.info('called', { status: 200 });
     assert.deepEqual(lines, [['called', { runId: 'r_test0001', nodeId: 'n1', status: 200 }]]);
   });

@@ -5,7 +5,8 @@ import { join, resolve } from 'node:path';
 import type { ApiContext } from './api/context';
 import { tunnelConfig } from './api/tunnel';
 import { RuntimeEvents } from './api/runtime-events';
-import { TestChat } from './channels/test-chat/test-chat';
+import type { ChannelKind } from './channels/channel';
+import { shippedChannels } from './channels/registry';
 import { Engine } from './engine/engine';
 import { openIngress } from './ingress/open-ingress';
 import { DEFAULT_ADMIN_PORT, DEFAULT_PUBLIC_PORT } from './defaults';
@@ -19,7 +20,6 @@ import { listen, type Listener } from './server/listen';
 import { createPublicApp } from './server/public-app';
 import { runsRoutes } from './server/routes/runs-routes';
 import { secretsRoutes } from './server/routes/secrets-routes';
-import { testChatRoutes } from './server/routes/test-chat-routes';
 import { tunnelRoutes } from './server/routes/tunnel-routes';
 import { markingViaTunnel } from './server/via-tunnel';
 import {
@@ -58,6 +58,8 @@ export interface RuntimeOptions {
   tunnelConnector?: TunnelConnector;
   /** Run by the desktop app (Electron): what the runtime tells users may mention its tray. */
   desktop?: boolean;
+  /** Channels besides the shipped ones (tests register their own this way). */
+  channels?: readonly ChannelKind[];
 }
 
 export interface RuntimeUrls {
@@ -174,17 +176,21 @@ async function open(
       error: error instanceof Error ? error.message : String(error),
     }),
   );
-  const testChat = await TestChat.open(dataDir, problems);
+  const channels = await Promise.all(
+    [...shippedChannels, ...(options.channels ?? [])].map((kind) =>
+      kind.open({ dataDir, problems }),
+    ),
+  );
   // Opening the engine brings back runs that were waiting or running when Hookflow stopped.
   const engine = await Engine.open({
     dataDir,
     flows,
     settings: () => settings.get(),
     logger,
-    channels: [testChat.channel],
+    channels,
     problems,
   });
-  testChat.attach(engine);
+  for (const channel of channels) channel.attach(engine);
   // Also starts the runs of calls accepted just before a crash.
   const ingress = await openIngress({
     dataDir,
@@ -192,7 +198,7 @@ async function open(
     settings,
     secrets,
     engine,
-    channels: [testChat.channel],
+    channels,
     events,
     logger,
     problems,
@@ -206,7 +212,7 @@ async function open(
     secrets,
     events,
     engine,
-    testChat,
+    channels,
   };
   for (const problem of problems.list()) {
     logger.warn(`${problem.reason}. The file was kept as ${problem.keptAt}.`);
@@ -240,12 +246,12 @@ async function open(
         ]);
       },
     },
-    {
-      name: 'test-chat',
-      adminRoutes: [testChatRoutes(ctx)],
-      closeStreams: () => testChat.close(),
-      settled: () => testChat.settled(),
-    },
+    ...channels.map((channel): RuntimeModule => ({
+      name: channel.name,
+      adminRoutes: channel.adminRoutes(ctx),
+      closeStreams: () => channel.closeStreams(),
+      settled: () => channel.settled(),
+    })),
     {
       name: 'ingress',
       adminRoutes: [ingress.adminRouter(getUrls)],

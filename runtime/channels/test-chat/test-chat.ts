@@ -6,9 +6,10 @@ import type { ChatButton } from '../../engine/executor';
 import type { Engine } from '../../engine/engine';
 import type { ChatMessage } from '../../shared/test-chat';
 import type { StoreProblems } from '../../store/store-problems';
+import type { ShippedChannelId } from '../../shared/channel-ids';
 import { TestChatStore } from './session-store';
 
-export const TEST_CHAT_CHANNEL = 'test-chat';
+export const TEST_CHAT_CHANNEL = 'test-chat' satisfies ShippedChannelId;
 
 export type SessionEvent =
   | { type: 'message'; message: ChatMessage }

@@ -1,7 +1,6 @@
 // The test chat over the admin listener: create a session, reply, and follow the bot by
 // long-poll (`GET …/messages?after&wait`) or server-sent events (`GET …/events`).
 import { Router, type Request, type Response } from 'express';
-import type { ApiContext } from '../../api/context';
 import {
   createTestChatSession,
   messagesAfter,
@@ -9,7 +8,8 @@ import {
   runStatusOf,
   sendTestChatMessage,
   toInteger,
-} from '../../channels/test-chat/api';
+  type TestChatContext,
+} from './api';
 
 const HEARTBEAT_MS = 15_000;
 
@@ -20,7 +20,7 @@ function clientGone(res: Response): AbortSignal {
   return controller.signal;
 }
 
-export function testChatRoutes(ctx: ApiContext): Router {
+export function testChatRoutes(ctx: TestChatContext): Router {
   const router = Router();
   router.post('/test-chat/sessions', async (req, res) => {
     res.status(201).json(await createTestChatSession(ctx, req.body));
@@ -41,7 +41,7 @@ export function testChatRoutes(ctx: ApiContext): Router {
  * One `message` event per chat message (id = its seq, so a reconnect with Last-Event-ID
  * misses nothing) and a `status` event whenever the run's status may have changed.
  */
-function streamEvents(ctx: ApiContext, id: string, req: Request, res: Response): void {
+function streamEvents(ctx: TestChatContext, id: string, req: Request, res: Response): void {
   const lastEventId = req.headers['last-event-id'];
   const after =
     toInteger(

@@ -5,9 +5,10 @@ import { join, resolve } from 'node:path';
 import type { ApiContext } from './api/context';
 import { tunnelConfig } from './api/tunnel';
 import { RuntimeEvents } from './api/runtime-events';
-import { TestChat } from './channels/test-chat/test-chat';
+import type { ChannelKind } from './channels/channel';
+import { shippedChannels } from './channels/registry';
 import { Engine } from './engine/engine';
-import { openIngress, type OpenedIngress } from './ingress/open-ingress';
+import { openIngress } from './ingress/open-ingress';
 import { DEFAULT_ADMIN_PORT, DEFAULT_PUBLIC_PORT } from './defaults';
 import { consoleLogger, type Logger } from './logger';
 import { loadOrCreateAdminToken } from './security/admin-token';
@@ -20,9 +21,14 @@ import { listen, type Listener } from './server/listen';
 import { createPublicApp } from './server/public-app';
 import { runsRoutes } from './server/routes/runs-routes';
 import { secretsRoutes } from './server/routes/secrets-routes';
-import { testChatRoutes } from './server/routes/test-chat-routes';
 import { tunnelRoutes } from './server/routes/tunnel-routes';
 import { markingViaTunnel } from './server/via-tunnel';
+import {
+  adminRoutesOf,
+  publicRoutesOf,
+  shutdownModules,
+  type RuntimeModule,
+} from './modules/runtime-module';
 import { writeFileAtomic } from './store/atomic-file';
 import { defaultDataDir, ensureWritableDataDir } from './store/data-dir';
 import { lockDataDir, type DataDirLock } from './store/data-dir-lock';
@@ -53,6 +59,8 @@ export interface RuntimeOptions {
   tunnelConnector?: TunnelConnector;
   /** Run by the desktop app (Electron): what the runtime tells users may mention its tray. */
   desktop?: boolean;
+  /** Channels besides the shipped ones (tests register their own this way). */
+  channels?: readonly ChannelKind[];
 }
 
 export interface RuntimeUrls {
@@ -82,8 +90,8 @@ interface Running {
   public: Listener;
   /** Loopback listener the tunnel forwards to; it marks requests as via-tunnel. */
   tunnelEntry: Listener;
-  tunnel: TunnelManager;
-  ingress: OpenedIngress;
+  /** In shutdown order (see shutdownModules). */
+  modules: readonly RuntimeModule[];
   ctx: ApiContext;
   token: string;
   urls: RuntimeUrls;
@@ -132,21 +140,11 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       if (!running) return Promise.resolve();
       stopping ??= (async () => {
         const state = current();
-        await state.tunnel.stop();
-        // Open test chat and listen streams would otherwise hold the admin listener open.
-        state.ctx.testChat.close();
-        state.ingress.closeStreams();
-        await Promise.all([state.admin.close(), state.public.close(), state.tunnelEntry.close()]);
-        // After the listeners: no new runs or replies; running runs checkpoint and stop.
-        await state.ctx.engine.stop();
-        await Promise.all([
-          state.ingress.close(),
-          state.ctx.flows.settled(),
-          state.ctx.versions.settled(),
-          state.ctx.settings.settled(),
-          state.ctx.secrets.settled(),
-          state.ctx.testChat.settled(),
-        ]);
+        await shutdownModules({
+          modules: state.modules,
+          listeners: [state.admin, state.public, state.tunnelEntry],
+          engine: state.ctx.engine,
+        });
         await rm(join(dataDir, RUNTIME_INFO_FILE), { force: true });
         await state.lock.release();
         running = undefined;
@@ -179,18 +177,22 @@ async function open(
       error: error instanceof Error ? error.message : String(error),
     }),
   );
-  const testChat = await TestChat.open(dataDir, problems);
+  const channels = await Promise.all(
+    [...shippedChannels, ...(options.channels ?? [])].map((kind) =>
+      kind.open({ dataDir, problems }),
+    ),
+  );
   // Opening the engine brings back runs that were waiting or running when Hookflow stopped.
   const engine = await Engine.open({
     dataDir,
     flows,
     settings: () => settings.get(),
     logger,
-    channels: [testChat.channel],
+    channels,
     problems,
     services: { secrets: secretReader(secrets) },
   });
-  testChat.attach(engine);
+  for (const channel of channels) channel.attach(engine);
   // Also starts the runs of calls accepted just before a crash.
   const ingress = await openIngress({
     dataDir,
@@ -198,7 +200,7 @@ async function open(
     settings,
     secrets,
     engine,
-    channels: [testChat.channel],
+    channels,
     events,
     logger,
     problems,
@@ -212,7 +214,7 @@ async function open(
     secrets,
     events,
     engine,
-    testChat,
+    channels,
   };
   for (const problem of problems.list()) {
     logger.warn(`${problem.reason}. The file was kept as ${problem.keptAt}.`);
@@ -232,6 +234,34 @@ async function open(
     return tunnelUrl ? { ...known.urls, tunnel: tunnelUrl } : known.urls;
   };
 
+  const modules: RuntimeModule[] = [
+    { name: 'tunnel', adminRoutes: [tunnelRoutes({ ...ctx, tunnel })], stop: () => tunnel.stop() },
+    {
+      name: 'stores',
+      adminRoutes: [runsRoutes(ctx), secretsRoutes(ctx)],
+      settled: async () => {
+        await Promise.all([
+          flows.settled(),
+          versions.settled(),
+          settings.settled(),
+          secrets.settled(),
+        ]);
+      },
+    },
+    ...channels.map((channel): RuntimeModule => ({
+      name: channel.name,
+      adminRoutes: channel.adminRoutes(ctx),
+      closeStreams: () => channel.closeStreams(),
+      settled: () => channel.settled(),
+    })),
+    {
+      name: 'ingress',
+      adminRoutes: [ingress.adminRouter(getUrls)],
+      publicRoutes: [ingress.publicRoute],
+      closeStreams: () => ingress.closeStreams(),
+      close: () => ingress.close(),
+    },
+  ];
   const adminApp = createAdminApp({
     ctx,
     adminToken: token,
@@ -241,28 +271,15 @@ async function open(
     urls: getUrls,
     loginUrl,
     desktop: options.desktop ?? false,
-    apiRouters: [
-      tunnelRoutes({ ...ctx, tunnel }),
-      runsRoutes(ctx),
-      testChatRoutes(ctx),
-      secretsRoutes(ctx),
-      ingress.adminRouter(getUrls),
-    ],
+    apiRouters: adminRoutesOf(modules),
   });
-  const publicApp = createPublicApp({ logger, direct: [ingress.publicRoute] });
+  const publicApp = createPublicApp({ logger, direct: publicRoutesOf(modules) });
 
-  let admin: Listener;
-  try {
-    admin = await listen(adminApp, options.adminPort ?? DEFAULT_ADMIN_PORT, ADMIN_HOST, '--port');
-  } catch (error) {
-    testChat.close();
-    await engine.stop();
-    await ingress.close();
-    throw error;
-  }
+  let admin: Listener | undefined;
   let publicListener: Listener | undefined;
   let tunnelEntry: Listener;
   try {
+    admin = await listen(adminApp, options.adminPort ?? DEFAULT_ADMIN_PORT, ADMIN_HOST, '--port');
     publicListener = await listen(
       publicApp,
       options.publicPort ?? DEFAULT_PUBLIC_PORT,
@@ -271,10 +288,7 @@ async function open(
     );
     tunnelEntry = await listen(markingViaTunnel(publicApp), 0, '127.0.0.1', 'the tunnel entry');
   } catch (error) {
-    testChat.close();
-    await Promise.all([admin.close(), publicListener?.close()]);
-    await engine.stop();
-    await ingress.close();
+    await shutdownModules({ modules, listeners: [admin, publicListener], engine });
     throw error;
   }
   known.entryPort = tunnelEntry.port;
@@ -288,7 +302,7 @@ async function open(
     JSON.stringify({ pid: process.pid, ...urls, startedAt: new Date().toISOString() }),
   );
   if (tunnel.status().autoStart) void tunnel.start();
-  return { admin, public: publicListener, tunnelEntry, tunnel, ingress, ctx, token, urls, lock };
+  return { admin, public: publicListener, tunnelEntry, modules, ctx, token, urls, lock };
 }
 
 /** A wildcard bind is reached locally through loopback; IPv6 literals need brackets. */

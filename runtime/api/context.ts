@@ -1,6 +1,6 @@
 // What API functions work with. Built once by createRuntime and passed to every call,
 // so the same functions serve HTTP routes, the CLI and tests.
-import type { TestChat } from '../channels/test-chat/test-chat';
+import type { Channel } from '../channels/channel';
 import type { Engine } from '../engine/engine';
 import type { SecretLookup } from '../shared/node-definition';
 import type { FlowVersionsStore } from '../store/flow-versions-store';
@@ -21,7 +21,8 @@ export interface ApiContext {
   /** Publish/unpublish/delete notifications; absent where nothing listens (the offline CLI). */
   events?: RuntimeEvents;
   engine: Engine;
-  testChat: TestChat;
+  /** The chat channels, shipped and (in tests) extra ones. */
+  channels: readonly Channel[];
 }
 
 /**

@@ -3,7 +3,6 @@
 // same run exactly once), wait for its result, and know whether the run log has it.
 import { ApiError } from '../api/api-error';
 import type { DraftGraph } from '../shared/flow-document';
-import { callNodeChannels } from '../shared/webhook-trigger';
 
 export interface WebhookRunInput {
   body: unknown;
@@ -28,11 +27,12 @@ export function bindChat<Binding>(
 ): Binding {
   const found = channels.find((item) => item.name === channel);
   if (!found) {
+    const names = channels.map((item) => item.name);
     throw new ApiError(
       404,
       'unknown_channel',
-      `There is no channel "${channel.slice(0, 60)}". Available channels: ${callNodeChannels.join(', ')}.`,
-      { channels: callNodeChannels },
+      `There is no channel "${channel.slice(0, 60)}". Available channels: ${names.join(', ')}.`,
+      { channels: names },
     );
   }
   const binding = found.bind(chatId);

@@ -2,6 +2,7 @@
 // of a flow graph: where it started, every step it took, and how it ended or what it is
 // waiting for. The engine's own bookkeeping (checkpoints, graph refs) is in runtime/engine.
 import { z } from 'zod';
+import { SHIPPED_CHANNEL_IDS } from './channel-ids';
 
 export const runStatusSchema = z.enum(['running', 'waiting', 'completed', 'failed']);
 export type RunStatus = z.infer<typeof runStatusSchema>;
@@ -16,7 +17,7 @@ export const runModeSchema = z.enum(['full', 'headless']);
 export type RunMode = z.infer<typeof runModeSchema>;
 
 export const runTriggerSchema = z.object({
-  type: z.enum(['manual', 'webhook', 'test-chat', 'jump']),
+  type: z.enum(['manual', 'webhook', ...SHIPPED_CHANNEL_IDS, 'jump']),
   /** The trigger node the run started from. */
   nodeId: z.string(),
   /** The inbound call that started it (webhook runs). */

@@ -3,6 +3,7 @@
 // the response options. Browser-safe: the designer, the node definitions and the runtime's
 // ingress all read these schemas.
 import { z } from 'zod';
+import { SHIPPED_CHANNEL_IDS } from './channel-ids';
 import type { ProviderAuthType } from './webhook-security';
 
 export const webhookMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -89,4 +90,4 @@ export const webhookPaths = {
 };
 
 /** The chat channels a Start webhook can bind a run to (`…/{channel}/{chatId}`). */
-export const callNodeChannels = ['test-chat'] as const;
+export const callNodeChannels = SHIPPED_CHANNEL_IDS;

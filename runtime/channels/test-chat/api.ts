@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ApiError, notFound, parseInput } from '../../api/api-error';
 import type { ApiContext } from '../../api/context';
+import type { TestChat } from './test-chat';
 import { getFlow } from '../../api/flows';
 import { apiErrorFrom, runnableGraph, startNodeOf } from '../../api/runs';
 import { runStatusSchema } from '../../shared/run';
@@ -13,7 +14,9 @@ import {
 } from '../../shared/test-chat';
 
 /** What reading a session needs: the long-poll is tested on a bare engine and test chat. */
-type ChatReadContext = Pick<ApiContext, 'engine' | 'testChat'>;
+/** The API context plus the test chat it works on (the runtime exposes channels generically). */
+export type TestChatContext = Omit<ApiContext, 'channels'> & { testChat: TestChat };
+type ChatReadContext = Pick<TestChatContext, 'engine' | 'testChat'>;
 
 /** Long-polls wait at most this long, under typical proxy and browser timeouts. */
 export const MAX_WAIT_SECONDS = 25;
@@ -21,7 +24,7 @@ export const MAX_WAIT_SECONDS = 25;
 const REPLY_GRACE_MS = 5_000;
 
 export async function createTestChatSession(
-  ctx: ApiContext,
+  ctx: TestChatContext,
   input: unknown,
 ): Promise<{ sessionId: string; runId: string }> {
   const { flowId, draft } = parseInput(createTestChatInputSchema, input);
@@ -56,7 +59,7 @@ function sessionOf(ctx: ChatReadContext, id: string): TestChatSession {
 
 /** A user message: typed text, or a click on one of the last bot message's buttons. */
 export async function sendTestChatMessage(
-  ctx: ApiContext,
+  ctx: TestChatContext,
   id: string,
   input: unknown,
 ): Promise<{ seq: number; runId: string }> {
@@ -115,7 +118,7 @@ export async function sendTestChatMessage(
  * run is parked waiting for the answer, so a quick reply to a running run is given a
  * short grace period rather than refused.
  */
-function waitingRun(ctx: ApiContext, sessionId: string): Promise<unknown> {
+function waitingRun(ctx: TestChatContext, sessionId: string): Promise<unknown> {
   const now = ctx.engine.waitingFor('input', sessionId);
   if (now || !isLive(ctx, sessionId)) return Promise.resolve(now);
   return new Promise((resolve) => {
@@ -133,7 +136,7 @@ function waitingRun(ctx: ApiContext, sessionId: string): Promise<unknown> {
 }
 
 /** Running, or about to listen for a reply (its wait is being written down). */
-function isLive(ctx: ApiContext, sessionId: string): boolean {
+function isLive(ctx: TestChatContext, sessionId: string): boolean {
   const runId = ctx.testChat.currentRun(sessionId);
   if (runId === undefined) return false;
   const status = ctx.engine.runStatus(runId);

@@ -6,9 +6,11 @@ import type { ChatButton } from '../../engine/executor';
 import type { Engine } from '../../engine/engine';
 import type { ChatMessage } from '../../shared/test-chat';
 import type { StoreProblems } from '../../store/store-problems';
+import type { ShippedChannelId } from '../../shared/channel-ids';
+import { KeyedPubSub } from '../../server/keyed-pub-sub';
 import { TestChatStore } from './session-store';
 
-export const TEST_CHAT_CHANNEL = 'test-chat';
+export const TEST_CHAT_CHANNEL = 'test-chat' satisfies ShippedChannelId;
 
 export type SessionEvent =
   | { type: 'message'; message: ChatMessage }
@@ -20,11 +22,10 @@ type Listener = (event: SessionEvent) => void;
 
 export class TestChat {
   readonly channel: ChatChannel;
-  readonly #listeners = new Map<string, Set<Listener>>();
+  readonly #sessions = new KeyedPubSub<SessionEvent>({ type: 'closed' });
   /** Session → its current run, ahead of the store's write. */
   readonly #runs = new Map<string, string>();
   #detach: (() => void) | undefined;
-  #closed = false;
 
   private constructor(readonly store: TestChatStore) {
     this.channel = { name: TEST_CHAT_CHANNEL, bind: (key) => this.bind(key) };
@@ -83,32 +84,16 @@ export class TestChat {
   }
 
   publish(sessionId: string, event: SessionEvent): void {
-    for (const listener of this.#listeners.get(sessionId) ?? []) {
-      try {
-        listener(event);
-      } catch {
-        // A listener is one HTTP stream; its failure must not reach the run that spoke.
-      }
-    }
+    this.#sessions.publish(sessionId, event);
   }
 
   subscribe(sessionId: string, listener: Listener): () => void {
-    if (this.#closed) {
-      queueMicrotask(() => listener({ type: 'closed' }));
-      return () => undefined;
-    }
-    let set = this.#listeners.get(sessionId);
-    if (!set) this.#listeners.set(sessionId, (set = new Set()));
-    set.add(listener);
-    return () => {
-      set.delete(listener);
-      if (set.size === 0) this.#listeners.delete(sessionId);
-    };
+    return this.#sessions.subscribe(sessionId, listener);
   }
 
   /** Resolves at the session's next event, after `ms`, or when `signal` aborts. */
   nextEvent(sessionId: string, ms: number, signal: AbortSignal): Promise<void> {
-    if (this.#closed || signal.aborted) return Promise.resolve();
+    if (this.#sessions.closed || signal.aborted) return Promise.resolve();
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
@@ -124,10 +109,8 @@ export class TestChat {
 
   /** Ends every open stream and long-poll (the runtime is stopping). */
   close(): void {
-    this.#closed = true;
     this.#detach?.();
-    for (const [sessionId] of this.#listeners) this.publish(sessionId, { type: 'closed' });
-    this.#listeners.clear();
+    this.#sessions.close();
   }
 
   settled(): Promise<void> {

@@ -10,8 +10,7 @@ import {
   type CallsContext,
 } from '../../api/calls';
 import { triggerKey } from '../../ingress/compile-trigger';
-
-const HEARTBEAT_MS = 15_000;
+import { SseStream } from '../sse-stream';
 
 export function callsRoutes<Binding>(ctx: CallsContext<Binding>): Router {
   const router = Router();
@@ -40,32 +39,16 @@ export function callsRoutes<Binding>(ctx: CallsContext<Binding>): Router {
  * when the client goes away or the runtime stops (`closed` event).
  */
 function listen<Binding>(ctx: CallsContext<Binding>, key: string, res: Response): void {
-  res.status(200).set({
-    'Content-Type': 'text/event-stream; charset=utf-8',
-    'Cache-Control': 'no-store',
-    'X-Accel-Buffering': 'no',
-  });
-  res.flushHeaders();
-  const send = (event: string, data: unknown) =>
-    res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-  res.write('retry: 2000\n\n');
-  const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
-  const unsubscribe = ctx.ingress.deps.hub.subscribe(key, (event) => {
-    if (event.type === 'call') {
-      send('call', event.call);
-      return;
-    }
-    send('closed', {});
-    stop();
-  });
-  const stop = () => {
-    clearInterval(heartbeat);
-    unsubscribe();
-    res.end();
-  };
-  res.on('close', () => {
-    clearInterval(heartbeat);
-    unsubscribe();
-  });
-  send('ready', { key });
+  const stream = new SseStream(res);
+  stream.onEnd(
+    ctx.ingress.deps.hub.subscribe(key, (event) => {
+      if (event.type === 'call') {
+        stream.send('call', event.call);
+        return;
+      }
+      stream.send('closed', {});
+      stream.end();
+    }),
+  );
+  stream.send('ready', { key });
 }

@@ -1,7 +1,7 @@
 // The test chat over the admin listener: create a session, reply, and follow the bot by
 // long-poll (`GET …/messages?after&wait`) or server-sent events (`GET …/events`).
 import { Router, type Request, type Response } from 'express';
-import type { ApiContext } from '../../api/context';
+import { SseStream } from '../../server/sse-stream';
 import {
   createTestChatSession,
   messagesAfter,
@@ -9,9 +9,8 @@ import {
   runStatusOf,
   sendTestChatMessage,
   toInteger,
-} from '../../channels/test-chat/api';
-
-const HEARTBEAT_MS = 15_000;
+  type TestChatContext,
+} from './api';
 
 /** Aborts when the client goes away, so a long-poll stops waiting for nobody. */
 function clientGone(res: Response): AbortSignal {
@@ -20,7 +19,7 @@ function clientGone(res: Response): AbortSignal {
   return controller.signal;
 }
 
-export function testChatRoutes(ctx: ApiContext): Router {
+export function testChatRoutes(ctx: TestChatContext): Router {
   const router = Router();
   router.post('/test-chat/sessions', async (req, res) => {
     res.status(201).json(await createTestChatSession(ctx, req.body));
@@ -41,7 +40,7 @@ export function testChatRoutes(ctx: ApiContext): Router {
  * One `message` event per chat message (id = its seq, so a reconnect with Last-Event-ID
  * misses nothing) and a `status` event whenever the run's status may have changed.
  */
-function streamEvents(ctx: ApiContext, id: string, req: Request, res: Response): void {
+function streamEvents(ctx: TestChatContext, id: string, req: Request, res: Response): void {
   const lastEventId = req.headers['last-event-id'];
   const after =
     toInteger(
@@ -51,48 +50,28 @@ function streamEvents(ctx: ApiContext, id: string, req: Request, res: Response):
       Number.MAX_SAFE_INTEGER,
     ) ?? 0;
   const backlog = messagesAfter(ctx, id, after); // throws 404 before the stream starts
-  res.status(200).set({
-    'Content-Type': 'text/event-stream; charset=utf-8',
-    'Cache-Control': 'no-store',
-    'X-Accel-Buffering': 'no',
-  });
-  res.flushHeaders();
-  const send = (event: string, data: unknown, eventId?: number) => {
-    res.write(
-      `${eventId === undefined ? '' : `id: ${eventId}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`,
-    );
-  };
-  res.write('retry: 2000\n\n');
+  const stream = new SseStream(res);
   let lastSeq = after;
   let lastStatus = backlog.runStatus;
   for (const message of backlog.messages) {
-    send('message', message, message.seq);
+    stream.send('message', message, message.seq);
     lastSeq = message.seq;
   }
-  send('status', { runStatus: lastStatus });
-
-  const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
-  const stop = () => {
-    clearInterval(heartbeat);
-    unsubscribe();
-    res.end();
-  };
-  const unsubscribe = ctx.testChat.subscribe(id, (event) => {
-    if (event.type === 'closed') return stop();
-    if (event.type === 'message') {
-      if (event.message.seq <= lastSeq) return;
-      lastSeq = event.message.seq;
-      send('message', event.message, event.message.seq);
-      return;
-    }
-    const status = runStatusOf(ctx, id);
-    if (status !== lastStatus) {
-      lastStatus = status;
-      send('status', { runStatus: status });
-    }
-  });
-  res.on('close', () => {
-    clearInterval(heartbeat);
-    unsubscribe();
-  });
+  stream.send('status', { runStatus: lastStatus });
+  stream.onEnd(
+    ctx.testChat.subscribe(id, (event) => {
+      if (event.type === 'closed') return stream.end();
+      if (event.type === 'message') {
+        if (event.message.seq <= lastSeq) return;
+        lastSeq = event.message.seq;
+        stream.send('message', event.message, event.message.seq);
+        return;
+      }
+      const status = runStatusOf(ctx, id);
+      if (status !== lastStatus) {
+        lastStatus = status;
+        stream.send('status', { runStatus: status });
+      }
+    }),
+  );
 }

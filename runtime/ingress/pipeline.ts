@@ -19,7 +19,7 @@ import { CallDraft, errorBody, requestFacts } from './call-draft';
 import type { CompiledTrigger } from './compile-trigger';
 import { Deduper, type FirstResponse } from './dedupe';
 import type { ListenHub } from './listen-hub';
-import { parseBody } from './parse-body';
+import { parseCallBody } from './parse-call-body';
 import { readRequestBody } from './read-raw-body';
 import { bindChat, type IngressChannel, type IngressEngine } from './run-dispatch';
 import { webhookRunStart } from './run-start';
@@ -118,11 +118,7 @@ export class Ingress<Binding> {
       if (!origin.ok) throw new ApiError(origin.status, origin.code, origin.message);
       // The bytes as received: signatures are over them (what is kept has secrets cut out).
       this.#authenticate(trigger, draft, body.bytes);
-      draft.receiveParsed(
-        await parseBody(body.bytes, req.headers['content-type'], {
-          ...(trigger.requireContentType ? { requireContentType: trigger.requireContentType } : {}),
-        }),
-      );
+      draft.receiveParsed(await parseCallBody(body.bytes, req.headers['content-type'], trigger));
     } catch (error) {
       if (error instanceof ApiError) return this.#refuse(draft, error);
       throw error;

@@ -8,7 +8,7 @@
 // run's records can leave the run log by retention while its call is still in the call
 // log, and such an old call must not run a second time.
 import type { CallRecord } from '../shared/calls';
-import { parseBody } from './parse-body';
+import { parseCallBody } from './parse-call-body';
 import type { Ingress } from './pipeline';
 import { messageOf } from './reply';
 import { webhookRunStart } from './run-start';
@@ -48,9 +48,7 @@ export async function recoverAcceptedCalls<Binding>(ingress: Ingress<Binding>): 
       continue;
     }
     try {
-      const parsed = await parseBody(bytes, record.headers['content-type'], {
-        ...(trigger.requireContentType ? { requireContentType: trigger.requireContentType } : {}),
-      });
+      const parsed = await parseCallBody(bytes, record.headers['content-type'], trigger);
       const chat = chatOf(record, channels);
       await engine.startRun(
         webhookRunStart(record, runId, trigger.published, parsed.value, chat, record.replayOf),

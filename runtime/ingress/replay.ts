@@ -4,7 +4,7 @@
 import { ApiError } from '../api/api-error';
 import { refusedCaller, type ReplayRequest, type ReplayResult } from '../shared/calls';
 import { CallDraft } from './call-draft';
-import { parseBody } from './parse-body';
+import { parseCallBody } from './parse-call-body';
 import type { Ingress } from './pipeline';
 
 export async function replayCall<Binding>(
@@ -47,11 +47,7 @@ export async function replayCall<Binding>(
   // authenticated admin API, and the original credentials were never stored (they are
   // redacted) — a signed timestamp would be stale by now anyway.
   draft.auth = { outcome: 'not-checked' };
-  draft.receiveParsed(
-    await parseBody(bytes, record.headers['content-type'], {
-      ...(trigger.requireContentType ? { requireContentType: trigger.requireContentType } : {}),
-    }),
-  );
+  draft.receiveParsed(await parseCallBody(bytes, record.headers['content-type'], trigger));
   const { channel, chatId } = record.params;
   // The chat may be gone since: the replay then runs headless.
   const chat =

@@ -8,6 +8,7 @@ import { parseBody } from '../ingress/parse-body';
 import type { Ingress } from '../ingress/pipeline';
 import { replayCall } from '../ingress/replay';
 import { webhookKindOf } from '../ingress/compile-trigger';
+import { endpointPath } from '../ingress/endpoints';
 import { ApiError, notFound, parseInput } from './api-error';
 import type { ApiContext } from './context';
 
@@ -76,12 +77,7 @@ export function replay(ctx: CallsContext, callId: string, body: unknown): Promis
 /** Where the trigger can be called. `public` stays empty until a tunnel is up. */
 export function triggerUrls(ctx: CallsContext, flowId: string, nodeId: string): TriggerUrls {
   const { node } = findTriggerNode(ctx, flowId, nodeId);
-  const path =
-    webhookKindOf(node) === 'start'
-      ? webhookPaths.callNode(flowId, nodeId)
-      : typeof node.data.config.webhookId === 'string' && node.data.config.webhookId !== ''
-        ? webhookPaths.trigger(node.data.config.webhookId)
-        : undefined;
+  const path = endpointPath(flowId, node);
   const bases = ctx.publicUrls();
   const live = ctx.ingress.triggers.published(flowId, nodeId);
   return {
@@ -90,6 +86,6 @@ export function triggerUrls(ctx: CallsContext, flowId: string, nodeId: string): 
     // A regenerated id in the draft is not live until published.
     live:
       live !== undefined &&
-      (live.kind === 'start' || path === webhookPaths.trigger(live.webhookId ?? '')),
+      (live.url === 'call-node' || path === webhookPaths.trigger(live.webhookId ?? '')),
   };
 }

@@ -1,10 +1,11 @@
-// The in-memory map of published webhook triggers (DESIGN.md "Two listeners": one
+// The in-memory endpoint table: published nodes that declare an endpoint (DESIGN.md "Two listeners": one
 // catch-all per namespace, no per-node Express routes). Rebuilt per flow when it is
 // published, unpublished or deleted, and entirely at start. A miss says why (seed 000:
 // "404 or route error" — which id is wrong, or that the flow is not published).
 import { ApiError } from '../api/api-error';
 import type { DraftNode, FlowDocument } from '../shared/flow-document';
-import { compileTrigger, triggerKey, webhookKindOf, type CompiledTrigger } from './compile-trigger';
+import { compileTrigger, triggerKey, type CompiledTrigger } from './compile-trigger';
+import { endpointOf, endpointUrlId } from './endpoints';
 
 export interface TriggerFlows {
   get(id: string): FlowDocument | undefined;
@@ -73,9 +74,7 @@ export class TriggerMap {
     if (live) return { ok: true, trigger: live, live: true };
     // Not live: find the draft that has this id (to capture, or to say what to do).
     for (const flow of this.#draftOwners(webhookId, listened)) {
-      const node = flow.draft.nodes.find(
-        (item) => item.type === 'webhook-trigger' && item.data.config.webhookId === webhookId,
-      );
+      const node = flow.draft.nodes.find((item) => endpointUrlId(item) === webhookId);
       if (!node) continue;
       const key = triggerKey(flow.id, node.id);
       const draft = listened.has(key) ? compileTrigger(flow.id, node) : undefined;
@@ -111,7 +110,7 @@ export class TriggerMap {
   lookupCallNode(flowId: string, nodeId: string, listened: ReadonlySet<string>): TriggerLookup {
     const key = triggerKey(flowId, nodeId);
     const live = this.#byKey.get(key);
-    if (live?.kind === 'start') return { ok: true, trigger: live, live: true };
+    if (live?.url === 'call-node') return { ok: true, trigger: live, live: true };
     const flow = this.flows.get(flowId);
     if (!flow) {
       return miss(
@@ -123,7 +122,12 @@ export class TriggerMap {
       );
     }
     const draftNode = flow.draft.nodes.find((node) => node.id === nodeId);
-    if (draftNode && listened.has(key) && webhookKindOf(draftNode) === 'start' && !live) {
+    if (
+      draftNode &&
+      listened.has(key) &&
+      endpointOf(draftNode)?.endpoint.url === 'call-node' &&
+      !live
+    ) {
       const draft = compileTrigger(flowId, draftNode);
       if (draft) return { ok: true, trigger: draft, live: false };
     }
@@ -155,8 +159,8 @@ export class TriggerMap {
       new ApiError(
         404,
         'not_a_webhook',
-        publishedNode.type === 'webhook-trigger'
-          ? `Node "${nodeId}" is a Webhook Trigger: call its /webhooks/flow/… URL instead.`
+        endpointOf(publishedNode)?.endpoint.url === 'webhook-id'
+          ? `Node "${nodeId}" is a ${endpointOf(publishedNode)?.definition.label ?? ''}: call its /webhooks/flow/… URL instead.`
           : `Node "${nodeId}" is not a Start node with trigger type Webhook.`,
       ),
       ids,
@@ -181,9 +185,7 @@ export class TriggerMap {
 }
 
 function hasWebhookId(nodes: readonly DraftNode[], webhookId: string): boolean {
-  return nodes.some(
-    (node) => node.type === 'webhook-trigger' && node.data.config.webhookId === webhookId,
-  );
+  return nodes.some((node) => endpointUrlId(node) === webhookId);
 }
 
 function miss(error: ApiError, ids: { flowId?: string; nodeId?: string } = {}): TriggerLookup {

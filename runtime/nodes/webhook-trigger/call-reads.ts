@@ -3,7 +3,6 @@
 // large body need not be kept (or parsed again) until the run's first step: see
 // runtime/engine/deferred-body.ts. The executor asks for them with `ctx.preread(path)`.
 import { readPath, tryParsePath, type PathSegment } from '../../paths';
-import type { ConfigOf } from '../../engine/executor';
 
 export interface BodyRead {
   /** As the config writes it: the key `preread` is asked with. */
@@ -12,7 +11,11 @@ export interface BodyRead {
 }
 
 /** The trigger's paths into the body; `wholeBody` when it keeps the whole body too. */
-export function bodyReadsOf(config: ConfigOf<'webhook-trigger'>): {
+export function bodyReadsOf(config: {
+  mappings: readonly { path: string }[];
+  events: { path?: string | undefined };
+  saveFullBodyAs?: string | undefined;
+}): {
   reads: BodyRead[];
   wholeBody: boolean;
 } {

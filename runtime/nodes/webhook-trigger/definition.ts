@@ -24,6 +24,7 @@ import {
   webhookMethodsSchema,
   webhookResponseSchema,
 } from '../../shared/webhook-trigger';
+import { bodyReadsOf } from './call-reads';
 import { webhookTriggerFieldLabels } from './field-labels';
 
 /** What a template can read of the call that started the run (the engine's run scope). */
@@ -182,4 +183,21 @@ export const webhookTriggerDefinition = defineNode({
   ],
   initialConfig: () => ({ webhookId: newWebhookId() }),
   withFreshIds: (config) => ({ ...config, webhookId: newWebhookId() }),
+  endpoint: {
+    url: 'webhook-id',
+    mode: 'start',
+    urlId: (config) =>
+      typeof config.webhookId === 'string' && config.webhookId !== ''
+        ? config.webhookId
+        : undefined,
+    options: (config) => ({
+      methods: config.methods,
+      bodyLimitBytes: config.bodyLimitBytes,
+      ...(config.requireContentType ? { requireContentType: config.requireContentType } : {}),
+      security: config.security,
+      idempotency: config.idempotency,
+      response: config.response,
+      bodyReads: bodyReadsOf(config),
+    }),
+  },
 });

@@ -58,7 +58,7 @@ export async function openIngress(options: OpenIngressOptions): Promise<OpenedIn
   );
   const hub = new ListenHub();
   const runs: IngressEngine<ChatBinding> = {
-    startRun: (start) => engine.launchRun(start),
+    startRun: (start) => engine.startRun({ ...start, snapshot: false }),
     waitForRun: (runId, timeoutMs) => engine.waitForRun(runId, timeoutMs),
     hasRun: (runId) => engine.runStatus(runId) !== undefined,
     newRunId: newWebhookRunId,

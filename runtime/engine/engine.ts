@@ -2,13 +2,13 @@
 // resumes them when their event comes, and records them durably (see durability.ts).
 // Transport-free: the admin API, the test chat and the webhook ingress all call this.
 // This class is the public face; run-driver.ts holds the machinery.
+import type { WaitTarget } from './wait-registry';
 import {
   RUN_ID_PATTERN,
   type ResumeEvent,
   type Run,
   type RunPage,
   type RunStatus,
-  type WaitKind,
   type WaitSpec,
   type RunSummary,
 } from '../shared/run';
@@ -144,9 +144,9 @@ export class Engine {
     );
   }
 
-  /** The run (and its wait) that an event of this kind and key would resume, newest first. */
-  waitingFor(kind: WaitKind, key: string): { runId: string; wait: WaitSpec } | undefined {
-    const [active] = this.runs.waitingFor(kind, key);
+  /** The run (and its wait) that an event for this target would resume, newest first. */
+  waitingFor(target: WaitTarget): { runId: string; wait: WaitSpec } | undefined {
+    const [active] = this.runs.waitingFor(target);
     const wait = active?.run.waiting;
     return active && wait ? { runId: active.id, wait } : undefined;
   }
@@ -156,13 +156,9 @@ export class Engine {
    * recorded with the run (so the sender may be told "accepted"), with that run's id, or
    * undefined when no run waits for it.
    */
-  async resumeWait(
-    kind: 'input' | 'webhook',
-    key: string,
-    event: ResumeEvent,
-  ): Promise<string | undefined> {
+  async resumeWait(target: WaitTarget, event: ResumeEvent): Promise<string | undefined> {
     if (this.runs.stopping) throw new EngineError('stopping', 'Hookflow is stopping');
-    for (const active of this.runs.waitingFor(kind, key)) {
+    for (const active of this.runs.waitingFor(target)) {
       if (await this.driver.resume(active, event)) return active.id;
     }
     return undefined;

@@ -2,7 +2,8 @@
 // index of what the waiting ones wait for, the runs whose end could not be recorded, and
 // whether Hookflow is stopping. Engine (the public face) and RunDriver (the machinery)
 // both read and change it only through these methods.
-import type { ResumeEvent, WaitKind } from '../shared/run';
+import type { WaitTarget } from './wait-registry';
+import type { ResumeEvent } from '../shared/run';
 import type { ActiveRun } from './active-run';
 import { UnrecordedRuns } from './unrecorded-runs';
 import { WaitRegistry } from './wait-registry';
@@ -57,8 +58,8 @@ export class RunState {
   }
 
   /** The runs an event of this kind and key would resume, newest first. */
-  waitingFor(kind: WaitKind, key: string): ActiveRun[] {
-    return this.#waits.waitingFor(kind, key);
+  waitingFor(target: WaitTarget): ActiveRun[] {
+    return this.#waits.waitingFor(target);
   }
 
   /** Set by stop(): no new runs or resumes; running runs pause at a step boundary. */

@@ -1,12 +1,19 @@
 // Which parked runs wait for what: input and webhook waits indexed by their key, timers
 // (Delays, timeouts) as alarm clocks. The durable side of a wait is its run record; this
 // is the in-memory index rebuilt from it on open.
-import type { ResumeEvent, WaitKind, WaitSpec } from '../shared/run';
+import type { ResumeEvent, WaitSpec } from '../shared/run';
 import type { ActiveRun } from './active-run';
+import type { ChatRef } from './chat';
 import { WaitTimers } from './timers';
 
+/**
+ * What an event is for: a reply in one conversation of one channel (two channels may use
+ * the same chat keys), or a webhook wait's key (runtime/shared/node-endpoint.ts).
+ */
+export type WaitTarget = { kind: 'input'; chat: ChatRef } | { kind: 'webhook'; key: string };
+
 export class WaitRegistry {
-  /** `kind\0key` → runs waiting for that event, oldest first. */
+  /** The target's slot → runs waiting for that event, oldest first. */
   readonly #byKey = new Map<string, ActiveRun[]>();
   readonly #timers = new WaitTimers();
 
@@ -18,7 +25,13 @@ export class WaitRegistry {
       this.#timers.set(active.id, new Date(wait.until ?? 0), () => fire({ kind: 'timer' }));
       return;
     }
-    const slot = slotOf(wait.kind, wait.key);
+    const slot =
+      wait.kind === 'input'
+        ? slotOf({
+            kind: 'input',
+            chat: { channel: active.chat?.ref.channel ?? '', key: wait.key },
+          })
+        : slotOf({ kind: 'webhook', key: wait.key });
     this.#byKey.set(slot, [...(this.#byKey.get(slot) ?? []), active]);
     if (wait.until) {
       this.#timers.set(active.id, new Date(wait.until), () => fire({ kind: 'timeout' }));
@@ -36,8 +49,8 @@ export class WaitRegistry {
   }
 
   /** Runs waiting for this event, newest first (the newest gets it). */
-  waitingFor(kind: WaitKind, key: string): ActiveRun[] {
-    return [...(this.#byKey.get(slotOf(kind, key)) ?? [])].reverse();
+  waitingFor(target: WaitTarget): ActiveRun[] {
+    return [...(this.#byKey.get(slotOf(target)) ?? [])].reverse();
   }
 
   /** Stops every alarm clock (the engine is stopping; the waits stay stored). */
@@ -46,8 +59,10 @@ export class WaitRegistry {
   }
 }
 
-function slotOf(kind: WaitKind, key: string): string {
-  return `${kind}\0${key}`;
+function slotOf(target: WaitTarget): string {
+  return target.kind === 'input'
+    ? `input\0${target.chat.channel}\0${target.chat.key}`
+    : `webhook\0${target.key}`;
 }
 
 /** Whether this event ends this wait. */

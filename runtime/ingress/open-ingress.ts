@@ -62,7 +62,7 @@ export async function openIngress(options: OpenIngressOptions): Promise<OpenedIn
     waitForRun: (runId, timeoutMs) => engine.waitForRun(runId, timeoutMs),
     hasRun: (runId) => engine.runStatus(runId) !== undefined,
     newRunId: newWebhookRunId,
-    resumeWait: (kind, key, event) => engine.resumeWait(kind, key, event),
+    resumeWait: (key, event) => engine.resumeWait({ kind: 'webhook', key }, event),
   };
   const ingress = new Ingress<ChatBinding>({
     flows: options.flows,

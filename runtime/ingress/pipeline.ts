@@ -260,7 +260,6 @@ export class Ingress<Binding> {
     let runId: string | undefined;
     try {
       runId = await this.deps.engine.resumeWait(
-        'webhook',
         resumeWaitKey(trigger.flowId, trigger.nodeId, correlation),
         {
           kind: 'webhook',

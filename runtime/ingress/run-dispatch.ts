@@ -80,7 +80,6 @@ export interface IngressEngine<Binding> {
    * run waits there.
    */
   resumeWait(
-    kind: 'webhook',
     key: string,
     event: { kind: 'webhook'; payload: unknown },
   ): Promise<string | undefined>;

@@ -1,6 +1,7 @@
 // A bare ActiveRun over a one-node graph, for unit tests of the engine's bookkeeping
 // (run state, retention) that need a run but never execute it.
 import { ActiveRun } from '../../runtime/engine/active-run';
+import type { ChatBinding } from '../../runtime/engine/chat';
 import { indexGraph } from '../../runtime/engine/graph-index';
 import { emptyRunInput } from '../../runtime/engine/run-record';
 import type { WaitSpec } from '../../runtime/shared/run';
@@ -15,9 +16,9 @@ export const WEBHOOK_WAIT: WaitSpec = {
 
 export function bareRun(
   id: string,
-  options: { waiting?: WaitSpec; recordedAt?: string } = {},
+  options: { waiting?: WaitSpec; recordedAt?: string; chat?: ChatBinding } = {},
 ): ActiveRun {
-  const { waiting, recordedAt } = options;
+  const { waiting, recordedAt, chat } = options;
   return new ActiveRun({
     run: {
       id,
@@ -39,5 +40,6 @@ export function bareRun(
     baseSeq: 0,
     savedSteps: 0,
     ...(recordedAt === undefined ? {} : { recordedAt }),
+    ...(chat === undefined ? {} : { chat }),
   });
 }

@@ -64,7 +64,10 @@ const echoChat: ChannelKind = {
             return;
           }
           await append(chatId, { from: 'user', text });
-          const runId = await engine.resumeWait('input', chatId, { kind: 'input', text });
+          const runId = await engine.resumeWait(
+            { kind: 'input', chat: { channel: 'echo-chat', key: chatId } },
+            { kind: 'input', text },
+          );
           if (runId === undefined) {
             res.status(409).json({ error: { code: 'not_waiting', message: 'No run waits here' } });
             return;

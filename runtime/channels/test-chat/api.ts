@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ApiError, notFound, parseInput } from '../../api/api-error';
 import type { ApiContext } from '../../api/context';
-import type { TestChat } from './test-chat';
+import { testChatWait, type TestChat } from './test-chat';
 import { getFlow } from '../../api/flows';
 import { apiErrorFrom, runnableGraph, startNodeOf } from '../../api/runs';
 import { runStatusSchema } from '../../shared/run';
@@ -95,7 +95,7 @@ export async function sendTestChatMessage(
   ctx.testChat.publish(session.id, { type: 'message', message });
   // Resolves once the reply is durably part of the run: then it is acknowledged.
   const runId = await ctx.engine
-    .resumeWait('input', session.id, {
+    .resumeWait(testChatWait(session.id), {
       kind: 'input',
       text,
       ...(buttonId === undefined ? {} : { buttonId }),
@@ -119,7 +119,7 @@ export async function sendTestChatMessage(
  * short grace period rather than refused.
  */
 function waitingRun(ctx: TestChatContext, sessionId: string): Promise<unknown> {
-  const now = ctx.engine.waitingFor('input', sessionId);
+  const now = ctx.engine.waitingFor(testChatWait(sessionId));
   if (now || !isLive(ctx, sessionId)) return Promise.resolve(now);
   return new Promise((resolve) => {
     const finish = (value: unknown) => {
@@ -129,7 +129,7 @@ function waitingRun(ctx: TestChatContext, sessionId: string): Promise<unknown> {
     };
     const timer = setTimeout(() => finish(undefined), REPLY_GRACE_MS);
     const stop = ctx.engine.onUpdate(() => {
-      const waiting = ctx.engine.waitingFor('input', sessionId);
+      const waiting = ctx.engine.waitingFor(testChatWait(sessionId));
       if (waiting || !isLive(ctx, sessionId)) finish(waiting);
     });
   });

@@ -1,6 +1,7 @@
 // The test chat: the first chat channel. The designer's test panel (or curl) talks to a
 // flow as its user would; bot messages are stored in the session and pushed to whoever
 // is listening (long-poll or SSE).
+import type { WaitTarget } from '../../engine/wait-registry';
 import type { ChatBinding, ChatChannel } from '../../engine/chat';
 import type { ChatButton } from '../../engine/executor';
 import type { Engine } from '../../engine/engine';
@@ -11,6 +12,12 @@ import { KeyedPubSub } from '../../server/keyed-pub-sub';
 import { TestChatStore } from './session-store';
 
 export const TEST_CHAT_CHANNEL = 'test-chat' satisfies ShippedChannelId;
+
+/** The wait a reply in this test chat session resumes. */
+export const testChatWait = (sessionId: string): WaitTarget => ({
+  kind: 'input',
+  chat: { channel: TEST_CHAT_CHANNEL, key: sessionId },
+});
 
 export type SessionEvent =
   | { type: 'message'; message: ChatMessage }

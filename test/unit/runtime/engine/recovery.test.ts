@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { testChatWait } from '../../../../runtime/channels/test-chat/test-chat';
 import { describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { RunLog } from '../../../../runtime/engine/run-log';
@@ -48,9 +49,9 @@ describe('engine: recovery', () => {
     await reaches(first.engine, long.id, 'waiting');
 
     const second = await first.reopen();
-    assert.equal(second.engine.waitingFor('input', session.id)?.runId, run.id);
+    assert.equal(second.engine.waitingFor(testChatWait(session.id))?.runId, run.id);
     assert.equal((await second.engine.getRun(long.id))?.status, 'waiting');
-    await second.engine.resumeWait('input', session.id, { kind: 'input', text: 'a@b.co' });
+    await second.engine.resumeWait(testChatWait(session.id), { kind: 'input', text: 'a@b.co' });
     const done = await second.engine.waitForRun(run.id, 10_000);
     assert.equal(done?.status, 'completed');
     assert.deepEqual(done?.output, { email: 'a@b.co' });
@@ -220,7 +221,7 @@ describe('engine: recovery', () => {
       chat?.error,
       'Hookflow restarted and the test-chat conversation of this run is gone',
     );
-    assert.equal(second.engine.waitingFor('input', session.id), undefined);
+    assert.equal(second.engine.waitingFor(testChatWait(session.id)), undefined);
   });
 
   it('webhook waits (generic, for wait-for-webhook): resumed by key, or timed out onto their handle', async () => {
@@ -250,16 +251,19 @@ describe('engine: recovery', () => {
     );
 
     const second = await openTestEngine({ dataDir: first.dataDir });
-    assert.equal(second.engine.waitingFor('webhook', 'cb_key')?.runId, byKey.id);
+    assert.equal(second.engine.waitingFor({ kind: 'webhook', key: 'cb_key' })?.runId, byKey.id);
     assert.equal(
-      await second.engine.resumeWait('webhook', 'cb_other', { kind: 'webhook' }),
+      await second.engine.resumeWait({ kind: 'webhook', key: 'cb_other' }, { kind: 'webhook' }),
       undefined,
     );
     assert.equal(
-      await second.engine.resumeWait('webhook', 'cb_key', {
-        kind: 'webhook',
-        payload: { paid: true },
-      }),
+      await second.engine.resumeWait(
+        { kind: 'webhook', key: 'cb_key' },
+        {
+          kind: 'webhook',
+          payload: { paid: true },
+        },
+      ),
       byKey.id,
     );
     const resumed = await second.engine.waitForRun(byKey.id, 10_000);

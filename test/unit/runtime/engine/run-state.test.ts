@@ -29,11 +29,36 @@ describe('RunState', () => {
       runs.add(run);
       runs.arm(run, () => {});
     }
-    assert.deepEqual(runs.waitingFor('webhook', WEBHOOK_WAIT.key), [newer, older]);
+    assert.deepEqual(runs.waitingFor({ kind: 'webhook', key: WEBHOOK_WAIT.key }), [newer, older]);
     runs.remove(newer);
-    assert.deepEqual(runs.waitingFor('webhook', WEBHOOK_WAIT.key), [older]);
+    assert.deepEqual(runs.waitingFor({ kind: 'webhook', key: WEBHOOK_WAIT.key }), [older]);
     runs.disarm(older);
-    assert.deepEqual(runs.waitingFor('webhook', WEBHOOK_WAIT.key), []);
+    assert.deepEqual(runs.waitingFor({ kind: 'webhook', key: WEBHOOK_WAIT.key }), []);
+  });
+
+  it('keeps the input waits of two channels apart, even under the same chat key', () => {
+    const runs = new RunState();
+    const inChannel = (channel: string, id: string) =>
+      bareRun(id, {
+        waiting: { kind: 'input', key: 'chat_1', nodeId: 's', since: new Date(0).toISOString() },
+        chat: {
+          ref: { channel, key: 'chat_1' },
+          sendText: async () => undefined,
+          sendButtons: async () => undefined,
+        },
+      });
+    const telegram = inChannel('telegram', 'r_tg');
+    const widget = inChannel('widget', 'r_web');
+    for (const run of [telegram, widget]) {
+      runs.add(run);
+      runs.arm(run, () => {});
+    }
+    const target = (channel: string) =>
+      ({ kind: 'input', chat: { channel, key: 'chat_1' } }) as const;
+    assert.deepEqual(runs.waitingFor(target('telegram')), [telegram]);
+    assert.deepEqual(runs.waitingFor(target('widget')), [widget]);
+    assert.deepEqual(runs.waitingFor(target('test-chat')), []);
+    assert.deepEqual(runs.waitingFor({ kind: 'webhook', key: 'chat_1' }), []);
   });
 
   it('stops once, and arms no wait after that', () => {
@@ -45,6 +70,6 @@ describe('RunState', () => {
     const run = bareRun('r_late', { waiting: WEBHOOK_WAIT });
     runs.add(run);
     runs.arm(run, () => {});
-    assert.deepEqual(runs.waitingFor('webhook', WEBHOOK_WAIT.key), []);
+    assert.deepEqual(runs.waitingFor({ kind: 'webhook', key: WEBHOOK_WAIT.key }), []);
   });
 });

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { testChatWait } from '../../../../runtime/channels/test-chat/test-chat';
 import { describe, it } from 'node:test';
 import {
   graph,
@@ -45,15 +46,15 @@ describe('engine: waits', () => {
     const waiting = await t.engine.getRun(run.id);
     assert.equal(waiting?.waiting?.kind, 'input');
     assert.equal(waiting?.waiting?.key, session.id);
-    assert.equal(t.engine.waitingFor('input', session.id)?.runId, run.id);
+    assert.equal(t.engine.waitingFor(testChatWait(session.id))?.runId, run.id);
 
     assert.equal(
-      await t.engine.resumeWait('input', session.id, { kind: 'input', text: 'nope' }),
+      await t.engine.resumeWait(testChatWait(session.id), { kind: 'input', text: 'nope' }),
       run.id,
     );
     await reaches(t.engine, run.id, 'waiting');
     assert.equal(
-      await t.engine.resumeWait('input', session.id, { kind: 'input', text: 'a@b.co' }),
+      await t.engine.resumeWait(testChatWait(session.id), { kind: 'input', text: 'a@b.co' }),
       run.id,
     );
     const done = await t.engine.waitForRun(run.id, 10_000);
@@ -64,7 +65,7 @@ describe('engine: waits', () => {
     assert.deepEqual(asked?.input, { text: 'a@b.co' });
     assert.equal(asked?.outputHandle, 'next');
     assert.equal(
-      await t.engine.resumeWait('input', session.id, { kind: 'input', text: 'late' }),
+      await t.engine.resumeWait(testChatWait(session.id), { kind: 'input', text: 'late' }),
       undefined,
     );
   });
@@ -74,7 +75,7 @@ describe('engine: waits', () => {
     const { run, session, texts } = await chatRun(t);
     for (const reply of ['x', 'y']) {
       await reaches(t.engine, run.id, 'waiting');
-      await t.engine.resumeWait('input', session.id, { kind: 'input', text: reply });
+      await t.engine.resumeWait(testChatWait(session.id), { kind: 'input', text: reply });
     }
     const done = await t.engine.waitForRun(run.id, 10_000);
     assert.equal(done?.status, 'completed');
@@ -124,10 +125,10 @@ describe('engine: waits', () => {
     const { run, session } = await chatRun(t, loop);
     for (let i = 0; i < 5; i += 1) {
       await reaches(t.engine, run.id, 'waiting');
-      await t.engine.resumeWait('input', session.id, { kind: 'input', text: `again ${i}` });
+      await t.engine.resumeWait(testChatWait(session.id), { kind: 'input', text: `again ${i}` });
     }
     await reaches(t.engine, run.id, 'waiting');
-    await t.engine.resumeWait('input', session.id, { kind: 'input', text: 'stop' });
+    await t.engine.resumeWait(testChatWait(session.id), { kind: 'input', text: 'stop' });
     const done = await t.engine.waitForRun(run.id, 10_000);
     assert.equal(done?.status, 'completed');
     assert.ok((done?.steps.length ?? 0) > 10);
@@ -140,7 +141,7 @@ describe('engine: waits', () => {
     const cancelled = await t.engine.cancel(run.id);
     assert.equal(cancelled.status, 'failed');
     assert.equal(cancelled.error, 'Cancelled');
-    assert.equal(t.engine.waitingFor('input', session.id), undefined);
+    assert.equal(t.engine.waitingFor(testChatWait(session.id)), undefined);
     await assert.rejects(t.engine.cancel(run.id), { code: 'finished' });
     await assert.rejects(t.engine.cancel('r_unknown1'), { code: 'not_found' });
   });

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { pollTestChatMessages } from '../../../../../runtime/channels/test-chat/api';
+import { testChatWait } from '../../../../../runtime/channels/test-chat/test-chat';
 import { ApiError } from '../../../../../runtime/api/api-error';
 import { graph, openTestEngine, reaches, startChatRun } from '../../../../helpers/engine';
 
@@ -36,7 +37,7 @@ async function runEndedBetweenPolls() {
     ['Email?'],
   );
   assert.equal(seen.runStatus, 'waiting');
-  await t.engine.resumeWait('input', session.id, { kind: 'input', text: 'ana@example.com' });
+  await t.engine.resumeWait(testChatWait(session.id), { kind: 'input', text: 'ana@example.com' });
   await reaches(t.engine, run.id, 'completed');
   const after = String(seen.messages.at(-1)?.seq);
   /** Asks a 25 s poll, then at once adds a message that would wake a waiting poll. */

@@ -214,7 +214,6 @@ async function open(
     secrets,
     events,
     engine,
-    channels,
   };
   for (const problem of problems.list()) {
     logger.warn(`${problem.reason}. The file was kept as ${problem.keptAt}.`);

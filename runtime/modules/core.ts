@@ -1,7 +1,7 @@
 // The stores, the chat channels and the engine over one data folder: everything of
 // createRuntime() below the listeners, in the order it must open. Written once here so the
 // runtime and the engine's tests (test/helpers/engine.ts) run the same wiring.
-import type { ApiContext } from '../api/context';
+import type { ApiContext, FlowsContext } from '../api/context';
 import { Engine } from '../engine/engine';
 import type { EngineOptions } from '../engine/engine-options';
 import type { Channel, ChannelKind } from '../channels/channel';
@@ -36,6 +36,21 @@ export async function openStores(dataDir: string, secretsKey?: Buffer): Promise<
   );
   const versions = await FlowVersionsStore.open(dataDir, problems);
   return { problems, flows, settings, secrets, versions };
+}
+
+/**
+ * Only what flow functions need (FlowsContext): for the offline CLI, which has no secrets
+ * key and only asks which secret ids exist.
+ */
+export async function openFlowStores(
+  dataDir: string,
+  problems: StoreProblems,
+): Promise<FlowsContext> {
+  return {
+    flows: await FlowsStore.open(dataDir, problems),
+    versions: await FlowVersionsStore.open(dataDir, problems),
+    secrets: await SecretsStore.openIds(dataDir, problems),
+  };
 }
 
 export function openChannels(

@@ -8,13 +8,8 @@ import type { CallPage, CallRecord, ListenedCall, ReplayResult } from '../../run
 import type { Run, RunPage } from '../../runtime/shared/run';
 import { json, startTestRuntime } from '../helpers/test-runtime';
 import { graphWith, startNode, webhookTriggerNode } from '../helpers/webhook-flows';
-import {
-  createFlow,
-  createPublishedFlow,
-  createSecret,
-  openSse,
-  waitForRun,
-} from '../helpers/webhook-runtime';
+import { waitForRun } from '../helpers/poll';
+import { createFlow, createPublishedFlow, createSecret, openSse } from '../helpers/webhook-runtime';
 
 describe('listen mode', () => {
   it('captures a call to the draft trigger: 200 { captured: true }, streamed, logged, nothing run', async () => {

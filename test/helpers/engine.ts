@@ -8,12 +8,11 @@ import type { ExecServices } from '../../runtime/engine/exec-services';
 import { silentLogger } from '../../runtime/logger';
 import { channelModule, openEngine, openStores, storesSettled } from '../../runtime/modules/core';
 import { shutdownModules } from '../../runtime/modules/runtime-module';
-import type { DraftGraph, FlowDocument } from '../../runtime/shared/flow-document';
+import type { DraftGraph } from '../../runtime/shared/flow-document';
 import type { RunStatus } from '../../runtime/shared/run';
 import type { SettingsPatch } from '../../runtime/shared/settings';
 import type { FlowsStore } from '../../runtime/store/flows-store';
 import { tempDir } from './temp-dir';
-import { publishedFlow } from './webhook-flows';
 
 export interface TestEngine {
   engine: Engine;
@@ -103,15 +102,6 @@ export function graph(nodes: NodeSpec[], edges: EdgeSpec[] = []): DraftGraph {
     })),
     variables: [],
   };
-}
-
-/** Stores a flow whose published version is `published` (publishing itself is not tested here). */
-export function storePublishedFlow(
-  flows: FlowsStore,
-  id: string,
-  published: DraftGraph,
-): Promise<FlowDocument> {
-  return flows.create(publishedFlow(id, published, `Flow ${id}`));
 }
 
 /** Starts `flowGraph` (trigger node `s`) in a new test chat session, as the designer does. */

@@ -3,7 +3,8 @@
 // each run's row says which event and branch it took and where it ended; the outcome
 // filter asks the runtime, so it finds a run that is not on the first page.
 import type { Page } from '@playwright/test';
-import { adminClient, runFinished, waitForRun } from '../helpers/poll';
+import { adminClient } from '../helpers/admin-api';
+import { runFinished, waitForRun } from '../helpers/poll';
 import { expect, screenshot, signIn, test, type Hookflow } from './fixtures';
 import { dismissNotices, importFixture, openDockTab, openFlow, savedFlow } from './pages/designer';
 

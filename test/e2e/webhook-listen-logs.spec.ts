@@ -1,7 +1,8 @@
 // Listen mode and the Logs tab of a published Webhook Trigger (seed 001): real calls to the
 // public URL appear live as a tree with Map and copy-path, the caller's IP and Origin can
 // go to the allowlists, and the call log lists every call (refused ones too) with Replay.
-import { adminClient, runFinished, waitForRun } from '../helpers/poll';
+import { adminClient } from '../helpers/admin-api';
+import { runFinished, waitForRun } from '../helpers/poll';
 import { expect, screenshot, signIn, test, type Hookflow } from './fixtures';
 import {
   bearerTriggerDraft,

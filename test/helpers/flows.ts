@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import type { FlowDocument } from '../../runtime/shared/flow-document';
 import type { ChatMessage, TestChatMessages } from '../../runtime/shared/test-chat';
-import type { AdminClient } from './poll';
+import type { AdminClient } from './admin-api';
 import { json } from './test-runtime';
 
 export async function readFixture(name: string, replace: Record<string, string> = {}) {

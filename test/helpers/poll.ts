@@ -3,32 +3,7 @@
 // holds. The deadline is generous on purpose: it only turns a hang into a failure, it is
 // never what the test waits for. Free of node:test, so Playwright specs use it too.
 import { runHasEnded, type Run } from '../../runtime/shared/run';
-
-export interface AdminClient {
-  api(path: string, init?: RequestInit & { json?: unknown }): Promise<Response>;
-}
-
-/** An AdminClient for a runtime that is not a TestRuntime (a child process, the e2e one). */
-export function adminClient(target: {
-  readonly admin: string;
-  readonly token: string;
-}): AdminClient {
-  return {
-    api: (path, init = {}) => {
-      const { json, headers, ...rest } = init;
-      // `target.admin` is read on each call: the e2e runtime's address changes on restart.
-      return fetch(`${target.admin}${path}`, {
-        ...rest,
-        headers: {
-          authorization: `Bearer ${target.token}`,
-          ...(json === undefined ? {} : { 'content-type': 'application/json' }),
-          ...(headers as Record<string, string> | undefined),
-        },
-        ...(json === undefined ? {} : { body: JSON.stringify(json) }),
-      });
-    },
-  };
-}
+import type { AdminClient } from './admin-api';
 
 /** Resolves with `read()`'s value once `until` holds for it. */
 export async function pollUntil<T>(

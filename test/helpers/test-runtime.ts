@@ -3,7 +3,7 @@
 import { after } from 'node:test';
 import { createRuntime, type Runtime, type RuntimeOptions } from '../../runtime/index';
 import { silentLogger } from '../../runtime/logger';
-import { adminClient, type AdminClient } from './poll';
+import { adminClient, type AdminClient } from './admin-api';
 import { tempDir } from './temp-dir';
 
 export interface TestRuntime extends AdminClient {

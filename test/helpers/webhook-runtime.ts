@@ -1,35 +1,9 @@
-// Helpers for webhook integration tests: flows published through the admin API, secrets,
-// and a listen-stream (SSE) client. Runs are awaited with poll.ts's waitForRun.
+// Helpers for webhook integration tests: secrets through the admin API and a listen-stream
+// (SSE) client. Flows are published with admin-api.ts, runs awaited with poll.ts.
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
-import type { DraftGraph, FlowDocument } from '../../runtime/shared/flow-document';
-import type { AdminClient } from './poll';
+import type { AdminClient } from './admin-api';
 import { json } from './test-runtime';
-
-export async function createFlow(
-  rt: AdminClient,
-  draft: DraftGraph,
-  name = 'Webhook flow',
-): Promise<FlowDocument> {
-  const response = await rt.api('/api/flows', { method: 'POST', json: { name, draft } });
-  assert.equal(response.status, 201, await response.clone().text());
-  return json<FlowDocument>(response);
-}
-
-export async function publishFlow(rt: AdminClient, flowId: string): Promise<FlowDocument> {
-  const response = await rt.api(`/api/flows/${flowId}/publish`, { method: 'POST', json: {} });
-  assert.equal(response.status, 200, await response.clone().text());
-  return (await json<{ flow: FlowDocument }>(response)).flow;
-}
-
-export async function createPublishedFlow(
-  rt: AdminClient,
-  draft: DraftGraph,
-  name?: string,
-): Promise<FlowDocument> {
-  const flow = await createFlow(rt, draft, name);
-  return publishFlow(rt, flow.id);
-}
 
 /** Stores a secret through the admin API; returns its id. */
 export async function createSecret(rt: AdminClient, value?: string): Promise<string> {

@@ -9,7 +9,7 @@ import type { TestChatMessages } from '../../runtime/shared/test-chat';
 import { json, startTestRuntime, type TestRuntime } from '../helpers/test-runtime';
 import { endNode, graphWith, startNode } from '../helpers/webhook-flows';
 import { waitForRun } from '../helpers/poll';
-import { createPublishedFlow } from '../helpers/webhook-runtime';
+import { createPublishedFlow } from '../helpers/admin-api';
 
 /** Start (webhook) → Send message → End. */
 function greetingFlow(): DraftGraph {

@@ -9,7 +9,7 @@ import type { RunPage } from '../../runtime/shared/run';
 import { json, startTestRuntime } from '../helpers/test-runtime';
 import { endNode, webhookTriggerNode } from '../helpers/webhook-flows';
 import { waitForRun } from '../helpers/poll';
-import { createFlow } from '../helpers/webhook-runtime';
+import { createFlow } from '../helpers/admin-api';
 
 const hook = webhookTriggerNode();
 const draft: DraftGraph = {

@@ -14,7 +14,7 @@ import type {
   VersionSummary,
 } from '../../runtime/shared/publishing';
 import { json, startTestRuntime, type TestRuntime } from '../helpers/test-runtime';
-import { createPublishedFlow } from '../helpers/webhook-runtime';
+import { createPublishedFlow } from '../helpers/admin-api';
 
 interface ErrorBody {
   error: {

@@ -12,7 +12,8 @@ import type { RunPage } from '../../runtime/shared/run';
 import { json, startTestRuntime } from '../helpers/test-runtime';
 import { graphWith, webhookTriggerNode } from '../helpers/webhook-flows';
 import { waitForRun } from '../helpers/poll';
-import { createPublishedFlow, openSse } from '../helpers/webhook-runtime';
+import { createPublishedFlow } from '../helpers/admin-api';
+import { openSse } from '../helpers/webhook-runtime';
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });

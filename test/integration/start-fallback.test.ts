@@ -10,9 +10,9 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { tempDir } from '../helpers/temp-dir';
-import { adminClient } from '../helpers/poll';
+import { adminClient } from '../helpers/admin-api';
 import { graphWith, webhookTriggerNode } from '../helpers/webhook-flows';
-import { createPublishedFlow } from '../helpers/webhook-runtime';
+import { createPublishedFlow } from '../helpers/admin-api';
 
 interface Started {
   child: ChildProcess;

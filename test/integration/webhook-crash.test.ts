@@ -10,8 +10,9 @@ import type { CallPage } from '../../runtime/shared/calls';
 import { startCli, waitForOutput } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-dir';
 import { graphWith, webhookTriggerNode } from '../helpers/webhook-flows';
-import { createPublishedFlow } from '../helpers/webhook-runtime';
-import { adminClient, waitForRun } from '../helpers/poll';
+import { createPublishedFlow } from '../helpers/admin-api';
+import { adminClient } from '../helpers/admin-api';
+import { waitForRun } from '../helpers/poll';
 
 async function serve(dataDir: string) {
   const child = startCli(['serve', '--data-dir', dataDir, '--port', '0', '--public-port', '0']);

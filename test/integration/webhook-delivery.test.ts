@@ -9,7 +9,7 @@ import type { RunPage } from '../../runtime/shared/run';
 import { json, startTestRuntime, type TestRuntime } from '../helpers/test-runtime';
 import { endNode, graphWith, webhookTriggerNode } from '../helpers/webhook-flows';
 import { waitForRun } from '../helpers/poll';
-import { createPublishedFlow } from '../helpers/webhook-runtime';
+import { createPublishedFlow } from '../helpers/admin-api';
 
 async function hook(rt: TestRuntime, config: Record<string, unknown>) {
   const trigger = webhookTriggerNode(config);

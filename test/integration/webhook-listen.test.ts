@@ -9,7 +9,8 @@ import type { Run, RunPage } from '../../runtime/shared/run';
 import { json, startTestRuntime } from '../helpers/test-runtime';
 import { graphWith, startNode, webhookTriggerNode } from '../helpers/webhook-flows';
 import { pollUntil, waitForRun } from '../helpers/poll';
-import { createFlow, createPublishedFlow, createSecret, openSse } from '../helpers/webhook-runtime';
+import { createFlow, createPublishedFlow } from '../helpers/admin-api';
+import { createSecret, openSse } from '../helpers/webhook-runtime';
 
 describe('listen mode', () => {
   it('captures a call to the draft trigger: 200 { captured: true }, streamed, logged, nothing run', async () => {

@@ -8,7 +8,7 @@ import type { CallPage } from '../../runtime/shared/calls';
 import { json, startTestRuntime, type TestRuntime } from '../helpers/test-runtime';
 import { graphWith, startNode, webhookTriggerNode } from '../helpers/webhook-flows';
 import { waitForRun } from '../helpers/poll';
-import { createPublishedFlow } from '../helpers/webhook-runtime';
+import { createPublishedFlow } from '../helpers/admin-api';
 
 interface ErrorBody {
   error: { code: string; message: string; details?: unknown };

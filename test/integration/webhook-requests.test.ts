@@ -10,7 +10,7 @@ import type { DraftNode } from '../../runtime/shared/flow-document';
 import { json, startTestRuntime, type TestRuntime } from '../helpers/test-runtime';
 import { graphWith, webhookTriggerNode } from '../helpers/webhook-flows';
 import { waitForRun } from '../helpers/poll';
-import { createFlow, createPublishedFlow, publishFlow } from '../helpers/webhook-runtime';
+import { createFlow, createPublishedFlow, publishFlow } from '../helpers/admin-api';
 
 async function hook(rt: TestRuntime, config: Record<string, unknown> = {}) {
   const trigger = webhookTriggerNode({ saveFullBodyAs: 'payload', ...config });

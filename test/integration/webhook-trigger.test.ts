@@ -10,7 +10,8 @@ import type { RunPage } from '../../runtime/shared/run';
 import { hmacPresets } from '../../runtime/shared/webhook-security';
 import { json, startTestRuntime, type TestRuntime } from '../helpers/test-runtime';
 import { waitForRun } from '../helpers/poll';
-import { createPublishedFlow, createSecret } from '../helpers/webhook-runtime';
+import { createPublishedFlow } from '../helpers/admin-api';
+import { createSecret } from '../helpers/webhook-runtime';
 import { graphWith, webhookTriggerNode } from '../helpers/webhook-flows';
 
 const KIWIFY_SECRET = 'kiwify-shared-token-123';

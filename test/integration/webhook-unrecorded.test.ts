@@ -10,7 +10,7 @@ import { immutableFilesUnsupported, makeImmutable } from '../helpers/immutable-f
 import { json, startTestRuntime, type TestRuntime } from '../helpers/test-runtime';
 import { graphWith, webhookTriggerNode } from '../helpers/webhook-flows';
 import { waitForRun } from '../helpers/poll';
-import { createPublishedFlow } from '../helpers/webhook-runtime';
+import { createPublishedFlow } from '../helpers/admin-api';
 
 const skip = immutableFilesUnsupported();
 

@@ -9,7 +9,7 @@ export interface AdminClient {
   api(path: string, init?: RequestInit & { json?: unknown }): Promise<Response>;
 }
 
-/** An AdminClient for a runtime that is not a TestRuntime (a child process, the e2e one). */
+/** The admin API of the runtime at `target.admin` (a TestRuntime, a child process, the e2e one). */
 export function adminClient(target: {
   readonly admin: string;
   readonly token: string;

@@ -6,6 +6,7 @@ import type { ApiContext } from './api/context';
 import { tunnelConfig } from './api/tunnel';
 import { RuntimeEvents } from './api/runtime-events';
 import type { ChannelKind } from './channels/channel';
+import type { EndpointCatalog } from './ingress/endpoints';
 import { shippedChannels } from './channels/registry';
 import { openIngress } from './ingress/open-ingress';
 import { DEFAULT_ADMIN_PORT, DEFAULT_PUBLIC_PORT } from './defaults';
@@ -54,6 +55,11 @@ export interface RuntimeOptions {
   desktop?: boolean;
   /** Channels besides the shipped ones (tests register their own this way). */
   channels?: readonly ChannelKind[];
+  /**
+   * Which node types own a public URL; the shipped definitions' endpoints by default. A
+   * test gives a type an endpoint no shipped type declares yet (a resume endpoint) this way.
+   */
+  endpoints?: EndpointCatalog;
 }
 
 export interface RuntimeUrls {
@@ -181,6 +187,7 @@ async function open(
     events,
     logger,
     problems,
+    ...(options.endpoints ? { endpoints: options.endpoints } : {}),
   });
   const ctx: ApiContext = {
     dataDir,

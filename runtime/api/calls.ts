@@ -7,7 +7,6 @@ import { webhookPaths } from '../shared/webhook-trigger';
 import { parseBody } from '../ingress/parse-body';
 import type { Ingress } from '../ingress/pipeline';
 import { replayCall } from '../ingress/replay';
-import { webhookKindOf } from '../ingress/compile-trigger';
 import { ApiError, notFound, parseInput } from './api-error';
 import type { ApiContext } from './context';
 
@@ -20,7 +19,7 @@ export interface CallsContext<Binding = unknown> {
 
 /** The node, from the draft or the published version, if it is a webhook trigger. */
 export function findTriggerNode(
-  ctx: Pick<CallsContext, 'flows'>,
+  ctx: Pick<CallsContext, 'flows' | 'ingress'>,
   flowId: string,
   nodeId: string,
 ): { flow: FlowDocument; node: DraftNode } {
@@ -30,11 +29,11 @@ export function findTriggerNode(
     flow.draft.nodes.find((item) => item.id === nodeId) ??
     flow.published?.graph.nodes.find((item) => item.id === nodeId);
   if (!node) throw new ApiError(404, 'not_found', `The flow has no node "${nodeId}"`);
-  if (!webhookKindOf(node)) {
+  if (!ctx.ingress.endpoints.of(node)) {
     throw new ApiError(
       409,
       'not_a_webhook',
-      `Node "${nodeId}" is neither a Webhook Trigger nor a Start node with trigger type Webhook`,
+      `Node "${nodeId}" has no webhook URL: it is neither a Webhook Trigger nor a Start node with trigger type Webhook`,
     );
   }
   return { flow, node };
@@ -48,12 +47,13 @@ export function listTriggerCalls(
 ): Promise<CallPage> {
   findTriggerNode(ctx, flowId, nodeId);
   const { limit, before } = parseInput(callsQuerySchema, query);
-  return ctx.ingress.deps.calls.page(flowId, nodeId, { limit, before });
+  return ctx.ingress.pageCalls(flowId, nodeId, { limit, before });
 }
 
 export async function getCall(ctx: CallsContext, callId: string): Promise<CallDetails> {
-  const calls = ctx.ingress.deps.calls;
-  const found = /^c_[A-Za-z0-9_-]{6,64}$/.test(callId) ? await calls.readWhole(callId) : undefined;
+  const found = /^c_[A-Za-z0-9_-]{6,64}$/.test(callId)
+    ? await ctx.ingress.readCall(callId)
+    : undefined;
   if (!found) throw notFound('call', callId);
   const { record, body: bytes } = found;
   if (!bytes || bytes.length === 0) return record;
@@ -76,12 +76,7 @@ export function replay(ctx: CallsContext, callId: string, body: unknown): Promis
 /** Where the trigger can be called. `public` stays empty until a tunnel is up. */
 export function triggerUrls(ctx: CallsContext, flowId: string, nodeId: string): TriggerUrls {
   const { node } = findTriggerNode(ctx, flowId, nodeId);
-  const path =
-    webhookKindOf(node) === 'start'
-      ? webhookPaths.callNode(flowId, nodeId)
-      : typeof node.data.config.webhookId === 'string' && node.data.config.webhookId !== ''
-        ? webhookPaths.trigger(node.data.config.webhookId)
-        : undefined;
+  const path = ctx.ingress.endpoints.path(flowId, node);
   const bases = ctx.publicUrls();
   const live = ctx.ingress.triggers.published(flowId, nodeId);
   return {
@@ -90,6 +85,6 @@ export function triggerUrls(ctx: CallsContext, flowId: string, nodeId: string): 
     // A regenerated id in the draft is not live until published.
     live:
       live !== undefined &&
-      (live.kind === 'start' || path === webhookPaths.trigger(live.webhookId ?? '')),
+      (live.url === 'call-node' || path === webhookPaths.trigger(live.webhookId ?? '')),
   };
 }

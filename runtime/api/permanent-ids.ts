@@ -1,6 +1,7 @@
 // Ids inside node configs that URLs are built from (a Webhook Trigger's webhookId). A copy
 // of a flow (duplicate, import) gets fresh ones, so two flows never share a URL; publish
 // refuses an id another flow already uses. Generic: node types declare `withFreshIds`.
+import { shippedEndpoints } from '../ingress/endpoints';
 import { findNodeDefinition } from '../nodes/definitions';
 import type { DraftGraph, FlowDocument } from '../shared/flow-document';
 import type { GraphView } from '../shared/node-definition';
@@ -35,7 +36,7 @@ export function configIdRenewer(): <G extends DraftGraph>(graph: G) => G {
 function webhookIds(graph: GraphView): Map<string, string> {
   const ids = new Map<string, string>();
   for (const node of graph.nodes) {
-    const id = node.type === 'webhook-trigger' ? node.data.config.webhookId : undefined;
+    const id = shippedEndpoints.urlId(node);
     if (typeof id === 'string' && id !== '') ids.set(node.id, id);
   }
   return ids;

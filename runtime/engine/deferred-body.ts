@@ -7,7 +7,7 @@
 // copied into the old generation: most of a large call's cost was that garbage
 // (`npm run bench:webhook`, case (c): about 1.4× the req/s without it). So the ingress
 // reads what the trigger itself needs while the parsed body is at hand (`prereads`, see
-// runtime/nodes/webhook-trigger/call-reads.ts), lets the objects go, and the run gets this:
+// runtime/ingress/read-body-paths.ts), lets the objects go, and the run gets this:
 // its records write the bytes as they are, and the body is parsed again only if a later
 // node reads `body`.
 import type { RawJson } from '../store/jsonl/record-encoder';

@@ -58,26 +58,27 @@ export class Engine {
     return engine;
   }
 
-  /** Starts a run; resolves once its start is durably recorded (it then runs on its own). */
-  async startRun(options: StartRunOptions): Promise<Run> {
-    const { runId } = options;
-    if (runId === undefined) {
-      return this.#started(await this.driver.start({ ...options, runId: newRunId(), copy: true }));
-    }
-    assertRunId(runId);
-    // Exactly once per id: a second start of a known run is that run.
-    const existing = this.runStatus(runId) === undefined ? undefined : await this.getRun(runId);
-    return existing ?? this.#started(await this.driver.start({ ...options, runId, copy: true }));
-  }
-
   /**
-   * startRun for callers that need only the id (webhooks: the answer was already sent):
-   * skips copying the run, the one per-run cost that buys nothing on that path.
+   * Starts a run; resolves once its start is durably recorded (it then runs on its own),
+   * with a copy of the run as it started. Exactly once per `runId`: a second start of a
+   * known run is that run. `{ snapshot: false }` resolves without the copy, the one per-run
+   * cost that buys nothing where the answer was already sent (webhooks, `bench:webhook`).
    */
-  async launchRun(options: StartRunOptions & { runId: string }): Promise<string> {
-    assertRunId(options.runId);
-    if (this.runStatus(options.runId) === undefined) await this.driver.start(options);
-    return options.runId;
+  startRun(options: StartRunOptions): Promise<Run>;
+  startRun(options: StartRunOptions & { runId: string; snapshot: false }): Promise<undefined>;
+  async startRun(options: StartRunOptions & { snapshot?: false }): Promise<Run | undefined> {
+    const copy = options.snapshot !== false;
+    const runId = options.runId ?? newRunId();
+    if (options.runId !== undefined) {
+      assertRunId(runId);
+      if (this.runStatus(runId) !== undefined) {
+        if (!copy) return undefined;
+        const existing = await this.getRun(runId);
+        if (existing) return existing;
+      }
+    }
+    const started = await this.driver.start({ ...options, runId, copy });
+    return copy ? this.#started(started) : undefined;
   }
 
   #started(run: Run | undefined): Run {

@@ -31,6 +31,8 @@ export interface CallProjection {
   duplicateOf?: string;
   replayOf?: string;
   captured?: boolean;
+  /** It resumed a waiting run rather than starting one (recovery has nothing to start). */
+  resumed?: boolean;
   /** The run could not be started (and will not be, by recovery). */
   runError?: boolean;
 }
@@ -49,6 +51,7 @@ function project(record: StoredCall): CallProjection {
   if (record.duplicateOf !== undefined) projection.duplicateOf = record.duplicateOf;
   if (record.replayOf !== undefined) projection.replayOf = record.replayOf;
   if (record.captured) projection.captured = true;
+  if (record.resumed) projection.resumed = true;
   if (record.runError !== undefined) projection.runError = true;
   return projection;
 }

@@ -1,23 +1,26 @@
-// A trigger node prepared for the hot path: config parsed, allowlists and paths compiled,
-// redaction decided — once per publish, never per request.
-import { startConfigSchema, START_WEBHOOK_DEFAULTS } from '../nodes/start/definition';
-import { bodyReadsOf, type BodyRead } from '../nodes/webhook-trigger/call-reads';
-import { webhookTriggerConfigSchema } from '../nodes/webhook-trigger/definition';
+// A node's declared endpoint (runtime/shared/node-endpoint.ts) prepared for the hot path:
+// config parsed, allowlists and paths compiled, redaction decided — once per publish,
+// never per request.
 import { tryParsePath, type PathSegment } from '../paths';
 import { parseIpAllowlist, type IpMatcher } from '../security/ip-allowlist';
 import { compileOriginAllowlist, type OriginHeaders } from '../security/origin-allowlist';
 import type { DraftGraph, DraftNode } from '../shared/flow-document';
+import type {
+  EndpointBodyRead,
+  EndpointMode,
+  EndpointUrl,
+  ResumeBy,
+} from '../shared/node-endpoint';
 import {
   webhookAuthSecretIds,
-  webhookSecuritySchema,
   type WebhookAuth,
+  type WebhookSecurity,
 } from '../shared/webhook-security';
-import { webhookResponseSchema, type WebhookResponseConfig } from '../shared/webhook-trigger';
+import type { WebhookResponseConfig } from '../shared/webhook-trigger';
 import type { OriginOutcome } from '../security/origin-allowlist';
 import type { ExpectedContentType } from './parse-body';
+import type { DeclaredEndpoint } from './endpoints';
 import { redactionFor, type Redaction } from './redact';
-
-export type TriggerKind = 'webhook-trigger' | 'start';
 
 export type CompiledIdempotency =
   { source: 'header'; name: string } | { source: 'body-path'; segments: PathSegment[] };
@@ -27,7 +30,11 @@ export interface CompiledTrigger {
   key: string;
   flowId: string;
   nodeId: string;
-  kind: TriggerKind;
+  /** The node type owning the endpoint, as call records name it. */
+  nodeType: string;
+  /** The URL shape and what a call does, as the node's definition declares them. */
+  url: EndpointUrl;
+  mode: EndpointMode;
   webhookId?: string;
   /** The published version and graph it runs; absent for a draft (listen capture). */
   published?: { version: number; graph: DraftGraph };
@@ -44,68 +51,58 @@ export interface CompiledTrigger {
   idempotency?: CompiledIdempotency;
   response: WebhookResponseConfig;
   /** What the trigger's first step reads of the body (see pipeline.ts, runBody). */
-  bodyReads: { reads: readonly BodyRead[]; wholeBody: boolean };
+  bodyReads: { reads: readonly EndpointBodyRead[]; wholeBody: boolean };
+  /** `resume` endpoints: which waiting run a call continues. */
+  resumeBy?: ResumeBy;
 }
 
 export const triggerKey = (flowId: string, nodeId: string): string => `${flowId}/${nodeId}`;
 
-/** The kind of webhook a node is, whatever its config says otherwise. */
-export function webhookKindOf(node: DraftNode): TriggerKind | undefined {
-  if (node.type === 'webhook-trigger') return 'webhook-trigger';
-  if (node.type === 'start' && node.data.config.triggerType === 'webhook') return 'start';
-  return undefined;
-}
-
 /**
- * Compiles a trigger node, or undefined when the node is not a webhook or its config does
- * not validate (publish refuses such configs; a draft being listened to may have one).
+ * Compiles a node's declared endpoint, or undefined when the node declares none or its
+ * config does not validate (publish refuses such configs; a draft being listened to may
+ * have one).
  */
 export function compileTrigger(
   flowId: string,
   node: DraftNode,
+  declared: DeclaredEndpoint | undefined,
   published?: { version: number; graph: DraftGraph },
 ): CompiledTrigger | undefined {
-  const base = { key: triggerKey(flowId, node.id), flowId, nodeId: node.id, published };
-  if (node.type === 'webhook-trigger') {
-    const parsed = webhookTriggerConfigSchema.safeParse(node.data.config);
-    if (!parsed.success) return undefined;
-    const config = parsed.data;
-    return {
-      ...base,
-      kind: 'webhook-trigger',
-      ...(config.webhookId ? { webhookId: config.webhookId } : {}),
-      ...methods(config.methods),
-      bodyLimitBytes: config.bodyLimitBytes,
-      ...(config.requireContentType ? { requireContentType: config.requireContentType } : {}),
-      ...security(config.security),
-      idempotency: compileIdempotency(config.idempotency),
-      response: config.response,
-      bodyReads: bodyReadsOf(config),
-    };
+  if (!declared) return undefined;
+  const { definition, endpoint } = declared;
+  const parsed = definition.configSchema.safeParse(node.data.config);
+  if (!parsed.success) return undefined;
+  const options = endpoint.options(parsed.data);
+  if (endpoint.mode === 'resume' && !options.resumeBy) {
+    throw new Error(`Node type ${node.type} declares a resume endpoint without resumeBy`);
   }
-  if (node.type === 'start' && node.data.config.triggerType === 'webhook') {
-    const parsed = startConfigSchema.safeParse(node.data.config);
-    if (!parsed.success) return undefined;
-    const config = parsed.data;
-    return {
-      ...base,
-      kind: 'start',
-      ...methods(config.methods ?? START_WEBHOOK_DEFAULTS.methods),
-      bodyLimitBytes: config.bodyLimitBytes ?? START_WEBHOOK_DEFAULTS.bodyLimitBytes,
-      ...security(webhookSecuritySchema.parse(config.security ?? {})),
-      response: webhookResponseSchema.parse({}),
-      // A Start node reads nothing of the call itself: later nodes may, through `body`.
-      bodyReads: { reads: [], wholeBody: false },
-    };
-  }
-  return undefined;
+  const webhookId = endpoint.url === 'webhook-id' ? endpoint.urlId?.(node.data.config) : undefined;
+  return {
+    key: triggerKey(flowId, node.id),
+    flowId,
+    nodeId: node.id,
+    published,
+    nodeType: node.type,
+    url: endpoint.url,
+    mode: endpoint.mode,
+    ...(webhookId ? { webhookId } : {}),
+    ...methods(options.methods),
+    bodyLimitBytes: options.bodyLimitBytes,
+    ...(options.requireContentType ? { requireContentType: options.requireContentType } : {}),
+    ...security(options.security),
+    idempotency: options.idempotency ? compileIdempotency(options.idempotency) : undefined,
+    response: options.response,
+    bodyReads: options.bodyReads,
+    ...(options.resumeBy ? { resumeBy: options.resumeBy } : {}),
+  };
 }
 
 function methods(list: readonly string[]) {
   return { methods: new Set(list), allow: list.join(', ') };
 }
 
-function security(config: ReturnType<typeof webhookSecuritySchema.parse>) {
+function security(config: WebhookSecurity) {
   return {
     ip: parseIpAllowlist(config.ipAllowlist).matcher,
     origin: compileOriginAllowlist(config.originAllowlist),

@@ -14,6 +14,7 @@ import type { SecretsStore } from '../store/secrets-store';
 import type { SettingsStore } from '../store/settings-store';
 import type { StoreProblems } from '../store/store-problems';
 import { CallLog } from './call-log';
+import type { EndpointCatalog } from './endpoints';
 import { newWebhookRunId } from './ids';
 import { ListenHub } from './listen-hub';
 import { Ingress } from './pipeline';
@@ -32,6 +33,7 @@ export interface OpenIngressOptions {
   events: RuntimeEvents;
   logger: Logger;
   problems: StoreProblems;
+  endpoints?: EndpointCatalog;
 }
 
 export interface OpenedIngress {
@@ -56,10 +58,11 @@ export async function openIngress(options: OpenIngressOptions): Promise<OpenedIn
   );
   const hub = new ListenHub();
   const runs: IngressEngine<ChatBinding> = {
-    startRun: (start) => engine.launchRun(start),
+    startRun: (start) => engine.startRun({ ...start, snapshot: false }),
     waitForRun: (runId, timeoutMs) => engine.waitForRun(runId, timeoutMs),
     hasRun: (runId) => engine.runStatus(runId) !== undefined,
     newRunId: newWebhookRunId,
+    resumeWait: (kind, key, event) => engine.resumeWait(kind, key, event),
   };
   const ingress = new Ingress<ChatBinding>({
     flows: options.flows,
@@ -69,6 +72,7 @@ export async function openIngress(options: OpenIngressOptions): Promise<OpenedIn
     channels: options.channels,
     hub,
     logger,
+    ...(options.endpoints ? { endpoints: options.endpoints } : {}),
   });
   const rebuild = (flowId: string) => ingress.triggers.rebuildFlow(flowId);
   events.on('flow-published', rebuild);

@@ -1,25 +1,28 @@
 // One webhook, end to end (DESIGN.md): lookup → method → body (limit, raw kept) → IP
 // allowlist → origin allowlist → auth → parse → dedupe → record the call durably → listen
-// broadcast → respond → run. Both URL kinds (/webhooks/flow/{id} and /api/call_node/…) go
-// through here. Every failure answers the JSON error with its status AND is recorded in
-// the call log, without running anything.
+// broadcast → respond → run. Every endpoint a node declares (runtime/shared/node-endpoint.ts)
+// goes through here, whatever its URL shape; the one branch is what a call does: start a
+// run, or resume the run waiting for it. Every failure answers the JSON error with its
+// status AND is recorded in the call log, without running anything.
 import type { IncomingMessage } from 'node:http';
 import { ApiError } from '../api/api-error';
 import { DeferredBody } from '../engine/deferred-body';
 import { EngineError } from '../engine/engine-support';
-import { readBody } from '../nodes/webhook-trigger/call-reads';
 import { forgetArrived, RawJson } from '../store/jsonl/record-encoder';
 import type { Logger } from '../logger';
 import { checkIpAllowlist } from '../security/ip-allowlist';
 import { verifyWebhookAuth } from '../security/webhook-auth';
-import type { CallRecord } from '../shared/calls';
+import type { CallPage, CallRecord } from '../shared/calls';
+import { resumeWaitKey } from '../shared/node-endpoint';
 import type { StoredCall } from './stored-call';
-import type { CallLog } from './call-log';
+import type { CallLog, ReadCall } from './call-log';
 import { CallDraft, errorBody, requestFacts } from './call-draft';
 import type { CompiledTrigger } from './compile-trigger';
 import { Deduper, type FirstResponse } from './dedupe';
-import type { ListenHub } from './listen-hub';
+import type { ListenEvent, ListenHub } from './listen-hub';
+import type { EndpointCatalog } from './endpoints';
 import { parseCallBody } from './parse-call-body';
+import { readBody } from './read-body-paths';
 import { readRequestBody } from './read-raw-body';
 import { bindChat, type IngressChannel, type IngressEngine } from './run-dispatch';
 import { webhookRunStart } from './run-start';
@@ -29,8 +32,9 @@ import type { SecretValues } from '../security/redact-values';
 import { SecretCache, type RevealsSecrets } from '../security/secret-cache';
 import { TriggerMap, type TriggerFlows } from './trigger-map';
 
+/** A public URL as the router split it; the shapes are node-endpoint.ts's EndpointUrl. */
 export type WebhookRoute =
-  | { kind: 'webhook'; webhookId: string }
+  | { kind: 'webhook-id'; webhookId: string }
   | { kind: 'call-node'; flowId: string; nodeId: string; channel?: string; chatId?: string };
 
 export interface IngressDeps<Binding> {
@@ -43,6 +47,8 @@ export interface IngressDeps<Binding> {
   hub: ListenHub;
   logger: Logger;
   now?: () => Date;
+  /** Which nodes own a public URL; the shipped definitions unless a test adds to them. */
+  endpoints?: EndpointCatalog;
 }
 
 export class Ingress<Binding> {
@@ -52,7 +58,7 @@ export class Ingress<Binding> {
   readonly #secrets: SecretCache;
 
   constructor(readonly deps: IngressDeps<Binding>) {
-    this.triggers = new TriggerMap(deps.flows);
+    this.triggers = new TriggerMap(deps.flows, deps.endpoints);
     this.triggers.rebuildAll();
     this.dedupe = new Deduper(deps.calls);
     this.#now = deps.now ?? (() => new Date());
@@ -64,23 +70,46 @@ export class Ingress<Binding> {
     return this.#secrets.all();
   }
 
+  /** Which nodes own a public URL (the admin API's trigger URLs ask it too). */
+  get endpoints(): EndpointCatalog {
+    return this.triggers.endpoints;
+  }
+
+  /** One endpoint's calls, newest first (the Logs tab). */
+  pageCalls(
+    flowId: string,
+    nodeId: string,
+    query: { limit: number; before?: string | undefined },
+  ): Promise<CallPage> {
+    return this.deps.calls.page(flowId, nodeId, query);
+  }
+
+  /** One call with its whole body, when the log kept it. */
+  readCall(callId: string): Promise<ReadCall | undefined> {
+    return this.deps.calls.readWhole(callId);
+  }
+
+  /** Listen mode: every call to this endpoint as it arrives, until the returned unsubscribe. */
+  listen(key: string, listener: (event: ListenEvent) => void): () => void {
+    return this.deps.hub.subscribe(key, listener);
+  }
+
   async handle(req: IncomingMessage, route: WebhookRoute): Promise<IngressReply> {
     const { hub } = this.deps;
     const facts = requestFacts(req);
     const found =
-      route.kind === 'webhook'
+      route.kind === 'webhook-id'
         ? this.triggers.lookupWebhook(route.webhookId, hub.listened)
         : this.triggers.lookupCallNode(route.flowId, route.nodeId, hub.listened);
     const params = channelParams(route);
     if (!found.ok) {
       if (found.flowId === undefined || found.nodeId === undefined) return errorReply(found.error);
-      const kind = route.kind === 'webhook' ? 'webhook-trigger' : 'start';
       const draft = new CallDraft(
         facts,
         found.flowId,
         found.nodeId,
         undefined,
-        kind,
+        found.nodeType ?? '',
         params,
         this.secretValues(),
       );
@@ -92,7 +121,7 @@ export class Ingress<Binding> {
       trigger.flowId,
       trigger.nodeId,
       trigger,
-      trigger.kind,
+      trigger.nodeType,
       params,
       this.secretValues(),
     );
@@ -196,7 +225,81 @@ export class Ingress<Binding> {
       this.#broadcast(draft, record);
       return { status: 200, body: response };
     }
+    if (trigger.mode === 'resume') return this.#resume(draft, trigger, settle);
     return this.recordAndRun(draft, trigger, chat, settle);
+  }
+
+  /**
+   * A call to a resume endpoint: it continues the run waiting for it and starts nothing.
+   * The engine records the event with the run before `resumeWait` resolves, so the 202
+   * follows a durable write as a start's does; the call log then says which run it woke.
+   */
+  async #resume(
+    draft: CallDraft,
+    trigger: CompiledTrigger,
+    settle: ((answer?: FirstResponse) => void) | undefined,
+  ): Promise<IngressReply> {
+    const resumeBy = trigger.resumeBy;
+    if (!resumeBy) throw new Error('A resume endpoint was compiled without resumeBy');
+    const correlation = resumeBy.correlation({
+      body: draft.parsed?.value,
+      query: draft.query,
+    });
+    if (correlation === undefined || correlation === '') {
+      settle?.();
+      return this.#refuse(
+        draft,
+        new ApiError(
+          400,
+          'resume_key_missing',
+          `This URL continues a run waiting for it, and the call did not say which: ${resumeBy.hint}`,
+        ),
+      );
+    }
+    const record = draft.record({ resumed: true });
+    let runId: string | undefined;
+    try {
+      runId = await this.deps.engine.resumeWait(
+        'webhook',
+        resumeWaitKey(trigger.flowId, trigger.nodeId, correlation),
+        {
+          kind: 'webhook',
+          payload: {
+            body: draft.parsed?.value,
+            query: record.query,
+            headers: record.headers,
+            ip: record.ip,
+            method: record.method,
+          },
+        },
+      );
+    } catch (error) {
+      settle?.();
+      if (!(error instanceof EngineError && error.code === 'stopping')) throw error;
+      return this.#refuse(
+        draft,
+        new ApiError(503, 'stopping', 'Hookflow is stopping: retry later.', undefined, {
+          'Retry-After': RETRY_AFTER_SECONDS,
+        }),
+      );
+    }
+    if (runId === undefined) {
+      settle?.();
+      return this.#refuse(
+        draft,
+        new ApiError(
+          404,
+          'no_waiting_run',
+          `No run is waiting here for "${correlation.slice(0, 80)}": it may have timed out or ended, or the key is wrong.`,
+        ),
+      );
+    }
+    const response = { accepted: true, runId, resumed: true };
+    Object.assign(record, { runId, status: 202, response });
+    await this.#appendQuietly(record);
+    this.#broadcast(draft, record);
+    settle?.({ callId: draft.id, status: 202, response });
+    return { status: 202, body: response, runId };
   }
 
   /**

@@ -24,6 +24,7 @@ export async function recoverAcceptedCalls<Binding>(ingress: Ingress<Binding>): 
     (call) =>
       call.runId !== undefined &&
       !call.captured &&
+      !call.resumed &&
       !call.duplicateOf &&
       !call.runError &&
       newest - (Date.parse(call.at) || 0) <= RECOVERY_WINDOW_MS &&

@@ -24,6 +24,13 @@ export async function replayCall<Binding>(
       'The trigger of this call is not in the published version of its flow: publish it to replay the call.',
     );
   }
+  if (record.resumed) {
+    throw new ApiError(
+      409,
+      'not_replayable',
+      'This call continued a run that was waiting for it; that run has moved on, so the call cannot be replayed.',
+    );
+  }
   if (refusedCaller(record) && options.skipAuthentication !== true) {
     // One click must not turn a stranger's refused call into a run: the replay would
     // skip the very check that refused it. The designer asks first, then sends the flag.

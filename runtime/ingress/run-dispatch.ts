@@ -74,4 +74,14 @@ export interface IngressEngine<Binding> {
   /** Whether the run log knows this run. */
   hasRun(runId: string): boolean;
   newRunId(): string;
+  /**
+   * Resumes the newest run waiting on this `webhook` wait key with the call as its event;
+   * resolves, once the event is durably recorded, with that run's id, or undefined when no
+   * run waits there.
+   */
+  resumeWait(
+    kind: 'webhook',
+    key: string,
+    event: { kind: 'webhook'; payload: unknown },
+  ): Promise<string | undefined>;
 }

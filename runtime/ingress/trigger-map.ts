@@ -1,10 +1,11 @@
-// The in-memory map of published webhook triggers (DESIGN.md "Two listeners": one
+// The in-memory endpoint table: published nodes that declare an endpoint (DESIGN.md "Two listeners": one
 // catch-all per namespace, no per-node Express routes). Rebuilt per flow when it is
 // published, unpublished or deleted, and entirely at start. A miss says why (seed 000:
 // "404 or route error" — which id is wrong, or that the flow is not published).
 import { ApiError } from '../api/api-error';
-import type { DraftNode, FlowDocument } from '../shared/flow-document';
-import { compileTrigger, triggerKey, webhookKindOf, type CompiledTrigger } from './compile-trigger';
+import type { DraftGraph, DraftNode, FlowDocument } from '../shared/flow-document';
+import { compileTrigger, triggerKey, type CompiledTrigger } from './compile-trigger';
+import { shippedEndpoints, type EndpointCatalog } from './endpoints';
 
 export interface TriggerFlows {
   get(id: string): FlowDocument | undefined;
@@ -13,17 +14,35 @@ export interface TriggerFlows {
 
 export type TriggerLookup =
   | { ok: true; trigger: CompiledTrigger; live: boolean }
-  | { ok: false; error: ApiError; flowId?: string; nodeId?: string };
+  | {
+      ok: false;
+      error: ApiError;
+      flowId?: string;
+      nodeId?: string;
+      /** The type of the node the URL names, when there is one (the call record says it). */
+      nodeType?: string;
+    };
 
 export class TriggerMap {
-  /** webhookId → published Webhook Trigger. */
+  /** webhookId → published `webhook-id` endpoint. */
   readonly #byWebhookId = new Map<string, CompiledTrigger>();
-  /** `${flowId}/${nodeId}` → published trigger of either kind. */
+  /** `${flowId}/${nodeId}` → published endpoint of any node. */
   readonly #byKey = new Map<string, CompiledTrigger>();
   /** flowId → keys it contributed, so a republish replaces exactly those. */
   readonly #byFlow = new Map<string, string[]>();
 
-  constructor(private readonly flows: TriggerFlows) {}
+  constructor(
+    private readonly flows: TriggerFlows,
+    readonly endpoints: EndpointCatalog = shippedEndpoints,
+  ) {}
+
+  #compile(
+    flowId: string,
+    node: DraftNode,
+    published?: { version: number; graph: DraftGraph },
+  ): CompiledTrigger | undefined {
+    return compileTrigger(flowId, node, this.endpoints.of(node), published);
+  }
 
   rebuildAll(): void {
     this.#byWebhookId.clear();
@@ -46,7 +65,7 @@ export class TriggerMap {
     if (!published) return;
     const keys: string[] = [];
     for (const node of published.graph.nodes) {
-      const trigger = compileTrigger(flowId, node, {
+      const trigger = this.#compile(flowId, node, {
         version: published.version,
         graph: published.graph,
       });
@@ -73,17 +92,16 @@ export class TriggerMap {
     if (live) return { ok: true, trigger: live, live: true };
     // Not live: find the draft that has this id (to capture, or to say what to do).
     for (const flow of this.#draftOwners(webhookId, listened)) {
-      const node = flow.draft.nodes.find(
-        (item) => item.type === 'webhook-trigger' && item.data.config.webhookId === webhookId,
-      );
+      const node = flow.draft.nodes.find((item) => this.endpoints.urlId(item) === webhookId);
       if (!node) continue;
       const key = triggerKey(flow.id, node.id);
-      const draft = listened.has(key) ? compileTrigger(flow.id, node) : undefined;
+      const draft = listened.has(key) ? this.#compile(flow.id, node) : undefined;
       if (draft) return { ok: true, trigger: draft, live: false };
       return {
         ok: false,
         flowId: flow.id,
         nodeId: node.id,
+        nodeType: node.type,
         error: flow.published
           ? new ApiError(
               404,
@@ -111,7 +129,7 @@ export class TriggerMap {
   lookupCallNode(flowId: string, nodeId: string, listened: ReadonlySet<string>): TriggerLookup {
     const key = triggerKey(flowId, nodeId);
     const live = this.#byKey.get(key);
-    if (live?.kind === 'start') return { ok: true, trigger: live, live: true };
+    if (live?.url === 'call-node') return { ok: true, trigger: live, live: true };
     const flow = this.flows.get(flowId);
     if (!flow) {
       return miss(
@@ -123,12 +141,17 @@ export class TriggerMap {
       );
     }
     const draftNode = flow.draft.nodes.find((node) => node.id === nodeId);
-    if (draftNode && listened.has(key) && webhookKindOf(draftNode) === 'start' && !live) {
-      const draft = compileTrigger(flowId, draftNode);
+    if (
+      draftNode &&
+      listened.has(key) &&
+      this.endpoints.of(draftNode)?.endpoint.url === 'call-node' &&
+      !live
+    ) {
+      const draft = this.#compile(flowId, draftNode);
       if (draft) return { ok: true, trigger: draft, live: false };
     }
     const publishedNode = flow.published?.graph.nodes.find((node) => node.id === nodeId);
-    const ids = { flowId, nodeId };
+    const ids = { flowId, nodeId, nodeType: (publishedNode ?? draftNode)?.type };
     if (!flow.published) {
       return miss(
         new ApiError(
@@ -155,8 +178,8 @@ export class TriggerMap {
       new ApiError(
         404,
         'not_a_webhook',
-        publishedNode.type === 'webhook-trigger'
-          ? `Node "${nodeId}" is a Webhook Trigger: call its /webhooks/flow/… URL instead.`
+        this.endpoints.of(publishedNode)?.endpoint.url === 'webhook-id'
+          ? `Node "${nodeId}" is a ${this.endpoints.of(publishedNode)?.definition.label ?? ''}: call its /webhooks/flow/… URL instead.`
           : `Node "${nodeId}" is not a Start node with trigger type Webhook.`,
       ),
       ids,
@@ -171,21 +194,23 @@ export class TriggerMap {
       const flow = this.flows.get(flowId);
       if (flow && !seen.has(flowId)) {
         seen.add(flowId);
-        if (hasWebhookId(flow.draft.nodes, webhookId)) yield flow;
+        if (this.#hasWebhookId(flow.draft.nodes, webhookId)) yield flow;
       }
     }
     for (const flow of this.flows.list()) {
-      if (!seen.has(flow.id) && hasWebhookId(flow.draft.nodes, webhookId)) yield flow;
+      if (!seen.has(flow.id) && this.#hasWebhookId(flow.draft.nodes, webhookId)) yield flow;
     }
+  }
+
+  #hasWebhookId(nodes: readonly DraftNode[], webhookId: string): boolean {
+    return nodes.some((node) => this.endpoints.urlId(node) === webhookId);
   }
 }
 
-function hasWebhookId(nodes: readonly DraftNode[], webhookId: string): boolean {
-  return nodes.some(
-    (node) => node.type === 'webhook-trigger' && node.data.config.webhookId === webhookId,
-  );
-}
-
-function miss(error: ApiError, ids: { flowId?: string; nodeId?: string } = {}): TriggerLookup {
-  return { ok: false, error, ...ids };
+function miss(
+  error: ApiError,
+  ids: { flowId?: string; nodeId?: string; nodeType?: string | undefined } = {},
+): TriggerLookup {
+  const { nodeType, ...rest } = ids;
+  return { ok: false, error, ...rest, ...(nodeType === undefined ? {} : { nodeType }) };
 }

@@ -22,8 +22,11 @@ export const callRecordSchema = z.object({
   seq: z.number().int().nonnegative().default(0),
   flowId: z.string(),
   nodeId: z.string(),
-  /** `webhook-trigger`: /webhooks/flow/{id}; `start`: /api/call_node/{flow}/{node}. */
-  trigger: z.enum(['webhook-trigger', 'start']),
+  /**
+   * The type of the node whose endpoint the URL reached (`webhook-trigger`: /webhooks/flow/{id},
+   * `start`: /api/call_node/{flow}/{node}); empty when the URL names no node there is.
+   */
+  trigger: z.string().max(64),
   /** The published version that handled it (absent for captured and refused calls). */
   flowVersion: z.number().int().positive().optional(),
   method: z.string(),
@@ -52,6 +55,8 @@ export const callRecordSchema = z.object({
   /** The JSON body returned (a duplicate delivery gets the same). */
   response: z.unknown().optional(),
   runId: z.string().optional(),
+  /** The call continued the waiting run `runId` (a resume endpoint) rather than starting it. */
+  resumed: z.boolean().optional(),
   idempotencyKey: z.string().optional(),
   duplicateOf: z.string().optional(),
   replayOf: z.string().optional(),

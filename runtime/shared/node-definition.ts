@@ -4,6 +4,7 @@
 import { ZodObject, type z } from 'zod';
 import { zodProblems } from './api-error';
 import type { FieldLabels } from './field-labels';
+import type { NodeEndpoint } from './node-endpoint';
 
 export type NodeCategory = 'trigger' | 'messaging' | 'logic' | 'data' | 'integration' | 'flow';
 
@@ -134,6 +135,11 @@ export interface NodeDefinition<
    * so two flows never share a URL. Gets the raw draft config, which may not validate yet.
    */
   withFreshIds?(config: Record<string, unknown>): Record<string, unknown>;
+  /**
+   * The public URL this node type answers on, if any (runtime/shared/node-endpoint.ts):
+   * the ingress's endpoint table is built from these, never from type names.
+   */
+  endpoint?: NodeEndpoint<z.infer<Schema>>;
 }
 
 export function defineNode<const Type extends string, Schema extends z.ZodType>(

@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { defaultOutput, defineNode } from '../../shared/node-definition';
 import { webhookFieldLabels } from '../../shared/webhook-field-labels';
 import { missingSecretProblems, webhookSecuritySchema } from '../../shared/webhook-security';
-import { bodyLimitBytesSchema, webhookMethodsSchema } from '../../shared/webhook-trigger';
+import {
+  bodyLimitBytesSchema,
+  webhookMethodsSchema,
+  webhookResponseSchema,
+} from '../../shared/webhook-trigger';
 
 export const startConfigSchema = z.object({
   triggerType: z.enum(['manual', 'webhook']).default('manual'),
@@ -44,4 +48,18 @@ export const startDefinition = defineNode({
   // Seed 000: "Request data is available in the scenario context (parameters, request body)".
   triggerFields: (config) =>
     config.triggerType === 'webhook' ? ['body', 'query', 'params', 'headers', 'ip', 'method'] : [],
+  // Seed 000: `/api/call_node/{flowId}/{nodeId}`, only when the trigger type is Webhook.
+  endpoint: {
+    url: 'call-node',
+    mode: 'start',
+    declared: (config) => config.triggerType === 'webhook',
+    options: (config) => ({
+      methods: config.methods ?? START_WEBHOOK_DEFAULTS.methods,
+      bodyLimitBytes: config.bodyLimitBytes ?? START_WEBHOOK_DEFAULTS.bodyLimitBytes,
+      security: webhookSecuritySchema.parse(config.security ?? {}),
+      response: webhookResponseSchema.parse({}),
+      // A Start node reads nothing of the call itself: later nodes may, through `body`.
+      bodyReads: { reads: [], wholeBody: false },
+    }),
+  },
 });

@@ -2,21 +2,19 @@
 // they start with `body`. The ingress reads these while the parsed body is at hand, so a
 // large body need not be kept (or parsed again) until the run's first step: see
 // runtime/engine/deferred-body.ts. The executor asks for them with `ctx.preread(path)`.
-import { readPath, tryParsePath, type PathSegment } from '../../paths';
-import type { ConfigOf } from '../../engine/executor';
-
-export interface BodyRead {
-  /** As the config writes it: the key `preread` is asked with. */
-  path: string;
-  segments: PathSegment[];
-}
+import { tryParsePath } from '../../paths';
+import type { EndpointBodyRead } from '../../shared/node-endpoint';
 
 /** The trigger's paths into the body; `wholeBody` when it keeps the whole body too. */
-export function bodyReadsOf(config: ConfigOf<'webhook-trigger'>): {
-  reads: BodyRead[];
+export function bodyReadsOf(config: {
+  mappings: readonly { path: string }[];
+  events: { path?: string | undefined };
+  saveFullBodyAs?: string | undefined;
+}): {
+  reads: EndpointBodyRead[];
   wholeBody: boolean;
 } {
-  const reads: BodyRead[] = [];
+  const reads: EndpointBodyRead[] = [];
   const paths = [...config.mappings.map((mapping) => mapping.path), config.events.path];
   for (const path of paths) {
     const parsed = path ? tryParsePath(path) : undefined;
@@ -27,10 +25,4 @@ export function bodyReadsOf(config: ConfigOf<'webhook-trigger'>): {
     }
   }
   return { reads, wholeBody: Boolean(config.saveFullBodyAs) };
-}
-
-/** Each path's value in `body`. */
-export function readBody(reads: readonly BodyRead[], body: unknown): Map<string, unknown> {
-  const scope = { body };
-  return new Map(reads.map((read) => [read.path, readPath(scope, read.segments)]));
 }

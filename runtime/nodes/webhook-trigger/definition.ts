@@ -25,6 +25,7 @@ import {
   webhookResponseSchema,
 } from '../../shared/webhook-trigger';
 import { GRAPH_PROBLEM_CODES } from '../../shared/problem-codes';
+import { bodyReadsOf } from './call-reads';
 import { webhookTriggerFieldLabels } from './field-labels';
 
 /** What a template can read of the call that started the run (the engine's run scope). */
@@ -187,4 +188,21 @@ export const webhookTriggerDefinition = defineNode({
   ],
   initialConfig: () => ({ webhookId: newWebhookId() }),
   withFreshIds: (config) => ({ ...config, webhookId: newWebhookId() }),
+  endpoint: {
+    url: 'webhook-id',
+    mode: 'start',
+    urlId: (config) =>
+      typeof config.webhookId === 'string' && config.webhookId !== ''
+        ? config.webhookId
+        : undefined,
+    options: (config) => ({
+      methods: config.methods,
+      bodyLimitBytes: config.bodyLimitBytes,
+      ...(config.requireContentType ? { requireContentType: config.requireContentType } : {}),
+      security: config.security,
+      idempotency: config.idempotency,
+      response: config.response,
+      bodyReads: bodyReadsOf(config),
+    }),
+  },
 });

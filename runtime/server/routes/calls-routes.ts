@@ -41,7 +41,7 @@ export function callsRoutes<Binding>(ctx: CallsContext<Binding>): Router {
 function listen<Binding>(ctx: CallsContext<Binding>, key: string, res: Response): void {
   const stream = new SseStream(res);
   stream.onEnd(
-    ctx.ingress.deps.hub.subscribe(key, (event) => {
+    ctx.ingress.listen(key, (event) => {
       if (event.type === 'call') {
         stream.send('call', event.call);
         return;

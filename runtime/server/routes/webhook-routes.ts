@@ -23,7 +23,7 @@ export function matchWebhookRoute(url: string): WebhookRoute | undefined {
   if (path.startsWith(WEBHOOK_PREFIX)) {
     const parts = segments(path.slice(WEBHOOK_PREFIX.length));
     const [webhookId] = parts ?? [];
-    return parts?.length === 1 && webhookId ? { kind: 'webhook', webhookId } : undefined;
+    return parts?.length === 1 && webhookId ? { kind: 'webhook-id', webhookId } : undefined;
   }
   if (path.startsWith(CALL_NODE_PREFIX)) {
     const parts = segments(path.slice(CALL_NODE_PREFIX.length));

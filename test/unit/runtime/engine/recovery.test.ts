@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { RunLog } from '../../../../runtime/engine/run-log';
-import type { RunRecord } from '../../../../runtime/engine/run-record';
 import { silentLogger } from '../../../../runtime/logger';
 import { settingsSchema } from '../../../../runtime/shared/settings';
 import {
@@ -19,19 +18,7 @@ import {
   startManualRun,
   type TestEngine,
 } from '../../../helpers/engine';
-
-/** Appends records to a stopped engine's run log, as a crash would have left them. */
-async function writeCrashState(
-  dataDir: string,
-  change: (latest: RunRecord) => RunRecord,
-  runId: string,
-) {
-  const log = await RunLog.open(dataDir, () => settingsSchema.parse({}).runs, silentLogger);
-  const latest = await log.latestRecord(runId);
-  assert.ok(latest);
-  await log.append(change(latest));
-  await log.close();
-}
+import { asWebhookWait, writeCrashState } from '../../../helpers/crash-state';
 
 const askEmail = graph(
   [
@@ -259,25 +246,10 @@ describe('engine: recovery', () => {
     await reaches(first.engine, byTimeout.id, 'waiting');
     await first.stop();
     // No node waits for a webhook yet: turn the two waits into webhook waits in the log.
-    const asWebhookWait = (key: string, until?: string) => (latest: RunRecord) => ({
-      ...latest,
-      seq: latest.seq + 1,
-      at: new Date().toISOString(),
-      steps: [],
-      full: undefined,
-      input: undefined,
-      waiting: {
-        kind: 'webhook' as const,
-        nodeId: 'w',
-        key,
-        since: latest.at,
-        ...(until ? { until, timeoutHandle: 'next' } : {}),
-      },
-    });
-    await writeCrashState(first.dataDir, asWebhookWait('cb_key'), byKey.id);
+    await writeCrashState(first.dataDir, asWebhookWait('w', 'cb_key'), byKey.id);
     await writeCrashState(
       first.dataDir,
-      asWebhookWait('cb_late', new Date(0).toISOString()),
+      asWebhookWait('w', 'cb_late', new Date(0).toISOString()),
       byTimeout.id,
     );
 

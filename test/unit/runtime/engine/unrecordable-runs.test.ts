@@ -41,7 +41,7 @@ describe('engine: runs whose record cannot be written', () => {
     const t = await openTestEngine();
     const runId = newRunId();
     // As a webhook run: its call is recorded and answered 202 before the run starts.
-    await t.engine.launchRun(start(runId, nested(10_000), true));
+    await t.engine.startRun({ ...start(runId, nested(10_000), true), snapshot: false });
     const waited = await t.engine.waitForRun(runId, 10_000);
     assert.equal(waited?.status, 'failed', 'whoever waits hears the failure, not "completed"');
     assert.match(
@@ -81,7 +81,7 @@ describe('engine: runs whose record cannot be written', () => {
       throw new Error('a broken stream');
     });
     const runId = newRunId();
-    await engine.launchRun(start(runId, { total: 1 }, true));
+    await engine.startRun({ ...start(runId, { total: 1 }, true), snapshot: false });
     const run = await engine.waitForRun(runId, 10_000);
     assert.equal(run?.status, 'completed');
     assert.deepEqual((await engine.getRun(runId))?.variables, { payload: { total: 1 } });

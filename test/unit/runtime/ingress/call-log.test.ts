@@ -9,6 +9,7 @@ import type { StoredCall } from '../../../../runtime/ingress/stored-call';
 import { RawJson } from '../../../../runtime/store/jsonl/record-encoder';
 import { Deduper } from '../../../../runtime/ingress/dedupe';
 import { compileTrigger } from '../../../../runtime/ingress/compile-trigger';
+import { shippedEndpoints } from '../../../../runtime/ingress/endpoints';
 import { silentLogger } from '../../../../runtime/logger';
 import type { CallRecord } from '../../../../runtime/shared/calls';
 import { tempDir } from '../../../helpers/temp-dir';
@@ -172,10 +173,8 @@ describe('CallLog', () => {
 
   it('rebuilds the dedupe index from the log: a repeat gets the first response', async () => {
     const dir = await tempDir();
-    const trigger = compileTrigger(
-      'f_a',
-      webhookTriggerNode({ idempotency: { source: 'header', name: 'webhook-id' } }),
-    );
+    const node = webhookTriggerNode({ idempotency: { source: 'header', name: 'webhook-id' } });
+    const trigger = compileTrigger('f_a', node, shippedEndpoints.of(node));
     assert.ok(trigger);
     const log = await CallLog.open(dir, retention, silentLogger);
     const first = call({
@@ -207,10 +206,8 @@ describe('CallLog', () => {
   });
 
   it('reads an idempotency key from a body path', async () => {
-    const trigger = compileTrigger(
-      'f_a',
-      webhookTriggerNode({ idempotency: { source: 'body-path', name: 'body.id' } }),
-    );
+    const node = webhookTriggerNode({ idempotency: { source: 'body-path', name: 'body.id' } });
+    const trigger = compileTrigger('f_a', node, shippedEndpoints.of(node));
     assert.ok(trigger);
     const log = await CallLog.open(await tempDir(), retention, silentLogger);
     const dedupe = new Deduper(log);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { compileTrigger } from '../../../../runtime/ingress/compile-trigger';
+import { shippedEndpoints } from '../../../../runtime/ingress/endpoints';
 import { TriggerMap } from '../../../../runtime/ingress/trigger-map';
 import {
   draftFlow,
@@ -85,18 +86,16 @@ describe('TriggerMap', () => {
   });
 
   it('compiles methods, limits, allowlists, idempotency and redaction once', () => {
-    const trigger = compileTrigger(
-      'f',
-      webhookTriggerNode({
-        methods: ['PUT', 'POST'],
-        bodyLimitBytes: 2048,
-        security: {
-          auth: { type: 'query', paramName: 'key', tokenSecretId: 's_abcdefgh' },
-          ipAllowlist: ['10.0.0.0/8'],
-        },
-        idempotency: { source: 'header', name: 'X-GitHub-Delivery' },
-      }),
-    );
+    const node = webhookTriggerNode({
+      methods: ['PUT', 'POST'],
+      bodyLimitBytes: 2048,
+      security: {
+        auth: { type: 'query', paramName: 'key', tokenSecretId: 's_abcdefgh' },
+        ipAllowlist: ['10.0.0.0/8'],
+      },
+      idempotency: { source: 'header', name: 'X-GitHub-Delivery' },
+    });
+    const trigger = compileTrigger('f', node, shippedEndpoints.of(node));
     assert.ok(trigger);
     assert.equal(trigger.allow, 'PUT, POST');
     assert.equal(trigger.bodyLimitBytes, 2048);
@@ -105,6 +104,7 @@ describe('TriggerMap', () => {
     assert.deepEqual(trigger.secretIds, ['s_abcdefgh']);
     assert.ok(trigger.redaction.query.has('key'));
     assert.deepEqual(trigger.idempotency, { source: 'header', name: 'x-github-delivery' });
-    assert.equal(compileTrigger('f', webhookTriggerNode({ methods: 'POST' })), undefined);
+    const invalid = webhookTriggerNode({ methods: 'POST' });
+    assert.equal(compileTrigger('f', invalid, shippedEndpoints.of(invalid)), undefined);
   });
 });

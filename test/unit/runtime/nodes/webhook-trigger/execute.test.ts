@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import { webhookTriggerConfigSchema } from '../../../../../runtime/nodes/webhook-trigger/definition';
 import { webhookTriggerExecutor } from '../../../../../runtime/nodes/webhook-trigger/execute';
 import { DeferredBody } from '../../../../../runtime/engine/deferred-body';
-import { bodyReadsOf, readBody } from '../../../../../runtime/nodes/webhook-trigger/call-reads';
+import { readBody } from '../../../../../runtime/ingress/read-body-paths';
+import { bodyReadsOf } from '../../../../../runtime/nodes/webhook-trigger/call-reads';
 import { RawJson } from '../../../../../runtime/store/jsonl/record-encoder';
 import { testContext } from '../../../../helpers/exec-context';
 

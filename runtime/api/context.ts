@@ -1,7 +1,7 @@
 // What API functions work with. Built once by createRuntime and passed to every call,
 // so the same functions serve HTTP routes, the CLI and tests.
 import type { Engine } from '../engine/engine';
-import type { SecretLookup } from '../shared/node-definition';
+import type { SecretLookup } from '../shared/node-validation';
 import type { FlowVersionsStore } from '../store/flow-versions-store';
 import type { FlowsStore } from '../store/flows-store';
 import type { SecretsStore } from '../store/secrets-store';

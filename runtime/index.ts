@@ -8,14 +8,11 @@ import { RuntimeEvents } from './api/runtime-events';
 import type { ChannelKind } from './channels/channel';
 import type { EndpointCatalog } from './ingress/endpoints';
 import { shippedChannels } from './channels/registry';
-import { Engine } from './engine/engine';
 import { openIngress } from './ingress/open-ingress';
 import { DEFAULT_ADMIN_PORT, DEFAULT_PUBLIC_PORT } from './defaults';
 import { consoleLogger, type Logger } from './logger';
 import { loadOrCreateAdminToken } from './security/admin-token';
 import { LoginCodes } from './security/login-codes';
-import { loadOrCreateSecretsKeyFile } from './security/secrets-key';
-import { secretReader } from './security/secret-reader';
 import { createAdminApp } from './server/admin-app';
 import { resolveDesignerDir } from './server/designer-files';
 import { listen, type Listener } from './server/listen';
@@ -30,14 +27,10 @@ import {
   shutdownModules,
   type RuntimeModule,
 } from './modules/runtime-module';
+import { channelModule, openChannels, openEngine, openStores, storesSettled } from './modules/core';
 import { writeFileAtomic } from './store/atomic-file';
 import { defaultDataDir, ensureWritableDataDir } from './store/data-dir';
 import { lockDataDir, type DataDirLock } from './store/data-dir-lock';
-import { FlowVersionsStore } from './store/flow-versions-store';
-import { FlowsStore } from './store/flows-store';
-import { SecretsStore } from './store/secrets-store';
-import { SettingsStore } from './store/settings-store';
-import { StoreProblems } from './store/store-problems';
 import { ngrokConnector, type TunnelConnector } from './tunnel/tunnel-connector';
 import { TunnelManager } from './tunnel/tunnel-manager';
 
@@ -169,36 +162,20 @@ async function open(
   lock: DataDirLock,
   loginUrl: () => string,
 ): Promise<Running> {
-  const problems = new StoreProblems();
-  const flows = await FlowsStore.open(dataDir, problems);
-  const settings = await SettingsStore.open(dataDir, problems);
-  const secrets = await SecretsStore.open(
-    dataDir,
-    options.secretsKey ?? (await loadOrCreateSecretsKeyFile(dataDir)),
-    problems,
-  );
-  const versions = await FlowVersionsStore.open(dataDir, problems);
+  const stores = await openStores(dataDir, options.secretsKey);
+  const { problems, flows, settings, secrets, versions } = stores;
   const events = new RuntimeEvents((event, error) =>
     logger.error(`a ${event} listener failed`, {
       error: error instanceof Error ? error.message : String(error),
     }),
   );
-  const channels = await Promise.all(
-    [...shippedChannels, ...(options.channels ?? [])].map((kind) =>
-      kind.open({ dataDir, problems }),
-    ),
+  const channels = await openChannels(
+    [...shippedChannels, ...(options.channels ?? [])],
+    dataDir,
+    problems,
   );
   // Opening the engine brings back runs that were waiting or running when Hookflow stopped.
-  const engine = await Engine.open({
-    dataDir,
-    flows,
-    settings: () => settings.get(),
-    logger,
-    channels,
-    problems,
-    services: { secrets: secretReader(secrets) },
-  });
-  for (const channel of channels) channel.attach(engine);
+  const engine = await openEngine(dataDir, stores, channels, logger);
   // Also starts the runs of calls accepted just before a crash.
   const ingress = await openIngress({
     dataDir,
@@ -221,7 +198,6 @@ async function open(
     secrets,
     events,
     engine,
-    channels,
   };
   for (const problem of problems.list()) {
     logger.warn(`${problem.reason}. The file was kept as ${problem.keptAt}.`);
@@ -246,21 +222,9 @@ async function open(
     {
       name: 'stores',
       adminRoutes: [runsRoutes(ctx), secretsRoutes(ctx)],
-      settled: async () => {
-        await Promise.all([
-          flows.settled(),
-          versions.settled(),
-          settings.settled(),
-          secrets.settled(),
-        ]);
-      },
+      settled: () => storesSettled(stores),
     },
-    ...channels.map((channel): RuntimeModule => ({
-      name: channel.name,
-      adminRoutes: channel.adminRoutes(ctx),
-      closeStreams: () => channel.closeStreams(),
-      settled: () => channel.settled(),
-    })),
+    ...channels.map((channel) => channelModule(channel, ctx)),
     {
       name: 'ingress',
       adminRoutes: [ingress.adminRouter(getUrls)],

@@ -1,8 +1,7 @@
 // What API functions work with. Built once by createRuntime and passed to every call,
 // so the same functions serve HTTP routes, the CLI and tests.
-import type { Channel } from '../channels/channel';
 import type { Engine } from '../engine/engine';
-import type { SecretLookup } from '../shared/node-definition';
+import type { SecretLookup } from '../shared/node-validation';
 import type { FlowVersionsStore } from '../store/flow-versions-store';
 import type { FlowsStore } from '../store/flows-store';
 import type { SecretsStore } from '../store/secrets-store';
@@ -20,9 +19,9 @@ export interface ApiContext {
   problems: StoreProblems;
   /** Publish/unpublish/delete notifications; absent where nothing listens (the offline CLI). */
   events?: RuntimeEvents;
+  // No list of channels here: each channel's routes get this context from the channel
+  // (channels/channel.ts), so the context need not know them.
   engine: Engine;
-  /** The chat channels, shipped and (in tests) extra ones. */
-  channels: readonly Channel[];
 }
 
 /**

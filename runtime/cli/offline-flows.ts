@@ -3,11 +3,9 @@
 import { stat } from 'node:fs/promises';
 import type { FlowsContext } from '../api/context';
 import { consoleLogger } from '../logger';
+import { openFlowStores } from '../modules/core';
 import { ensureWritableDataDir } from '../store/data-dir';
 import { lockDataDir } from '../store/data-dir-lock';
-import { FlowVersionsStore } from '../store/flow-versions-store';
-import { FlowsStore } from '../store/flows-store';
-import { SecretsStore } from '../store/secrets-store';
 import { StoreProblems } from '../store/store-problems';
 
 export async function withOfflineFlows<T>(
@@ -23,11 +21,7 @@ export async function withOfflineFlows<T>(
   const lock = await lockDataDir(dataDir);
   try {
     const problems = new StoreProblems();
-    const ctx: FlowsContext = {
-      flows: await FlowsStore.open(dataDir, problems),
-      versions: await FlowVersionsStore.open(dataDir, problems),
-      secrets: await SecretsStore.openIds(dataDir, problems),
-    };
+    const ctx = await openFlowStores(dataDir, problems);
     for (const problem of problems.list()) {
       consoleLogger.warn(`${problem.reason}. The file was kept as ${problem.keptAt}.`);
     }

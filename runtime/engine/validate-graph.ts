@@ -3,7 +3,8 @@
 import { nodeDefinitions } from '../nodes/definitions';
 import { zodProblems } from '../shared/api-error';
 import { fieldProblemText } from '../shared/field-labels';
-import type { GraphView, NodeDefinition, SecretLookup } from '../shared/node-definition';
+import type { GraphView, NodeDefinition } from '../shared/node-definition';
+import type { SecretLookup } from '../shared/node-validation';
 import { nodeNameInText, nodeNames } from '../shared/node-names';
 import { GRAPH_PROBLEM_CODES } from '../shared/problem-codes';
 import type { GraphProblem } from '../shared/publishing';

@@ -2,7 +2,6 @@
 // listen stream shows, built from the same fields so they always agree. Secrets are
 // redacted here, before anything is stored or sent anywhere: by name (redact.ts) and by
 // value wherever a known secret appears (security/redact-values.ts).
-import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import type { ApiError } from '../api/api-error';
@@ -18,9 +17,7 @@ import { parseQuery, redactHeaders, redactionFor, redactQuery, type QueryRecord 
 import { redactEntries, type SecretValues } from '../security/redact-values';
 import { isViaTunnel } from '../server/via-tunnel';
 import { forgetArrived } from '../store/jsonl/record-encoder';
-
-/** How much of a body the call log keeps (the Logs tab shows it; the rest is marked). */
-export const CALL_BODY_CAP_BYTES = 64 * 1024;
+import { CALL_BODY_CAP_BYTES, capturedBody } from './captured-body';
 
 export interface RequestFacts {
   method: string;
@@ -231,26 +228,6 @@ export class CallDraft {
 
 function headerText(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value.join(', ') : value;
-}
-
-/** The body as the call log keeps it: text when UTF-8, else base64; cut at `cap`. */
-export function capturedBody(
-  bytes: Buffer | undefined,
-  cap = CALL_BODY_CAP_BYTES,
-): Pick<CallRecord, 'body' | 'bodyEncoding' | 'bodyTruncated'> {
-  const into: Pick<CallRecord, 'body' | 'bodyEncoding' | 'bodyTruncated'> = {};
-  if (!bytes || bytes.length === 0) return into;
-  const truncated = bytes.length > cap;
-  let kept = truncated ? bytes.subarray(0, cap) : bytes;
-  // A cut may split a multi-byte character: step back to a boundary (at most 3 bytes).
-  for (let back = 0; truncated && back < 3 && !isUtf8(kept); back += 1) {
-    kept = kept.subarray(0, kept.length - 1);
-  }
-  const text = isUtf8(kept);
-  into.body = text ? kept.toString('utf8') : kept.toString('base64');
-  into.bodyEncoding = text ? 'utf8' : 'base64';
-  if (truncated) into.bodyTruncated = true;
-  return into;
 }
 
 /** The JSON body a failure answers with (and the call log records). */

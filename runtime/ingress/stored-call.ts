@@ -10,7 +10,7 @@
 // earlier versions may still be beside the log (`bodyStored`, call-bodies.ts).
 import { z } from 'zod';
 import { callRecordSchema, type CallRecord } from '../shared/calls';
-import { capturedBody } from './call-draft';
+import { capturedBody } from './captured-body';
 
 export const storedCallSchema = callRecordSchema.extend({
   body: z.unknown().optional(),

@@ -1,6 +1,6 @@
 // Small publish-time checks shared by node definitions' `validate` hooks.
 import { parseTemplate } from '../paths';
-import type { NodeConfigProblem } from './node-definition';
+import type { NodeConfigProblem } from './node-validation';
 
 /** A field the user must fill in before publishing. */
 export function requireFilled(value: string, field: string, message: string): NodeConfigProblem[] {

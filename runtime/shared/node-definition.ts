@@ -5,6 +5,7 @@ import { ZodObject, type z } from 'zod';
 import { zodProblems } from './api-error';
 import type { FieldLabels } from './field-labels';
 import type { NodeEndpoint } from './node-endpoint';
+import type { NodeConfigProblem, SecretLookup } from './node-validation';
 
 export type NodeCategory = 'trigger' | 'messaging' | 'logic' | 'data' | 'integration' | 'flow';
 
@@ -42,29 +43,12 @@ export interface GraphView {
   variables: readonly { name: string; type: string }[];
 }
 
-/**
- * Which secret ids the data folder holds (runtime/store/secrets-store). Configs keep only
- * ids, so a flow imported from another folder can name secrets this one never had.
- */
-export interface SecretLookup {
-  has(id: string): boolean;
-}
-
 /** What a node's `validate` hook is given besides its config. */
 export interface ValidationContext {
   graph: GraphView;
   nodeId: string;
   /** Present where the secrets store is (publish, the draft check, import). */
   secrets?: SecretLookup | undefined;
-}
-
-/** A problem a node type finds in its own config beyond what its schema can say. */
-export interface NodeConfigProblem {
-  /** Config path such as `cases[1].value`; omitted when the problem is the node as a whole. */
-  field?: string;
-  message: string;
-  /** A stable name the designer recognises the problem by (GRAPH_PROBLEM_CODES). */
-  code?: string;
 }
 
 export interface NodeDefinition<

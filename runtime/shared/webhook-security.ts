@@ -3,7 +3,7 @@
 // (runtime/security/webhook-auth, ip-allowlist, origin-allowlist), so it is browser-safe.
 // Configs hold secret *ids* only; the values live encrypted in the secrets store.
 import { z } from 'zod';
-import type { NodeConfigProblem, SecretLookup } from './node-definition';
+import type { NodeConfigProblem, SecretLookup } from './node-validation';
 import { GRAPH_PROBLEM_CODES } from './problem-codes';
 
 /** RFC 9110 `token`: the characters an HTTP header name may use. */

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { openSecret, sealSecret } from '../security/secret-box';
-import type { SecretLookup } from '../shared/node-definition';
+import type { SecretLookup } from '../shared/node-validation';
 import { JsonDocument } from './json-document';
 import type { StoreProblems } from './store-problems';
 

@@ -3,6 +3,8 @@
 // each run's row says which event and branch it took and where it ended; the outcome
 // filter asks the runtime, so it finds a run that is not on the first page.
 import type { Page } from '@playwright/test';
+import { adminClient } from '../helpers/admin-api';
+import { runFinished, waitForRun } from '../helpers/poll';
 import { expect, screenshot, signIn, test, type Hookflow } from './fixtures';
 import { dismissNotices, importFixture, openDockTab, openFlow, savedFlow } from './pages/designer';
 
@@ -17,11 +19,9 @@ async function callWebhook(hookflow: Hookflow, webhookId: string, body: unknown)
   return ((await response.json()) as { runId: string }).runId;
 }
 
-async function runStatus(hookflow: Hookflow, runId: string): Promise<string | undefined> {
-  const response = await fetch(`${hookflow.admin}/api/runs/${runId}`, {
-    headers: { authorization: `Bearer ${hookflow.token}` },
-  });
-  return response.ok ? ((await response.json()) as { status: string }).status : undefined;
+/** Waits (through the one run poller) for the run to finish; it must have completed. */
+async function completed(hookflow: Hookflow, runId: string): Promise<void> {
+  expect((await waitForRun(adminClient(hookflow), runId, runFinished)).status).toBe('completed');
 }
 
 const row = (page: Page, runId: string) =>
@@ -71,15 +71,15 @@ test('a chat node only a webhook reaches: publish warns, its runs are marked; ro
   // a refund, then twenty small orders, so the big one is not on the first page.
   // Each ends before the next starts: the list is in the order runs are recorded.
   const big = await callWebhook(hookflow, webhookId, { event: 'purchase.approved', total: 250 });
-  await expect.poll(() => runStatus(hookflow, big)).toBe('completed');
+  await completed(hookflow, big);
   const refund = await callWebhook(hookflow, webhookId, { event: 'purchase.refunded' });
-  await expect.poll(() => runStatus(hookflow, refund)).toBe('completed');
+  await completed(hookflow, refund);
   const small: string[] = [];
   for (let index = 0; index < 20; index += 1) {
     small.push(await callWebhook(hookflow, webhookId, { event: 'purchase.approved', total: 5 }));
   }
   for (const runId of small) {
-    await expect.poll(() => runStatus(hookflow, runId)).toBe('completed');
+    await completed(hookflow, runId);
   }
 
   const runs = await openDockTab(page, 'runs');

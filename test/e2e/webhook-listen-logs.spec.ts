@@ -1,6 +1,8 @@
 // Listen mode and the Logs tab of a published Webhook Trigger (seed 001): real calls to the
 // public URL appear live as a tree with Map and copy-path, the caller's IP and Origin can
 // go to the allowlists, and the call log lists every call (refused ones too) with Replay.
+import { adminClient } from '../helpers/admin-api';
+import { runFinished, waitForRun } from '../helpers/poll';
 import { expect, screenshot, signIn, test, type Hookflow } from './fixtures';
 import {
   bearerTriggerDraft,
@@ -13,23 +15,6 @@ import {
 
 const WEBHOOK_ID = 'wh_e2eLeadsTrigger0000000001';
 const LEAD = { customer: { email: 'ada@example.com', tags: ['vip', 'beta'] }, event: 'lead' };
-
-async function finishedRun(
-  hookflow: Hookflow,
-  runId: string,
-): Promise<{ status: string; variables: Record<string, unknown> }> {
-  let run = { status: '', variables: {} };
-  await expect
-    .poll(async () => {
-      const response = await fetch(`${hookflow.admin}/api/runs/${runId}`, {
-        headers: { authorization: `Bearer ${hookflow.token}` },
-      });
-      run = (await response.json()) as typeof run;
-      return run.status;
-    })
-    .toBe('completed');
-  return run;
-}
 
 function call(
   hookflow: Hookflow,
@@ -204,7 +189,12 @@ test('Listen shows real calls live; Map, copy-path and add-to-allowlist work by 
   await expect(page.getByTestId('published-version')).toHaveText('Live: version 2');
   const again = await call(hookflow, { headers: { origin: 'https://forms.example' } });
   expect(again.status).toBe(202);
-  const run = await finishedRun(hookflow, ((await again.json()) as { runId: string }).runId);
+  const run = await waitForRun(
+    adminClient(hookflow),
+    ((await again.json()) as { runId: string }).runId,
+    runFinished,
+  );
+  expect(run.status).toBe('completed');
   expect(run.variables).toMatchObject({
     lead_email: 'ada@example.com',
     event_type: 'lead',

@@ -1,18 +1,18 @@
-// A real engine on a temp data folder (real run log, flows and settings stores, test chat)
-// for engine unit tests, plus a compact way to write graphs.
+// A real engine on a temp data folder, wired as the runtime wires it (its stores, test chat
+// and engine) for engine unit tests, plus a compact way to write graphs.
 import { after } from 'node:test';
+import { testChatAsChannel } from '../../runtime/channels/test-chat/channel';
 import { TestChat } from '../../runtime/channels/test-chat/test-chat';
-import { Engine } from '../../runtime/engine/engine';
+import type { Engine } from '../../runtime/engine/engine';
 import type { ExecServices } from '../../runtime/engine/exec-services';
 import { silentLogger } from '../../runtime/logger';
-import type { DraftGraph, FlowDocument } from '../../runtime/shared/flow-document';
+import { channelModule, openEngine, openStores, storesSettled } from '../../runtime/modules/core';
+import { shutdownModules } from '../../runtime/modules/runtime-module';
+import type { DraftGraph } from '../../runtime/shared/flow-document';
 import type { RunStatus } from '../../runtime/shared/run';
 import type { SettingsPatch } from '../../runtime/shared/settings';
-import { FlowsStore } from '../../runtime/store/flows-store';
-import { SettingsStore } from '../../runtime/store/settings-store';
-import { StoreProblems } from '../../runtime/store/store-problems';
+import type { FlowsStore } from '../../runtime/store/flows-store';
 import { tempDir } from './temp-dir';
-import { publishedFlow } from './webhook-flows';
 
 export interface TestEngine {
   engine: Engine;
@@ -24,6 +24,10 @@ export interface TestEngine {
   stop(): Promise<void>;
 }
 
+/**
+ * The runtime's own stores, test chat and engine (runtime/modules/core.ts), without the
+ * listeners; stopped as the runtime stops them (shutdownModules).
+ */
 export async function openTestEngine(
   options: {
     dataDir?: string;
@@ -33,35 +37,27 @@ export async function openTestEngine(
   } = {},
 ): Promise<TestEngine> {
   const dataDir = options.dataDir ?? (await tempDir());
-  const problems = new StoreProblems();
-  const flows = await FlowsStore.open(dataDir, problems);
-  const settings = await SettingsStore.open(dataDir, problems);
-  if (options.settings) await settings.update(options.settings);
-  const testChat = await TestChat.open(dataDir, problems);
-  const engine = await Engine.open({
-    dataDir,
-    flows,
-    settings: () => settings.get(),
-    logger: silentLogger,
-    channels: [testChat.channel],
-    problems,
+  const stores = await openStores(dataDir);
+  // Before the engine opens: it reads the run settings then.
+  if (options.settings) await stores.settings.update(options.settings);
+  const testChat = await TestChat.open(dataDir, stores.problems);
+  const channel = testChatAsChannel(testChat);
+  const engine = await openEngine(dataDir, stores, [channel], silentLogger, {
     ...(options.now ? { now: options.now } : {}),
     ...(options.services ? { services: options.services } : {}),
   });
-  testChat.attach(engine);
-  let stopped = false;
-  const stop = async () => {
-    if (stopped) return;
-    stopped = true;
-    testChat.close();
-    await engine.stop();
-    await testChat.settled();
-  };
+  let stopped: Promise<void> | undefined;
+  const stop = () =>
+    (stopped ??= shutdownModules({
+      modules: [{ name: 'stores', settled: () => storesSettled(stores) }, channelModule(channel)],
+      listeners: [],
+      engine,
+    }));
   after(stop);
   return {
     engine,
     dataDir,
-    flows,
+    flows: stores.flows,
     testChat,
     stop,
     reopen: async () => {
@@ -106,15 +102,6 @@ export function graph(nodes: NodeSpec[], edges: EdgeSpec[] = []): DraftGraph {
     })),
     variables: [],
   };
-}
-
-/** Stores a flow whose published version is `published` (publishing itself is not tested here). */
-export function storePublishedFlow(
-  flows: FlowsStore,
-  id: string,
-  published: DraftGraph,
-): Promise<FlowDocument> {
-  return flows.create(publishedFlow(id, published, `Flow ${id}`));
 }
 
 /** Starts `flowGraph` (trigger node `s`) in a new test chat session, as the designer does. */

@@ -1,16 +1,11 @@
 // Fixture flows (test/fixtures/flows/*.flow.json, the export-file format) loaded into a
-// real runtime over HTTP, and small clients for runs and the test chat.
+// real runtime over HTTP, and a small client for the test chat.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import type { FlowDocument } from '../../runtime/shared/flow-document';
-import type { Run } from '../../runtime/shared/run';
 import type { ChatMessage, TestChatMessages } from '../../runtime/shared/test-chat';
+import type { AdminClient } from './admin-api';
 import { json } from './test-runtime';
-import { waitForRun } from './webhook-runtime';
-
-export interface AdminClient {
-  api(path: string, init?: RequestInit & { json?: unknown }): Promise<Response>;
-}
 
 export async function readFixture(name: string, replace: Record<string, string> = {}) {
   let text = await readFile(
@@ -36,11 +31,6 @@ export async function createFixtureFlow(
   const result = await json<{ flow: FlowDocument; published: boolean }>(response);
   assert.equal(result.published, options.publish ?? false, 'published as asked');
   return result.flow;
-}
-
-/** Waits for the run to complete or fail (a waiting run is not finished). */
-export function finishedRun(rt: AdminClient, runId: string): Promise<Run> {
-  return waitForRun(rt, runId, (run) => run.status === 'completed' || run.status === 'failed');
 }
 
 /** A user of the test chat: reads the bot by long-poll, replies and clicks. */

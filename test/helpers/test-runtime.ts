@@ -3,16 +3,15 @@
 import { after } from 'node:test';
 import { createRuntime, type Runtime, type RuntimeOptions } from '../../runtime/index';
 import { silentLogger } from '../../runtime/logger';
+import { adminClient, type AdminClient } from './admin-api';
 import { tempDir } from './temp-dir';
 
-export interface TestRuntime {
+export interface TestRuntime extends AdminClient {
   runtime: Runtime;
   dataDir: string;
   admin: string;
   public: string;
   token: string;
-  /** fetch against the admin listener with the Bearer token. */
-  api(path: string, init?: RequestInit & { json?: unknown }): Promise<Response>;
   stop(): Promise<void>;
 }
 
@@ -34,18 +33,8 @@ export async function startTestRuntime(options: RuntimeOptions = {}): Promise<Te
     admin: urls.admin,
     public: urls.public,
     token,
-    api: (path, init = {}) => {
-      const { json, headers, ...rest } = init;
-      return fetch(`${urls.admin}${path}`, {
-        ...rest,
-        headers: {
-          authorization: `Bearer ${token}`,
-          ...(json === undefined ? {} : { 'content-type': 'application/json' }),
-          ...(headers as Record<string, string> | undefined),
-        },
-        ...(json === undefined ? {} : { body: JSON.stringify(json) }),
-      });
-    },
+    // fetch against the admin listener with the Bearer token.
+    api: adminClient({ admin: urls.admin, token }).api,
     stop: () => runtime.stop(),
   };
 }

@@ -1,68 +1,18 @@
-// Helpers for webhook integration tests: flows published through the admin API, secrets,
-// runs awaited through the runs API, and a listen-stream (SSE) client.
+// Helpers for webhook integration tests: secrets through the admin API and a listen-stream
+// (SSE) client. Flows are published with admin-api.ts, runs awaited with poll.ts.
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
-import type { DraftGraph, FlowDocument } from '../../runtime/shared/flow-document';
-import type { Run } from '../../runtime/shared/run';
-import { json, type TestRuntime } from './test-runtime';
-
-export async function createFlow(
-  rt: TestRuntime,
-  draft: DraftGraph,
-  name = 'Webhook flow',
-): Promise<FlowDocument> {
-  const response = await rt.api('/api/flows', { method: 'POST', json: { name, draft } });
-  assert.equal(response.status, 201, await response.clone().text());
-  return json<FlowDocument>(response);
-}
-
-export async function publishFlow(rt: TestRuntime, flowId: string): Promise<FlowDocument> {
-  const response = await rt.api(`/api/flows/${flowId}/publish`, { method: 'POST', json: {} });
-  assert.equal(response.status, 200, await response.clone().text());
-  return (await json<{ flow: FlowDocument }>(response)).flow;
-}
-
-export async function createPublishedFlow(
-  rt: TestRuntime,
-  draft: DraftGraph,
-  name?: string,
-): Promise<FlowDocument> {
-  const flow = await createFlow(rt, draft, name);
-  return publishFlow(rt, flow.id);
-}
+import type { AdminClient } from './admin-api';
+import { json } from './test-runtime';
 
 /** Stores a secret through the admin API; returns its id. */
-export async function createSecret(rt: TestRuntime, value?: string): Promise<string> {
+export async function createSecret(rt: AdminClient, value?: string): Promise<string> {
   const response = await rt.api('/api/secrets', {
     method: 'POST',
     json: { purpose: 'webhook-token', ...(value === undefined ? {} : { value }) },
   });
   assert.equal(response.status, 201);
   return (await json<{ id: string }>(response)).id;
-}
-
-/**
- * The one run poller: polls the runs API until the run has ended or waits (or `until`
- * holds). The deadline is generous on purpose: it only turns a hang into a failure.
- */
-export async function waitForRun(
-  rt: Pick<TestRuntime, 'api'>,
-  runId: string,
-  until: (run: Run) => boolean = (run) => run.status !== 'running',
-  ms = 30_000,
-): Promise<Run> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const response = await rt.api(`/api/runs/${runId}`);
-    if (response.status === 200) {
-      const run = await json<Run>(response);
-      if (until(run)) return run;
-    } else {
-      await response.body?.cancel();
-    }
-    if (Date.now() > deadline) throw new Error(`run ${runId} did not get there within ${ms} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 export interface SseEvent {

@@ -8,7 +8,8 @@ import type { DraftGraph } from '../../runtime/shared/flow-document';
 import type { TestChatMessages } from '../../runtime/shared/test-chat';
 import { json, startTestRuntime, type TestRuntime } from '../helpers/test-runtime';
 import { endNode, graphWith, startNode } from '../helpers/webhook-flows';
-import { createPublishedFlow, waitForRun } from '../helpers/webhook-runtime';
+import { waitForRun } from '../helpers/poll';
+import { createPublishedFlow } from '../helpers/admin-api';
 
 /** Start (webhook) → Send message → End. */
 function greetingFlow(): DraftGraph {

@@ -14,7 +14,8 @@ import type { Engine } from '../../runtime/engine/engine';
 import type { DraftGraph } from '../../runtime/shared/flow-document';
 import { json, startTestRuntime } from '../helpers/test-runtime';
 import { startNode } from '../helpers/webhook-flows';
-import { createPublishedFlow, waitForRun } from '../helpers/webhook-runtime';
+import { createPublishedFlow } from '../helpers/admin-api';
+import { waitForRun } from '../helpers/poll';
 
 interface EchoMessage {
   from: 'bot' | 'user';

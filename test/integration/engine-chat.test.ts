@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Run } from '../../runtime/shared/run';
-import { ChatClient, createFixtureFlow, finishedRun } from '../helpers/flows';
+import { runFinished, waitForRun } from '../helpers/poll';
+import { ChatClient, createFixtureFlow } from '../helpers/flows';
 import { json, startTestRuntime } from '../helpers/test-runtime';
 
 describe('engine over HTTP: test chat', () => {
@@ -21,7 +22,7 @@ describe('engine over HTTP: test chat', () => {
     assert.deepEqual(await chat.botSays(), ['And your age?']);
     await chat.say('41');
     assert.deepEqual(await chat.botSays(), ['Thanks! We will write to ana@example.com.']);
-    const run = await finishedRun(rt, chat.runId);
+    const run = await waitForRun(rt, chat.runId, runFinished);
     assert.equal(run.status, 'completed');
     assert.equal(run.mode, 'full');
     assert.equal(run.trigger.type, 'test-chat');
@@ -51,7 +52,7 @@ describe('engine over HTTP: test chat', () => {
     await chat.botSays();
     await chat.say('still nope');
     assert.deepEqual(await chat.botSays(), ["Sorry, let's try another time."]);
-    assert.equal((await finishedRun(rt, chat.runId)).status, 'completed');
+    assert.equal((await waitForRun(rt, chat.runId, runFinished)).status, 'completed');
   });
 
   it('branches on buttons, loops back through a Jump, stores the chosen label', async () => {
@@ -70,7 +71,7 @@ describe('engine over HTTP: test chat', () => {
     assert.equal(unknown.status, 400);
     await chat.say('support');
     assert.deepEqual(await chat.botSays(), ['Support: tell us what happened.']);
-    const run = await finishedRun(rt, chat.runId);
+    const run = await waitForRun(rt, chat.runId, runFinished);
     assert.deepEqual(run.output, { department: 'Support' });
     assert.deepEqual(
       run.steps.map((step) => [step.nodeId, step.outputHandle]),
@@ -160,7 +161,7 @@ describe('engine over HTTP: test chat', () => {
     await chat.botSays(); // the bot's last message; the client saw the run waiting for '41'
     const [last] = chat.transcript.slice(-1);
     assert.ok(last);
-    await finishedRun(rt, chat.runId);
+    await waitForRun(rt, chat.runId, runFinished);
     const response = await rt.api(
       `/api/test-chat/sessions/${chat.sessionId}/messages?after=${last.seq}&wait=25&status=waiting`,
     );

@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { Run } from '../../runtime/shared/run';
 import { startCli, waitForOutput } from '../helpers/cli';
-import { ChatClient, createFixtureFlow, finishedRun, type AdminClient } from '../helpers/flows';
+import { adminClient, type AdminClient } from '../helpers/admin-api';
+import { runFinished, waitForRun } from '../helpers/poll';
+import { ChatClient, createFixtureFlow } from '../helpers/flows';
 import { tempDir } from '../helpers/temp-dir';
 import { json } from '../helpers/test-runtime';
 
@@ -22,21 +24,7 @@ async function serve(dataDir: string): Promise<AdminClient & { child: Child }> {
   children.push(child);
   const [, admin] = await waitForOutput(child, /designer: (http:\/\/127\.0\.0\.1:\d+)\/login/);
   const token = (await readFile(join(dataDir, 'admin-token'), 'utf8')).trim();
-  return {
-    child,
-    api: (path, init = {}) => {
-      const { json: body, headers, ...rest } = init;
-      return fetch(`${admin}${path}`, {
-        ...rest,
-        headers: {
-          authorization: `Bearer ${token}`,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...(headers as Record<string, string> | undefined),
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-    },
-  };
+  return { child, ...adminClient({ admin: admin ?? '', token }) };
 }
 
 function kill(child: Child): Promise<void> {
@@ -118,12 +106,12 @@ describe('engine: SIGKILL and restart', () => {
       assert.deepEqual(await resumed.botSays(1), ['And your age?']);
     }
     await resumed.say('41');
-    const conversation = await finishedRun(second, chat.runId);
+    const conversation = await waitForRun(second, chat.runId, runFinished);
     assert.equal(conversation.status, 'completed');
     assert.deepEqual(conversation.output, { email: 'ana@example.com', age: 41 });
 
     // The timer fired (at once if it came due while Hookflow was down).
-    const delay = await finishedRun(second, delayed.id);
+    const delay = await waitForRun(second, delayed.id, runFinished);
     assert.equal(delay.status, 'completed');
     assert.deepEqual(delay.output, { stage: 'done after waiting' });
 

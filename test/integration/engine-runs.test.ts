@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Run, RunPage } from '../../runtime/shared/run';
-import { createFixtureFlow, finishedRun } from '../helpers/flows';
+import { runFinished, waitForRun } from '../helpers/poll';
+import { createFixtureFlow } from '../helpers/flows';
 import { json, startTestRuntime, type TestRuntime } from '../helpers/test-runtime';
 
 async function manualRun(rt: TestRuntime, flowId: string, body: unknown = {}): Promise<Run> {
@@ -30,7 +31,7 @@ describe('engine over HTTP: runs', () => {
     assert.equal(yes.status, 'running');
     assert.equal(yes.mode, 'headless');
     assert.equal(yes.trigger.type, 'manual');
-    const first = await finishedRun(rt, yes.id);
+    const first = await waitForRun(rt, yes.id, runFinished);
     assert.equal(first.status, 'completed', first.error);
     assert.deepEqual(first.output, {
       equals: 'yes',
@@ -58,7 +59,7 @@ describe('engine over HTTP: runs', () => {
         items_count: 12,
       },
     });
-    assert.deepEqual((await finishedRun(rt, no.id)).output, {
+    assert.deepEqual((await waitForRun(rt, no.id, runFinished)).output, {
       equals: 'no',
       equals_numeric: 'no',
       not_equals: 'no',
@@ -79,8 +80,7 @@ describe('engine over HTTP: runs', () => {
     const rt = await startTestRuntime();
     const flow = await createFixtureFlow(rt, 'delay');
     const started = await manualRun(rt, flow.id, { draft: true });
-    let run = await json<Run>(await rt.api(`/api/runs/${started.id}`));
-    while (run.status === 'running') run = await json<Run>(await rt.api(`/api/runs/${started.id}`));
+    const run = await waitForRun(rt, started.id);
     assert.equal(run.status, 'waiting');
     assert.equal(run.waiting?.kind, 'timer');
     assert.equal(run.waiting?.nodeId, 'wait');
@@ -91,7 +91,7 @@ describe('engine over HTTP: runs', () => {
       waitingList.runs.map((item) => item.id),
       [started.id],
     );
-    const done = await finishedRun(rt, started.id);
+    const done = await waitForRun(rt, started.id, runFinished);
     assert.equal(done.status, 'completed');
     assert.deepEqual(done.output, { stage: 'done after waiting' });
   });
@@ -123,7 +123,7 @@ describe('engine over HTTP: runs', () => {
     assert.equal((await json<Run>(cancel)).error, 'Cancelled');
     const again = await rt.api(`/api/runs/${a.id}/cancel`, { method: 'POST' });
     assert.equal(again.status, 409);
-    assert.equal((await finishedRun(rt, b.id)).status, 'completed');
+    assert.equal((await waitForRun(rt, b.id, runFinished)).status, 'completed');
   });
 
   it("runs the published version; a Jump hands over to another flow's published version", async () => {
@@ -135,7 +135,7 @@ describe('engine over HTTP: runs', () => {
     });
     const started = await manualRun(rt, source.id, { body: { name: 'Ana' } });
     assert.equal(started.flowVersion, 1);
-    const parent = await finishedRun(rt, started.id);
+    const parent = await waitForRun(rt, started.id, runFinished);
     assert.equal(parent.status, 'completed', parent.error);
     assert.deepEqual(
       parent.steps.map((step) => [step.nodeId, step.outputHandle]),
@@ -147,7 +147,7 @@ describe('engine over HTTP: runs', () => {
       ],
     );
     assert.equal(parent.jumpedTo?.flowId, target.id);
-    const child = await finishedRun(rt, parent.jumpedTo?.runId ?? '');
+    const child = await waitForRun(rt, parent.jumpedTo?.runId ?? '', runFinished);
     assert.equal(child.trigger.type, 'jump');
     assert.equal(child.trigger.parentRunId, parent.id);
     assert.equal(child.flowVersion, 1);

@@ -8,7 +8,8 @@ import type { PublishResult } from '../../runtime/shared/publishing';
 import type { RunPage } from '../../runtime/shared/run';
 import { json, startTestRuntime } from '../helpers/test-runtime';
 import { endNode, webhookTriggerNode } from '../helpers/webhook-flows';
-import { createFlow, waitForRun } from '../helpers/webhook-runtime';
+import { waitForRun } from '../helpers/poll';
+import { createFlow } from '../helpers/admin-api';
 
 const hook = webhookTriggerNode();
 const draft: DraftGraph = {

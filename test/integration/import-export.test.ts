@@ -14,6 +14,7 @@ import type {
   VersionSummary,
 } from '../../runtime/shared/publishing';
 import { json, startTestRuntime, type TestRuntime } from '../helpers/test-runtime';
+import { createPublishedFlow } from '../helpers/admin-api';
 
 interface ErrorBody {
   error: {
@@ -48,10 +49,7 @@ const editedDraft: DraftGraph = {
 
 /** A flow that is published, then edited: its draft and published snapshot differ. */
 async function publishedThenEdited(rt: TestRuntime): Promise<FlowDocument> {
-  const flow = await json<FlowDocument>(
-    await rt.api('/api/flows', { method: 'POST', json: { name: 'Shop', draft: publishedDraft } }),
-  );
-  assert.equal((await rt.api(`/api/flows/${flow.id}/publish`, { method: 'POST' })).status, 200);
+  const flow = await createPublishedFlow(rt, publishedDraft, 'Shop');
   const edited = await rt.api(`/api/flows/${flow.id}`, {
     method: 'PATCH',
     json: { draft: editedDraft },

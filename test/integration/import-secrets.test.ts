@@ -7,7 +7,8 @@ import type { FlowFile } from '../../runtime/shared/flow-file';
 import type { GraphProblem, ImportPreview, ImportResult } from '../../runtime/shared/publishing';
 import { json, startTestRuntime, type TestRuntime } from '../helpers/test-runtime';
 import { graphWith, webhookTriggerNode } from '../helpers/webhook-flows';
-import { createPublishedFlow, createSecret } from '../helpers/webhook-runtime';
+import { createPublishedFlow } from '../helpers/admin-api';
+import { createSecret } from '../helpers/webhook-runtime';
 
 interface ErrorBody {
   error: {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { DraftGraph, FlowDocument, FlowSummary } from '../../runtime/shared/flow-document';
 import type { GraphProblem, PublishResult, VersionSummary } from '../../runtime/shared/publishing';
+import { createFlow } from '../helpers/admin-api';
 import { json, startTestRuntime, type TestRuntime } from '../helpers/test-runtime';
 
 interface ErrorBody {
@@ -19,19 +20,17 @@ const validDraft: DraftGraph = {
   variables: [],
 };
 
-async function createFlow(rt: TestRuntime, draft: unknown = validDraft, name = 'Orders') {
-  const response = await rt.api('/api/flows', { method: 'POST', json: { name, draft } });
-  assert.equal(response.status, 201);
-  return json<FlowDocument>(response);
-}
-
 const publish = (rt: TestRuntime, id: string, body: unknown = {}) =>
   rt.api(`/api/flows/${id}/publish`, { method: 'POST', json: body });
+
+/** A flow named "Orders" (duplicating names the copy after it), valid unless `draft` is given. */
+const createOrders = (rt: TestRuntime, draft: unknown = validDraft) =>
+  createFlow(rt, draft, 'Orders');
 
 describe('publishing', () => {
   it('publishes a valid draft with parsed configs, and the list shows it published', async () => {
     const rt = await startTestRuntime();
-    const flow = await createFlow(rt);
+    const flow = await createOrders(rt);
     const response = await publish(rt, flow.id, { revision: flow.revision });
     assert.equal(response.status, 200);
     const { flow: published, warnings } = await json<PublishResult>(response);
@@ -56,7 +55,7 @@ describe('publishing', () => {
 
   it('refuses an invalid draft with 422 listing every problem with node ids and fields', async () => {
     const rt = await startTestRuntime();
-    const flow = await createFlow(rt, {
+    const flow = await createOrders(rt, {
       nodes: [
         {
           id: 'n_start',
@@ -109,7 +108,7 @@ describe('publishing', () => {
 
   it('returns warnings with a successful publish', async () => {
     const rt = await startTestRuntime();
-    const flow = await createFlow(rt, {
+    const flow = await createOrders(rt, {
       ...validDraft,
       edges: [],
       nodes: validDraft.nodes.slice(0, 1),
@@ -123,7 +122,7 @@ describe('publishing', () => {
 
   it('refuses to publish a draft the client has not seen (stale revision)', async () => {
     const rt = await startTestRuntime();
-    const flow = await createFlow(rt);
+    const flow = await createOrders(rt);
     await rt.api(`/api/flows/${flow.id}`, { method: 'PATCH', json: { name: 'Renamed' } });
     const response = await publish(rt, flow.id, { revision: flow.revision });
     assert.equal(response.status, 409);
@@ -132,7 +131,7 @@ describe('publishing', () => {
 
   it('counts versions up and keeps the last 10 of 11', async () => {
     const rt = await startTestRuntime();
-    const flow = await createFlow(rt);
+    const flow = await createOrders(rt);
     for (let version = 1; version <= 11; version += 1) {
       const { flow: published } = await json<PublishResult>(await publish(rt, flow.id));
       assert.equal(published.published?.version, version);
@@ -164,7 +163,7 @@ describe('publishing', () => {
 
   it('keeps node ids permanent: a published id cannot change its node type', async () => {
     const rt = await startTestRuntime();
-    const flow = await createFlow(rt);
+    const flow = await createOrders(rt);
     const retyped = {
       ...validDraft,
       nodes: [
@@ -207,7 +206,7 @@ describe('publishing', () => {
 
   it('unpublishes, keeps history, and continues the version count on republish', async () => {
     const rt = await startTestRuntime();
-    const flow = await createFlow(rt);
+    const flow = await createOrders(rt);
     await publish(rt, flow.id);
     await publish(rt, flow.id);
     const unpublished = await rt.api(`/api/flows/${flow.id}/unpublish`, { method: 'POST' });
@@ -233,7 +232,7 @@ describe('publishing', () => {
 
   it('moves the versions file aside when the flow is deleted', async () => {
     const rt = await startTestRuntime();
-    const flow = await createFlow(rt);
+    const flow = await createOrders(rt);
     await publish(rt, flow.id);
     assert.equal((await rt.api(`/api/flows/${flow.id}`, { method: 'DELETE' })).status, 204);
     const flowsDir = await readdir(join(rt.dataDir, 'flows'));
@@ -247,7 +246,7 @@ describe('publishing', () => {
 describe('duplicating', () => {
   it('copies the draft with new node and edge ids, unpublished, under a free name', async () => {
     const rt = await startTestRuntime();
-    const flow = await createFlow(rt);
+    const flow = await createOrders(rt);
     await publish(rt, flow.id);
     const response = await rt.api(`/api/flows/${flow.id}/duplicate`, { method: 'POST' });
     assert.equal(response.status, 201);

@@ -16,7 +16,8 @@ import { webhookSecuritySchema } from '../../runtime/shared/webhook-security';
 import { webhookResponseSchema } from '../../runtime/shared/webhook-trigger';
 import { asWebhookWait, writeCrashState } from '../helpers/crash-state';
 import { graph } from '../helpers/engine';
-import { createPublishedFlow, waitForRun } from '../helpers/webhook-runtime';
+import { createPublishedFlow } from '../helpers/admin-api';
+import { waitForRun } from '../helpers/poll';
 import { json, startTestRuntime } from '../helpers/test-runtime';
 
 /** Seed 003: the caller returns the `conversation_key` it was given in the payload. */

@@ -11,7 +11,9 @@ import type { CallPage } from '../../runtime/shared/calls';
 import type { RunPage } from '../../runtime/shared/run';
 import { json, startTestRuntime } from '../helpers/test-runtime';
 import { graphWith, webhookTriggerNode } from '../helpers/webhook-flows';
-import { createPublishedFlow, openSse, waitForRun } from '../helpers/webhook-runtime';
+import { waitForRun } from '../helpers/poll';
+import { createPublishedFlow } from '../helpers/admin-api';
+import { openSse } from '../helpers/webhook-runtime';
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });

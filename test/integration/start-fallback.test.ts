@@ -9,9 +9,10 @@ import { createServer } from 'node:http';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import type { FlowDocument } from '../../runtime/shared/flow-document';
 import { tempDir } from '../helpers/temp-dir';
+import { adminClient } from '../helpers/admin-api';
 import { graphWith, webhookTriggerNode } from '../helpers/webhook-flows';
+import { createPublishedFlow } from '../helpers/admin-api';
 
 interface Started {
   child: ChildProcess;
@@ -209,16 +210,8 @@ describe('npm start without Electron', () => {
 async function callInFlight(started: Started, dataDir: string) {
   const admin = new URL(started.designer).origin;
   const token = (await readFile(join(dataDir, 'admin-token'), 'utf8')).trim();
-  const api = (path: string, body: unknown) =>
-    fetch(`${admin}${path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
   const trigger = webhookTriggerNode();
-  const created = await api('/api/flows', { name: 'Orders', draft: graphWith(trigger) });
-  const flow = (await created.json()) as FlowDocument;
-  assert.equal((await api(`/api/flows/${flow.id}/publish`, {})).status, 200);
+  await createPublishedFlow(adminClient({ admin, token }), graphWith(trigger), 'Orders');
 
   const { hostname: host, port } = new URL(started.publicUrl);
   const socket = connect(Number(port), host.replace(/^\[|\]$/g, ''));

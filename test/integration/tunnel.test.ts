@@ -6,6 +6,7 @@ import type { RuntimeStatus } from '../../runtime/shared/runtime-status';
 import type { TunnelStatus } from '../../runtime/shared/tunnel';
 import { localTunnel } from '../helpers/local-tunnel';
 import { tempDir } from '../helpers/temp-dir';
+import { pollUntil } from '../helpers/poll';
 import { json, startTestRuntime } from '../helpers/test-runtime';
 
 const AUTHTOKEN = '2abcDEFghiJKLmnoPQRstuVWX_0123456789abcdefGHIJ';
@@ -90,12 +91,12 @@ describe('public tunnel', () => {
     await first.stop();
 
     const second = await startTestRuntime({ dataDir, tunnelConnector: tunnel });
-    let status: TunnelStatus | undefined;
-    for (let i = 0; i < 100 && status?.state !== 'online'; i += 1) {
-      status = await json<TunnelStatus>(await second.api('/api/tunnel'));
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    assert.equal(status?.state, 'online', 'auto-started');
+    const status = await pollUntil(
+      async () => json<TunnelStatus>(await second.api('/api/tunnel')),
+      (found) => found.state === 'online',
+      'the tunnel auto-starting',
+    );
+    assert.equal(status.state, 'online', 'auto-started');
     await second.api('/api/tunnel/settings', { method: 'PUT', json: { authtoken: '' } });
     assert.equal((await json<TunnelStatus>(await second.api('/api/tunnel'))).hasAuthtoken, false);
   });

@@ -7,11 +7,12 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { CallPage } from '../../runtime/shared/calls';
-import type { FlowDocument } from '../../runtime/shared/flow-document';
 import { startCli, waitForOutput } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-dir';
 import { graphWith, webhookTriggerNode } from '../helpers/webhook-flows';
-import { waitForRun } from '../helpers/webhook-runtime';
+import { createPublishedFlow } from '../helpers/admin-api';
+import { adminClient } from '../helpers/admin-api';
+import { waitForRun } from '../helpers/poll';
 
 async function serve(dataDir: string) {
   const child = startCli(['serve', '--data-dir', dataDir, '--port', '0', '--public-port', '0']);
@@ -22,12 +23,7 @@ async function serve(dataDir: string) {
   );
   const [, adminUrl = ''] = await waitForOutput(child, /designer: (http:\/\/[^/\s]+)\/login/);
   const token = (await readFile(join(dataDir, 'admin-token'), 'utf8')).trim();
-  const api = (path: string, init: RequestInit = {}) =>
-    fetch(`${adminUrl}${path}`, {
-      ...init,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    });
-  return { child, publicUrl, api };
+  return { child, publicUrl, ...adminClient({ admin: adminUrl, token }) };
 }
 
 describe('SIGKILL during a burst of webhook calls', () => {
@@ -37,15 +33,7 @@ describe('SIGKILL during a burst of webhook calls', () => {
     const trigger = webhookTriggerNode({
       mappings: [{ path: 'body.n', variable: 'n' }],
     });
-    const created = await first.api('/api/flows', {
-      method: 'POST',
-      body: JSON.stringify({ name: 'Burst', draft: graphWith(trigger) }),
-    });
-    const flow = (await created.json()) as FlowDocument;
-    assert.equal(
-      (await first.api(`/api/flows/${flow.id}/publish`, { method: 'POST', body: '{}' })).status,
-      200,
-    );
+    const flow = await createPublishedFlow(first, graphWith(trigger), 'Burst');
     const url = `${first.publicUrl}/webhooks/flow/${String(trigger.data.config.webhookId)}`;
 
     const accepted = new Map<number, string>();

@@ -8,7 +8,8 @@ import type { DraftGraph } from '../../runtime/shared/flow-document';
 import type { RunPage } from '../../runtime/shared/run';
 import { json, startTestRuntime, type TestRuntime } from '../helpers/test-runtime';
 import { endNode, graphWith, webhookTriggerNode } from '../helpers/webhook-flows';
-import { createPublishedFlow, waitForRun } from '../helpers/webhook-runtime';
+import { waitForRun } from '../helpers/poll';
+import { createPublishedFlow } from '../helpers/admin-api';
 
 async function hook(rt: TestRuntime, config: Record<string, unknown>) {
   const trigger = webhookTriggerNode(config);

@@ -8,13 +8,9 @@ import type { CallPage, CallRecord, ListenedCall, ReplayResult } from '../../run
 import type { Run, RunPage } from '../../runtime/shared/run';
 import { json, startTestRuntime } from '../helpers/test-runtime';
 import { graphWith, startNode, webhookTriggerNode } from '../helpers/webhook-flows';
-import {
-  createFlow,
-  createPublishedFlow,
-  createSecret,
-  openSse,
-  waitForRun,
-} from '../helpers/webhook-runtime';
+import { pollUntil, waitForRun } from '../helpers/poll';
+import { createFlow, createPublishedFlow } from '../helpers/admin-api';
+import { createSecret, openSse } from '../helpers/webhook-runtime';
 
 describe('listen mode', () => {
   it('captures a call to the draft trigger: 200 { captured: true }, streamed, logged, nothing run', async () => {
@@ -54,9 +50,18 @@ describe('listen mode', () => {
     listen.close();
     await listen.ended;
 
-    // Not listening any more: the draft URL is a 404 again.
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    assert.equal((await fetch(url, { method: 'POST' })).status, 404);
+    // Not listening any more: the draft URL is a 404 again (once the server has seen the
+    // stream close, which the client cannot await).
+    const status = await pollUntil(
+      async () => {
+        const response = await fetch(url, { method: 'POST' });
+        await response.body?.cancel();
+        return response.status;
+      },
+      (found) => found === 404,
+      'the draft URL closing',
+    );
+    assert.equal(status, 404);
   });
 
   it('streams calls to a published trigger, which run as usual; refusals are streamed too', async () => {

@@ -7,7 +7,8 @@ import { MAX_BODY_NESTING } from '../../runtime/ingress/nesting-limit';
 import type { CallPage } from '../../runtime/shared/calls';
 import { json, startTestRuntime, type TestRuntime } from '../helpers/test-runtime';
 import { graphWith, startNode, webhookTriggerNode } from '../helpers/webhook-flows';
-import { createPublishedFlow, waitForRun } from '../helpers/webhook-runtime';
+import { waitForRun } from '../helpers/poll';
+import { createPublishedFlow } from '../helpers/admin-api';
 
 interface ErrorBody {
   error: { code: string; message: string; details?: unknown };

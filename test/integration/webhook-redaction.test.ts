@@ -11,7 +11,9 @@ import { REDACTED } from '../../runtime/security/redacted';
 import type { CallPage, CallRecord } from '../../runtime/shared/calls';
 import { json, startTestRuntime, type TestRuntime } from '../helpers/test-runtime';
 import { graphWith, webhookTriggerNode } from '../helpers/webhook-flows';
-import { createPublishedFlow, createSecret, openSse, waitForRun } from '../helpers/webhook-runtime';
+import { waitForRun } from '../helpers/poll';
+import { createPublishedFlow } from '../helpers/admin-api';
+import { createSecret, openSse } from '../helpers/webhook-runtime';
 
 const BEARER_TOKEN = 'bearer-7b1d0c4e9f2a5b8c3d6e1f0a9b8c7d6e';
 const QUERY_TOKEN = 'query-0f9e8d7c6b5a4938271605f4e3d2c1b0';

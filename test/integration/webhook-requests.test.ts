@@ -9,12 +9,8 @@ import type { CallPage, CallRecord } from '../../runtime/shared/calls';
 import type { DraftNode } from '../../runtime/shared/flow-document';
 import { json, startTestRuntime, type TestRuntime } from '../helpers/test-runtime';
 import { graphWith, webhookTriggerNode } from '../helpers/webhook-flows';
-import {
-  createFlow,
-  createPublishedFlow,
-  publishFlow,
-  waitForRun,
-} from '../helpers/webhook-runtime';
+import { waitForRun } from '../helpers/poll';
+import { createFlow, createPublishedFlow, publishFlow } from '../helpers/admin-api';
 
 async function hook(rt: TestRuntime, config: Record<string, unknown> = {}) {
   const trigger = webhookTriggerNode({ saveFullBodyAs: 'payload', ...config });

@@ -11,7 +11,9 @@ import type { CallPage } from '../../runtime/shared/calls';
 import type { RunPage } from '../../runtime/shared/run';
 import { json, startTestRuntime, type TestRuntime } from '../helpers/test-runtime';
 import { graphWith, webhookTriggerNode } from '../helpers/webhook-flows';
-import { createPublishedFlow, createSecret, waitForRun } from '../helpers/webhook-runtime';
+import { waitForRun } from '../helpers/poll';
+import { createPublishedFlow } from '../helpers/admin-api';
+import { createSecret } from '../helpers/webhook-runtime';
 
 const BODY = JSON.stringify({ id: 'evt_1', type: 'order.paid', amount: 4990 });
 const TOKEN = 'tok_7b1d0c4e9f2a5b8c3d6e1f0a9b8c7d6e5f4a3b2c';

@@ -9,7 +9,9 @@ import type { DraftGraph } from '../../runtime/shared/flow-document';
 import type { RunPage } from '../../runtime/shared/run';
 import { hmacPresets } from '../../runtime/shared/webhook-security';
 import { json, startTestRuntime, type TestRuntime } from '../helpers/test-runtime';
-import { createPublishedFlow, createSecret, waitForRun } from '../helpers/webhook-runtime';
+import { waitForRun } from '../helpers/poll';
+import { createPublishedFlow } from '../helpers/admin-api';
+import { createSecret } from '../helpers/webhook-runtime';
 import { graphWith, webhookTriggerNode } from '../helpers/webhook-flows';
 
 const KIWIFY_SECRET = 'kiwify-shared-token-123';

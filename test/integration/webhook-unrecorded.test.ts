@@ -9,7 +9,8 @@ import { describe, it } from 'node:test';
 import { immutableFilesUnsupported, makeImmutable } from '../helpers/immutable-files';
 import { json, startTestRuntime, type TestRuntime } from '../helpers/test-runtime';
 import { graphWith, webhookTriggerNode } from '../helpers/webhook-flows';
-import { createPublishedFlow, waitForRun } from '../helpers/webhook-runtime';
+import { waitForRun } from '../helpers/poll';
+import { createPublishedFlow } from '../helpers/admin-api';
 
 const skip = immutableFilesUnsupported();
 

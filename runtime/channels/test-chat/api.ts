@@ -15,7 +15,7 @@ import {
 
 /** What reading a session needs: the long-poll is tested on a bare engine and test chat. */
 /** The API context plus the test chat it works on (the runtime exposes channels generically). */
-export type TestChatContext = Omit<ApiContext, 'channels'> & { testChat: TestChat };
+export type TestChatContext = ApiContext & { testChat: TestChat };
 type ChatReadContext = Pick<TestChatContext, 'engine' | 'testChat'>;
 
 /** Long-polls wait at most this long, under typical proxy and browser timeouts. */

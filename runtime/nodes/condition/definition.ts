@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { tryParsePath } from '../../paths';
 import { hasTemplateReferences, requireFilled, templateProblems } from '../../shared/node-checks';
-import { defineNode, type NodeConfigProblem } from '../../shared/node-definition';
+import { defineNode } from '../../shared/node-definition';
+import type { NodeConfigProblem } from '../../shared/node-validation';
 
 export const conditionOperators = [
   'equals',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineNode, type NodeConfigProblem } from '../../shared/node-definition';
+import { defineNode } from '../../shared/node-definition';
+import type { NodeConfigProblem } from '../../shared/node-validation';
 
 export const jumpConfigSchema = z.object({
   /** `node`: continue at another node of this flow; `flow`: hand over to another flow. */

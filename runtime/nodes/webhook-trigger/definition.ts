@@ -3,12 +3,8 @@
 // variables and routes by event type (one output per case, plus `else`).
 import { z } from 'zod';
 import { parseTemplate, tryParsePath } from '../../paths';
-import {
-  defaultOutput,
-  defineNode,
-  type NodeConfigProblem,
-  type OutputHandle,
-} from '../../shared/node-definition';
+import { defaultOutput, defineNode, type OutputHandle } from '../../shared/node-definition';
+import type { NodeConfigProblem } from '../../shared/node-validation';
 import {
   describeWebhookAuth,
   missingSecretProblems,

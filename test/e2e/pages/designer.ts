@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { expect, signIn, type Hookflow } from '../fixtures';
+import * as adminApi from '../../helpers/admin-api';
 
 export const canvasNodes = (page: Page): Locator => page.locator('.react-flow__node');
 export const selectedNodes = (page: Page): Locator => page.locator('.react-flow__node.selected');
@@ -164,23 +165,12 @@ export async function createFlowViaApi(
   name: string,
   draft: unknown,
 ): Promise<string> {
-  const response = await fetch(`${hookflow.admin}/api/flows`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${hookflow.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ name, draft }),
-  });
-  expect(response.status).toBe(201);
-  return ((await response.json()) as { id: string }).id;
+  return (await adminApi.createFlow(adminApi.adminClient(hookflow), draft, name)).id;
 }
 
 /** Publishes a flow's draft through the admin API (the top bar's Publish is tested elsewhere). */
 export async function publishViaApi(hookflow: Hookflow, flowId: string): Promise<void> {
-  const response = await fetch(`${hookflow.admin}/api/flows/${flowId}/publish`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${hookflow.token}`, 'content-type': 'application/json' },
-    body: '{}',
-  });
-  expect(response.status).toBe(200);
+  await adminApi.publishFlow(adminApi.adminClient(hookflow), flowId);
 }
 
 /** A Bearer-token Webhook Trigger labelled "Orders" wired to an End: a flow draft. */

@@ -5,9 +5,8 @@ import type { FlowsContext } from '../../../../runtime/api/context';
 import { deleteFlow } from '../../../../runtime/api/flows';
 import { publishFlow, unpublishFlow } from '../../../../runtime/api/publish';
 import { RuntimeEvents, type RuntimeEventName } from '../../../../runtime/api/runtime-events';
-import { FlowVersionsStore } from '../../../../runtime/store/flow-versions-store';
-import { emptyFlow, FlowsStore } from '../../../../runtime/store/flows-store';
-import { SecretsStore } from '../../../../runtime/store/secrets-store';
+import { openFlowStores } from '../../../../runtime/modules/core';
+import { emptyFlow } from '../../../../runtime/store/flows-store';
 import { StoreProblems } from '../../../../runtime/store/store-problems';
 import { tempDir } from '../../../helpers/temp-dir';
 
@@ -19,12 +18,7 @@ async function context(): Promise<{ ctx: FlowsContext; seen: [RuntimeEventName, 
   for (const name of ['flow-published', 'flow-unpublished', 'flow-deleted'] as const) {
     events.on(name, (flowId) => void seen.push([name, flowId]));
   }
-  const ctx: FlowsContext = {
-    flows: await FlowsStore.open(dataDir, problems),
-    versions: await FlowVersionsStore.open(dataDir, problems),
-    secrets: await SecretsStore.openIds(dataDir, problems),
-    events,
-  };
+  const ctx: FlowsContext = { ...(await openFlowStores(dataDir, problems)), events };
   return { ctx, seen };
 }
 

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MAX_JUMPS } from '../../../../runtime/engine/engine-support';
-import { graph, openTestEngine, storePublishedFlow } from '../../../helpers/engine';
+import { graph, openTestEngine } from '../../../helpers/engine';
+import { draftFlow, publishedFlow } from '../../../helpers/webhook-flows';
 
 const manual = { version: 1 as const, triggerNodeId: 's', trigger: { type: 'manual' as const } };
 
@@ -37,19 +38,20 @@ describe('engine: jumps', () => {
 
   it("hands over to another flow's published version with the variables; waitForRun follows", async () => {
     const t = await openTestEngine();
-    await storePublishedFlow(
-      t.flows,
-      'f_b',
-      graph(
-        [
-          ['s', 'start'],
-          ['v', 'set-variable', { variable: 'greeting', value: 'hello {{name}}' }],
-          ['e', 'end', { result: ['greeting'] }],
-        ],
-        [
-          ['s', 'next', 'v'],
-          ['v', 'next', 'e'],
-        ],
+    await t.flows.create(
+      publishedFlow(
+        'f_b',
+        graph(
+          [
+            ['s', 'start'],
+            ['v', 'set-variable', { variable: 'greeting', value: 'hello {{name}}' }],
+            ['e', 'end', { result: ['greeting'] }],
+          ],
+          [
+            ['s', 'next', 'v'],
+            ['v', 'next', 'e'],
+          ],
+        ),
       ),
     );
     const a = graph(
@@ -84,8 +86,8 @@ describe('engine: jumps', () => {
         ],
         [['s', 'next', 'j']],
       );
-    await storePublishedFlow(t.flows, 'f_ping', pingPong('f_pong'));
-    await storePublishedFlow(t.flows, 'f_pong', pingPong('f_ping'));
+    await t.flows.create(publishedFlow('f_ping', pingPong('f_pong')));
+    await t.flows.create(publishedFlow('f_pong', pingPong('f_ping')));
     const started = await t.engine.startRun({
       flowId: 'f_ping',
       graph: pingPong('f_pong'),
@@ -109,11 +111,7 @@ describe('engine: jumps', () => {
 
   it('a jump to a missing or unpublished flow fails the run', async () => {
     const t = await openTestEngine();
-    const draftOnly = await t.flows.create({
-      ...(await storePublishedFlow(t.flows, 'f_tmp', graph([['s', 'start']]))),
-      id: 'f_draft',
-      published: null,
-    });
+    const draftOnly = await t.flows.create(draftFlow('f_draft', graph([['s', 'start']])));
     for (const [flowId, error] of [
       ['f_none', 'Jump: there is no flow "f_none"'],
       [draftOnly.id, `Jump: flow "${draftOnly.name}" is not published`],

@@ -75,8 +75,12 @@ describe('engine: recovery', () => {
       ),
     );
     await reaches(first.engine, run.id, 'waiting');
+    const due = Date.parse((await first.engine.getRun(run.id))?.waiting?.until ?? '');
+    assert.ok(Number.isFinite(due), 'the timer says when it is due');
     await first.stop();
-    await sleep(300); // Hookflow is "off" while the timer comes due.
+    // Hookflow is "off" until the timer is due: nothing to await but the clock itself.
+    await sleep(Math.max(0, due - Date.now()) + 1);
+    assert.ok(Date.now() > due, 'overdue before the restart');
     const second = await openTestEngine({ dataDir: first.dataDir });
     assert.equal((await second.engine.waitForRun(run.id, 10_000))?.status, 'completed');
   });

@@ -149,13 +149,19 @@ describe('engine support', () => {
   it('timers fire on a later tick, even when overdue, and can be cleared or replaced', async () => {
     const timers = new WaitTimers();
     const fired: string[] = [];
+    let lastFired: () => void = () => undefined;
+    const last = new Promise<void>((resolve) => (lastFired = resolve));
     timers.set('a', new Date(0), () => fired.push('a'));
     timers.set('b', new Date(0), () => fired.push('b'));
     timers.clear('b');
     timers.set('c', new Date(0), () => fired.push('c-old'));
-    timers.set('c', new Date(0), () => fired.push('c'));
+    timers.set('c', new Date(0), () => {
+      fired.push('c');
+      lastFired();
+    });
     assert.equal(fired.length, 0, 'never inside the caller');
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Set last, so it fires last: any timer set before it that was not cleared has fired.
+    await last;
     assert.deepEqual(fired.sort(), ['a', 'c']);
     assert.equal(timers.size, 0);
     timers.set('later', new Date(Date.now() + 60_000), () => fired.push('later'));

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CALL_BODY_CAP_BYTES, capturedBody } from '../../../../runtime/ingress/call-draft';
+import { CALL_BODY_CAP_BYTES, capturedBody } from '../../../../runtime/ingress/captured-body';
 import { CallLog } from '../../../../runtime/ingress/call-log';
 import { CallBodies } from '../../../../runtime/ingress/call-bodies';
 import type { StoredCall } from '../../../../runtime/ingress/stored-call';

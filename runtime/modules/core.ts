@@ -1,0 +1,114 @@
+// The stores, the chat channels and the engine over one data folder: everything of
+// createRuntime() below the listeners, in the order it must open. Written once here so the
+// runtime and the engine's tests (test/helpers/engine.ts) run the same wiring.
+import type { ApiContext, FlowsContext } from '../api/context';
+import { Engine } from '../engine/engine';
+import type { EngineOptions } from '../engine/engine-options';
+import type { Channel, ChannelKind } from '../channels/channel';
+import type { Logger } from '../logger';
+import { loadOrCreateSecretsKeyFile } from '../security/secrets-key';
+import { secretReader } from '../security/secret-reader';
+import { FlowVersionsStore } from '../store/flow-versions-store';
+import { FlowsStore } from '../store/flows-store';
+import { SecretsStore } from '../store/secrets-store';
+import { SettingsStore } from '../store/settings-store';
+import { StoreProblems } from '../store/store-problems';
+import type { RuntimeModule } from './runtime-module';
+
+export interface Stores {
+  /** What each store found unreadable on open (and kept aside). */
+  problems: StoreProblems;
+  flows: FlowsStore;
+  versions: FlowVersionsStore;
+  settings: SettingsStore;
+  secrets: SecretsStore;
+}
+
+/** Opens the data folder's stores; the secrets key is the key file's unless one is given. */
+export async function openStores(dataDir: string, secretsKey?: Buffer): Promise<Stores> {
+  const problems = new StoreProblems();
+  const flows = await FlowsStore.open(dataDir, problems);
+  const settings = await SettingsStore.open(dataDir, problems);
+  const secrets = await SecretsStore.open(
+    dataDir,
+    secretsKey ?? (await loadOrCreateSecretsKeyFile(dataDir)),
+    problems,
+  );
+  const versions = await FlowVersionsStore.open(dataDir, problems);
+  return { problems, flows, settings, secrets, versions };
+}
+
+/**
+ * Only what flow functions need (FlowsContext): for the offline CLI, which has no secrets
+ * key and only asks which secret ids exist.
+ */
+export async function openFlowStores(
+  dataDir: string,
+  problems: StoreProblems,
+): Promise<FlowsContext> {
+  return {
+    flows: await FlowsStore.open(dataDir, problems),
+    versions: await FlowVersionsStore.open(dataDir, problems),
+    secrets: await SecretsStore.openIds(dataDir, problems),
+  };
+}
+
+export function openChannels(
+  kinds: readonly ChannelKind[],
+  dataDir: string,
+  problems: StoreProblems,
+): Promise<Channel[]> {
+  return Promise.all(kinds.map((kind) => kind.open({ dataDir, problems })));
+}
+
+/** What may replace the engine's defaults: the clock and, part by part, the services. */
+export type EngineParts = Pick<EngineOptions, 'now' | 'services'>;
+
+/**
+ * Opens the engine on the stores, which brings back runs that were waiting or running when
+ * Hookflow stopped (settings are read then, so they must be in place), and attaches the
+ * channels so inbound messages reach runs. Executors read secrets from the secrets store
+ * unless `parts.services` replaces them.
+ */
+export async function openEngine(
+  dataDir: string,
+  stores: Stores,
+  channels: readonly Channel[],
+  logger: Logger,
+  parts: EngineParts = {},
+): Promise<Engine> {
+  const { flows, settings, secrets, problems } = stores;
+  const engine = await Engine.open({
+    dataDir,
+    flows,
+    settings: () => settings.get(),
+    logger,
+    channels,
+    problems,
+    services: { secrets: secretReader(secrets), ...parts.services },
+    ...(parts.now ? { now: parts.now } : {}),
+  });
+  for (const channel of channels) channel.attach(engine);
+  return engine;
+}
+
+/** The stores' part in shutdown: their pending writes, after the engine has stopped. */
+export function storesSettled(stores: Stores): Promise<void> {
+  const { flows, versions, settings, secrets } = stores;
+  return Promise.all([
+    flows.settled(),
+    versions.settled(),
+    settings.settled(),
+    secrets.settled(),
+  ]).then(() => undefined);
+}
+
+/** A channel as a runtime module: its admin routes (given the API context) and its part in shutdown. */
+export function channelModule(channel: Channel, ctx?: ApiContext): RuntimeModule {
+  return {
+    name: channel.name,
+    ...(ctx ? { adminRoutes: channel.adminRoutes(ctx) } : {}),
+    closeStreams: () => channel.closeStreams(),
+    settled: () => channel.settled(),
+  };
+}

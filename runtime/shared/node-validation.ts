@@ -1,0 +1,19 @@
+// What a node's config check reports and may consult, apart from NodeDefinition: the
+// shared parts that validate their own config (webhook-security.ts) need these without
+// importing node-definition.ts, which imports them back through its endpoint types.
+/**
+ * Which secret ids the data folder holds (runtime/store/secrets-store). Configs keep only
+ * ids, so a flow imported from another folder can name secrets this one never had.
+ */
+export interface SecretLookup {
+  has(id: string): boolean;
+}
+
+/** A problem a node type finds in its own config beyond what its schema can say. */
+export interface NodeConfigProblem {
+  /** Config path such as `cases[1].value`; omitted when the problem is the node as a whole. */
+  field?: string;
+  message: string;
+  /** A stable name the designer recognises the problem by (GRAPH_PROBLEM_CODES). */
+  code?: string;
+}

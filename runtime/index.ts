@@ -31,6 +31,9 @@ import { channelModule, openChannels, openEngine, openStores, storesSettled } fr
 import { writeFileAtomic } from './store/atomic-file';
 import { defaultDataDir, ensureWritableDataDir } from './store/data-dir';
 import { lockDataDir, type DataDirLock } from './store/data-dir-lock';
+import { OutboundHttp, type OutboundHttpOptions } from './outbound/outbound-http';
+import { secretReader } from './security/secret-reader';
+import { httpTestRequestRoutes } from './server/routes/http-test-request-routes';
 import { ngrokConnector, type TunnelConnector } from './tunnel/tunnel-connector';
 import { TunnelManager } from './tunnel/tunnel-manager';
 
@@ -60,6 +63,8 @@ export interface RuntimeOptions {
    * test gives a type an endpoint no shipped type declares yet (a resume endpoint) this way.
    */
   endpoints?: EndpointCatalog;
+  /** The outbound client's address check (tests narrow it to reach loopback servers). */
+  outbound?: Pick<OutboundHttpOptions, 'isBlocked'>;
 }
 
 export interface RuntimeUrls {
@@ -174,8 +179,17 @@ async function open(
     dataDir,
     problems,
   );
+  // The runtime's one outbound HTTP client: runs and Test Request share its connections,
+  // its private-network guard and the runtime-wide setting that can forbid opting out.
+  const outbound = new OutboundHttp({
+    ...options.outbound,
+    forbidPrivateNetwork: () => settings.get().outbound.forbidPrivateNetwork,
+  });
+  const execSecrets = secretReader(secrets);
   // Opening the engine brings back runs that were waiting or running when Hookflow stopped.
-  const engine = await openEngine(dataDir, stores, channels, logger);
+  const engine = await openEngine(dataDir, stores, channels, logger, {
+    services: { secrets: execSecrets, http: outbound },
+  });
   // Also starts the runs of calls accepted just before a crash.
   const ingress = await openIngress({
     dataDir,
@@ -225,6 +239,12 @@ async function open(
       settled: () => storesSettled(stores),
     },
     ...channels.map((channel) => channelModule(channel, ctx)),
+    {
+      name: 'outbound',
+      adminRoutes: [httpTestRequestRoutes({ flows, secrets: execSecrets, http: outbound })],
+      // After the engine has stopped: no run or Test Request uses the sockets any more.
+      close: () => outbound.close(),
+    },
     {
       name: 'ingress',
       adminRoutes: [ingress.adminRouter(getUrls)],

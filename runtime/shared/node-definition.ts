@@ -49,6 +49,12 @@ export interface ValidationContext {
   nodeId: string;
   /** Present where the secrets store is (publish, the draft check, import). */
   secrets?: SecretLookup | undefined;
+  /**
+   * The variables set before this node can run: written by a node upstream of it, or
+   * declared by the flow. Trigger fields (`body`, `query`…) are not variables and are not
+   * listed. Computed when first asked.
+   */
+  setBefore?(): ReadonlySet<string>;
 }
 
 export interface NodeDefinition<
@@ -80,7 +86,8 @@ export interface NodeDefinition<
    * `#` in the label for its position): problems name fields by these, never by key.
    */
   fieldLabels?: FieldLabels;
-  sideEffects: SideEffects;
+  /** A function of the config where the user chooses (an HTTP Request's at-least-once). */
+  sideEffects: SideEffects | ((config: z.infer<Schema>) => SideEffects);
   /** One line describing the configuration, shown on the node card. */
   summary(config: z.infer<Schema>): string;
   /**
@@ -146,6 +153,16 @@ export function copiedNodeConfig(
   config: Record<string, unknown>,
 ): Record<string, unknown> {
   return definition?.withFreshIds ? definition.withFreshIds(config) : config;
+}
+
+/**
+ * What a node with this config does outside the run. `config` is the parsed config, or
+ * undefined when it does not validate: then the strictest a config-dependent type can say.
+ */
+export function sideEffectsOf(definition: NodeDefinition, config: unknown): SideEffects {
+  const { sideEffects } = definition;
+  if (typeof sideEffects === 'string') return sideEffects;
+  return config === undefined ? 'unrepeatable' : sideEffects(config);
 }
 
 /** The single `next` output most nodes have. */

@@ -16,4 +16,6 @@ export interface NodeConfigProblem {
   message: string;
   /** A stable name the designer recognises the problem by (GRAPH_PROBLEM_CODES). */
   code?: string;
+  /** Errors stop publishing (the default); warnings are shown and allowed. */
+  severity?: 'error' | 'warning';
 }

@@ -6,6 +6,7 @@ import { useRevealNode } from '../../canvas/use-reveal-node';
 import { useEditor, type CanvasNode } from '../../store/editor-store';
 import { useNodeNames } from '../../store/node-names';
 import { WarningIcon } from '../../ui/icons';
+import { HttpStepDetails } from './HttpStepDetails';
 import { formatDuration, handleText, showValue } from './run-format';
 
 function oneLine(value: unknown): string {
@@ -67,6 +68,7 @@ export function RunSteps({ run }: { run: Run }) {
                   {formatDuration(Date.parse(step.endedAt) - Date.parse(step.startedAt))}
                 </span>
               </div>
+              {step.output?.http && <HttpStepDetails http={step.output.http} />}
               {step.error && (
                 <p className="error run-step-error" data-testid="run-step-error">
                   {step.error}

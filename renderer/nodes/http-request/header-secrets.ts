@@ -1,0 +1,45 @@
+// Header rows and stored secrets (pure, for the inspector and Test Request): where a secret
+// goes in a header value, and which rows look like a credential typed into the flow, where
+// exports, copies and screenshots would carry it.
+
+/** Where a secret goes inside a header value; without it the secret is the whole value. */
+export const SECRET_PLACEHOLDER = '{{secret}}';
+/** What the secrets store is told a header secret is for (shown, never secret). */
+export const HEADER_SECRET_PURPOSE = 'http-header';
+
+export interface HeaderRowValue {
+  name: string;
+  value: string;
+  secretId?: string | undefined;
+}
+
+const CREDENTIAL_NAMES =
+  /^(authorization|proxy-authorization|x-api-key|api-key|apikey|x-auth-token|x-access-token|cookie)$/i;
+const SCHEME = /^(Bearer|Basic|Token)\s+/i;
+
+/** A credential header typed with a literal value in it (no template, no secret). */
+export function looksLikeTypedCredential(row: HeaderRowValue): boolean {
+  if (row.secretId || row.value.trim() === '') return false;
+  if (!CREDENTIAL_NAMES.test(row.name.trim())) return false;
+  const literal = row.value.replace(SCHEME, '').trim();
+  return literal.length >= 8 && !literal.includes('{{') && !literal.startsWith('$');
+}
+
+/**
+ * The row once a secret is stored for it: a typed credential moves out of the value
+ * (`Bearer abc…` becomes `Bearer {{secret}}`), an empty Authorization becomes
+ * `Bearer {{secret}}`, anything else keeps its value.
+ */
+export function withStoredSecret(row: HeaderRowValue, secretId: string): HeaderRowValue {
+  const scheme = SCHEME.exec(row.value)?.[0];
+  let value = row.value;
+  if (looksLikeTypedCredential(row)) value = scheme ? `${scheme}${SECRET_PLACEHOLDER}` : '';
+  else if (row.value === '' && /^authorization$/i.test(row.name.trim()))
+    value = `Bearer ${SECRET_PLACEHOLDER}`;
+  return { ...row, value, secretId };
+}
+
+/** What a typed credential would put in the secret (its scheme left in the header). */
+export function typedSecretValue(row: HeaderRowValue): string {
+  return looksLikeTypedCredential(row) ? row.value.replace(SCHEME, '') : '';
+}

@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import {
+  looksLikeTypedCredential,
+  typedSecretValue,
+  withStoredSecret,
+} from '../../../../../renderer/nodes/http-request/header-secrets';
+
+describe('header secrets', () => {
+  it('spots a credential typed into a credential header, not templates or secrets', () => {
+    assert.equal(
+      looksLikeTypedCredential({ name: 'Authorization', value: 'Bearer sk_live_abcdef123' }),
+      true,
+    );
+    assert.equal(looksLikeTypedCredential({ name: 'x-api-key', value: 'abcdef123456' }), true);
+    assert.equal(
+      looksLikeTypedCredential({ name: 'Authorization', value: 'Bearer {{token}}' }),
+      false,
+    );
+    assert.equal(looksLikeTypedCredential({ name: 'Authorization', value: '$API_TOKEN' }), false);
+    assert.equal(
+      looksLikeTypedCredential({
+        name: 'Authorization',
+        value: 'Bearer abcdef123',
+        secretId: 's_x',
+      }),
+      false,
+    );
+    assert.equal(looksLikeTypedCredential({ name: 'Accept', value: 'application/json' }), false);
+    assert.equal(looksLikeTypedCredential({ name: 'Authorization', value: 'short' }), false);
+  });
+
+  it('moves a typed credential into the secret and keeps its scheme in the value', () => {
+    const typed = { name: 'Authorization', value: 'Bearer sk_live_abcdef123' };
+    assert.equal(typedSecretValue(typed), 'sk_live_abcdef123');
+    assert.deepEqual(withStoredSecret(typed, 's_1'), {
+      name: 'Authorization',
+      value: 'Bearer {{secret}}',
+      secretId: 's_1',
+    });
+    assert.deepEqual(withStoredSecret({ name: 'X-Api-Key', value: 'abcdef123456' }, 's_2'), {
+      name: 'X-Api-Key',
+      value: '',
+      secretId: 's_2',
+    });
+  });
+
+  it('gives an empty Authorization a Bearer value, and keeps any other value', () => {
+    assert.equal(
+      withStoredSecret({ name: 'authorization', value: '' }, 's_1').value,
+      'Bearer {{secret}}',
+    );
+    assert.equal(
+      withStoredSecret({ name: 'X-Sig', value: 'v1={{secret}}' }, 's_1').value,
+      'v1={{secret}}',
+    );
+    assert.equal(typedSecretValue({ name: 'X-Sig', value: 'v1' }), '');
+  });
+});

@@ -8,6 +8,7 @@ import { CollectInputInspector } from './collect-input/Inspector';
 import { ConditionInspector } from './condition/Inspector';
 import { DelayInspector } from './delay/Inspector';
 import { EndInspector } from './end/Inspector';
+import { HttpRequestInspector } from './http-request/Inspector';
 import type { InspectorProps } from './inspector-props';
 import { JumpInspector } from './jump/Inspector';
 import { SendMessageInspector } from './send-message/Inspector';
@@ -27,6 +28,7 @@ export const inspectors = {
   buttons: ButtonsInspector,
   condition: ConditionInspector,
   'set-variable': SetVariableInspector,
+  'http-request': HttpRequestInspector,
   delay: DelayInspector,
   jump: JumpInspector,
   end: EndInspector,

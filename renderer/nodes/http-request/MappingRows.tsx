@@ -6,15 +6,7 @@ import type { FieldProblem } from '../../../runtime/shared/api-error';
 import { ListEditor } from '../../inspector/fields';
 import { CheckIcon, WarningIcon } from '../../ui/icons';
 import { previewValue } from '../../panels/calls/payload-paths';
-
-export interface MappingRowValue {
-  path: string;
-  variable: string;
-  required: boolean;
-}
-
-/** What the last Test Request says about one row (by index). */
-export type MappingCheck = { found: true; value: unknown } | { found: false; reason: string };
+import type { MappingCheck, MappingRowValue } from './test-request-view';
 
 interface Props {
   id: string;

@@ -6,7 +6,8 @@ import { httpRequestConfigSchema } from '../../../runtime/nodes/http-request/def
 import { KeyValueList, SelectField, TextField } from '../../inspector/fields';
 import { bindField, type InspectorProps } from '../inspector-props';
 import { bindNested, bindNestedList } from './bind-nested';
-import { MappingRows, type MappingCheck } from './MappingRows';
+import { MappingRows } from './MappingRows';
+import type { MappingCheck } from './test-request-view';
 
 type Props = InspectorProps<typeof httpRequestConfigSchema>;
 

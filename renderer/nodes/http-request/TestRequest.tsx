@@ -17,8 +17,7 @@ import type { InspectorProps } from '../inspector-props';
 import { addResponseMapping } from './response-mapping-edit';
 import { latestCallSource, latestRunSource, type SampleSource } from './sample-sources';
 import { requestReads, sampleScope, samplesFrom } from './sample-values';
-import type { MappingCheck } from './MappingRows';
-import type { TestOutcome } from './test-request-view';
+import type { MappingCheck, TestOutcome } from './test-request-view';
 import { TestResultView } from './TestResultView';
 
 type Props = InspectorProps<typeof httpRequestConfigSchema>;

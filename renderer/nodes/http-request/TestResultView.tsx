@@ -9,8 +9,7 @@ import { StatusBadge } from '../../panels/calls/CallView';
 import { PayloadTree, type MapAction } from '../../panels/calls/PayloadTree';
 import { previewValue } from '../../panels/calls/payload-paths';
 import { formatDuration } from '../../panels/runs/run-format';
-import type { MappingCheck, MappingRowValue } from './MappingRows';
-import type { TestOutcome } from './test-request-view';
+import type { MappingCheck, MappingRowValue, TestOutcome } from './test-request-view';
 
 interface Props {
   outcome: TestOutcome;

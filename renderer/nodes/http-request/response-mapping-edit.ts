@@ -1,7 +1,7 @@
 // Adding a response mapping row from Test Request's Map button: the path of the field
 // clicked and the variable the user confirmed, required by default (seed 002: a missing
 // parameter takes Failed). Said so the user knows what to do when it cannot be added.
-import type { MappingRowValue } from './MappingRows';
+import type { MappingRowValue } from './test-request-view';
 
 /** The definition's limit (response.mappings max). */
 export const MAX_RESPONSE_MAPPINGS = 50;

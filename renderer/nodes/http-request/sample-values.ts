@@ -3,8 +3,9 @@
 // parameter left empty), a sample for each — typed by the user or taken from the latest
 // run or a Listen capture — and the scope those samples make for the runtime to fill the
 // request in with. Pure, so what is offered is testable.
-import { readPath, templateReferences, tryParsePath } from '../../../runtime/paths';
-import type { PathSegment } from '../../../runtime/paths/path-syntax';
+import { tryParsePath, type PathSegment } from '../../../runtime/paths/path-syntax';
+import { readPath } from '../../../runtime/paths/read-path';
+import { templateReferences } from '../../../runtime/paths/template';
 import type { HttpRequestConfig } from '../../../runtime/nodes/http-request/definition';
 import { SECRET_PLACEHOLDER } from './header-secrets';
 

@@ -2,9 +2,18 @@
 // view reads it, and what each response mapping row finds in the parsed body. The rows
 // are read again as the user edits them (with runtime/paths, the engine's path reader),
 // so a path fixed after a test is checked without sending again.
-import { readPath, tryParsePath } from '../../../runtime/paths';
+import { tryParsePath } from '../../../runtime/paths/path-syntax';
+import { readPath } from '../../../runtime/paths/read-path';
 import type { HttpTestRequestResult } from '../../../runtime/shared/http-test-request';
-import type { MappingCheck, MappingRowValue } from './MappingRows';
+
+export interface MappingRowValue {
+  path: string;
+  variable: string;
+  required: boolean;
+}
+
+/** What the last Test Request says about one row (by index). */
+export type MappingCheck = { found: true; value: unknown } | { found: false; reason: string };
 
 /** One Test Request's answer, as the runtime gives it. */
 export type TestOutcome = HttpTestRequestResult;

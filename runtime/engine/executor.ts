@@ -4,7 +4,7 @@
 // does, which is what makes every node durable and testable the same way.
 import type { z } from 'zod';
 import type { AnyNodeDefinition, NodeType } from '../nodes/definitions';
-import type { ResumeEvent, RunMode, WaitSpec } from '../shared/run';
+import type { ResumeEvent, RunMode, StepOutput, WaitSpec } from '../shared/run';
 import type { ExecServices } from './exec-services';
 
 export interface ChatButton {
@@ -75,8 +75,11 @@ export interface WaitTimeout {
 }
 
 export type StepOutcome =
-  /** `warnings`: what the step noticed that did not stop it (kept in the run's step). */
-  | { kind: 'next'; handle: string; warnings?: string[] }
+  /**
+   * `warnings`: what the step noticed that did not stop it (kept in the run's step).
+   * `details`: what the node records about itself in the step's output (an HTTP exchange).
+   */
+  | { kind: 'next'; handle: string; warnings?: string[]; details?: StepDetails }
   | { kind: 'wait'; wait: WaitRequest }
   | { kind: 'fail'; error: string }
   /** Stop the run here, successfully, with an optional result (End). */
@@ -86,8 +89,19 @@ export type StepOutcome =
   /** Hand the run over to another flow's published version (Jump). */
   | { kind: 'start-flow'; flowId: string };
 
-export const next = (handle = 'next', warnings: string[] = []): StepOutcome =>
-  warnings.length > 0 ? { kind: 'next', handle, warnings } : { kind: 'next', handle };
+/** What a node may add to its step's output besides the variables it set. */
+export type StepDetails = Omit<StepOutput, 'variables' | 'result'>;
+
+export const next = (
+  handle = 'next',
+  warnings: string[] = [],
+  details?: StepDetails,
+): StepOutcome => {
+  const outcome: StepOutcome =
+    warnings.length > 0 ? { kind: 'next', handle, warnings } : { kind: 'next', handle };
+  if (details !== undefined) outcome.details = details;
+  return outcome;
+};
 export const wait = (request: WaitRequest): StepOutcome => ({ kind: 'wait', wait: request });
 export const fail = (error: string): StepOutcome => ({ kind: 'fail', error });
 export const end = (output?: Record<string, unknown>): StepOutcome => ({ kind: 'end', output });

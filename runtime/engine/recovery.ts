@@ -3,6 +3,7 @@
 import type { Logger } from '../logger';
 import { ActiveRun } from './active-run';
 import type { ChatChannel } from './chat';
+import { sideEffectsOf } from '../shared/node-definition';
 import { stoppedWhileRunning } from './durability';
 import type { GraphStore } from './graph-store';
 import { indexGraph } from './graph-index';
@@ -83,7 +84,9 @@ async function recoverRun(record: RunRecord, deps: RecoveryDeps): Promise<void> 
   if (record.status === 'running') {
     const node = record.cursor ? active.graph.node(record.cursor.nodeId) : undefined;
     if (!node) return failWith(stoppedWhileRunning('unknown'));
-    if (active.graph.definition(node).sideEffects === 'unrepeatable') {
+    const parsed = active.graph.config(node);
+    const config = parsed.ok ? parsed.config : undefined;
+    if (sideEffectsOf(active.graph.definition(node), config) === 'unrepeatable') {
       return failWith(stoppedWhileRunning(active.graph.describe(node.id)));
     }
     deps.logger.info('resuming a run interrupted by a restart', {

@@ -22,6 +22,7 @@ export function stepOutput(
   before: Record<string, unknown>,
   after: Record<string, unknown>,
   result?: Record<string, unknown>,
+  details?: Omit<StepOutput, 'variables' | 'result'>,
 ): StepOutput | undefined {
   let variables: Record<string, unknown> | undefined;
   let count = 0;
@@ -33,11 +34,13 @@ export function stepOutput(
   }
   const output: StepOutput = {};
   if (variables) output.variables = variables;
-  if (result) output.result = bounded(result);
-  return output.variables || output.result ? output : undefined;
+  if (result) output.result = boundedValues(result);
+  // Details are bounded by the node that writes them (an HTTP exchange bounds its values).
+  if (details?.http) output.http = details.http;
+  return output.variables || output.result || output.http ? output : undefined;
 }
 
-function bounded(values: Record<string, unknown>): Record<string, unknown> {
+export function boundedValues(values: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   let count = 0;
   for (const name of Object.keys(values)) {

@@ -3,6 +3,7 @@
 // timers, other runs) are the engine's; this file only decides.
 import { executorFor } from '../nodes/executors';
 import type { NodeType } from '../nodes/definitions';
+import { sideEffectsOf } from '../shared/node-definition';
 import type { ResumeEvent, RunStep } from '../shared/run';
 import type { ActiveRun } from './active-run';
 import type { ExecServices } from './exec-services';
@@ -73,7 +74,7 @@ export async function takeStep(active: ActiveRun, deps: StepDeps): Promise<Trans
     return target ? { kind: 'goto', nodeId: target } : { kind: 'complete' };
   }
 
-  if (definition.sideEffects !== 'none') await deps.beforeSideEffects();
+  if (sideEffectsOf(definition, parsed.config) !== 'none') await deps.beforeSideEffects();
   let outcome: StepOutcome;
   const before = variablesBefore(active.run.variables);
   try {
@@ -97,6 +98,7 @@ export async function takeStep(active: ActiveRun, deps: StepDeps): Promise<Trans
           before,
           active.run.variables,
           outcome.kind === 'end' ? outcome.output : undefined,
+          outcome.kind === 'next' ? outcome.details : undefined,
         );
   switch (outcome.kind) {
     case 'next': {

@@ -5,6 +5,7 @@ import { collectInputDefinition } from './collect-input/definition';
 import { conditionDefinition } from './condition/definition';
 import { delayDefinition } from './delay/definition';
 import { endDefinition } from './end/definition';
+import { httpRequestDefinition } from './http-request/definition';
 import { jumpDefinition } from './jump/definition';
 import { sendMessageDefinition } from './send-message/definition';
 import { setVariableDefinition } from './set-variable/definition';
@@ -19,6 +20,7 @@ export const nodeDefinitions = [
   buttonsDefinition,
   conditionDefinition,
   setVariableDefinition,
+  httpRequestDefinition,
   delayDefinition,
   jumpDefinition,
   endDefinition,

@@ -7,6 +7,7 @@ import { collectInputExecutor } from './collect-input/execute';
 import { conditionExecutor } from './condition/execute';
 import { delayExecutor } from './delay/execute';
 import { endExecutor } from './end/execute';
+import { httpRequestExecutor } from './http-request/execute';
 import { jumpExecutor } from './jump/execute';
 import { sendMessageExecutor } from './send-message/execute';
 import { setVariableExecutor } from './set-variable/execute';
@@ -21,6 +22,7 @@ export const executors = {
   buttons: buttonsExecutor,
   condition: conditionExecutor,
   'set-variable': setVariableExecutor,
+  'http-request': httpRequestExecutor,
   delay: delayExecutor,
   jump: jumpExecutor,
   end: endExecutor,

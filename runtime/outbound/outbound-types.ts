@@ -5,6 +5,10 @@
 export const OUTBOUND_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'] as const;
 export type OutboundMethod = (typeof OUTBOUND_METHODS)[number];
 
+/** How a response body is read: "auto" goes by its Content-Type (response-reading.ts). */
+export const RESPONSE_FORMATS = ['auto', 'json', 'xml', 'text'] as const;
+export type ResponseFormat = (typeof RESPONSE_FORMATS)[number];
+
 /** Seed 002: a request waiting longer than 5 seconds fails. */
 export const DEFAULT_TIMEOUT_MS = 5_000;
 export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;

@@ -6,9 +6,9 @@ import { decodeText } from '../ingress/decode-text';
 import { bodyKind, parseContentType } from '../ingress/media-type';
 import { parseXml } from '../ingress/parse-xml';
 import { readPath, tryParsePath } from '../paths';
+import type { ResponseFormat } from './outbound-types';
 
-export const RESPONSE_FORMATS = ['auto', 'json', 'xml', 'text'] as const;
-export type ResponseFormat = (typeof RESPONSE_FORMATS)[number];
+export { RESPONSE_FORMATS, type ResponseFormat } from './outbound-types';
 
 export type ParsedResponse =
   | { ok: true; format: 'json' | 'xml' | 'text'; value: unknown }

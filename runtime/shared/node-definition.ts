@@ -95,7 +95,8 @@ export interface NodeDefinition<
    * `#` in the label for its position): problems name fields by these, never by key.
    */
   fieldLabels?: FieldLabels;
-  sideEffects: SideEffects;
+  /** A function of the config where the user chooses (an HTTP Request's at-least-once). */
+  sideEffects: SideEffects | ((config: z.infer<Schema>) => SideEffects);
   /** One line describing the configuration, shown on the node card. */
   summary(config: z.infer<Schema>): string;
   /**
@@ -156,6 +157,16 @@ export function copiedNodeConfig(
   config: Record<string, unknown>,
 ): Record<string, unknown> {
   return definition?.withFreshIds ? definition.withFreshIds(config) : config;
+}
+
+/**
+ * What a node with this config does outside the run. `config` is the parsed config, or
+ * undefined when it does not validate: then the strictest a config-dependent type can say.
+ */
+export function sideEffectsOf(definition: NodeDefinition, config: unknown): SideEffects {
+  const { sideEffects } = definition;
+  if (typeof sideEffects === 'string') return sideEffects;
+  return config === undefined ? 'unrepeatable' : sideEffects(config);
 }
 
 /** The single `next` output most nodes have. */

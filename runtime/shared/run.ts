@@ -3,6 +3,7 @@
 // waiting for. The engine's own bookkeeping (checkpoints, graph refs) is in runtime/engine.
 import { z } from 'zod';
 import { SHIPPED_CHANNEL_IDS } from './channel-ids';
+import { httpExchangeSchema } from './http-exchange';
 
 export const runStatusSchema = z.enum(['running', 'waiting', 'completed', 'failed']);
 export type RunStatus = z.infer<typeof runStatusSchema>;
@@ -67,6 +68,8 @@ export type ResumeEvent = z.infer<typeof resumeEventSchema>;
 export const stepOutputSchema = z.object({
   variables: z.record(z.string(), z.unknown()).optional(),
   result: z.record(z.string(), z.unknown()).optional(),
+  /** An HTTP Request step: what was sent, what came back, what was mapped. */
+  http: httpExchangeSchema.optional(),
 });
 export type StepOutput = z.infer<typeof stepOutputSchema>;
 

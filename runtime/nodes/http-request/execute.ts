@@ -1,0 +1,84 @@
+// The HTTP Request executor (issue 12): builds the request from the config and the run
+// (prepare.ts), sends it through the runtime's one outbound client (ctx.services.http:
+// the private-network guard, timeouts, retries with backoff and Retry-After live there),
+// reads what came back (read-outcome.ts), stores the values, and goes on along `success`
+// or `failed`. The step's output records the exchange for the run view, secrets redacted.
+import { next, type ConfigOf, type Executor, type ExecContext } from '../../engine/executor';
+import { boundedValue, boundedValues } from '../../engine/step-output';
+import type { OutboundOutcome } from '../../outbound/outbound-types';
+import type { HttpExchange, HttpFailure } from '../../shared/http-exchange';
+import { HTTP_FAILED, type HttpRequestConfig } from './definition';
+import { prepareRequest, type ShownRequest } from './prepare';
+import { readOutcome, type ReadOutcome } from './read-outcome';
+
+export const httpRequestExecutor: Executor<ConfigOf<'http-request'>> = {
+  async execute(ctx, config) {
+    const prepared = prepareRequest(
+      config,
+      ctx.scope(),
+      (id) => ctx.services.secrets.get(id),
+      ctx.signal,
+    );
+    if (!prepared.ok) {
+      const failure: HttpFailure = { kind: 'invalid-request', message: prepared.message };
+      storeFailure(ctx, config, failure);
+      return next(HTTP_FAILED, [], {
+        http: exchange(prepared.shown, undefined, { output: HTTP_FAILED, failure }),
+      });
+    }
+    const outcome = await ctx.services.http.send(prepared.request);
+    const result = readOutcome(config, outcome);
+    for (const [name, value] of Object.entries(result.values)) ctx.variables.set(name, value);
+    if (result.failure) {
+      storeFailure(ctx, config, result.failure);
+      ctx.services.logger.warn('HTTP request took failed', {
+        method: prepared.shown.method,
+        url: prepared.shown.url,
+        kind: result.failure.kind,
+        ...(result.status === undefined ? {} : { status: result.status }),
+      });
+    }
+    const warnings = result.missing
+      .filter((miss) => !miss.required)
+      .map((miss) => `Mapping ${miss.path} → ${miss.variable} found nothing: ${miss.reason}`);
+    return next(result.output, warnings, { http: exchange(prepared.shown, outcome, result) });
+  },
+};
+
+/** The error variables (defaults shown in the inspector), for a later node to say why. */
+function storeFailure(ctx: ExecContext, config: HttpRequestConfig, failure: HttpFailure): void {
+  const { kindVariable, statusVariable, messageVariable } = config.errors;
+  if (kindVariable !== '') ctx.variables.set(kindVariable, failure.kind);
+  if (statusVariable !== '') ctx.variables.set(statusVariable, failure.status ?? null);
+  if (messageVariable !== '') ctx.variables.set(messageVariable, failure.message);
+}
+
+const MAX_SHOWN_HEADERS = 50;
+
+/** The step's record of the exchange, bounded like every step output. */
+export function exchange(
+  shown: ShownRequest,
+  outcome: OutboundOutcome | undefined,
+  result: Pick<ReadOutcome, 'output' | 'failure'> & Partial<ReadOutcome>,
+): HttpExchange {
+  const headers = Object.fromEntries(
+    Object.entries(shown.headers)
+      .slice(0, MAX_SHOWN_HEADERS)
+      .map(([name, value]) => [name, String(boundedValue(value))]),
+  );
+  const record: HttpExchange = {
+    method: shown.method,
+    url: String(boundedValue(shown.url)),
+    headers,
+    ms: outcome?.ms ?? 0,
+    retries: Math.max(0, (outcome?.attempts ?? 1) - 1),
+    redirects: outcome?.redirects ?? 0,
+    output: result.output,
+  };
+  if (result.status !== undefined) record.status = result.status;
+  if (result.mapped && Object.keys(result.mapped).length > 0)
+    record.mapped = boundedValues(result.mapped);
+  if (result.missing && result.missing.length > 0) record.missing = result.missing.slice(0, 32);
+  if (result.failure) record.failure = result.failure;
+  return record;
+}

@@ -9,7 +9,7 @@ import type { FieldProblem } from '../../../runtime/shared/api-error';
 import { webhooksApi } from '../../api/webhooks';
 import { ListEditor } from '../../inspector/fields';
 import { errorText } from '../../store/notices-store';
-import { Spinner, WarningIcon } from '../../ui/icons';
+import { LockIcon, Spinner, WarningIcon } from '../../ui/icons';
 import {
   HEADER_SECRET_PURPOSE,
   looksLikeTypedCredential,
@@ -114,7 +114,13 @@ function HeaderRow({ row, rowId, index, update, nameError, valueError, missing }
               className={missing ? 'secret-not-here' : 'secret-stored'}
               data-testid="header-secret-state"
             >
-              {missing ? 'Secret not in this Hookflow' : '🔒 Uses a stored secret'}
+              {missing ? (
+                'Secret not in this Hookflow: store it again'
+              ) : (
+                <>
+                  <LockIcon /> Uses a stored secret
+                </>
+              )}
             </span>
             {!row.value.includes(SECRET_PLACEHOLDER) && row.value !== '' && (
               <span className="muted">
@@ -148,7 +154,7 @@ function HeaderRow({ row, rowId, index, update, nameError, valueError, missing }
               aria-label={`Use a stored secret in header ${number}`}
               onClick={() => setStoring(true)}
             >
-              🔒 Use a secret
+              <LockIcon /> Use a secret
             </button>
           )
         )}

@@ -15,7 +15,7 @@ type Props = InspectorProps<typeof httpRequestConfigSchema>;
 const ERROR_DEFAULTS = httpRequestConfigSchema.parse({}).errors;
 
 const FORMATS = [
-  { value: 'auto', label: 'Automatic (JSON or XML by its Content-Type, else text)' },
+  { value: 'auto', label: 'Automatic (by Content-Type)' },
   { value: 'json', label: 'JSON' },
   { value: 'xml', label: 'XML' },
   { value: 'text', label: 'Text (no mapping)' },
@@ -42,7 +42,7 @@ export function ResponseSection({
         )}
         <SelectField
           label="Response format"
-          hint="A body that cannot be read in this format takes Failed."
+          hint="Automatic reads JSON and XML by the answer’s Content-Type, anything else as text. A body that cannot be read in the format chosen takes Failed."
           options={FORMATS}
           {...bindNested(props, 'response', 'format')}
         />

@@ -8,7 +8,7 @@ import { formatBytes } from '../../panels/calls/call-format';
 import { StatusBadge } from '../../panels/calls/CallView';
 import { PayloadTree, type MapAction } from '../../panels/calls/PayloadTree';
 import { previewValue } from '../../panels/calls/payload-paths';
-import { formatDuration } from '../../panels/runs/run-format';
+import { formatMs } from '../../panels/runs/run-format';
 import type { MappingCheck, MappingRowValue, TestOutcome } from './test-request-view';
 
 interface Props {
@@ -37,7 +37,7 @@ export function TestResultView({ outcome, rows, checks, map }: Props) {
         ) : (
           <span className="muted">no response</span>
         )}
-        <span data-testid="test-request-time">{formatDuration(exchange.ms)}</span>
+        <span data-testid="test-request-time">{formatMs(exchange.ms)}</span>
         {exchange.retries > 0 && (
           <span>
             {exchange.retries} {exchange.retries === 1 ? 'retry' : 'retries'}

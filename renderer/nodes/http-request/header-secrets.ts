@@ -13,14 +13,16 @@ export interface HeaderRowValue {
   secretId?: string | undefined;
 }
 
+/** Header names that carry credentials: Authorization, Cookie, and any *token*, *key*, *secret*… */
 const CREDENTIAL_NAMES =
-  /^(authorization|proxy-authorization|x-api-key|api-key|apikey|x-auth-token|x-access-token|cookie)$/i;
+  /^(authorization|proxy-authorization|cookie)$|token|key|secret|passw|auth/i;
 const SCHEME = /^(Bearer|Basic|Token)\s+/i;
 
 /** A credential header typed with a literal value in it (no template, no secret). */
 export function looksLikeTypedCredential(row: HeaderRowValue): boolean {
   if (row.secretId || row.value.trim() === '') return false;
-  if (!CREDENTIAL_NAMES.test(row.name.trim())) return false;
+  const name = row.name.trim();
+  if (!CREDENTIAL_NAMES.test(name) || /idempotency|request-id/i.test(name)) return false;
   const literal = row.value.replace(SCHEME, '').trim();
   return literal.length >= 8 && !literal.includes('{{') && !literal.startsWith('$');
 }

@@ -5,7 +5,7 @@
 import type { HttpExchange } from '../../../runtime/shared/http-exchange';
 import { previewValue } from '../calls/payload-paths';
 import { StatusBadge } from '../calls/CallView';
-import { formatDuration } from './run-format';
+import { formatMs } from './run-format';
 
 export function HttpStepDetails({ http }: { http: HttpExchange }) {
   const mapped = Object.entries(http.mapped ?? {});
@@ -26,7 +26,7 @@ export function HttpStepDetails({ http }: { http: HttpExchange }) {
         ) : (
           <span className="muted">no response</span>
         )}
-        <span>{formatDuration(http.ms)}</span>
+        <span>{formatMs(http.ms)}</span>
         {http.retries > 0 && (
           <span data-testid="http-step-retries">
             {http.retries} {http.retries === 1 ? 'retry' : 'retries'}

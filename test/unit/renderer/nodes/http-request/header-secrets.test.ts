@@ -27,6 +27,11 @@ describe('header secrets', () => {
       false,
     );
     assert.equal(looksLikeTypedCredential({ name: 'Accept', value: 'application/json' }), false);
+    assert.equal(looksLikeTypedCredential({ name: 'X-Token', value: 'sk_live_1234567890' }), true);
+    assert.equal(
+      looksLikeTypedCredential({ name: 'Idempotency-Key', value: 'order-12345678' }),
+      false,
+    );
     assert.equal(looksLikeTypedCredential({ name: 'Authorization', value: 'short' }), false);
   });
 

@@ -68,7 +68,7 @@ export function RequestSection({
       />
       <KeyValueList
         label="Query parameters"
-        hint="Leave a value empty to send the variable of the same name (seed 002); $NAME and {{path}} read variables."
+        hint="Leave a value empty to send the variable of the same name; $NAME and {{path}} read variables."
         keyName="name"
         valueName="value"
         keyLabel="Parameter"

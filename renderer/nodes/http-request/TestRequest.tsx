@@ -49,6 +49,7 @@ export function TestRequest({
   const [sending, setSending] = useState<Sending>({ state: 'idle' });
   const [sources, setSources] = useState<Sources>({});
   const abort = useRef<AbortController | undefined>(undefined);
+  const panel = useRef<HTMLElement>(null);
   const reads = useMemo(() => requestReads(config), [config]);
   const triggers = useMemo(
     () =>
@@ -57,6 +58,14 @@ export function TestRequest({
         .map((node) => ({ nodeId: node.id, title: node.data.label || 'Webhook Trigger' })),
     [nodes],
   );
+
+  // Keyboard users land in the panel: on the first sample value, else on Send.
+  useEffect(() => {
+    if (open)
+      panel.current
+        ?.querySelector<HTMLElement>('input, [data-testid="test-request-send"]')
+        ?.focus();
+  }, [open]);
 
   // Stop a request still out when the inspector closes.
   useEffect(() => () => abort.current?.abort(), []);
@@ -171,6 +180,7 @@ export function TestRequest({
       </div>
       {open && (
         <section
+          ref={panel}
           id={`${nodeId}-test-request`}
           className="test-request-panel"
           aria-label="Test Request"

@@ -20,6 +20,10 @@ interface Props {
 
 export function TestResultView({ outcome, rows, checks, map }: Props) {
   const { exchange, requestBody, response } = outcome;
+  // Status, header and whole-body variables, as the runtime filled them in.
+  const others = Object.entries(outcome.values).filter(
+    ([name]) => !rows.some((row) => row.variable === name),
+  );
   const headers = useMemo(
     () => Object.entries(response?.headers ?? {}).sort(([a], [b]) => a.localeCompare(b)),
     [response],
@@ -113,9 +117,9 @@ export function TestResultView({ outcome, rows, checks, map }: Props) {
         </>
       )}
 
-      {rows.length > 0 && (
+      {(rows.length > 0 || others.length > 0) && (
         <>
-          <h4>The mapping would store</h4>
+          <h4>Variables it would set</h4>
           <ul className="test-mapped" data-testid="test-request-mapped">
             {rows.map((row, index) => {
               const check = checks?.get(index);
@@ -135,6 +139,11 @@ export function TestResultView({ outcome, rows, checks, map }: Props) {
                 </li>
               );
             })}
+            {others.map(([name, value]) => (
+              <li key={name} data-testid="test-other-value">
+                <code>{name}</code> = <code>{previewValue(value)}</code>
+              </li>
+            ))}
           </ul>
         </>
       )}

@@ -34,6 +34,12 @@ export interface OutboundHttpOptions {
   /** Sockets per origin. */
   connections?: number;
   random?: () => number;
+  /**
+   * The runtime-wide setting (settings `outbound.forbidPrivateNetwork`): when it says so, a
+   * request that asks for `allowPrivateNetwork` is guarded like any other. Read per request,
+   * so a changed setting applies to the next one.
+   */
+  forbidPrivateNetwork?: () => boolean;
 }
 
 /** Why one attempt ended without a response, in the words the user sees. */
@@ -52,10 +58,12 @@ export class OutboundHttp {
   readonly #open: Agent;
   readonly #isBlocked: AddressCheck;
   readonly #random: () => number;
+  readonly #forbidPrivateNetwork: () => boolean;
 
   constructor(options: OutboundHttpOptions = {}) {
     this.#isBlocked = options.isBlocked ?? isPrivateAddress;
     this.#random = options.random ?? Math.random;
+    this.#forbidPrivateNetwork = options.forbidPrivateNetwork ?? (() => false);
     const agentOptions = {
       keepAliveTimeout: options.keepAliveMs ?? 4_000,
       connections: options.connections ?? 64,
@@ -67,8 +75,10 @@ export class OutboundHttp {
     this.#open = new Agent(agentOptions);
   }
 
-  async send(spec: OutboundRequest): Promise<OutboundOutcome> {
+  async send(asked: OutboundRequest): Promise<OutboundOutcome> {
     const started = performance.now();
+    const forbidden = asked.allowPrivateNetwork === true && this.#forbidPrivateNetwork();
+    const spec = forbidden ? { ...asked, allowPrivateNetwork: false } : asked;
     const maxRetries = Math.max(0, Math.min(MAX_RETRIES, spec.retries ?? 0));
     const retriesAllowed = mayRetryMethod(spec.method, spec.retryNonIdempotent === true);
     let attempts = 0;
@@ -87,7 +97,7 @@ export class OutboundHttp {
         }
       } catch (error) {
         if (!(error instanceof AttemptFailed)) throw error;
-        const { failure } = error;
+        const failure = forbidden ? forbiddenByRuntime(error.failure) : error.failure;
         const retryable = failure.kind === 'network' || failure.kind === 'timeout';
         if (!retryable || attempts > maxRetries || !retriesAllowed) {
           return { ok: false, error: failure, ...facts() };
@@ -240,6 +250,16 @@ function tooLarge(limit: number): OutboundError {
 function formatMiB(bytes: number): string {
   const mib = bytes / (1024 * 1024);
   return mib >= 1 ? `${Number(mib.toFixed(1))} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
+}
+
+/** The node allows the private network but this Hookflow's settings do not. */
+function forbiddenByRuntime(failure: OutboundError): OutboundError {
+  if (failure.kind !== 'private-address') return failure;
+  const head = failure.message.replace(/; tick "Allow private network".*$/, '');
+  return {
+    kind: 'private-address',
+    message: `${head}; this Hookflow's settings forbid "Allow private network" on nodes`,
+  };
 }
 
 function cancelled(): OutboundError {

@@ -17,6 +17,17 @@ export const settingsSchema = z.object({
       retentionDays: z.number().int().min(1).max(3650).default(14),
     })
     .prefault({}),
+  outbound: z
+    .object({
+      /**
+       * Issue 12: refuse the HTTP Request node's "Allow private network" switch in every
+       * flow (an administrator keeping flows off the LAN and the cloud metadata address).
+       */
+      forbidPrivateNetwork: z.boolean().default(false),
+      /** Asynchronous HTTP requests in flight at once; more are refused with a logged error. */
+      maxBackgroundRequests: z.number().int().min(1).max(10_000).default(100),
+    })
+    .prefault({}),
   tunnel: z
     .object({
       /** Open the public tunnel whenever Hookflow starts. */
@@ -32,6 +43,7 @@ export type Settings = z.infer<typeof settingsSchema>;
 export const settingsPatchSchema = z.object({
   runs: settingsSchema.shape.runs.unwrap().partial().optional(),
   calls: settingsSchema.shape.calls.unwrap().partial().optional(),
+  outbound: settingsSchema.shape.outbound.unwrap().partial().optional(),
 });
 // Tunnel settings change through /api/tunnel/settings (the authtoken goes with them).
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

@@ -25,6 +25,7 @@ export class SettingsStore {
       settingsSchema.parse({
         runs: { ...current.runs, ...patch.runs },
         calls: { ...current.calls, ...patch.calls },
+        outbound: { ...current.outbound, ...patch.outbound },
         tunnel: { ...current.tunnel, ...patch.tunnel },
       }),
     );

@@ -10,6 +10,7 @@ import {
 import { DurationField, NumberField, Toggle } from '../../inspector/fields';
 import { bindField, type InspectorProps } from '../inspector-props';
 import { bindNested } from './bind-nested';
+import { usePrivateNetworkForbidden } from './use-private-network-forbidden';
 
 type Props = InspectorProps<typeof httpRequestConfigSchema>;
 
@@ -20,6 +21,7 @@ export function OptionsSection({ props }: { props: Props }) {
   const timeout = bindField(props, 'timeoutSeconds');
   const count = bindNested(props, 'retries', 'count');
   const repeatsRisky = NON_IDEMPOTENT.has(config.method);
+  const privateForbidden = usePrivateNetworkForbidden();
   return (
     <section className="http-section" aria-labelledby={`${nodeId}-options-heading`}>
       <h3 id={`${nodeId}-options-heading`}>Options</h3>
@@ -62,6 +64,12 @@ export function OptionsSection({ props }: { props: Props }) {
         hint="Off: addresses on this computer (localhost), your LAN and cloud metadata are refused, also after a redirect. Turn on to call your own local services; the runtime’s settings can forbid it."
         {...bindField(props, 'allowPrivateNetwork')}
       />
+      {privateForbidden && (
+        <p className="field-warning" data-testid="private-network-forbidden">
+          This Hookflow’s settings forbid private network destinations
+          (outbound.forbidPrivateNetwork): they are refused whatever this switch says.
+        </p>
+      )}
       <Toggle
         label="Send again after a crash (at-least-once)"
         hint="Off: if Hookflow stops while the request is in flight, the run fails with the reason instead of sending it twice. Turn on only for calls that are safe to repeat."

@@ -158,7 +158,18 @@ test('add an HTTP Request, fill it, Test Request against a local server, Map a f
     await expect(
       page.getByRole('group', { name: 'Integrations' }).getByTestId('palette-item-http-request'),
     ).toBeVisible();
+    // A call Listen catches on the trigger will offer Test Request its values.
     await page.getByTestId('node-n_signups').click();
+    await page.getByTestId('inspector').getByTestId('listen-button').click();
+    await expect(page.getByTestId('listen-panel')).toHaveAttribute('data-status', 'listening');
+    const captured = await fetch(`${hookflow.public}/webhooks/flow/${WEBHOOK_ID}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Ann' }),
+    });
+    expect(await captured.json()).toMatchObject({ captured: true });
+    await expect(page.getByTestId('listened-call')).toBeVisible();
+
     await page.keyboard.press('/');
     await page.keyboard.type('HTTP');
     await page.keyboard.press('Enter');
@@ -187,9 +198,9 @@ test('add an HTTP Request, fill it, Test Request against a local server, Map a f
       .getByLabel('Secret value (stored encrypted, never in the flow)')
       .fill(SECRET_VALUE);
     await inspector.getByRole('button', { name: 'Store secret' }).click();
-    await expect(inspector.getByTestId('header-secret-state')).toHaveText(
-      '🔒 Uses a stored secret',
-    );
+    await expect(inspector.getByTestId('header-secret-state')).toHaveText('Uses a stored secret');
+    // The value says where the secret goes: here it is the whole value.
+    await expect(inspector.getByLabel('Header value 1')).toHaveValue('');
 
     await inspector.getByLabel('Body', { exact: true }).selectOption('json');
     await inspector.getByLabel('JSON body', { exact: true }).fill('{"name": "{{name}}"}');
@@ -201,10 +212,15 @@ test('add an HTTP Request, fill it, Test Request against a local server, Map a f
     await screenshot(page, 'http-request-inspector');
 
     // Test Request: the sample for what the body reads, then the answer.
+    // The sample comes from the call Listen caught (the trigger maps body.name → name).
     await inspector.getByTestId('test-request-button').click();
     const panel = inspector.getByTestId('test-request-panel');
-    await panel.getByLabel('Sample value for name').fill('Ann');
-    await panel.getByTestId('test-request-send').click();
+    await expect(panel.getByTestId('test-sample-source')).toContainText(
+      'the last call to “Signups”',
+    );
+    await expect(panel.getByLabel('Sample value for name')).toHaveValue('Ann');
+    await expect(panel.getByLabel('Sample value for name')).toBeFocused();
+    await page.keyboard.press('Enter');
     const result = panel.getByTestId('test-request-result');
     await expect(result).toHaveAttribute('data-output', 'success');
     await expect(result.getByTestId('test-request-status')).toHaveText('201');

@@ -9,13 +9,19 @@ import type { PathSegment } from '../../../runtime/paths/path-syntax';
 import { sendTestRequest } from '../../api/http-test';
 import type { MapAction } from '../../panels/calls/PayloadTree';
 import { suggestVariableName } from '../../panels/calls/payload-paths';
-import { useEditor } from '../../store/editor-store';
+import { webhookTriggerConfigSchema } from '../../../runtime/nodes/webhook-trigger/definition';
+import { useEditor, type CanvasNode } from '../../store/editor-store';
 import { errorText, useNotices } from '../../store/notices-store';
 import { CrossIcon, SendIcon, Spinner } from '../../ui/icons';
 import { useLatest } from '../../inspector/use-latest';
 import type { InspectorProps } from '../inspector-props';
 import { addResponseMapping } from './response-mapping-edit';
-import { latestCallSource, latestRunSource, type SampleSource } from './sample-sources';
+import {
+  latestCallSource,
+  latestRunSource,
+  type SampleSource,
+  type SampleTrigger,
+} from './sample-sources';
 import { requestReads, sampleScope, samplesFrom } from './sample-values';
 import type { MappingCheck, TestOutcome } from './test-request-view';
 import { TestResultView } from './TestResultView';
@@ -51,13 +57,7 @@ export function TestRequest({
   const abort = useRef<AbortController | undefined>(undefined);
   const panel = useRef<HTMLElement>(null);
   const reads = useMemo(() => requestReads(config), [config]);
-  const triggers = useMemo(
-    () =>
-      nodes
-        .filter((node) => node.type === 'webhook-trigger')
-        .map((node) => ({ nodeId: node.id, title: node.data.label || 'Webhook Trigger' })),
-    [nodes],
-  );
+  const triggers = useMemo(() => sampleTriggers(nodes), [nodes]);
 
   // Keyboard users land in the panel: on the first sample value, else on Send.
   useEffect(() => {
@@ -325,6 +325,22 @@ function SampleInput({
       />
     </>
   );
+}
+
+/** The flow's Webhook Triggers with their mappings (a config that does not parse maps nothing). */
+function sampleTriggers(nodes: readonly CanvasNode[]): SampleTrigger[] {
+  return nodes.flatMap((node) => {
+    if (node.type !== 'webhook-trigger') return [];
+    const parsed = webhookTriggerConfigSchema.safeParse(node.data.config);
+    return [
+      {
+        nodeId: node.id,
+        title: node.data.label || 'Webhook Trigger',
+        mappings: parsed.success ? parsed.data.mappings : [],
+        saveFullBodyAs: parsed.success ? parsed.data.saveFullBodyAs : undefined,
+      },
+    ];
+  });
 }
 
 function nonEmpty(samples: Record<string, string>): Record<string, string> {

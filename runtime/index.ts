@@ -37,6 +37,8 @@ import { FlowsStore } from './store/flows-store';
 import { SecretsStore } from './store/secrets-store';
 import { SettingsStore } from './store/settings-store';
 import { StoreProblems } from './store/store-problems';
+import { OutboundHttp, type OutboundHttpOptions } from './outbound/outbound-http';
+import { httpTestRequestRoutes } from './server/routes/http-test-request-routes';
 import { ngrokConnector, type TunnelConnector } from './tunnel/tunnel-connector';
 import { TunnelManager } from './tunnel/tunnel-manager';
 
@@ -61,6 +63,8 @@ export interface RuntimeOptions {
   desktop?: boolean;
   /** Channels besides the shipped ones (tests register their own this way). */
   channels?: readonly ChannelKind[];
+  /** The outbound client's address check (tests narrow it to reach loopback servers). */
+  outbound?: Pick<OutboundHttpOptions, 'isBlocked'>;
 }
 
 export interface RuntimeUrls {
@@ -182,6 +186,13 @@ async function open(
       kind.open({ dataDir, problems }),
     ),
   );
+  // The runtime's one outbound HTTP client: runs and Test Request share its connections,
+  // its private-network guard and the runtime-wide setting that can forbid opting out.
+  const outbound = new OutboundHttp({
+    ...options.outbound,
+    forbidPrivateNetwork: () => settings.get().outbound.forbidPrivateNetwork,
+  });
+  const execSecrets = secretReader(secrets);
   // Opening the engine brings back runs that were waiting or running when Hookflow stopped.
   const engine = await Engine.open({
     dataDir,
@@ -190,7 +201,7 @@ async function open(
     logger,
     channels,
     problems,
-    services: { secrets: secretReader(secrets) },
+    services: { secrets: execSecrets, http: outbound },
   });
   for (const channel of channels) channel.attach(engine);
   // Also starts the runs of calls accepted just before a crash.
@@ -254,6 +265,12 @@ async function open(
       closeStreams: () => channel.closeStreams(),
       settled: () => channel.settled(),
     })),
+    {
+      name: 'outbound',
+      adminRoutes: [httpTestRequestRoutes({ flows, secrets: execSecrets, http: outbound })],
+      // After the engine has stopped: no run or Test Request uses the sockets any more.
+      close: () => outbound.close(),
+    },
     {
       name: 'ingress',
       adminRoutes: [ingress.adminRouter(getUrls)],

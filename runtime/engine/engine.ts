@@ -196,6 +196,8 @@ export class Engine {
   async stop(): Promise<void> {
     if (!this.runs.stop()) return;
     this.driver.retention.close();
+    // Background requests are aborted and their outcome recorded while the log is open.
+    await this.driver.background.close();
     const runs = () => [...this.runs.values()];
     const idle = () => Promise.all(runs().map((run) => run.exclusive(async () => {})));
     if (!(await beforeDeadline(idle(), Date.now() + STOP_GRACE_MS))) {

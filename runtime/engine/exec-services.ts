@@ -4,6 +4,7 @@
 // replace any of them. Nodes that never read `ctx.services` never pay for it.
 import type { Logger } from '../logger';
 import type { OutboundHttp } from '../outbound/outbound-http';
+import { noBackground, type BackgroundWork } from './background-work';
 
 /** Stored secrets, read-only: a node config holds a secret's id, never its value. */
 export interface ExecSecrets {
@@ -20,6 +21,8 @@ export type HttpClient = Pick<OutboundHttp, 'send'>;
 export interface ExecServices {
   secrets: ExecSecrets;
   http: HttpClient;
+  /** Work that finishes after the step, recorded with the run (background-work.ts). */
+  background: BackgroundWork;
   /** Scoped to the step: every line carries the run and node ids. */
   logger: Logger;
 }
@@ -47,6 +50,7 @@ export function execServices(logger: Logger, given: Partial<ExecServices> = {}):
   return {
     secrets: given.secrets ?? noSecrets,
     http: given.http ?? noHttp,
+    background: given.background ?? noBackground,
     logger: given.logger ?? logger,
   };
 }
@@ -61,6 +65,7 @@ export function stepServices(
   return {
     secrets: services.secrets,
     http: services.http,
+    background: services.background,
     logger: {
       info: (message, more) => logger.info(message, fields(more)),
       warn: (message, more) => logger.warn(message, fields(more)),

@@ -2,7 +2,8 @@
 // loop (step-loop.ts), waits and resumes, endings. run-checkpoints.ts writes the records,
 // durability.ts is the contract, run-state.ts owns what is in memory. One instance per
 // engine; the Engine class is its public face.
-import type { ResumeEvent, Run } from '../shared/run';
+import type { ResumeEvent, Run, RunStep } from '../shared/run';
+import { BackgroundJobs } from './background-work';
 import { ActiveRun } from './active-run';
 import { jumpRunId } from './durability';
 import { execServices, type ExecServices } from './exec-services';
@@ -40,6 +41,10 @@ export class RunDriver {
   readonly retention: RunRetention;
   readonly #now: () => Date;
   readonly #services: ExecServices;
+  /** Closed by Engine.stop before the log closes, so every late step is recorded. */
+  readonly background: BackgroundJobs;
+  /** Late steps of ended runs, one at a time (each reads the latest record it follows). */
+  #lateAppends: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly options: EngineOptions,
@@ -48,7 +53,16 @@ export class RunDriver {
     private readonly runs: RunState,
   ) {
     this.#now = options.now ?? (() => new Date());
-    this.#services = execServices(options.logger, options.services);
+    this.background = new BackgroundJobs({
+      limit: () => options.settings().outbound.maxBackgroundRequests,
+      record: (runId, step) => this.recordLateStep(runId, step),
+      logger: options.logger,
+      now: this.#now,
+    });
+    this.#services = execServices(options.logger, {
+      background: this.background,
+      ...options.services,
+    });
     this.updates = new RunUpdates(options.logger);
     this.retention = new RunRetention({
       settings: options.settings,
@@ -58,6 +72,37 @@ export class RunDriver {
       compact: (active) => this.#checkpoints.write(active, true),
     });
     this.#checkpoints = new RunCheckpoints({ log, now: this.#now, retention: this.retention });
+  }
+
+  /**
+   * Adds a step that finished after its run moved on (background-work.ts): with the run in
+   * memory once nothing else is using it, else as a record after the run's latest one.
+   */
+  async recordLateStep(runId: string, step: RunStep): Promise<void> {
+    const active = this.runs.get(runId);
+    if (active) {
+      const added = await active.exclusive(async () => {
+        if (!this.runs.holds(active)) return false;
+        active.addStep(step);
+        await this.#checkpoints.write(active);
+        return true;
+      });
+      if (added) return;
+    }
+    const appended = this.#lateAppends.then(async () => {
+      const latest = await this.log.latestRecord(runId);
+      if (!latest) return;
+      const { full: _full, input: _input, ...rest } = latest;
+      await this.log.append({
+        ...rest,
+        at: this.#now().toISOString(),
+        seq: latest.seq + 1,
+        steps: [step],
+        stepCount: latest.stepCount + 1,
+      });
+    });
+    this.#lateAppends = appended.catch(() => undefined);
+    await appended;
   }
 
   /** Starts a run; resolves once its start is recorded (unless `startRecorded`, see there). */

@@ -9,7 +9,7 @@
 //
 // The node must be in the flow's draft and be an HTTP Request node (404 otherwise). The
 // config tested is `config` when given (the inspector's unsaved edits), else the draft's.
-// A config that does not validate is 400 VALIDATION_FAILED with field problems. A request
+// A config or input that does not validate is 400 invalid_input listing the problems. A request
 // that fails (refused address, timeout, a failure status…) is still 200: the result says
 // what happened, as the run would. Every secret value the request used is replaced by
 // `[redacted]` wherever it appears in the result (a server that echoes headers back).

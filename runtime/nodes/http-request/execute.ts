@@ -3,11 +3,17 @@
 // the private-network guard, timeouts, retries with backoff and Retry-After live there),
 // reads what came back (read-outcome.ts), stores the values, and goes on along `success`
 // or `failed`. The step's output records the exchange for the run view, secrets redacted.
-import { next, type ConfigOf, type Executor, type ExecContext } from '../../engine/executor';
+import {
+  next,
+  type ConfigOf,
+  type ExecContext,
+  type Executor,
+  type StepOutcome,
+} from '../../engine/executor';
 import { boundedValue, boundedValues } from '../../engine/step-output';
-import type { OutboundOutcome } from '../../outbound/outbound-types';
+import type { OutboundOutcome, OutboundRequest } from '../../outbound/outbound-types';
 import type { HttpExchange, HttpFailure } from '../../shared/http-exchange';
-import { HTTP_FAILED, type HttpRequestConfig } from './definition';
+import { HTTP_FAILED, HTTP_SUCCESS, type HttpRequestConfig } from './definition';
 import { prepareRequest, type ShownRequest } from './prepare';
 import { readOutcome, type ReadOutcome } from './read-outcome';
 
@@ -26,6 +32,7 @@ export const httpRequestExecutor: Executor<ConfigOf<'http-request'>> = {
         http: exchange(prepared.shown, undefined, { output: HTTP_FAILED, failure }),
       });
     }
+    if (config.asynchronous) return sendInBackground(ctx, config, prepared.request, prepared.shown);
     const outcome = await ctx.services.http.send(prepared.request);
     const result = readOutcome(config, outcome);
     for (const [name, value] of Object.entries(result.values)) ctx.variables.set(name, value);
@@ -44,6 +51,56 @@ export const httpRequestExecutor: Executor<ConfigOf<'http-request'>> = {
     return next(result.output, warnings, { http: exchange(prepared.shown, outcome, result) });
   },
 };
+
+/**
+ * Seed 002's asynchronous requests: the run goes on along `success` at once; the outcome
+ * and the mapped values are added to the run's record as a step of their own when the
+ * request ends (background-work.ts), and logged. At the runtime's cap the request is not
+ * sent and the node takes `failed` with kind "busy" (logged as an error).
+ */
+function sendInBackground(
+  ctx: ExecContext,
+  config: HttpRequestConfig,
+  request: OutboundRequest,
+  shown: ShownRequest,
+): StepOutcome {
+  const { http, logger } = ctx.services;
+  const started = ctx.services.background.start(ctx.runId, {
+    nodeId: ctx.nodeId,
+    nodeType: 'http-request',
+    async run(signal) {
+      // Not the run's signal: the run ends long before the request may; only a stop aborts.
+      const outcome = await http.send({ ...request, signal });
+      const result = readOutcome(config, outcome);
+      const fields = { method: shown.method, url: shown.url, output: result.output };
+      if (result.failure)
+        logger.warn('background HTTP request took failed', {
+          ...fields,
+          kind: result.failure.kind,
+          message: result.failure.message,
+        });
+      else logger.info('background HTTP request finished', { ...fields, status: result.status });
+      return { output: { http: { ...exchange(shown, outcome, result), background: 'finished' } } };
+    },
+  });
+  if (!started) {
+    const failure: HttpFailure = {
+      kind: 'busy',
+      message: 'Too many background requests are in flight in this Hookflow; this one was not sent',
+    };
+    logger.error('background HTTP request refused: at the cap', {
+      method: shown.method,
+      url: shown.url,
+    });
+    storeFailure(ctx, config, failure);
+    return next(HTTP_FAILED, [], {
+      http: exchange(shown, undefined, { output: HTTP_FAILED, failure }),
+    });
+  }
+  return next(HTTP_SUCCESS, [], {
+    http: { ...exchange(shown, undefined, { output: HTTP_SUCCESS }), background: 'queued' },
+  });
+}
 
 /** The error variables (defaults shown in the inspector), for a later node to say why. */
 function storeFailure(ctx: ExecContext, config: HttpRequestConfig, failure: HttpFailure): void {
@@ -71,7 +128,7 @@ export function exchange(
     url: String(boundedValue(shown.url)),
     headers,
     ms: outcome?.ms ?? 0,
-    retries: Math.max(0, (outcome?.attempts ?? 1) - 1),
+    retries: Math.max(0, (outcome?.attempts ?? 0) - 1),
     redirects: outcome?.redirects ?? 0,
     output: result.output,
   };

@@ -23,6 +23,7 @@ import {
   openFlow,
   publishViaApi,
   savedFlow,
+  viewportSettled,
 } from './pages/designer';
 
 interface Received {
@@ -206,9 +207,17 @@ test('add an HTTP Request, fill it, Test Request against a local server, Map a f
     await inspector.getByLabel('JSON body', { exact: true }).fill('{"name": "{{name}}"}');
     // Loopback is a private address: refused unless this switch is on (see the top).
     await inspector.getByRole('switch', { name: 'Allow private network' }).check();
+    // Success → Done, Failed → Gave up.
+    await connectOutput(page, httpId, 'success', 'n_done');
+    await connectOutput(page, httpId, 'failed', 'n_gave_up');
     await expectSavedAndChecked(page);
+    await expect(page.getByTestId('problems-button')).toHaveText('No problems');
+    // Connecting selects the new edge: back to the node.
+    await card.click();
     const saved = await savedFlow(hookflow, flowId);
     expect(JSON.stringify(saved)).not.toContain(SECRET_VALUE);
+    await dismissNotices(page);
+    await inspector.getByLabel('Header name 1').scrollIntoViewIfNeeded();
     await screenshot(page, 'http-request-inspector');
 
     // Test Request: the sample for what the body reads, then the answer.
@@ -243,12 +252,14 @@ test('add an HTTP Request, fill it, Test Request against a local server, Map a f
     await expect(inspector.getByLabel('Variable 1', { exact: true })).toHaveValue('user_id');
     await expect(result.getByTestId('test-mapped-value')).toHaveText('user_id = 7');
     await dismissNotices(page);
-    await result.scrollIntoViewIfNeeded();
+    // The README's picture (docs/screenshots/http-request-test.png): tall enough for all of it.
+    await page.setViewportSize({ width: 1440, height: 1100 });
+    await page.getByTestId('fit-view').click();
+    await viewportSettled(page);
+    await inspector.locator('.inspector-scroll').evaluate((element) => element.scrollTo(0, 0));
     await screenshot(page, 'http-request-test');
+    await page.setViewportSize({ width: 1280, height: 800 });
 
-    // Success → Done, Failed → Gave up; then publish.
-    await connectOutput(page, httpId, 'success', 'n_done');
-    await connectOutput(page, httpId, 'failed', 'n_gave_up');
     await expectSavedAndChecked(page);
     await page.getByTestId('publish').click();
     await expect(page.getByTestId('published-version')).toHaveText('Live: version 1');
@@ -269,6 +280,7 @@ test('add an HTTP Request, fill it, Test Request against a local server, Map a f
     );
     await expect(edgePath(page, successEdge?.id ?? '')).toHaveAttribute('data-run', 'taken');
     await expect(edgePath(page, failedEdge?.id ?? '')).toHaveAttribute('data-run', 'dimmed');
+    await dismissNotices(page);
     await screenshot(page, 'http-request-run');
   } finally {
     await api.stop();

@@ -98,7 +98,7 @@ function HeaderRow({ row, rowId, index, update, nameError, valueError, missing }
           id={`${rowId}-value`}
           aria-label={`Header value ${number}`}
           className="monospace"
-          placeholder={hasSecret ? `${SECRET_PLACEHOLDER} (the secret alone)` : 'Value'}
+          placeholder={hasSecret ? 'empty: the secret alone' : 'Value'}
           spellCheck={false}
           autoComplete="off"
           value={row.value}

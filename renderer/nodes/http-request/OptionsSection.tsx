@@ -27,7 +27,7 @@ export function OptionsSection({ props }: { props: Props }) {
       <h3 id={`${nodeId}-options-heading`}>Options</h3>
       <DurationField
         label="Timeout"
-        hint="Per attempt (5 seconds unless you change it). Past it the node takes Failed."
+        hint="Per attempt, 5 seconds by default. Past it the node takes Failed."
         min={MIN_TIMEOUT_SECONDS}
         max={MAX_TIMEOUT_SECONDS}
         units={['seconds', 'minutes']}

@@ -6,6 +6,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { httpRequestConfigSchema } from '../../../runtime/nodes/http-request/definition';
 import type { PathSegment } from '../../../runtime/paths/path-syntax';
+import { ApiRequestError } from '../../api/client';
 import { sendTestRequest } from '../../api/http-test';
 import type { MapAction } from '../../panels/calls/PayloadTree';
 import { suggestVariableName } from '../../panels/calls/payload-paths';
@@ -352,5 +353,10 @@ function pick(samples: Record<string, string>, paths: readonly string[]): Record
 }
 
 function testErrorText(caught: unknown): string {
+  if (caught instanceof ApiRequestError && caught.code === 'invalid_input') {
+    return `Fix this first, then test again: ${caught.message}`;
+  }
+  const saveError = useEditor.getState().saveError;
+  if (saveError) return `The flow could not be saved, so it cannot be tested: ${saveError}`;
   return `Test Request could not be sent: ${errorText(caught)}`;
 }

@@ -392,3 +392,70 @@ test('without Allow private network, Test Request to this computer is refused an
     await api.stop();
   }
 });
+
+test('asynchronous: the run goes on at once, and the outcome with its mapped values is a later step', async ({
+  page,
+  hookflow,
+  consoleErrors: _,
+}) => {
+  const webhookId = 'wh_e2eHttpRequestAsync000001';
+  const api = await startUsersApi();
+  try {
+    const http = {
+      id: 'n_crm',
+      type: 'http-request',
+      position: { x: 380, y: 0 },
+      data: {
+        label: 'Create CRM user',
+        config: {
+          method: 'POST',
+          url: `${api.url}/users`,
+          body: { kind: 'json', text: '{"name": "{{name}}"}' },
+          response: { mappings: [{ path: 'data.userId', variable: 'user_id' }] },
+          asynchronous: true,
+          // Loopback: allowed only with this switch (the product's rule).
+          allowPrivateNetwork: true,
+        },
+      },
+    };
+    const edges = [
+      { id: 'e_in', source: 'n_signups', sourceHandle: 'next', target: 'n_crm' },
+      { id: 'e_ok', source: 'n_crm', sourceHandle: 'success', target: 'n_done' },
+      { id: 'e_failed', source: 'n_crm', sourceHandle: 'failed', target: 'n_gave_up' },
+    ];
+    const flowId = await createFlowViaApi(
+      hookflow,
+      'CRM async',
+      signupsDraft(webhookId, [http], edges),
+    );
+    await publishViaApi(hookflow, flowId);
+    await signIn(page, hookflow);
+    await openFlow(page, 'CRM async');
+    await page.getByTestId('node-n_crm').click();
+    await expect(page.getByTestId('inspector').getByTestId('http-async-note')).toBeVisible();
+
+    const runId = await callWebhook(hookflow, webhookId, { name: 'Eve' });
+    const runs = await openDockTab(page, 'runs');
+    const row = runs.locator(`[data-testid="run-row"][data-run-id="${runId}"]`);
+    await expect(row).toHaveAttribute('data-status', 'completed');
+    await row.click();
+    const steps = runs.getByTestId('run-detail').getByTestId('http-step');
+    // The step the run took at once, then the outcome once the request finished.
+    await expect(steps).toHaveCount(2);
+    await expect(steps.nth(0).getByTestId('http-step-background')).toHaveText(
+      'sent in the background',
+    );
+    await expect(steps.nth(1).getByTestId('http-step-background')).toHaveText(
+      'finished in the background',
+    );
+    await expect(steps.nth(1).getByTestId('http-step-status')).toHaveText('201');
+    await expect(steps.nth(1).getByTestId('http-step-mapped')).toHaveText('user_id = 7');
+    // Not into variables the run has moved past.
+    const variables = runs.getByTestId('run-variables');
+    await expect(variables).toContainText('name');
+    await expect(variables).not.toContainText('user_id');
+    expect(JSON.parse(api.received.at(-1)?.body ?? '{}')).toEqual({ name: 'Eve' });
+  } finally {
+    await api.stop();
+  }
+});

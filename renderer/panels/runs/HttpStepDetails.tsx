@@ -18,31 +18,40 @@ export function HttpStepDetails({ http }: { http: HttpExchange }) {
           {http.url}
         </code>
       </p>
-      <p className="http-step-facts">
-        {http.status !== undefined ? (
-          <span data-testid="http-step-status">
-            <StatusBadge status={http.status} />
-          </span>
-        ) : (
-          <span className="muted">no response</span>
-        )}
-        <span>{formatMs(http.ms)}</span>
-        {http.retries > 0 && (
-          <span data-testid="http-step-retries">
-            {http.retries} {http.retries === 1 ? 'retry' : 'retries'}
-          </span>
-        )}
-        {http.redirects > 0 && (
-          <span>
-            {http.redirects} {http.redirects === 1 ? 'redirect' : 'redirects'}
-          </span>
-        )}
-        {http.background && (
+      {http.background === 'queued' ? (
+        <p className="http-step-facts">
           <span className="call-marker" data-testid="http-step-background">
-            {http.background === 'queued' ? 'in the background' : 'finished in the background'}
+            sent in the background
           </span>
-        )}
-      </p>
+          <span className="muted">the run went on at once; its outcome is a later step</span>
+        </p>
+      ) : (
+        <p className="http-step-facts">
+          {http.status !== undefined ? (
+            <span data-testid="http-step-status">
+              <StatusBadge status={http.status} />
+            </span>
+          ) : (
+            <span className="muted">no response</span>
+          )}
+          <span>{formatMs(http.ms)}</span>
+          {http.retries > 0 && (
+            <span data-testid="http-step-retries">
+              {http.retries} {http.retries === 1 ? 'retry' : 'retries'}
+            </span>
+          )}
+          {http.redirects > 0 && (
+            <span>
+              {http.redirects} {http.redirects === 1 ? 'redirect' : 'redirects'}
+            </span>
+          )}
+          {http.background === 'finished' && (
+            <span className="call-marker" data-testid="http-step-background">
+              finished in the background
+            </span>
+          )}
+        </p>
+      )}
       {http.failure && (
         <p className="error http-step-failure" data-testid="http-step-failure">
           Failed ({http.failure.kind}

@@ -91,14 +91,16 @@ export function RunSteps({ run }: { run: Run }) {
                   <pre>{showValue(step.input)}</pre>
                 </details>
               )}
-              {step.output !== undefined && (
-                <details className="run-step-input" data-testid="run-step-output">
-                  <summary>
-                    Output <code>{oneLine(step.output.variables ?? step.output.result)}</code>
-                  </summary>
-                  <pre>{showValue(step.output)}</pre>
-                </details>
-              )}
+              {/* An HTTP step's exchange is drawn above; the rest is what it set. */}
+              {step.output !== undefined &&
+                (step.output.variables !== undefined || step.output.result !== undefined) && (
+                  <details className="run-step-input" data-testid="run-step-output">
+                    <summary>
+                      Output <code>{oneLine(step.output.variables ?? step.output.result)}</code>
+                    </summary>
+                    <pre>{showValue(step.output)}</pre>
+                  </details>
+                )}
             </div>
           </li>
         );

@@ -4,19 +4,22 @@
 // a flow file never holds a credential; the value then says where the secret goes
 // (`Bearer {{secret}}`), or is left empty for the secret alone. A row that looks like a
 // credential typed in plain text says so and offers to move it into a secret.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { FieldProblem } from '../../../runtime/shared/api-error';
 import { webhooksApi } from '../../api/webhooks';
 import { ListEditor } from '../../inspector/fields';
+import { useEditor } from '../../store/editor-store';
 import { errorText } from '../../store/notices-store';
 import { LockIcon, Spinner, WarningIcon } from '../../ui/icons';
 import {
   HEADER_SECRET_PURPOSE,
   looksLikeTypedCredential,
   SECRET_PLACEHOLDER,
+  secretsInFlow,
   typedSecretValue,
   withStoredSecret,
   type HeaderRowValue,
+  type KnownSecret,
 } from './header-secrets';
 
 interface Props {
@@ -31,6 +34,11 @@ interface Props {
 }
 
 export function HeaderRows({ missingSecrets, ...props }: Props) {
+  const nodes = useEditor((state) => state.nodes);
+  const known = useMemo(
+    () => secretsInFlow(nodes).filter((secret) => !missingSecrets.has(secret.secretId)),
+    [nodes, missingSecrets],
+  );
   return (
     <ListEditor<HeaderRowValue>
       {...props}
@@ -50,6 +58,7 @@ export function HeaderRows({ missingSecrets, ...props }: Props) {
           nameError={errorFor('name')}
           valueError={errorFor('value') ?? errorFor('secretId')}
           missing={row.secretId !== undefined && missingSecrets.has(row.secretId)}
+          known={known}
         />
       )}
     />
@@ -64,9 +73,11 @@ interface RowProps {
   nameError: string | undefined;
   valueError: string | undefined;
   missing: boolean;
+  /** Secrets other headers of the flow use, offered instead of storing a new one. */
+  known: readonly KnownSecret[];
 }
 
-function HeaderRow({ row, rowId, index, update, nameError, valueError, missing }: RowProps) {
+function HeaderRow({ row, rowId, index, update, nameError, valueError, missing, known }: RowProps) {
   const [storing, setStoring] = useState(false);
   const number = index + 1;
   const hasSecret = row.secretId !== undefined && row.secretId !== '';
@@ -165,6 +176,7 @@ function HeaderRow({ row, rowId, index, update, nameError, valueError, missing }
           number={number}
           // A credential already typed in the value moves into the secret.
           initial={typedSecretValue(row)}
+          known={known.filter((secret) => secret.secretId !== row.secretId)}
           onStored={(secretId) => {
             setStoring(false);
             update(withStoredSecret(row, secretId));
@@ -199,12 +211,14 @@ function SecretForm({
   rowId,
   number,
   initial,
+  known,
   onStored,
   onCancel,
 }: {
   rowId: string;
   number: number;
   initial: string;
+  known: readonly KnownSecret[];
   onStored: (secretId: string) => void;
   onCancel: () => void;
 }) {
@@ -273,6 +287,22 @@ function SecretForm({
       {problem && (
         <p className="field-error" id={`${inputId}-error`}>
           {problem}
+        </p>
+      )}
+      {known.length > 0 && (
+        <p className="header-secret-known">
+          <span className="muted">Or use the secret already stored for</span>
+          {known.slice(0, 5).map((secret) => (
+            <button
+              key={secret.secretId}
+              type="button"
+              className="link-button"
+              data-testid="header-known-secret"
+              onClick={() => onStored(secret.secretId)}
+            >
+              {secret.label}
+            </button>
+          ))}
         </p>
       )}
     </div>

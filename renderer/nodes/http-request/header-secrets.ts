@@ -45,3 +45,37 @@ export function withStoredSecret(row: HeaderRowValue, secretId: string): HeaderR
 export function typedSecretValue(row: HeaderRowValue): string {
   return looksLikeTypedCredential(row) ? row.value.replace(SCHEME, '') : '';
 }
+
+export interface KnownSecret {
+  secretId: string;
+  /** Where it is used: `X-Api-Key in “Create CRM user”`. */
+  label: string;
+}
+
+interface LooseNode {
+  id: string;
+  type?: string | undefined;
+  data: { label?: string | undefined; config?: unknown };
+}
+
+/**
+ * The secrets the flow's HTTP Request headers already use, each once, so another header
+ * can pick one instead of storing the same key twice. Read loosely: a half-made config
+ * still offers what it has.
+ */
+export function secretsInFlow(nodes: readonly LooseNode[]): KnownSecret[] {
+  const seen = new Map<string, string>();
+  for (const node of nodes) {
+    if (node.type !== 'http-request') continue;
+    const headers = (node.data.config as { headers?: unknown } | undefined)?.headers;
+    if (!Array.isArray(headers)) continue;
+    for (const header of headers as unknown[]) {
+      if (typeof header !== 'object' || header === null) continue;
+      const { name, secretId } = header as { name?: unknown; secretId?: unknown };
+      if (typeof secretId !== 'string' || secretId === '' || seen.has(secretId)) continue;
+      const shownName = typeof name === 'string' && name.trim() !== '' ? name.trim() : 'a header';
+      seen.set(secretId, `${shownName} in “${node.data.label || 'HTTP Request'}”`);
+    }
+  }
+  return [...seen].map(([secretId, label]) => ({ secretId, label }));
+}

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   looksLikeTypedCredential,
+  secretsInFlow,
   typedSecretValue,
   withStoredSecret,
 } from '../../../../../renderer/nodes/http-request/header-secrets';
@@ -60,5 +61,37 @@ describe('header secrets', () => {
       'v1={{secret}}',
     );
     assert.equal(typedSecretValue({ name: 'X-Sig', value: 'v1' }), '');
+  });
+});
+
+describe('secretsInFlow', () => {
+  it('offers each secret the flow’s HTTP Request headers use once, named by where it is used', () => {
+    const known = secretsInFlow([
+      {
+        id: 'n_a',
+        type: 'http-request',
+        data: {
+          label: 'Create CRM user',
+          config: {
+            headers: [
+              { name: 'X-Api-Key', value: '', secretId: 's_key' },
+              { name: 'Accept', value: 'application/json' },
+              { name: ' ', value: '', secretId: 's_other' },
+            ],
+          },
+        },
+      },
+      {
+        id: 'n_b',
+        type: 'http-request',
+        data: { config: { headers: [{ name: 'X-Api-Key', secretId: 's_key' }, 'junk', null] } },
+      },
+      { id: 'n_c', type: 'webhook-trigger', data: { config: { headers: [{ secretId: 's_no' }] } } },
+      { id: 'n_d', type: 'http-request', data: { config: undefined } },
+    ]);
+    assert.deepEqual(known, [
+      { secretId: 's_key', label: 'X-Api-Key in “Create CRM user”' },
+      { secretId: 's_other', label: 'a header in “Create CRM user”' },
+    ]);
   });
 });

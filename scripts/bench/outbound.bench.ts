@@ -4,6 +4,8 @@
 //   flow    a published flow Webhook Trigger ("respond when finished") → HTTP Request (POST
 //           JSON to the same server, 2 response mappings) → End, 50 webhook callers at once
 //           (autocannon): each answer is one completed run
+//   w/o HTTP the same flow without the HTTP Request node (Webhook Trigger → End), for scale:
+//           the webhook path and the run's records bound the flow's figure, not the node
 // 2 s warm-up, then 10 s measured per case. The HTTP step's p99 is read from the runs' own
 // records (RunStep.output.http.ms, what the outbound client measured), so it is the step's
 // time, not the webhook round trip. Sockets: the local server counts open connections after
@@ -226,6 +228,41 @@ async function main(): Promise<void> {
       },
     });
     await admin(`/api/flows/${flow.id}/publish`, {});
+    // The same flow without the HTTP Request node: what the webhook path and the run cost
+    // on their own, so the node's share of the flow's figure can be told apart.
+    const plainWebhookId = newWebhookId();
+    const plain = await admin('/api/flows', {
+      name: 'Outbound bench without HTTP',
+      draft: {
+        nodes: [
+          {
+            id: 'n_hook',
+            type: 'webhook-trigger',
+            position: { x: 0, y: 0 },
+            data: {
+              config: {
+                webhookId: plainWebhookId,
+                mappings: [{ path: 'body.email', variable: 'email' }],
+                response: { mode: 'when-finished', variables: ['email'] },
+              },
+            },
+          },
+          { id: 'n_end', type: 'end', position: { x: 400, y: 0 }, data: { config: {} } },
+        ],
+        edges: [{ id: 'e1', source: 'n_hook', sourceHandle: 'next', target: 'n_end' }],
+        variables: [],
+      },
+    });
+    await admin(`/api/flows/${plain.id}/publish`, {});
+    const plainOptions = {
+      url: `${publicUrl}/webhooks/flow/${plainWebhookId}`,
+      connections: CONCURRENCY,
+      method: 'POST' as const,
+      headers: { 'content-type': 'application/json' },
+      body: BODY,
+    };
+    await autocannon({ ...plainOptions, duration: WARMUP_SECONDS });
+    const without = await autocannon({ ...plainOptions, duration: SECONDS });
     const options = {
       url: `${publicUrl}/webhooks/flow/${webhookId}`,
       connections: CONCURRENCY,
@@ -252,6 +289,11 @@ async function main(): Promise<void> {
         (result.non2xx + result.errors > 0
           ? `  (${result.non2xx} non-2xx, ${result.errors} errors)`
           : ''),
+    );
+    console.log(
+      `flow w/o HTTP  ${without.requests.average.toFixed(0).padStart(6)} req/s  ` +
+        `webhook p50 ${without.latency.p50} ms  p99 ${without.latency.p99} ms  ` +
+        `(the HTTP node keeps ${((result.requests.average / without.requests.average) * 100).toFixed(0)} % of it)`,
     );
     const checks = [
       [`flow req/s ≥ 50 % of direct`, ratio >= 0.5],

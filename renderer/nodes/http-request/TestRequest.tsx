@@ -17,24 +17,15 @@ import { CrossIcon, SendIcon, Spinner } from '../../ui/icons';
 import { useLatest } from '../../inspector/use-latest';
 import type { InspectorProps } from '../inspector-props';
 import { addResponseMapping } from './response-mapping-edit';
-import {
-  latestCallSource,
-  latestRunSource,
-  type SampleSource,
-  type SampleTrigger,
-} from './sample-sources';
+import { latestCallSource, latestRunSource, type SampleTrigger } from './sample-sources';
 import { requestReads, sampleScope, samplesFrom } from './sample-values';
 import type { MappingCheck, TestOutcome } from './test-request-view';
 import { TestResultView } from './TestResultView';
+import { SampleInput, SourceButtons, type Sources } from './TestSamples';
 
 type Props = InspectorProps<typeof httpRequestConfigSchema>;
 
 type Sending = { state: 'idle' } | { state: 'sending' } | { state: 'error'; message: string };
-
-interface Sources {
-  run?: SampleSource | undefined;
-  call?: SampleSource | undefined;
-}
 
 export function TestRequest({
   props,
@@ -252,78 +243,6 @@ export function TestRequest({
           )}
         </section>
       )}
-    </>
-  );
-}
-
-function SourceButtons({
-  sources,
-  onUse,
-}: {
-  sources: Sources;
-  onUse: (source: SampleSource) => void;
-}) {
-  const offered = [sources.run, sources.call].filter(
-    (source): source is SampleSource => source !== undefined,
-  );
-  if (offered.length === 0) {
-    return (
-      <p className="muted test-sources">
-        Type sample values. A run of this flow, or a call its Webhook Trigger’s Listen caught, would
-        offer its values here.
-      </p>
-    );
-  }
-  return (
-    <p className="test-sources">
-      <span className="muted">Fill in from</span>
-      {offered.map((source) => (
-        <button
-          key={source.label}
-          type="button"
-          className="link-button"
-          data-testid="test-sample-source"
-          onClick={() => onUse(source)}
-        >
-          {source.label}
-        </button>
-      ))}
-    </p>
-  );
-}
-
-function SampleInput({
-  id,
-  path,
-  value,
-  onChange,
-  onEnter,
-}: {
-  id: string;
-  path: string;
-  value: string;
-  onChange: (text: string) => void;
-  onEnter: () => void;
-}) {
-  return (
-    <>
-      <label htmlFor={id}>{path}</label>
-      <input
-        id={id}
-        className="monospace"
-        spellCheck={false}
-        autoComplete="off"
-        value={value}
-        placeholder="(not set)"
-        aria-label={`Sample value for ${path}`}
-        onChange={(event) => onChange(event.target.value)}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') {
-            event.preventDefault();
-            onEnter();
-          }
-        }}
-      />
     </>
   );
 }

@@ -459,3 +459,46 @@ test('asynchronous: the run goes on at once, and the outcome with its mapped val
     await api.stop();
   }
 });
+
+test('a header secret this Hookflow does not hold (a flow from elsewhere) is marked, and a new one replaces it', async ({
+  page,
+  hookflow,
+  consoleErrors: _,
+}) => {
+  await createFlowViaApi(hookflow, 'Imported', {
+    nodes: [
+      { id: 'n_start', type: 'start', position: { x: 0, y: 0 }, data: { config: {} } },
+      {
+        id: 'n_call',
+        type: 'http-request',
+        position: { x: 380, y: 0 },
+        data: {
+          config: {
+            url: 'https://api.example.com/me',
+            headers: [
+              { name: 'Authorization', value: 'Bearer {{secret}}', secretId: 's_notInThisFolder1' },
+            ],
+          },
+        },
+      },
+    ],
+    edges: [{ id: 'e_1', source: 'n_start', sourceHandle: 'next', target: 'n_call' }],
+  });
+  await signIn(page, hookflow);
+  await openFlow(page, 'Imported');
+  await page.getByTestId('node-n_call').click();
+  const inspector = page.getByTestId('inspector');
+  const state = inspector.getByTestId('header-secret-state');
+  await expect(state).toHaveText('Secret not in this Hookflow: store it again');
+  await expect(inspector.getByLabel('Header value 1')).toHaveAttribute('aria-invalid', 'true');
+
+  await inspector.getByRole('button', { name: 'Replace the secret of header 1' }).click();
+  await inspector
+    .getByLabel('Secret value (stored encrypted, never in the flow)')
+    .fill('tok_0123456789');
+  await page.keyboard.press('Enter');
+  await expect(state).toHaveText('Uses a stored secret');
+  await expect(inspector.getByLabel('Header value 1')).toHaveValue('Bearer {{secret}}');
+  await expectSavedAndChecked(page);
+  await expect(inspector.getByLabel('Header value 1')).not.toHaveAttribute('aria-invalid', 'true');
+});

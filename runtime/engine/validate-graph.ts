@@ -5,6 +5,7 @@ import { zodProblems } from '../shared/api-error';
 import { fieldProblemText } from '../shared/field-labels';
 import type { GraphView, NodeDefinition, SecretLookup } from '../shared/node-definition';
 import { nodeNameInText, nodeNames } from '../shared/node-names';
+import { nodeVariableUse } from '../shared/node-variables';
 import { GRAPH_PROBLEM_CODES } from '../shared/problem-codes';
 import type { GraphProblem } from '../shared/publishing';
 import { reachableFrom } from './graph-reach';
@@ -183,11 +184,23 @@ export function validateGraph(
     const node = nodes.get(nodeId);
     const definition = node && byType.get(node.type);
     if (!node || !definition?.validate) continue;
-    for (const problem of definition.validate(config, { graph, nodeId, ...environment })) {
-      onNode(node, fieldProblemText(labelsOf(node), problem.field, problem.message), {
-        ...(problem.field ? { field: problem.field } : {}),
-        ...(problem.code ? { code: problem.code } : {}),
-      });
+    let before: ReadonlySet<string> | undefined;
+    const setBefore = () => (before ??= variablesSetBefore(graph, nodeId, byType));
+    for (const problem of definition.validate(config, {
+      graph,
+      nodeId,
+      ...environment,
+      setBefore,
+    })) {
+      onNode(
+        node,
+        fieldProblemText(labelsOf(node), problem.field, problem.message),
+        {
+          ...(problem.field ? { field: problem.field } : {}),
+          ...(problem.code ? { code: problem.code } : {}),
+        },
+        problem.severity ?? 'error',
+      );
     }
   }
 
@@ -210,6 +223,35 @@ export function validateGraph(
     ...problems.filter((problem) => problem.severity === 'error'),
     ...problems.filter((problem) => problem.severity === 'warning'),
   ];
+}
+
+/** The variables the flow declares, and those written by any node with a path to `nodeId`. */
+function variablesSetBefore(
+  graph: GraphView,
+  nodeId: string,
+  byType: ReadonlyMap<string, NodeDefinition>,
+): ReadonlySet<string> {
+  const set = new Set(graph.variables.map((variable) => variable.name));
+  const into = new Map<string, string[]>();
+  for (const edge of graph.edges) {
+    const sources = into.get(edge.target) ?? [];
+    sources.push(edge.source);
+    into.set(edge.target, sources);
+  }
+  const seen = new Set<string>();
+  const pending = [...(into.get(nodeId) ?? [])];
+  while (pending.length > 0) {
+    const id = pending.pop() ?? '';
+    if (seen.has(id)) continue;
+    seen.add(id);
+    pending.push(...(into.get(id) ?? []));
+  }
+  for (const node of graph.nodes) {
+    if (!seen.has(node.id)) continue;
+    for (const name of nodeVariableUse(byType.get(node.type), node.data.config).written)
+      set.add(name);
+  }
+  return set;
 }
 
 export function hasErrors(problems: readonly GraphProblem[]): boolean {

@@ -55,6 +55,12 @@ export interface ValidationContext {
   nodeId: string;
   /** Present where the secrets store is (publish, the draft check, import). */
   secrets?: SecretLookup | undefined;
+  /**
+   * The variables set before this node can run: written by a node upstream of it, or
+   * declared by the flow. Trigger fields (`body`, `query`…) are not variables and are not
+   * listed. Computed when first asked.
+   */
+  setBefore?(): ReadonlySet<string>;
 }
 
 /** A problem a node type finds in its own config beyond what its schema can say. */
@@ -64,6 +70,8 @@ export interface NodeConfigProblem {
   message: string;
   /** A stable name the designer recognises the problem by (GRAPH_PROBLEM_CODES). */
   code?: string;
+  /** Errors stop publishing (the default); warnings are shown and allowed. */
+  severity?: 'error' | 'warning';
 }
 
 export interface NodeDefinition<

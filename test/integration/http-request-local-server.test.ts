@@ -233,6 +233,30 @@ describe('HTTP Request node against a scripted server', () => {
   });
 });
 
+describe('cancelling a run mid-request', () => {
+  it('stops the request and ends the run as cancelled, not along failed', async () => {
+    const { graph, webhookId } = httpFlow(local({ url: `${base}/stall`, timeoutSeconds: 60 }));
+    await createPublishedFlow(rt, graph);
+    const before = server.count('/stall');
+    const response = await fetch(`${rt.public}/webhooks/flow/${webhookId}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    const { runId } = await json<{ runId: string }>(response);
+    // The request is at the server (it stalls there) once the server has seen it.
+    while (server.count('/stall') === before) await new Promise((resolve) => setImmediate(resolve));
+    const cancelled = await rt.api(`/api/runs/${runId}/cancel`, { method: 'POST' });
+    assert.equal(cancelled.status, 200);
+    const run = await waitForRun(rt, runId, (found) => found.status === 'failed');
+    assert.equal(run.error, 'Cancelled');
+    assert.equal(
+      run.steps.some((step) => step.nodeId === 'n_failed'),
+      false,
+    );
+  });
+});
+
 describe('the private-address guard', () => {
   it('refuses localhost unless the node allows the private network', async () => {
     const before = server.seen.length;

@@ -3,13 +3,14 @@
 // that cannot be read, or a required mapping that finds nothing. Browser-safe: the
 // inspector, the palette and publish validation read this; execute.ts sends.
 import { z } from 'zod';
-import { parseTemplate, tryParsePath } from '../../paths';
+import { parseTemplate, templateReferences, tryParsePath } from '../../paths';
 import { hasTemplateReferences, requireFilled, templateProblems } from '../../shared/node-checks';
 import {
   defineNode,
   type NodeConfigProblem,
   type ValidationContext,
 } from '../../shared/node-definition';
+import { variableOfPath } from '../../shared/node-variables';
 import { optionalVariableNameSchema } from '../../shared/variable-name';
 import { GRAPH_PROBLEM_CODES } from '../../shared/problem-codes';
 import { OUTBOUND_METHODS, RESPONSE_FORMATS } from '../../outbound/outbound-types';
@@ -243,6 +244,7 @@ function validateHttpRequest(
   context: ValidationContext,
 ): NodeConfigProblem[] {
   return [
+    ...unsetReads(config, context),
     ...urlProblems(config.url),
     ...config.headers.flatMap((row, index) => headerProblems(row, index, context)),
     ...config.query.flatMap((row, index) => [
@@ -262,6 +264,36 @@ function validateHttpRequest(
       return requireFilled(row.variable, `${field}.variable`, 'Choose a variable');
     }),
   ];
+}
+
+/** The variables this request reads, `{{secret}}` (a secret header's slot) aside. */
+export function httpVariablesRead(config: HttpRequestConfig): string[] {
+  const texts = [
+    config.url,
+    ...config.headers.map((row) =>
+      row.secretId ? row.value.replaceAll('{{secret}}', '') : row.value,
+    ),
+    ...config.query.map((row) => row.value),
+    ...(config.body.kind === 'form' ? config.body.form.map((row) => row.value) : []),
+    ...(config.body.kind === 'none' || config.body.kind === 'form' ? [] : [config.body.text]),
+  ];
+  const paths = [
+    ...texts.flatMap((text) => templateReferences(text)),
+    ...config.query.filter((row) => row.value === '').map((row) => row.name.trim()),
+  ];
+  return [...new Set(paths.flatMap((path) => variableOfPath(path) ?? []))];
+}
+
+/** Publish warns about a variable no node before this one sets (a typo, a missing step). */
+function unsetReads(config: HttpRequestConfig, context: ValidationContext): NodeConfigProblem[] {
+  const set = context.setBefore?.();
+  if (!set) return [];
+  return httpVariablesRead(config)
+    .filter((name) => !set.has(name))
+    .map((name) => ({
+      message: `Reads the variable ${name}, which no node before it sets`,
+      severity: 'warning' as const,
+    }));
 }
 
 function urlProblems(url: string): NodeConfigProblem[] {

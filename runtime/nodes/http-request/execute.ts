@@ -34,6 +34,8 @@ export const httpRequestExecutor: Executor<ConfigOf<'http-request'>> = {
     }
     if (config.asynchronous) return sendInBackground(ctx, config, prepared.request, prepared.shown);
     const outcome = await ctx.services.http.send(prepared.request);
+    // A cancelled run takes `failed` here like any failure, but the engine's step loop
+    // sees the cancel at the next boundary and ends the run "Cancelled" before the branch.
     const result = readOutcome(config, outcome);
     for (const [name, value] of Object.entries(result.values)) ctx.variables.set(name, value);
     if (result.failure) {

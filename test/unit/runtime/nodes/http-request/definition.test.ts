@@ -10,6 +10,7 @@ import {
   isFailureStatus,
   parseStatusList,
 } from '../../../../../runtime/nodes/http-request/failure-statuses';
+import { validateGraph } from '../../../../../runtime/engine/validate-graph';
 import { sideEffectsOf, type GraphView } from '../../../../../runtime/shared/node-definition';
 
 const parse = (input: Record<string, unknown>) => httpRequestConfigSchema.parse(input);
@@ -144,5 +145,43 @@ describe('HTTP Request definition', () => {
     assert.equal(isFailureStatus(204, ''), false);
     assert.equal(isFailureStatus(404, '500-599'), false);
     assert.equal(isFailureStatus(503, '500-599'), true);
+  });
+});
+
+describe('HTTP Request publish warnings', () => {
+  const node = (id: string, type: string, config: Record<string, unknown>) => ({
+    id,
+    type,
+    position: { x: 0, y: 0 },
+    data: { config },
+  });
+  const graphOf = (reads: string, setFirst: boolean) => ({
+    nodes: [
+      node('n_start', 'start', { triggerType: 'manual' }),
+      node('n_set', 'set-variable', { variable: setFirst ? 'userId' : 'other', value: '7' }),
+      node('n_http', 'http-request', {
+        url: `https://api.x.com/users/${reads}`,
+        headers: [{ name: 'Authorization', value: 'Bearer {{secret}}', secretId: 's_1234567890' }],
+      }),
+    ],
+    edges: [
+      { id: 'e1', source: 'n_start', sourceHandle: 'next', target: 'n_set' },
+      { id: 'e2', source: 'n_set', sourceHandle: 'next', target: 'n_http' },
+    ],
+    variables: [],
+  });
+  const warnings = (graph: ReturnType<typeof graphOf>) =>
+    validateGraph(graph)
+      .filter((problem) => problem.nodeId === 'n_http' && problem.severity === 'warning')
+      .map((problem) => problem.detail);
+
+  it('warns about a variable it reads that no node before it sets, never about {{secret}}', () => {
+    assert.deepEqual(warnings(graphOf('{{userId}}', false)), [
+      'Reads the variable userId, which no node before it sets',
+      'Output "Success" leads nowhere, so the run ends there',
+      'Output "Failed" leads nowhere, so the run ends there',
+    ]);
+    assert.deepEqual(warnings(graphOf('{{userId}}', true)).length, 2);
+    assert.deepEqual(warnings(graphOf('{{body.id}}', false)).length, 2, 'a trigger field');
   });
 });

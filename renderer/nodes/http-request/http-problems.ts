@@ -24,6 +24,8 @@ export function httpProblems(
       graph: NO_GRAPH,
       nodeId,
     }) ?? []) {
+      // Warnings (a variable nothing sets earlier) are the Problems list's, not a red field.
+      if (problem.severity === 'warning') continue;
       found.push({ path: problem.field ?? '', message: problem.message });
     }
   }

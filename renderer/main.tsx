@@ -14,6 +14,7 @@ import './styles/canvas-connect.css';
 import './styles/runs.css';
 import './styles/run-list.css';
 import './styles/test-chat.css';
+import './styles/http-request.css';
 import { App } from './App';
 
 const root = document.getElementById('root');

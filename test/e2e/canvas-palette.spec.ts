@@ -24,6 +24,7 @@ test('palette: grouped, searchable, and adds nodes from the keyboard', async ({
     'Messaging',
     'Logic',
     'Data',
+    'Integrations',
     'Flow',
   ]);
 

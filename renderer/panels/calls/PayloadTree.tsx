@@ -12,6 +12,11 @@ import { childrenOf, isBranch, pathText, previewValue } from './payload-paths';
 export interface PayloadRoot {
   name: 'body' | 'query' | 'headers' | 'params';
   value: unknown;
+  /**
+   * Paths start inside this root instead of at its name: an HTTP response's body is read
+   * from its root (`data.userId`, `$[0].userId`, seed 002), not from `body.…`.
+   */
+  bare?: boolean;
   /** Open at first (the body is; headers usually are not). */
   open?: boolean;
 }
@@ -54,7 +59,7 @@ export function PayloadTree({ roots, map, label }: Props) {
           <TreeRow
             key={root.name}
             context={context}
-            segments={[{ type: 'key', key: root.name }]}
+            segments={root.bare ? [] : [{ type: 'key', key: root.name }]}
             label={root.name}
             value={root.value}
             depth={0}

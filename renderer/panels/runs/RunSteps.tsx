@@ -6,6 +6,7 @@ import { useRevealNode } from '../../canvas/use-reveal-node';
 import { useEditor, type CanvasNode } from '../../store/editor-store';
 import { useNodeNames } from '../../store/node-names';
 import { WarningIcon } from '../../ui/icons';
+import { HttpStepDetails } from './HttpStepDetails';
 import { formatDuration, handleText, showValue } from './run-format';
 
 function oneLine(value: unknown): string {
@@ -67,6 +68,7 @@ export function RunSteps({ run }: { run: Run }) {
                   {formatDuration(Date.parse(step.endedAt) - Date.parse(step.startedAt))}
                 </span>
               </div>
+              {step.output?.http && <HttpStepDetails http={step.output.http} />}
               {step.error && (
                 <p className="error run-step-error" data-testid="run-step-error">
                   {step.error}
@@ -89,14 +91,16 @@ export function RunSteps({ run }: { run: Run }) {
                   <pre>{showValue(step.input)}</pre>
                 </details>
               )}
-              {step.output !== undefined && (
-                <details className="run-step-input" data-testid="run-step-output">
-                  <summary>
-                    Output <code>{oneLine(step.output.variables ?? step.output.result)}</code>
-                  </summary>
-                  <pre>{showValue(step.output)}</pre>
-                </details>
-              )}
+              {/* An HTTP step's exchange is drawn above; the rest is what it set. */}
+              {step.output !== undefined &&
+                (step.output.variables !== undefined || step.output.result !== undefined) && (
+                  <details className="run-step-input" data-testid="run-step-output">
+                    <summary>
+                      Output <code>{oneLine(step.output.variables ?? step.output.result)}</code>
+                    </summary>
+                    <pre>{showValue(step.output)}</pre>
+                  </details>
+                )}
             </div>
           </li>
         );

@@ -44,6 +44,12 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(hours / 24)} d ${hours % 24} h`;
 }
 
+/** A request's time: `84 ms` under a second, else as formatDuration. */
+export function formatMs(ms: number): string {
+  if (Number.isFinite(ms) && ms >= 0 && ms < 1000) return `${Math.round(ms)} ms`;
+  return formatDuration(ms);
+}
+
 /** From start to end, or to `now` while the run goes on. */
 export function runDuration(
   run: { startedAt: string; endedAt?: string | undefined },

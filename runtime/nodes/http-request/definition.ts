@@ -9,6 +9,7 @@ import { defineNode, type ValidationContext } from '../../shared/node-definition
 import type { NodeConfigProblem } from '../../shared/node-validation';
 import { variableOfPath } from '../../shared/node-variables';
 import { optionalVariableNameSchema } from '../../shared/variable-name';
+import { GRAPH_PROBLEM_CODES } from '../../shared/problem-codes';
 import { OUTBOUND_METHODS, RESPONSE_FORMATS } from '../../outbound/outbound-types';
 import { parseStatusList } from './failure-statuses';
 import { fillJsonTemplate } from './json-template';
@@ -336,6 +337,8 @@ function headerProblems(
     problems.push({
       field: `${field}.secretId`,
       message: 'This secret is not in this Hookflow: choose another or add it',
+      // The inspector marks the header's secret as missing by this code (use-checked-problems).
+      code: GRAPH_PROBLEM_CODES.missingSecret,
     });
   }
   return problems;

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import {
   chatSkippedText,
   formatDuration,
+  formatMs,
   handleText,
   routeText,
   runDuration,
@@ -23,6 +24,14 @@ describe('run-format', () => {
     assert.equal(formatDuration(3 * 86_400_000 + 4 * 3_600_000), '3 d 4 h');
     assert.equal(formatDuration(-5), '—');
     assert.equal(formatDuration(Number.NaN), '—');
+  });
+
+  it('request times: milliseconds under a second, else as durations', () => {
+    assert.equal(formatMs(0), '0 ms');
+    assert.equal(formatMs(83.6), '84 ms');
+    assert.equal(formatMs(999), '999 ms');
+    assert.equal(formatMs(1_500), '1.5 s');
+    assert.equal(formatMs(-1), '—');
   });
 
   it('a running run lasts until now; a finished one until it ended', () => {

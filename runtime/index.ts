@@ -37,6 +37,8 @@ import { FlowVersionsStore } from './store/flow-versions-store';
 import { FlowsStore } from './store/flows-store';
 import { SecretsStore } from './store/secrets-store';
 import { SettingsStore } from './store/settings-store';
+import { CustomersStore } from './store/customers-store';
+import { customersRoutes } from './server/routes/customers-routes';
 import { StoreProblems } from './store/store-problems';
 import { ngrokConnector, type TunnelConnector } from './tunnel/tunnel-connector';
 import { TunnelManager } from './tunnel/tunnel-manager';
@@ -178,6 +180,13 @@ async function open(
     problems,
   );
   const versions = await FlowVersionsStore.open(dataDir, problems);
+  const defaultCountry = (): string | undefined => settings.get().customers.defaultCountry;
+  const customers = await CustomersStore.open({
+    dir: join(dataDir, 'customers'),
+    problems,
+    logger,
+    defaultCountry,
+  });
   const events = new RuntimeEvents((event, error) =>
     logger.error(`a ${event} listener failed`, {
       error: error instanceof Error ? error.message : String(error),
@@ -254,6 +263,12 @@ async function open(
           secrets.settled(),
         ]);
       },
+    },
+    {
+      name: 'customers',
+      adminRoutes: [customersRoutes({ customers, defaultCountry })],
+      close: () => customers.close(),
+      settled: () => customers.settled(),
     },
     ...channels.map((channel): RuntimeModule => ({
       name: channel.name,

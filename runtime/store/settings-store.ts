@@ -25,6 +25,7 @@ export class SettingsStore {
       settingsSchema.parse({
         runs: { ...current.runs, ...patch.runs },
         calls: { ...current.calls, ...patch.calls },
+        customers: { ...current.customers, ...patch.customers },
         tunnel: { ...current.tunnel, ...patch.tunnel },
       }),
     );

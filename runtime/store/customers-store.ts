@@ -73,6 +73,8 @@ export class CustomersStore {
   readonly #byId = new Map<string, Customer>();
   readonly #index = new ContactIndex();
   readonly #pending = new Set<Promise<void>>();
+  /** The newest not-yet-durable write of each customer, which an unchanged bind awaits. */
+  readonly #unsettled = new Map<string, Promise<void>>();
   #gate: Promise<void> | undefined;
   #log: JsonlLog<CustomerRecord>;
   #generation: number;
@@ -142,8 +144,9 @@ export class CustomersStore {
     const base = match ?? emptyCustomer(CustomersStore.newId(at.getTime()), now);
     const next = applyUpdateRules(base, prepared, now);
     const status: BindStatus = !match ? 'created' : next === match ? 'unchanged' : 'updated';
-    const written = status === 'unchanged' ? Promise.resolve() : this.#write(next, now);
-    await written;
+    // Unchanged still waits for the write that made this state, if it is not on disk yet
+    // (fifty binds at once: one creates, 49 find it; none may answer before it is durable).
+    await (status === 'unchanged' ? this.#unsettled.get(next.id) : this.#write(next, now));
     return { status, customer: next, otherMatches: others.map((other) => other.id), flags };
   }
 
@@ -266,6 +269,11 @@ export class CustomersStore {
   #write(customer: Customer, at: string): Promise<void> {
     this.#remember(customer);
     const appended = this.#track(this.#log.append({ id: customer.id, at, customer }));
+    this.#unsettled.set(customer.id, appended);
+    const settle = (): void => {
+      if (this.#unsettled.get(customer.id) === appended) this.#unsettled.delete(customer.id);
+    };
+    appended.then(settle, settle);
     this.#scheduleCompaction();
     return appended;
   }

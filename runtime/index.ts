@@ -34,6 +34,8 @@ import { lockDataDir, type DataDirLock } from './store/data-dir-lock';
 import { OutboundHttp, type OutboundHttpOptions } from './outbound/outbound-http';
 import { secretReader } from './security/secret-reader';
 import { httpTestRequestRoutes } from './server/routes/http-test-request-routes';
+import { CustomersStore } from './store/customers-store';
+import { customersRoutes } from './server/routes/customers-routes';
 import { ngrokConnector, type TunnelConnector } from './tunnel/tunnel-connector';
 import { TunnelManager } from './tunnel/tunnel-manager';
 
@@ -169,6 +171,13 @@ async function open(
 ): Promise<Running> {
   const stores = await openStores(dataDir, options.secretsKey);
   const { problems, flows, settings, secrets, versions } = stores;
+  const defaultCountry = (): string | undefined => settings.get().customers.defaultCountry;
+  const customers = await CustomersStore.open({
+    dir: join(dataDir, 'customers'),
+    problems,
+    logger,
+    defaultCountry,
+  });
   const events = new RuntimeEvents((event, error) =>
     logger.error(`a ${event} listener failed`, {
       error: error instanceof Error ? error.message : String(error),
@@ -244,6 +253,12 @@ async function open(
       adminRoutes: [httpTestRequestRoutes({ flows, secrets: execSecrets, http: outbound })],
       // After the engine has stopped: no run or Test Request uses the sockets any more.
       close: () => outbound.close(),
+    },
+    {
+      name: 'customers',
+      adminRoutes: [customersRoutes({ customers, defaultCountry })],
+      close: () => customers.close(),
+      settled: () => customers.settled(),
     },
     {
       name: 'ingress',

@@ -36,6 +36,15 @@ export const settingsSchema = z.object({
       domain: z.string().max(253).optional(),
     })
     .prefault({}),
+  customers: z
+    .object({
+      /** ISO 3166 alpha-2 country for phone numbers written without a country code. */
+      defaultCountry: z
+        .string()
+        .regex(/^[A-Z]{2}$/)
+        .optional(),
+    })
+    .prefault({}),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -44,6 +53,7 @@ export const settingsPatchSchema = z.object({
   runs: settingsSchema.shape.runs.unwrap().partial().optional(),
   calls: settingsSchema.shape.calls.unwrap().partial().optional(),
   outbound: settingsSchema.shape.outbound.unwrap().partial().optional(),
+  customers: settingsSchema.shape.customers.unwrap().partial().optional(),
 });
 // Tunnel settings change through /api/tunnel/settings (the authtoken goes with them).
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

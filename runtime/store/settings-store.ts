@@ -26,6 +26,7 @@ export class SettingsStore {
         runs: { ...current.runs, ...patch.runs },
         calls: { ...current.calls, ...patch.calls },
         outbound: { ...current.outbound, ...patch.outbound },
+        customers: { ...current.customers, ...patch.customers },
         tunnel: { ...current.tunnel, ...patch.tunnel },
       }),
     );

@@ -1,0 +1,352 @@
+// Customers, in the data folder as an append-only JSON Lines log (runtime/store/jsonl-log):
+// every change appends the customer's whole new state (or a deletion), group-committed and
+// fsync'd before the call that made it resolves, so an acknowledged change survives a
+// crash. Why not a JSON document: a document rewritten whole on every webhook is O(all
+// customers) per call; an append is O(one customer). Memory holds every live customer and
+// an index per normalised contact value (runtime/customers/contact-index.ts).
+//
+// Find-or-create is atomic because search, decision and in-memory update run in one
+// synchronous section (no await between them): fifty concurrent binds for one person see
+// each other's result and make one customer. The durable append is awaited afterwards.
+// If that append fails, the caller gets the error while memory already holds the change;
+// the next change to that customer appends its whole state again, so nothing half-written
+// is ever read back.
+//
+// Compaction: superseded states pile up in the log, so once it holds more than twice the
+// live customers (and at least COMPACT_MIN_GARBAGE superseded records) the live state is
+// written to a fresh generation folder, which `current.json` (written atomically) then
+// names; the old folder is removed. A crash before the pointer moves leaves the old
+// generation in charge; after, the new one. Writes wait during a compaction.
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import {
+  applyUpdateRules,
+  compareAge,
+  emptyCustomer,
+  prepareRows,
+  searchCustomers,
+  type BindingRow,
+  type ValueFlag,
+} from '../customers/binding';
+import { ContactIndex } from '../customers/contact-index';
+import { customerSchema, MAX_CHATS, type Customer } from '../customers/customer';
+import { silentLogger, type Logger } from '../logger';
+import { writeFileAtomic } from './atomic-file';
+import { JsonlLog } from './jsonl-log';
+import type { StoreProblems } from './store-problems';
+
+const recordSchema = z.union([
+  z.object({ id: z.string(), at: z.string(), customer: customerSchema }),
+  z.object({ id: z.string(), at: z.string(), deleted: z.literal(true) }),
+]);
+type CustomerRecord = z.infer<typeof recordSchema>;
+
+const pointerSchema = z.object({ generation: z.number().int().min(1) });
+const COMPACT_MIN_GARBAGE = 10_000;
+// Large segments: the log is read whole on open, and fewer files open faster.
+const SEGMENT_RECORDS = 50_000;
+
+export interface CustomersStoreOptions {
+  /** The store's folder (`<data>/customers`). */
+  dir: string;
+  problems?: StoreProblems;
+  logger?: Logger;
+  /** Read on every bind, so a settings change applies at once. */
+  defaultCountry?: () => string | undefined;
+}
+
+export type BindStatus = 'created' | 'updated' | 'unchanged' | 'unbound';
+
+export interface BindResult {
+  status: BindStatus;
+  /** The bound customer; absent when no flagged row had a value ('unbound'). */
+  customer?: Customer;
+  /** Other customers that also matched; the oldest (`customer`) won. */
+  otherMatches: string[];
+  /** Values that did not normalise, kept as given. */
+  flags: ValueFlag[];
+}
+
+export class CustomersStore {
+  readonly #byId = new Map<string, Customer>();
+  readonly #index = new ContactIndex();
+  readonly #pending = new Set<Promise<void>>();
+  /** The newest not-yet-durable write of each customer, which an unchanged bind awaits. */
+  readonly #unsettled = new Map<string, Promise<void>>();
+  #gate: Promise<void> | undefined;
+  #log: JsonlLog<CustomerRecord>;
+  #generation: number;
+
+  private constructor(
+    private readonly options: CustomersStoreOptions,
+    log: JsonlLog<CustomerRecord>,
+    generation: number,
+  ) {
+    this.#log = log;
+    this.#generation = generation;
+  }
+
+  static async open(options: CustomersStoreOptions): Promise<CustomersStore> {
+    await mkdir(options.dir, { recursive: true, mode: 0o700 });
+    const generation = await readPointer(options);
+    // Leftovers of a compaction that crashed before or after the pointer moved.
+    for (const entry of await readdir(options.dir)) {
+      if (/^log-\d+$/.test(entry) && entry !== generationDir(generation)) {
+        await rm(join(options.dir, entry), { recursive: true, force: true });
+      }
+    }
+    const log = await openLog(options, generation);
+    const store = new CustomersStore(options, log, generation);
+    for (const record of log.latestAll()) {
+      if ('customer' in record) store.#remember(record.customer);
+    }
+    await store.#compactIfDue();
+    return store;
+  }
+
+  static newId(now = Date.now()): string {
+    // Time-ordered, so among equal creation times the id still says which is older.
+    return `cus_${now.toString(36).padStart(9, '0')}${randomBytes(6).toString('hex')}`;
+  }
+
+  get(id: string): Customer | undefined {
+    return this.#byId.get(id);
+  }
+
+  get size(): number {
+    return this.#byId.size;
+  }
+
+  /** Every live customer, oldest first. */
+  all(): Customer[] {
+    return [...this.#byId.values()].sort(compareAge);
+  }
+
+  /** Customers holding this normalised key (`email:a@b.co`), oldest first. */
+  byKey(key: string): Customer[] {
+    return this.#lookup(key).sort(compareAge);
+  }
+
+  /** Find-or-create by the seed's rules; resolves once the change is durable. */
+  async bind(rows: readonly BindingRow[], at = new Date()): Promise<BindResult> {
+    await this.#open();
+    const { rows: prepared, flags } = prepareRows(rows, {
+      defaultCountry: this.options.defaultCountry?.(),
+    });
+    if (!prepared.some((row) => row.search)) {
+      return { status: 'unbound', otherMatches: [], flags };
+    }
+    // From here to #write: synchronous, which is what makes find-or-create atomic.
+    const now = at.toISOString();
+    const { match, others } = searchCustomers(prepared, (key) => this.#lookup(key));
+    const base = match ?? emptyCustomer(CustomersStore.newId(at.getTime()), now);
+    const next = applyUpdateRules(base, prepared, now);
+    const status: BindStatus = !match ? 'created' : next === match ? 'unchanged' : 'updated';
+    // Unchanged still waits for the write that made this state, if it is not on disk yet
+    // (fifty binds at once: one creates, 49 find it; none may answer before it is durable).
+    await (status === 'unchanged' ? this.#unsettled.get(next.id) : this.#write(next, now));
+    return { status, customer: next, otherMatches: others.map((other) => other.id), flags };
+  }
+
+  /** Replaces a customer's editable fields (the admin API validates them first). */
+  async replace(
+    id: string,
+    change: (current: Customer) => Customer,
+  ): Promise<Customer | undefined> {
+    await this.#open();
+    const current = this.#byId.get(id);
+    if (!current) return undefined;
+    const now = new Date().toISOString();
+    const next = { ...change(current), id, createdAt: current.createdAt, updatedAt: now };
+    await this.#write(next, now);
+    return next;
+  }
+
+  /** Adds a customer as given (import); the caller has normalised it. */
+  async insert(customer: Customer): Promise<void> {
+    await this.#open();
+    await this.#write(customer, customer.updatedAt);
+  }
+
+  async linkChat(id: string, chatId: string): Promise<Customer | undefined> {
+    return this.replace(id, (current) =>
+      current.chatIds.includes(chatId) || current.chatIds.length >= MAX_CHATS
+        ? current
+        : { ...current, chatIds: [...current.chatIds, chatId] },
+    );
+  }
+
+  /** Deletes the customer; runs that named it keep their records. */
+  async delete(id: string): Promise<boolean> {
+    await this.#open();
+    if (!this.#byId.has(id)) return false;
+    this.#byId.delete(id);
+    this.#index.set(id, undefined);
+    await this.#track(this.#log.append({ id, at: new Date().toISOString(), deleted: true }));
+    this.#scheduleCompaction();
+    return true;
+  }
+
+  /** Writes the live customers to a new generation and drops the old one. */
+  async compact(): Promise<void> {
+    while (this.#gate) await this.#gate;
+    let release!: () => void;
+    this.#gate = new Promise((resolve) => (release = resolve));
+    try {
+      await Promise.allSettled([...this.#pending]);
+      const generation = this.#generation + 1;
+      const dir = join(this.options.dir, generationDir(generation));
+      await rm(dir, { recursive: true, force: true });
+      const fresh = await openLog(this.options, generation);
+      try {
+        const records = this.all().map((customer) => ({
+          id: customer.id,
+          at: customer.updatedAt,
+          customer,
+        }));
+        for (let i = 0; i < records.length; i += 2048) {
+          await fresh.appendMany(records.slice(i, i + 2048));
+        }
+        await writeFileAtomic(this.#pointerPath(), JSON.stringify({ generation }));
+      } catch (error) {
+        await fresh.close();
+        await rm(dir, { recursive: true, force: true });
+        throw error;
+      }
+      const old = this.#log;
+      const oldDir = join(this.options.dir, generationDir(this.#generation));
+      this.#log = fresh;
+      this.#generation = generation;
+      await old.close();
+      await rm(oldDir, { recursive: true, force: true });
+    } finally {
+      this.#gate = undefined;
+      release();
+    }
+  }
+
+  stats(): { customers: number; records: number; generation: number } {
+    return {
+      customers: this.#byId.size,
+      records: this.#log.stats().records,
+      generation: this.#generation,
+    };
+  }
+
+  async settled(): Promise<void> {
+    while (this.#gate || this.#pending.size > 0) {
+      await this.#gate;
+      await Promise.allSettled([...this.#pending]);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.settled();
+    await this.#log.close();
+  }
+
+  async #open(): Promise<void> {
+    while (this.#gate) await this.#gate;
+  }
+
+  #lookup(key: string): Customer[] {
+    const found: Customer[] = [];
+    for (const id of this.#index.ids(key)) {
+      const customer = this.#byId.get(id);
+      if (customer) found.push(customer);
+    }
+    return found;
+  }
+
+  #remember(customer: Customer): void {
+    this.#byId.set(customer.id, customer);
+    this.#index.set(customer.id, customer);
+  }
+
+  /** Memory first (synchronously), then the durable append. */
+  #write(customer: Customer, at: string): Promise<void> {
+    this.#remember(customer);
+    const appended = this.#track(this.#log.append({ id: customer.id, at, customer }));
+    this.#unsettled.set(customer.id, appended);
+    const settle = (): void => {
+      if (this.#unsettled.get(customer.id) === appended) this.#unsettled.delete(customer.id);
+    };
+    appended.then(settle, settle);
+    this.#scheduleCompaction();
+    return appended;
+  }
+
+  #track(promise: Promise<void>): Promise<void> {
+    this.#pending.add(promise);
+    const done = (): void => void this.#pending.delete(promise);
+    promise.then(done, done);
+    return promise;
+  }
+
+  #compactionDue(): boolean {
+    const records = this.#log.stats().records;
+    const garbage = records - this.#byId.size;
+    return garbage >= COMPACT_MIN_GARBAGE && records > 2 * this.#byId.size;
+  }
+
+  async #compactIfDue(): Promise<void> {
+    if (this.#compactionDue()) await this.compact();
+  }
+
+  #scheduleCompaction(): void {
+    if (this.#gate || !this.#compactionDue()) return;
+    this.compact().catch((error: unknown) =>
+      (this.options.logger ?? silentLogger).warn('Customers compaction failed', {
+        error: error instanceof Error ? error.message : String(error),
+      }),
+    );
+  }
+
+  #pointerPath(): string {
+    return join(this.options.dir, 'current.json');
+  }
+}
+
+function generationDir(generation: number): string {
+  return `log-${generation}`;
+}
+
+function openLog(
+  options: CustomersStoreOptions,
+  generation: number,
+): Promise<JsonlLog<CustomerRecord>> {
+  return JsonlLog.open<CustomerRecord>({
+    dir: join(options.dir, generationDir(generation)),
+    schema: recordSchema,
+    maxSegmentRecords: SEGMENT_RECORDS,
+    ...(options.problems ? { problems: options.problems } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
+}
+
+async function readPointer(options: CustomersStoreOptions): Promise<number> {
+  const path = join(options.dir, 'current.json');
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 1;
+    throw error;
+  }
+  const parsed = pointerSchema.safeParse(safeJson(text));
+  if (parsed.success) return parsed.data.generation;
+  // Written atomically, so this is damage from outside: report it and refuse to open
+  // rather than guess a generation and delete the others.
+  options.problems?.add({ path, keptAt: path, reason: `${path} is not a valid pointer` });
+  throw new Error(`${path} is damaged; fix or remove it (customers are in ${options.dir}/log-*)`);
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

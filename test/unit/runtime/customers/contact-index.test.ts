@@ -1,0 +1,30 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { emptyCustomer } from '../../../../runtime/customers/binding';
+import { ContactIndex } from '../../../../runtime/customers/contact-index';
+
+const T = '2026-01-01T00:00:00.000Z';
+
+describe('ContactIndex', () => {
+  it('tracks keys held by one and by several customers through changes and deletes', () => {
+    const index = new ContactIndex();
+    const a = { ...emptyCustomer('cus_a0000001', T), email: 'shared@x.com' };
+    const b = {
+      ...emptyCustomer('cus_b0000001', T),
+      email: 'shared@x.com',
+      phone: '+5511999998888',
+    };
+    index.set(a.id, a);
+    index.set(b.id, b);
+    assert.deepEqual([...index.ids('email:shared@x.com')], [a.id, b.id]);
+    index.set(a.id, { ...a, email: 'own@x.com' });
+    assert.deepEqual([...index.ids('email:shared@x.com')], [b.id]);
+    assert.deepEqual([...index.ids('email:own@x.com')], [a.id]);
+    index.set(b.id, undefined);
+    assert.deepEqual([...index.ids('email:shared@x.com')], []);
+    assert.deepEqual([...index.ids('phone:+5511999998888')], []);
+    index.set(b.id, b);
+    index.set(b.id, b);
+    assert.deepEqual([...index.ids('phone:+5511999998888')], [b.id]);
+  });
+});

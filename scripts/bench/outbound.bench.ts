@@ -15,7 +15,7 @@
 // only slows a case down, so read ratios, not absolute numbers.
 // Targets: flow req/s ≥ 50 % of direct, HTTP step p99 ≤ 2× direct p99, open sockets after
 // the run ≤ the pool size.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { startChild, waitFor, type Child } from './bench-child';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,27 +55,8 @@ server.on('connection', (socket) => { open += 1; socket.on('close', () => { open
 server.listen(0, '127.0.0.1', () => console.log('port ' + server.address().port));
 `;
 
-interface Child {
-  process: ChildProcess;
-  output: () => string;
-}
-
 function start(args: string[], cwd = root): Child {
-  const child = spawn(process.execPath, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout?.on('data', (chunk) => (output += chunk));
-  child.stderr?.on('data', (chunk) => (output += chunk));
-  return { process: child, output: () => output };
-}
-
-async function waitFor(child: Child, pattern: RegExp): Promise<RegExpMatchArray> {
-  for (let i = 0; i < 600; i += 1) {
-    const match = child.output().match(pattern);
-    if (match) return match;
-    if (child.process.exitCode !== null) throw new Error(`child exited: ${child.output()}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`child did not print ${pattern}: ${child.output()}`);
+  return startChild(process.execPath, args, cwd);
 }
 
 function percentile(sorted: number[], p: number): number {

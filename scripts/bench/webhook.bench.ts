@@ -19,7 +19,7 @@
 // Targets (issues 4 and 10): (a) ≥ 80 % of the baseline's req/s, p99 ≤ 2× the baseline's,
 // RSS ≤ 150 MB; (b) ≥ 70 % of the baseline's req/s; (c) ≥ 70 % of baselineLarge's req/s,
 // p99 ≤ 2× its p99 — on Node 20 and Node 24 alike.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { startChild, waitFor, type Child } from './bench-child';
 import { createHmac } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
@@ -81,30 +81,8 @@ const SMALL = orderPayload(1024);
 const LARGE = orderPayload(100 * 1024);
 const HMAC_SECRET = 'bench-hmac-secret-0123456789abcdef';
 
-interface Child {
-  process: ChildProcess;
-  output: () => string;
-}
-
 function start(node: string, args: string[]): Child {
-  const child = spawn(node, args, {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk) => (output += chunk));
-  child.stderr?.on('data', (chunk) => (output += chunk));
-  return { process: child, output: () => output };
-}
-
-async function waitFor(child: Child, pattern: RegExp): Promise<RegExpMatchArray> {
-  for (let i = 0; i < 600; i += 1) {
-    const match = child.output().match(pattern);
-    if (match) return match;
-    if (child.process.exitCode !== null) throw new Error(`child exited: ${child.output()}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`child did not print ${pattern}: ${child.output()}`);
+  return startChild(node, args, root);
 }
 
 /** Peak resident memory of a process while `work` runs (Linux /proc; 0 elsewhere). */

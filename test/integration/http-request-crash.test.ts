@@ -4,32 +4,15 @@
 // the request was sent exactly once (the node is unrepeatable: at-most-once). A node with
 // "at-least-once" ticked is sent again instead, and its run completes.
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
-import type { FlowDocument } from '../../runtime/shared/flow-document';
-import { startCli, waitForOutput } from '../helpers/cli';
+import { describe, it } from 'node:test';
+import { createPublishedFlow } from '../helpers/admin-api';
 import { httpFlow } from '../helpers/http-flows';
 import { startScriptedServer } from '../helpers/http-servers';
+import { serveInChild } from '../helpers/serve-child';
 import { tempDir } from '../helpers/temp-dir';
 import { waitForRun } from '../helpers/poll';
 
-async function serve(dataDir: string) {
-  const child = startCli(['serve', '--data-dir', dataDir, '--port', '0', '--public-port', '0']);
-  after(() => child.kill('SIGKILL'));
-  const [, publicUrl = ''] = await waitForOutput(
-    child,
-    /webhooks \(public listener\): (http:\/\/\S+)/,
-  );
-  const [, adminUrl = ''] = await waitForOutput(child, /designer: (http:\/\/[^/\s]+)\/login/);
-  const token = (await readFile(join(dataDir, 'admin-token'), 'utf8')).trim();
-  const api = (path: string, init: RequestInit = {}) =>
-    fetch(`${adminUrl}${path}`, {
-      ...init,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    });
-  return { child, publicUrl, api };
-}
+const serve = serveInChild;
 
 async function crashMidRequest(atLeastOnce: boolean) {
   let answerNow = false;
@@ -56,16 +39,7 @@ async function crashMidRequest(atLeastOnce: boolean) {
     body: { kind: 'json', text: '{"amount": 10}' },
     response: { mappings: [{ path: 'charged', variable: 'charged' }] },
   });
-  const created = await first.api('/api/flows', {
-    method: 'POST',
-    body: JSON.stringify({ name: 'Charge', draft: graph }),
-  });
-  const flow = (await created.json()) as FlowDocument;
-  const published = await first.api(`/api/flows/${flow.id}/publish`, {
-    method: 'POST',
-    body: '{}',
-  });
-  assert.equal(published.status, 200, await published.text());
+  await createPublishedFlow(first, graph, 'Charge');
   const response = await fetch(`${first.publicUrl}/webhooks/flow/${webhookId}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -3,28 +3,15 @@
 // restart on the same data folder, every call that was answered 2xx is in the call log
 // and its run completes (the ones whose run had not started are started by recovery).
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { CallPage } from '../../runtime/shared/calls';
-import { startCli, waitForOutput } from '../helpers/cli';
+import { serveInChild } from '../helpers/serve-child';
 import { tempDir } from '../helpers/temp-dir';
 import { graphWith, webhookTriggerNode } from '../helpers/webhook-flows';
 import { createPublishedFlow } from '../helpers/admin-api';
-import { adminClient } from '../helpers/admin-api';
 import { waitForRun } from '../helpers/poll';
 
-async function serve(dataDir: string) {
-  const child = startCli(['serve', '--data-dir', dataDir, '--port', '0', '--public-port', '0']);
-  after(() => child.kill('SIGKILL'));
-  const [, publicUrl = ''] = await waitForOutput(
-    child,
-    /webhooks \(public listener\): (http:\/\/\S+)/,
-  );
-  const [, adminUrl = ''] = await waitForOutput(child, /designer: (http:\/\/[^/\s]+)\/login/);
-  const token = (await readFile(join(dataDir, 'admin-token'), 'utf8')).trim();
-  return { child, publicUrl, ...adminClient({ admin: adminUrl, token }) };
-}
+const serve = serveInChild;
 
 describe('SIGKILL during a burst of webhook calls', () => {
   it('every call answered 2xx is in the log after a restart, and its run completes', async () => {

@@ -20,6 +20,7 @@ import {
   webhookMethodsSchema,
   webhookResponseSchema,
 } from '../../shared/webhook-trigger';
+import { chatBindingSchema, customerBindingSchema } from '../../shared/customer-chat-binding';
 import { GRAPH_PROBLEM_CODES } from '../../shared/problem-codes';
 import { bodyReadsOf } from './call-reads';
 import { webhookTriggerFieldLabels } from './field-labels';
@@ -68,6 +69,9 @@ export const webhookTriggerConfigSchema = z
     bodyLimitBytes: bodyLimitBytesSchema.default(DEFAULT_BODY_LIMIT_BYTES),
     requireContentType: z.enum(requiredContentTypes).optional(),
     response: webhookResponseSchema.prefault({}),
+    /** The Customer & Chat tab (seed 001); both off by default. */
+    customer: customerBindingSchema.prefault({}),
+    chat: chatBindingSchema.prefault({}),
     idempotency: idempotencySchema.prefault({}),
   })
   .superRefine((config, context) => {

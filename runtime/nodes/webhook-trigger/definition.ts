@@ -143,7 +143,60 @@ export function webhookTriggerProblems(config: WebhookTriggerConfig): NodeConfig
   if (config.idempotency.source === 'body-path') {
     checkPath(config.idempotency.name, 'idempotency.name');
   }
+  bindingProblems(config, problems, checkPath);
   return problems;
+}
+
+/** The Customer & Chat tab (seed 001): only checked where its toggle is on. */
+function bindingProblems(
+  config: WebhookTriggerConfig,
+  problems: NodeConfigProblem[],
+  checkPath: (path: string | undefined, field: string) => void,
+): void {
+  const { customer, chat } = config;
+  if (customer.enabled) {
+    // Seed 001: "Enable the search icon on at least one field."
+    if (!customer.rows.some((row) => row.search)) {
+      problems.push({
+        field: 'customer.rows',
+        message:
+          'Turn on the search icon 🔍 on at least one field, so the customer can be found ' +
+          '(any flagged field that matches finds it)',
+      });
+    }
+    const ids = new Set<string>();
+    customer.rows.forEach((row, index) => {
+      if (ids.has(row.id)) {
+        problems.push({
+          field: `customer.rows[${index}].id`,
+          message: `Another customer field already has the id "${row.id}"`,
+        });
+      }
+      ids.add(row.id);
+      if (row.path === '') {
+        problems.push({
+          field: `customer.rows[${index}].path`,
+          message: 'Enter where this field is in the call, e.g. body.customer.email',
+        });
+      } else checkPath(row.path, `customer.rows[${index}].path`);
+    });
+  }
+  if (chat.enabled) {
+    if (chat.contactPath === '') {
+      problems.push({
+        field: 'chat.contactPath',
+        message: 'Enter where the contact is in the call, e.g. body.customer.phone',
+      });
+    } else checkPath(chat.contactPath, 'chat.contactPath');
+  }
+}
+
+/**
+ * Seed 001: "With Customer + Chat binding configured, the flow runs in full mode"; a run
+ * whose binding then finds nothing is headless (the executor says why).
+ */
+export function webhookTriggerCanBindChat(config: WebhookTriggerConfig): boolean {
+  return config.customer.enabled && config.chat.enabled;
 }
 
 export const webhookTriggerDefinition = defineNode({
@@ -157,8 +210,7 @@ export const webhookTriggerDefinition = defineNode({
   outputs: webhookTriggerOutputs,
   isTrigger: true,
   needsChat: false,
-  // No Customer & Chat binding yet (seed 001): every run is headless. Leaving
-  // canBindChat out says so; the binding will answer it from the config.
+  canBindChat: webhookTriggerCanBindChat,
   fieldLabels: webhookTriggerFieldLabels,
   sideEffects: 'none',
   summary: (config) => {

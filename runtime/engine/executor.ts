@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import type { AnyNodeDefinition, NodeType } from '../nodes/definitions';
 import type { ResumeEvent, RunMode, StepOutput, WaitSpec } from '../shared/run';
+import type { ChatBinding } from './chat';
 import type { ExecServices } from './exec-services';
 
 export interface ChatButton {
@@ -16,6 +17,13 @@ export interface ChatButton {
 export interface ChatApi {
   sendText(text: string): Promise<void>;
   sendButtons(text: string, buttons: readonly ChatButton[]): Promise<void>;
+}
+
+/** What a trigger's binding links its run to (ExecContext.bindRun). */
+export interface RunLink {
+  customerId?: string;
+  /** The chat found or created, and the binding the run talks through. */
+  chat?: { id: string; binding: ChatBinding };
 }
 
 export interface RunVariables {
@@ -50,6 +58,11 @@ export interface ExecContext {
   preread(path: string): { value: unknown } | undefined;
   /** Present in full mode; nodes that need it are skipped in headless runs. */
   chat?: ChatApi;
+  /**
+   * Links the run to a customer and a chat: a trigger's Customer & Chat binding (seed 001)
+   * and nothing else calls it. With a chat, the run is full from the next step on.
+   */
+  bindRun(link: RunLink): void;
   now(): Date;
   /** Aborted when the run is cancelled or the runtime stops for good. */
   signal: AbortSignal;

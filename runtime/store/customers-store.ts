@@ -27,10 +27,12 @@ import {
   emptyCustomer,
   prepareRows,
   searchCustomers,
+  type BindingField,
   type BindingRow,
   type ValueFlag,
 } from '../customers/binding';
 import { ContactIndex } from '../customers/contact-index';
+import { normaliseValue, type NormalisedValue } from '../customers/normalize';
 import { customerSchema, MAX_CHATS, type Customer } from '../customers/customer';
 import { silentLogger, type Logger } from '../logger';
 import { writeFileAtomic } from './atomic-file';
@@ -150,6 +152,11 @@ export class CustomersStore {
     return { status, customer: next, otherMatches: others.map((other) => other.id), flags };
   }
 
+  /** A value as `bind` compares and keeps it. */
+  normalise(field: BindingField, raw: string): NormalisedValue {
+    return normaliseValue(field, raw, { defaultCountry: this.options.defaultCountry?.() });
+  }
+
   /** Replaces a customer's editable fields (the admin API validates them first). */
   async replace(
     id: string,
@@ -170,7 +177,14 @@ export class CustomersStore {
     await this.#write(customer, customer.updatedAt);
   }
 
+  /** Idempotent: a chat already linked costs no write (a recovered run binds again). */
   async linkChat(id: string, chatId: string): Promise<Customer | undefined> {
+    await this.#open();
+    const current = this.#byId.get(id);
+    if (current?.chatIds.includes(chatId)) {
+      await this.#unsettled.get(id);
+      return current;
+    }
     return this.replace(id, (current) =>
       current.chatIds.includes(chatId) || current.chatIds.length >= MAX_CHATS
         ? current

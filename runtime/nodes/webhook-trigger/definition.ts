@@ -28,6 +28,17 @@ import { webhookTriggerFieldLabels } from './field-labels';
 /** What a template can read of the call that started the run (the engine's run scope). */
 const WEBHOOK_CALL_FIELDS = ['body', 'query', 'headers', 'ip', 'method'];
 
+/** What the Customer & Chat binding gives templates (`{{customer.name}}`), seed 001. */
+export const CUSTOMER_VARIABLE_FIELDS = [
+  'customer.id',
+  'customer.name',
+  'customer.email',
+  'customer.phone',
+  'customer.document',
+  'customer.contacts',
+];
+export const CHAT_VARIABLE_FIELDS = ['chat.id', 'chat.channel'];
+
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 const variableName = z
   .string()
@@ -181,6 +192,25 @@ function bindingProblems(
       } else checkPath(row.path, `customer.rows[${index}].path`);
     });
   }
+  // The binding's own variables: a mapping of the same name would be overwritten by it.
+  const bound = new Set([
+    ...(customer.enabled ? ['customer'] : []),
+    ...(webhookTriggerCanBindChat(config) ? ['chat'] : []),
+  ]);
+  config.mappings.forEach((mapping, index) => {
+    if (bound.has(mapping.variable)) {
+      problems.push({
+        field: `mappings[${index}].variable`,
+        message: `The Customer & Chat binding sets "${mapping.variable}"; give this variable another name`,
+      });
+    }
+  });
+  if (config.saveFullBodyAs !== undefined && bound.has(config.saveFullBodyAs)) {
+    problems.push({
+      field: 'saveFullBodyAs',
+      message: `The Customer & Chat binding sets "${config.saveFullBodyAs}"; give the body another name`,
+    });
+  }
   if (chat.enabled) {
     if (chat.contactPath === '') {
       problems.push({
@@ -226,6 +256,9 @@ export const webhookTriggerDefinition = defineNode({
   variablesWritten: (config) => [
     ...config.mappings.map((mapping) => mapping.variable),
     ...(config.saveFullBodyAs ? [config.saveFullBodyAs] : []),
+    // The Customer & Chat binding (bind-customer.ts) sets these two objects.
+    ...(config.customer.enabled ? ['customer'] : []),
+    ...(webhookTriggerCanBindChat(config) ? ['chat'] : []),
   ],
   // The call's parts, then the paths this trigger already reads (so the user's own fields
   // are offered by name, the way the payload spells them).
@@ -233,6 +266,8 @@ export const webhookTriggerDefinition = defineNode({
     ...WEBHOOK_CALL_FIELDS,
     ...config.mappings.map((mapping) => mapping.path),
     ...(config.events.path ? [config.events.path] : []),
+    ...(config.customer.enabled ? CUSTOMER_VARIABLE_FIELDS : []),
+    ...(webhookTriggerCanBindChat(config) ? CHAT_VARIABLE_FIELDS : []),
   ],
   validate: (config, { secrets }) => [
     ...webhookTriggerProblems(config),

@@ -2,8 +2,7 @@
 // client, the customers and chats a Webhook Trigger binds, and a logger. Executors never touch stores (executor.ts), so each is a small
 // interface here; the runtime passes the real parts (EngineOptions.services) and tests
 // replace any of them. Nodes that never read `ctx.services` never pay for it.
-import type { BindingField, BindingRow } from '../customers/binding';
-import type { NormalisedValue } from '../customers/normalize';
+import type { BindingRow } from '../customers/binding';
 import type { Customer } from '../customers/customer';
 import type { Logger } from '../logger';
 import type { OutboundHttp } from '../outbound/outbound-http';
@@ -31,18 +30,18 @@ export type HttpClient = Pick<OutboundHttp, 'send'>;
  */
 export interface ExecCustomers {
   bind(rows: readonly BindingRow[], at?: Date): Promise<BindResult>;
-  /** A value as the store compares and keeps it (the default country applies to phones). */
-  normalise(field: BindingField, raw: string): NormalisedValue;
   /** Adds the chat to the customer's chats (no-op when it is there). */
   linkChat(id: string, chatId: string): Promise<Customer | undefined>;
 }
 
 export interface ChatBindRequest {
   channel: ChatBindingChannel;
-  /** Normalised like a customer's contact value. */
+  /** As read from the call: the service normalises it like a customer's contact value. */
   contact: { type: ChatContactType; value: string };
   customerId: string;
   runId: string;
+  /** The run's flow (a test chat session names it). */
+  flowId: string;
 }
 
 export interface ChatBindResult {
@@ -90,7 +89,6 @@ export const noHttp: HttpClient = {
 export const noCustomers: ExecCustomers = {
   bind: () => Promise.reject(new Error('This Hookflow was opened without a customers store')),
   linkChat: () => Promise.resolve(undefined),
-  normalise: (_field, raw) => ({ value: raw.trim(), normalised: false }),
 };
 
 /** Until the runtime passes its chats: a Chat binding cannot resolve (the run is headless). */

@@ -27,12 +27,10 @@ import {
   emptyCustomer,
   prepareRows,
   searchCustomers,
-  type BindingField,
   type BindingRow,
   type ValueFlag,
 } from '../customers/binding';
 import { ContactIndex } from '../customers/contact-index';
-import { normaliseValue, type NormalisedValue } from '../customers/normalize';
 import { customerSchema, MAX_CHATS, type Customer } from '../customers/customer';
 import { silentLogger, type Logger } from '../logger';
 import { writeFileAtomic } from './atomic-file';
@@ -150,11 +148,6 @@ export class CustomersStore {
     // (fifty binds at once: one creates, 49 find it; none may answer before it is durable).
     await (status === 'unchanged' ? this.#unsettled.get(next.id) : this.#write(next, now));
     return { status, customer: next, otherMatches: others.map((other) => other.id), flags };
-  }
-
-  /** A value as `bind` compares and keeps it. */
-  normalise(field: BindingField, raw: string): NormalisedValue {
-    return normaliseValue(field, raw, { defaultCountry: this.options.defaultCountry?.() });
   }
 
   /** Replaces a customer's editable fields (the admin API validates them first). */

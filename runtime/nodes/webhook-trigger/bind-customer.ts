@@ -125,14 +125,14 @@ export async function bindCustomerAndChat(
   }
   if (!contact) return headless(contactMiss ?? 'the chat contact path is not set');
 
-  const value = customers.normalise(contact.type, contact.value).value;
   let bound;
   try {
     bound = await chats.bind({
       channel: config.chat.channel,
-      contact: { type: config.chat.contactType, value },
+      contact: { type: config.chat.contactType, value: contact.value },
       customerId: customer.id,
       runId: ctx.runId,
+      flowId: ctx.flowId,
     });
     if (!customer.chatIds.includes(bound.chat.id)) {
       await customers.linkChat(customer.id, bound.chat.id);

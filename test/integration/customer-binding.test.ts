@@ -303,4 +303,64 @@ describe('Full and headless runs (seed 001 "Behavior in the flow")', () => {
     const [customer] = await customers(rt, '+5511977776666');
     assert.deepEqual(customer?.contacts, [{ type: 'whatsapp', value: '+5511977776666' }]);
   });
+
+  it('a full run waiting for a reply is bound to its chat again after a restart', async () => {
+    const rt = await brazilRuntime();
+    const trigger = webhookTriggerNode(chatBinding('test-chat', 'body.session', 'test-chat'));
+    const graph: DraftGraph = {
+      nodes: [
+        trigger,
+        {
+          id: 'n_ask',
+          type: 'collect-input',
+          position: { x: 200, y: 0 },
+          data: { config: { prompt: 'Order number, {{customer.name}}?', variable: 'order' } },
+        },
+        {
+          id: 'n_thanks',
+          type: 'send-message',
+          position: { x: 400, y: 0 },
+          data: { config: { text: 'Thanks, {{order}}' } },
+        },
+        { id: 'n_end', type: 'end', position: { x: 600, y: 0 }, data: { config: {} } },
+      ],
+      edges: [
+        { id: 'e1', source: trigger.id, sourceHandle: 'next', target: 'n_ask' },
+        { id: 'e2', source: 'n_ask', sourceHandle: 'next', target: 'n_thanks' },
+        { id: 'e3', source: 'n_thanks', sourceHandle: 'next', target: 'n_end' },
+      ],
+      variables: [],
+    };
+    await createPublishedFlow(rt, graph, 'Ask the order');
+    const url = `${rt.public}/webhooks/flow/${String(trigger.data.config.webhookId)}`;
+    const runId = await call(url, {
+      session: 'lead-gil',
+      customer: { name: 'Gil', email: 'gil@example.com' },
+    });
+    const waiting = await waitForRun(rt, runId);
+    assert.equal(waiting.status, 'waiting', JSON.stringify(waiting));
+    assert.equal(waiting.mode, 'full');
+
+    await rt.stop();
+    const again = await startTestRuntime({ dataDir: rt.dataDir });
+    const reply = await again.api('/api/test-chat/sessions/lead-gil/messages', {
+      method: 'POST',
+      json: { text: 'A-77' },
+    });
+    assert.equal(reply.status, 202, await reply.clone().text());
+    const done = await waitForRun(again, runId, (run) => run.status === 'completed');
+    assert.equal(done.chatId, waiting.chatId);
+    assert.equal(done.customerId, waiting.customerId);
+    const session = await json<{ messages: { from: string; text: string }[] }>(
+      await again.api('/api/test-chat/sessions/lead-gil/messages'),
+    );
+    assert.deepEqual(
+      session.messages.map((message) => [message.from, message.text]),
+      [
+        ['bot', 'Order number, Gil?'],
+        ['user', 'A-77'],
+        ['bot', 'Thanks, A-77'],
+      ],
+    );
+  });
 });

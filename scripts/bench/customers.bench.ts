@@ -160,6 +160,10 @@ async function serve(
     node,
     [
       ...RUNTIME_NODE_FLAGS,
+      // HOOKFLOW_BENCH_PROFILE=<dir>: a CPU profile of the runtime, as in bench:webhook.
+      ...(process.env.HOOKFLOW_BENCH_PROFILE
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.HOOKFLOW_BENCH_PROFILE}`]
+        : []),
       cli,
       'serve',
       '--data-dir',

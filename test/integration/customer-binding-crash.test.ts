@@ -70,8 +70,7 @@ describe('SIGKILL during a burst of customer-binding webhooks', () => {
     const second = await serveInChild(dataDir);
     // Recovery starts the runs of calls recorded before the crash: let them finish.
     await pollUntil(
-      async () =>
-        (await (await second.api('/api/runs?status=running&limit=1')).json()) as RunPage,
+      async () => (await (await second.api('/api/runs?status=running&limit=1')).json()) as RunPage,
       (page) => page.runs.length === 0,
       'recovered runs finishing',
     );

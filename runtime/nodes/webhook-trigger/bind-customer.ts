@@ -45,6 +45,9 @@ export interface BindingOutcome {
 
 type Read = (at: CompiledPath) => unknown;
 
+/** How many of the other matching customers a step names. */
+export const MAX_OTHER_MATCHES = 10;
+
 export async function bindCustomerAndChat(
   ctx: ExecContext,
   config: Pick<WebhookTriggerConfig, 'customer' | 'chat'>,
@@ -89,16 +92,20 @@ export async function bindCustomerAndChat(
     for (const flag of result.flags) {
       warnings.push(`${fieldLabel(flag.field)}: "${flag.value}" is ${flag.reason}`);
     }
-    if (result.otherMatches.length > 0 && result.customer) {
+    // Bounded: a value many customers share (a company's phone) must not grow every step.
+    const others = result.otherMatches.slice(0, MAX_OTHER_MATCHES);
+    if (others.length > 0 && result.customer) {
+      const more = result.otherMatches.length - others.length;
       warnings.push(
         `Customer ${result.customer.id} (the oldest match) was used; also matched: ` +
-          result.otherMatches.join(', '),
+          others.join(', ') +
+          (more > 0 ? ` and ${more} more` : ''),
       );
     }
     binding.customer = {
       status: result.status,
       ...(result.customer ? { id: result.customer.id } : {}),
-      ...(result.otherMatches.length > 0 ? { alsoMatched: result.otherMatches } : {}),
+      ...(others.length > 0 ? { alsoMatched: others } : {}),
       ...(result.flags.length > 0 ? { flags: result.flags } : {}),
     };
     customer = result.customer;

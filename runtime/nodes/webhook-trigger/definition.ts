@@ -242,6 +242,8 @@ export const webhookTriggerDefinition = defineNode({
   needsChat: false,
   canBindChat: webhookTriggerCanBindChat,
   fieldLabels: webhookTriggerFieldLabels,
+  // The Customer & Chat binding writes, but idempotently (find-or-create): run again for
+  // the same call after a crash, it changes nothing the first run did not (bind-customer.ts).
   sideEffects: 'none',
   summary: (config) => {
     const cases = config.events.cases.length;

@@ -5,28 +5,12 @@
 import type { z } from 'zod';
 import type { AnyNodeDefinition, NodeType } from '../nodes/definitions';
 import type { ResumeEvent, RunMode, StepOutput, WaitSpec } from '../shared/run';
-import type { ChatBinding } from './chat';
+import type { ChatApi, ChatBinding } from './chat';
 import type { ExecServices } from './exec-services';
 
-export interface ChatButton {
-  id: string;
-  label: string;
-}
-
-/** What a node can do with the chat bound to the run (full mode only). */
-export interface ChatApi {
-  sendText(text: string): Promise<ChatDelivery | void>;
-  sendButtons(text: string, buttons: readonly ChatButton[]): Promise<ChatDelivery | void>;
-}
-
-/**
- * What a send reports besides success (nothing: delivered). A chat whose channel is not
- * connected takes the message into its record but cannot deliver it; the step says so as
- * a warning and the flow goes on (issue 13).
- */
-export interface ChatDelivery {
-  notDelivered?: string;
-}
+// What nodes say to a person lives with the chat bindings (chat.ts), which exec-services.ts
+// reads too; named here as well, where executors have always found them.
+export type { ChatApi, ChatButton, ChatDelivery } from './chat';
 
 /** What a trigger's binding links its run to (ExecContext.bindRun). */
 export interface RunLink {

@@ -1,8 +1,10 @@
 // The small inline form Map opens under a tree row: the variable name for the new mapping,
 // prefilled with a suggestion and selected so typing replaces it. Enter adds, Escape
-// cancels and goes back to the Map button.
+// cancels and goes back to the Map button. Where the node offers other targets (the
+// trigger's Customer & Chat binding), a second line puts the path there instead.
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { VARIABLE_NAME_PATTERN } from '../../../runtime/shared/variable-name';
+import type { MapTarget } from './PayloadTree';
 
 interface Props {
   path: string;
@@ -10,11 +12,16 @@ interface Props {
   /** Returns what is wrong, or undefined when the mapping was added. */
   onAdd: (variable: string) => string | undefined;
   onCancel: () => void;
+  targets?: readonly MapTarget[] | undefined;
+  /** Returns what is wrong, or undefined when the path went into the target. */
+  onFill?: (targetKey: string) => string | undefined;
 }
 
-export function MapPrompt({ path, suggestion, onAdd, onCancel }: Props) {
+export function MapPrompt({ path, suggestion, onAdd, onCancel, targets, onFill }: Props) {
   const [name, setName] = useState(suggestion);
   const [problem, setProblem] = useState<string>();
+  const [target, setTarget] = useState('');
+  const [fillProblem, setFillProblem] = useState<string>();
   const input = useRef<HTMLInputElement>(null);
   const form = useRef<HTMLFormElement>(null);
   const id = useId();
@@ -35,6 +42,14 @@ export function MapPrompt({ path, suggestion, onAdd, onCancel }: Props) {
       event.stopPropagation();
       backToButton();
     }
+  };
+
+  const fill = () => {
+    if (target === '') {
+      setFillProblem('Choose which binding field gets this path');
+      return;
+    }
+    setFillProblem(onFill?.(target));
   };
 
   return (
@@ -81,6 +96,50 @@ export function MapPrompt({ path, suggestion, onAdd, onCancel }: Props) {
         <p className="field-error" id={`${id}-error`}>
           {problem}
         </p>
+      )}
+      {targets && targets.length > 0 && onFill && (
+        <>
+          <label htmlFor={`${id}-target`}>Or use it for</label>
+          <div className="map-prompt-row">
+            <select
+              id={`${id}-target`}
+              value={target}
+              aria-invalid={fillProblem ? true : undefined}
+              aria-describedby={fillProblem ? `${id}-target-error` : undefined}
+              onChange={(event) => {
+                setTarget(event.target.value);
+                setFillProblem(undefined);
+              }}
+              onKeyDown={(event) => {
+                // Enter on the list uses the choice (it would add the mapping otherwise).
+                if (event.key !== 'Enter') return;
+                event.preventDefault();
+                fill();
+              }}
+            >
+              <option value="">Choose a binding field…</option>
+              {[...new Set(targets.map((option) => option.group))].map((group) => (
+                <optgroup key={group} label={group}>
+                  {targets
+                    .filter((option) => option.group === group)
+                    .map((option) => (
+                      <option key={option.key} value={option.key}>
+                        {option.label}
+                      </option>
+                    ))}
+                </optgroup>
+              ))}
+            </select>
+            <button type="button" onClick={fill}>
+              Use it
+            </button>
+          </div>
+          {fillProblem && (
+            <p className="field-error" id={`${id}-target-error`}>
+              {fillProblem}
+            </p>
+          )}
+        </>
       )}
     </form>
   );

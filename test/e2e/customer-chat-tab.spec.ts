@@ -117,6 +117,7 @@ test('the seed\'s "New lead from a form" is configured in the Customer & Chat ta
   await prompt.getByRole('button', { name: 'Use it' }).click();
   await expect(prompt).toContainText('Choose which binding field gets this path');
   await prompt.getByLabel('Or use it for').selectOption({ label: 'New customer field: Phone' });
+  await screenshot(page, 'listen-map-to-binding');
   await prompt.getByRole('button', { name: 'Use it' }).click();
   await expect(prompt).toBeHidden();
   await expect(
@@ -165,7 +166,9 @@ test('the seed\'s "New lead from a form" is configured in the Customer & Chat ta
 
   await expectSavedAndChecked(page);
   await dismissNotices(page);
-  await tab.scrollIntoViewIfNeeded();
+  // Tall enough for the whole tab in one picture (README's screenshot).
+  await page.setViewportSize({ width: 1280, height: 1580 });
+  await inspector.getByRole('tablist').scrollIntoViewIfNeeded();
   await screenshot(page, 'customer-chat-tab');
 
   const node = (await savedFlow(hookflow, flowId)).draft.nodes.find((n) => n.id === 'n_leads');

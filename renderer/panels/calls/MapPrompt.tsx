@@ -4,7 +4,14 @@
 // trigger's Customer & Chat binding), a second line puts the path there instead.
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { VARIABLE_NAME_PATTERN } from '../../../runtime/shared/variable-name';
-import type { MapTarget } from './PayloadTree';
+
+/** Somewhere besides a variable that a field's path can fill (a binding row). */
+export interface MapTarget {
+  key: string;
+  label: string;
+  /** Targets are listed under their group's heading. */
+  group: string;
+}
 
 interface Props {
   path: string;

@@ -6,7 +6,7 @@ import { useId, useState } from 'react';
 import type { PathSegment } from '../../../runtime/paths/path-syntax';
 import { copyText } from '../../ui/copy-text';
 import { CheckIcon, CopyIcon } from '../../ui/icons';
-import { MapPrompt } from './MapPrompt';
+import { MapPrompt, type MapTarget } from './MapPrompt';
 import { childrenOf, isBranch, pathText, previewValue } from './payload-paths';
 
 export interface PayloadRoot {
@@ -19,14 +19,6 @@ export interface PayloadRoot {
   bare?: boolean;
   /** Open at first (the body is; headers usually are not). */
   open?: boolean;
-}
-
-/** Somewhere besides a variable that a field's path can fill (a binding row). */
-export interface MapTarget {
-  key: string;
-  label: string;
-  /** Targets are listed under their group's heading. */
-  group: string;
 }
 
 export interface MapAction {

@@ -74,6 +74,7 @@ test('the seed\'s "New lead from a form" is configured in the Customer & Chat ta
   // No field searches yet: said inline, before Publish.
   await expect(tab).toContainText('Turn on search for at least one field');
   await page.keyboard.press('Tab');
+  await screenshot(page, 'customer-chat-tab-no-search');
   const search1 = tab.getByRole('button', { name: 'Search by field 1 (Name)' });
   await expect(search1).toBeFocused();
   await expect(search1).toHaveAttribute('aria-pressed', 'false');
@@ -161,6 +162,13 @@ test('the seed\'s "New lead from a form" is configured in the Customer & Chat ta
   await tab.getByRole('combobox', { name: 'Contact type' }).selectOption('email');
   await expect(mode).toHaveAttribute('data-mode', 'full');
   await expect(mode).toContainText('runs get full mode');
+  // A typo in a path is caught against the call Listen saw, with the field it meant.
+  await tab.getByLabel('Body path 1', { exact: true }).fill('body.nme');
+  const miss = tab.getByTestId('binding-miss');
+  await expect(miss).toContainText('Finds nothing in the last call');
+  await expect(miss).toContainText('Did you mean body.name?');
+  await miss.getByRole('button', { name: 'Use it' }).click();
+  await expect(tab.getByLabel('Body path 1', { exact: true })).toHaveValue('body.name');
   // Every path finds a value in the call Listen saw.
   await expect(tab.getByTestId('binding-miss')).toHaveCount(0);
 

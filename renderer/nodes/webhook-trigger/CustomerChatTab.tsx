@@ -61,6 +61,10 @@ export function CustomerChatTab({ props, newestCall, onListen }: TabProps) {
     : undefined;
 
   const mode = runMode(config);
+  // The list's own problem (no field searches) is said beside the search logic, not on the
+  // list: on the list it would mark every row's controls invalid, and they are not.
+  const rowsProblem = problemExactlyAt(problems, 'customer.rows');
+  const rowProblems = problems.filter((problem) => problem.path !== 'customer.rows');
   return (
     <div className="customer-chat-tab" data-testid="customer-chat-tab">
       <p className="muted tab-intro">
@@ -91,9 +95,8 @@ export function CustomerChatTab({ props, newestCall, onListen }: TabProps) {
               max={MAX_CUSTOMER_ROWS}
               emptyText="No fields yet: click Add, then choose a field and its body path."
               value={customer.rows}
-              problems={problems}
+              problems={rowProblems}
               path="customer.rows"
-              error={problemExactlyAt(problems, 'customer.rows')}
               newRow={() => newCustomerRow(customer.rows, newId('row'))}
               onChange={(rows) => setCustomer({ rows })}
               renderRow={(item, row) => {
@@ -151,6 +154,15 @@ export function CustomerChatTab({ props, newestCall, onListen }: TabProps) {
                 );
               }}
             />
+            {rowsProblem && (
+              <p
+                className="field-error binding-rows-problem"
+                id={`${nodeId}-customer.rows-error`}
+                data-testid="customer-rows-problem"
+              >
+                <WarningIcon /> {rowsProblem}
+              </p>
+            )}
             <p className="binding-note" data-testid="search-logic">
               <strong>Search logic (OR):</strong> the system looks for any customer matching at
               least one of the fields with the search icon active. Enable the search icon on at

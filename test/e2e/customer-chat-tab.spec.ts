@@ -178,6 +178,9 @@ test('the seed\'s "New lead from a form" is configured in the Customer & Chat ta
   await page.setViewportSize({ width: 1280, height: 1580 });
   await inspector.getByRole('tablist').scrollIntoViewIfNeeded();
   await screenshot(page, 'customer-chat-tab');
+  await page.getByTestId('theme-toggle').click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await screenshot(page, 'customer-chat-tab-dark');
 
   const node = (await savedFlow(hookflow, flowId)).draft.nodes.find((n) => n.id === 'n_leads');
   const config = node?.data.config as {

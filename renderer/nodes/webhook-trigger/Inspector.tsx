@@ -139,6 +139,7 @@ export function WebhookTriggerInspector(rawProps: Props) {
       key: 'customer',
       label: 'Customer & Chat',
       id: `${nodeId}-customer`,
+      aliasId: `${nodeId}-chat`,
       badge: badge('customer'),
       testId: 'trigger-tab-customer',
     },

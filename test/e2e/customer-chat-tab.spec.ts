@@ -139,6 +139,7 @@ test('the seed\'s "New lead from a form" is configured in the Customer & Chat ta
   await expect(
     page.getByText('Chat contact path ← body.email (Customer & Chat tab); Chat binding turned on'),
   ).toBeVisible();
+  await expect(mapEmail).toBeFocused();
   await inspector.getByTestId('listen-bar-stop').click();
 
   // Back on the tab: row 3 is there; its search on; the chat's type; full mode.

@@ -38,11 +38,16 @@ export function MapPrompt({ path, suggestion, onAdd, onCancel, targets, onFill }
     input.current?.select();
   }, []);
 
-  const backToButton = () => {
+  // The prompt goes away when done or cancelled: the keyboard goes back to its Map button.
+  const whenClosed = (close: () => boolean) => {
     const row = form.current?.closest('.tree-item');
-    onCancel();
-    requestAnimationFrame(() => row?.querySelector<HTMLElement>('.tree-map')?.focus());
+    if (close()) requestAnimationFrame(() => row?.querySelector<HTMLElement>('.tree-map')?.focus());
   };
+  const backToButton = () =>
+    whenClosed(() => {
+      onCancel();
+      return true;
+    });
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
     if (event.key === 'Escape') {
       event.preventDefault();
@@ -56,7 +61,11 @@ export function MapPrompt({ path, suggestion, onAdd, onCancel, targets, onFill }
       setFillProblem('Choose which binding field gets this path');
       return;
     }
-    setFillProblem(onFill?.(target));
+    whenClosed(() => {
+      const wrong = onFill?.(target);
+      setFillProblem(wrong);
+      return wrong === undefined;
+    });
   };
 
   return (
@@ -72,7 +81,11 @@ export function MapPrompt({ path, suggestion, onAdd, onCancel, targets, onFill }
           setProblem('Use letters, digits and "_" (not starting with a digit)');
           return;
         }
-        setProblem(onAdd(variable));
+        whenClosed(() => {
+          const wrong = onAdd(variable);
+          setProblem(wrong);
+          return wrong === undefined;
+        });
       }}
     >
       <label htmlFor={id}>

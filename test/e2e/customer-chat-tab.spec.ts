@@ -54,7 +54,8 @@ test('the seed\'s "New lead from a form" is configured in the Customer & Chat ta
 
   // Customer binding on: with no field yet, the tab says what to add.
   await tab.getByRole('switch', { name: 'Find or create the customer' }).check();
-  await expect(tab).toContainText('Add a customer field (e.g. Email ← body.email)');
+  const rowsProblem = tab.getByTestId('customer-rows-problem');
+  await expect(rowsProblem).toBeVisible();
   await expect(customerTab.locator('.tab-problems')).toHaveText('1');
   await expect(mode).toContainText('Turn on Chat binding for full mode');
 
@@ -66,13 +67,20 @@ test('the seed\'s "New lead from a form" is configured in the Customer & Chat ta
   await expect(field1).toHaveValue('name');
   await page.keyboard.press('Tab');
   await expect(tab.getByRole('textbox', { name: 'Body path 1' })).toBeFocused();
-  await expect(tab).toContainText('Enter where the Name is');
+  // An empty path is marked on its field until it is filled.
+  await expect(tab.getByRole('textbox', { name: 'Body path 1' })).toHaveAttribute(
+    'aria-invalid',
+    'true',
+  );
   await page.keyboard.type('body.name');
   await expect(tab.getByRole('listitem', { name: 'customer field 1' })).toContainText(
     'When found: Always updated.',
   );
   // No field searches yet: said inline, before Publish.
-  await expect(tab).toContainText('Turn on search for at least one field');
+  await expect(tab.getByRole('textbox', { name: 'Body path 1' })).not.toHaveAttribute(
+    'aria-invalid',
+  );
+  await expect(rowsProblem).toContainText(/search/i);
   await page.keyboard.press('Tab');
   await screenshot(page, 'customer-chat-tab-no-search');
   const search1 = tab.getByRole('button', { name: 'Search by field 1 (Name)' });
@@ -94,7 +102,7 @@ test('the seed\'s "New lead from a form" is configured in the Customer & Chat ta
   await expect(tab.getByRole('listitem', { name: 'customer field 2' })).toContainText(
     'Finds the customer.',
   );
-  await expect(tab).not.toContainText('Turn on search for at least one field');
+  await expect(rowsProblem).toHaveCount(0);
   await expect(customerTab.locator('.tab-problems')).toHaveCount(0);
   await expect(tab.getByTestId('search-logic')).toContainText(
     'Search logic (OR): the system looks for any customer matching at least one of the fields with the search icon active.',

@@ -111,7 +111,7 @@ export function CustomerChatTab({ props, newestCall, onListen }: TabProps) {
                         label={`Customer field ${number}`}
                         value={item.field}
                         options={CUSTOMER_FIELD_OPTIONS}
-                        error={row.errorFor('field')}
+                        error={row.errorFor('field') ?? row.errorFor('id')}
                         onChange={(field) => row.update({ ...item, field })}
                       />
                       <PathField

@@ -12,6 +12,8 @@ export interface TextFieldProps extends FieldBaseProps {
   /** Monospace, no spellcheck: ids, paths, tokens, code-like values. */
   monospace?: boolean;
   autoFocus?: boolean;
+  /** Values offered as the user types (a datalist), e.g. the paths of a real call. */
+  suggestions?: readonly string[];
 }
 
 export function TextField({
@@ -26,7 +28,9 @@ export function TextField({
   type = 'text',
   monospace = false,
   autoFocus,
+  suggestions,
 }: TextFieldProps) {
+  const listId = suggestions && suggestions.length > 0 ? `${id}-suggestions` : undefined;
   return (
     <Field id={id} label={label} hint={hint} error={error}>
       <input
@@ -40,9 +44,17 @@ export function TextField({
         autoCapitalize={monospace ? 'off' : undefined}
         autoComplete="off"
         autoFocus={autoFocus}
+        list={listId}
         {...describedBy(id, error, hint)}
         onChange={(event) => onChange(event.target.value)}
       />
+      {listId && (
+        <datalist id={listId}>
+          {suggestions?.map((suggestion) => (
+            <option key={suggestion} value={suggestion} />
+          ))}
+        </datalist>
+      )}
     </Field>
   );
 }

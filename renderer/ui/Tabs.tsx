@@ -8,6 +8,11 @@ export interface TabItem<K extends string> {
   label: ReactNode;
   /** The tab button's id (default `${idPrefix}-tab-${key}`). */
   id?: string;
+  /**
+   * A second id that finds this tab: going to a problem looks for `${node}-${field}`, and
+   * a tab that holds two config fields (customer, chat) answers to both.
+   */
+  aliasId?: string;
   /** Something beside the label: a count, a problem dot. */
   badge?: ReactNode;
   testId?: string;
@@ -58,7 +63,7 @@ export function Tabs<K extends string>({
       <div ref={list} role="tablist" aria-label={label} className="tab-list" onKeyDown={onKeyDown}>
         {tabs.map((tab) => {
           const active = tab.key === current?.key;
-          return (
+          const button = (
             <button
               key={tab.key}
               type="button"
@@ -77,6 +82,13 @@ export function Tabs<K extends string>({
               {tab.label}
               {tab.badge}
             </button>
+          );
+          return tab.aliasId ? (
+            <span key={tab.key} id={tab.aliasId} className="tab-alias">
+              {button}
+            </span>
+          ) : (
+            button
           );
         })}
       </div>

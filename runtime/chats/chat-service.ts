@@ -11,8 +11,8 @@
 // warning; a Collect Input on such a chat waits until its timeout.
 //
 // Restarts: the engine re-binds a run by its ChatRef through `chatChannels()`: each
-// connected channel (wrapped so its messages are still recorded), plus one channel per
-// not-connected channel name whose key is the chat id. Which channels are connected comes
+// registered channel (wrapped so its messages are still recorded), plus, for every chat
+// binding channel that is not connected, a binding by chat id. Which channels are connected comes
 // from the registry (runtime/channels/registry.ts); nothing here names one.
 import type { Channel } from '../channels/channel';
 import type { ChatBinding, ChatChannel } from '../engine/chat';
@@ -65,6 +65,8 @@ export const notConnectedReason = (channel: string): string =>
   `not delivered: channel ${channel} is not connected`;
 
 export class ChatService {
+  /** Every registered channel, and those of them that can open a conversation. */
+  readonly #channels = new Map<string, Channel>();
   readonly #connected = new Map<string, Channel>();
   readonly #unsubscribe: (() => void)[] = [];
   readonly #logger: Logger;
@@ -81,8 +83,8 @@ export class ChatService {
     this.#logger = options.logger ?? silentLogger;
     this.#defaultCountry = options.defaultCountry;
     for (const channel of channels) {
-      if (!channel.conversation) continue;
-      this.#connected.set(channel.name, channel);
+      this.#channels.set(channel.name, channel);
+      if (channel.conversation) this.#connected.set(channel.name, channel);
       const off = channel.onInbound?.((key, text) => this.#recordInbound(channel.name, key, text));
       if (off) this.#unsubscribe.push(off);
     }
@@ -151,26 +153,32 @@ export class ChatService {
     return this.store.unlinkCustomer(customerId);
   }
 
-  /** What the engine binds runs through after a restart (see the header). */
+  /**
+   * What the engine binds runs through after a restart (see the header): every registered
+   * channel, its bindings recording into the chat its key names; and for each chat binding
+   * channel that is not connected, its chats by chat id.
+   */
   chatChannels(): ChatChannel[] {
-    const connected = [...this.#connected.values()].map((channel): ChatChannel => ({
-      name: channel.name,
-      bind: (key) => {
-        const binding = channel.bind(key);
-        const chat = this.#chatOf(channel.name, key);
-        return binding && chat ? this.#recording(binding, chat.id, undefined) : binding;
-      },
-    }));
-    const notConnected = CHAT_BINDING_CHANNELS.filter((name) => !this.#connected.has(name)).map(
-      (name): ChatChannel => ({
-        name,
-        bind: (chatId) => {
-          const chat = this.store.get(chatId);
-          return chat?.channel === name ? this.#notConnected(chat, undefined) : undefined;
+    const byChatId = (name: string) => (chatId: string) => {
+      const chat = this.store.get(chatId);
+      return chat?.channel === name ? this.#notConnected(chat, undefined) : undefined;
+    };
+    const registered = [...this.#channels.values()].map((channel): ChatChannel => {
+      const fallback = this.#isChatChannel(channel.name) && !this.isConnected(channel.name);
+      return {
+        name: channel.name,
+        bind: (key) => {
+          const binding = channel.bind(key);
+          const chat = this.#chatOf(channel.name, key);
+          if (binding) return chat ? this.#recording(binding, chat.id, undefined) : binding;
+          return fallback ? byChatId(channel.name)(key) : undefined;
         },
-      }),
+      };
+    });
+    const unregistered = CHAT_BINDING_CHANNELS.filter((name) => !this.#channels.has(name)).map(
+      (name): ChatChannel => ({ name, bind: byChatId(name) }),
     );
-    return [...connected, ...notConnected];
+    return [...registered, ...unregistered];
   }
 
   settled(): Promise<void> {
@@ -194,7 +202,11 @@ export class ChatService {
   /** A channel's binding that also records what it sends in the chat's conversation. */
   #recording(inner: ChatBinding, chatId: string, runId: string | undefined): ChatBinding {
     const record = async (text: string, delivery: ChatDelivery | void) => {
-      await this.#append(chatId, { direction: 'out', text, runId });
+      // Delivered already: a failed record is logged, not made the send's failure (the
+      // step would then repeat a message the person has).
+      await this.#append(chatId, { direction: 'out', text, runId }).catch((error: unknown) =>
+        this.#recordFailed(chatId, error),
+      );
       return delivery;
     };
     return {
@@ -234,13 +246,21 @@ export class ChatService {
   #recordInbound(channel: string, key: string, text: string): void {
     const chat = this.#chatOf(channel, key);
     if (!chat) return;
-    // The channel has the message already; a failed record must not break its delivery.
+    // The channel has the message already: a failed record must not break its delivery.
     this.#append(chat.id, { direction: 'in', text, runId: undefined }).catch((error: unknown) =>
-      this.#logger.warn('Could not record a chat message', {
-        chatId: chat.id,
-        error: error instanceof Error ? error.message : String(error),
-      }),
+      this.#recordFailed(chat.id, error),
     );
+  }
+
+  #recordFailed(chatId: string, error: unknown): void {
+    this.#logger.warn('Could not record a chat message', {
+      chatId,
+      error: error instanceof Error ? error.message : String(error),
+    });
+  }
+
+  #isChatChannel(name: string): name is ChatBindingChannel {
+    return (CHAT_BINDING_CHANNELS as readonly string[]).includes(name);
   }
 }
 

@@ -90,9 +90,7 @@ test('tabs from the keyboard; a bearer token generated, revealed and replaced is
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   await expect(tab('Customer & Chat')).toHaveAttribute('aria-selected', 'true');
-  await expect(inspector.getByTestId('customer-chat-tab')).toContainText(
-    'Coming in a later version',
-  );
+  await expect(inspector.getByTestId('customer-chat-tab')).toContainText('Customer binding');
   // Tab leaves the tablist for the panel's controls.
   await page.keyboard.press('ArrowLeft');
   await expect(tab('Security')).toBeFocused();

@@ -17,12 +17,14 @@ import type { MapAction } from '../../panels/calls/PayloadTree';
 import { suggestVariableName } from '../../panels/calls/payload-paths';
 import { LogsTab } from '../../panels/logs/LogsTab';
 import { useListen } from '../../panels/listen/use-listen';
-import { useEditor } from '../../store/editor-store';
+import { newId, useEditor } from '../../store/editor-store';
 import { useNotices } from '../../store/notices-store';
 import { useMissingSecretProblems } from '../../store/use-checked-problems';
 import { ListenIcon, StopIcon } from '../../ui/icons';
 import { Tabs, type TabItem } from '../../ui/Tabs';
 import type { InspectorProps } from '../inspector-props';
+import { bindingTargets, boundPaths, fillBindingPath, parseTargetKey } from './binding-edit';
+import { CustomerChatTab } from './CustomerChatTab';
 import { EventsTab } from './EventsTab';
 import { GeneralTab } from './GeneralTab';
 import { addMapping, mappedPaths } from './mapping-edit';
@@ -82,6 +84,20 @@ export function WebhookTriggerInspector(rawProps: Props) {
       notify(`Mapped ${path} → ${variable}`);
       return undefined;
     },
+    // The Customer & Chat tab's paths can be filled from a field too (seed 001).
+    targets: bindingTargets(config),
+    bound: boundPaths(config),
+    fill: (path, key) => {
+      const target = parseTargetKey(key);
+      if (!target) return 'Choose where to use this field';
+      const result = fillBindingPath(latest.current.config, target, path, () => newId('row'));
+      if ('problem' in result) return result.problem;
+      change((current) => ({ ...current, ...result.config }));
+      notify(
+        `${result.said} (Customer & Chat tab)${result.turnedOn ? `; ${result.turnedOn} turned on` : ''}`,
+      );
+      return undefined;
+    },
   };
 
   const setSecurity = (next: WebhookSecurity) =>
@@ -119,7 +135,14 @@ export function WebhookTriggerInspector(rawProps: Props) {
       badge: badge('security'),
       testId: 'trigger-tab-security',
     },
-    { key: 'customer', label: 'Customer & Chat', testId: 'trigger-tab-customer' },
+    {
+      key: 'customer',
+      label: 'Customer & Chat',
+      id: `${nodeId}-customer`,
+      aliasId: `${nodeId}-chat`,
+      badge: badge('customer'),
+      testId: 'trigger-tab-customer',
+    },
     {
       key: 'events',
       label: 'Events',
@@ -196,7 +219,9 @@ export function WebhookTriggerInspector(rawProps: Props) {
             onChange={setSecurity}
           />
         )}
-        {tab === 'customer' && <CustomerChatTab />}
+        {tab === 'customer' && (
+          <CustomerChatTab props={props} newestCall={newestCall} onListen={startListening} />
+        )}
         {tab === 'events' && <EventsTab props={props} onListen={startListening} />}
         {tab === 'logs' && flow && (
           <LogsTab
@@ -208,19 +233,6 @@ export function WebhookTriggerInspector(rawProps: Props) {
           />
         )}
       </Tabs>
-    </div>
-  );
-}
-
-function CustomerChatTab() {
-  return (
-    <div className="coming-later" data-testid="customer-chat-tab">
-      <p className="coming-later-tag">Coming in a later version</p>
-      <p>
-        Customer &amp; Chat will find or create the customer and the chat from fields of the payload
-        (an email, a phone number), so the flow can send messages and wait for replies. Until then,
-        webhook runs are headless: nodes that talk to a person are skipped.
-      </p>
     </div>
   );
 }

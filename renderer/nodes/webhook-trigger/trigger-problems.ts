@@ -1,6 +1,7 @@
 // What the inspector marks inline on a Webhook Trigger besides its schema's problems: paths
 // that do not parse (checked as typed, with runtime/paths) and the definition's publish
-// checks (no URL yet, cases without an event path, case templates), so nothing waits for
+// checks (no URL yet, cases without an event path, case templates), plus the Customer &
+// Chat tab's (a binding without a search field or a contact path), so nothing waits for
 // Publish to be pointed out. Each problem also says which tab it is on.
 import { tryParsePath } from '../../../runtime/paths/path-syntax';
 import type { FieldProblem } from '../../../runtime/shared/api-error';
@@ -9,6 +10,7 @@ import {
   webhookTriggerConfigSchema,
   webhookTriggerProblems,
 } from '../../../runtime/nodes/webhook-trigger/definition';
+import { bindingProblems } from './binding-edit';
 
 export type TriggerTab = 'general' | 'security' | 'customer' | 'events' | 'logs';
 
@@ -16,6 +18,7 @@ export type TriggerTab = 'general' | 'security' | 'customer' | 'events' | 'logs'
 export function tabOf(path: string): TriggerTab {
   if (path === 'security' || path.startsWith('security.')) return 'security';
   if (path === 'events' || path.startsWith('events.')) return 'events';
+  if (/^(customer|chat)(\.|\[|$)/.test(path)) return 'customer';
   return 'general';
 }
 
@@ -29,6 +32,8 @@ interface LooseConfig {
   mappings?: readonly { path?: unknown }[];
   events?: { path?: unknown };
   idempotency?: { source?: unknown; name?: unknown };
+  customer?: { rows?: readonly { path?: unknown }[] };
+  chat?: { contactPath?: unknown };
 }
 
 /** The schema's problems, then the path and publish checks, without repeats. */
@@ -45,9 +50,15 @@ export function triggerProblems(
     ...(config.idempotency?.source === 'body-path'
       ? pathProblem(config.idempotency.name, 'idempotency.name')
       : []),
+    ...(config.customer?.rows ?? []).flatMap((row, index) =>
+      pathProblem(row.path, `customer.rows[${index}].path`),
+    ),
+    ...pathProblem(config.chat?.contactPath, 'chat.contactPath'),
   ];
   const parsed = webhookTriggerConfigSchema.safeParse(config);
   if (parsed.success) {
+    // The Customer & Chat tab's checks as the user types (Publish makes its own).
+    found.push(...bindingProblems(parsed.data));
     for (const problem of webhookTriggerProblems(parsed.data)) {
       // Paths were checked above, as typed.
       if (problem.code === GRAPH_PROBLEM_CODES.invalidPath) continue;

@@ -1,8 +1,17 @@
 // The small inline form Map opens under a tree row: the variable name for the new mapping,
 // prefilled with a suggestion and selected so typing replaces it. Enter adds, Escape
-// cancels and goes back to the Map button.
+// cancels and goes back to the Map button. Where the node offers other targets (the
+// trigger's Customer & Chat binding), a second line puts the path there instead.
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { VARIABLE_NAME_PATTERN } from '../../../runtime/shared/variable-name';
+
+/** Somewhere besides a variable that a field's path can fill (a binding row). */
+export interface MapTarget {
+  key: string;
+  label: string;
+  /** Targets are listed under their group's heading. */
+  group: string;
+}
 
 interface Props {
   path: string;
@@ -10,11 +19,16 @@ interface Props {
   /** Returns what is wrong, or undefined when the mapping was added. */
   onAdd: (variable: string) => string | undefined;
   onCancel: () => void;
+  targets?: readonly MapTarget[] | undefined;
+  /** Returns what is wrong, or undefined when the path went into the target. */
+  onFill?: (targetKey: string) => string | undefined;
 }
 
-export function MapPrompt({ path, suggestion, onAdd, onCancel }: Props) {
+export function MapPrompt({ path, suggestion, onAdd, onCancel, targets, onFill }: Props) {
   const [name, setName] = useState(suggestion);
   const [problem, setProblem] = useState<string>();
+  const [target, setTarget] = useState('');
+  const [fillProblem, setFillProblem] = useState<string>();
   const input = useRef<HTMLInputElement>(null);
   const form = useRef<HTMLFormElement>(null);
   const id = useId();
@@ -24,17 +38,34 @@ export function MapPrompt({ path, suggestion, onAdd, onCancel }: Props) {
     input.current?.select();
   }, []);
 
-  const backToButton = () => {
+  // The prompt goes away when done or cancelled: the keyboard goes back to its Map button.
+  const whenClosed = (close: () => boolean) => {
     const row = form.current?.closest('.tree-item');
-    onCancel();
-    requestAnimationFrame(() => row?.querySelector<HTMLElement>('.tree-map')?.focus());
+    if (close()) requestAnimationFrame(() => row?.querySelector<HTMLElement>('.tree-map')?.focus());
   };
+  const backToButton = () =>
+    whenClosed(() => {
+      onCancel();
+      return true;
+    });
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
     if (event.key === 'Escape') {
       event.preventDefault();
       event.stopPropagation();
       backToButton();
     }
+  };
+
+  const fill = () => {
+    if (target === '') {
+      setFillProblem('Choose which binding field gets this path');
+      return;
+    }
+    whenClosed(() => {
+      const wrong = onFill?.(target);
+      setFillProblem(wrong);
+      return wrong === undefined;
+    });
   };
 
   return (
@@ -50,7 +81,11 @@ export function MapPrompt({ path, suggestion, onAdd, onCancel }: Props) {
           setProblem('Use letters, digits and "_" (not starting with a digit)');
           return;
         }
-        setProblem(onAdd(variable));
+        whenClosed(() => {
+          const wrong = onAdd(variable);
+          setProblem(wrong);
+          return wrong === undefined;
+        });
       }}
     >
       <label htmlFor={id}>
@@ -81,6 +116,50 @@ export function MapPrompt({ path, suggestion, onAdd, onCancel }: Props) {
         <p className="field-error" id={`${id}-error`}>
           {problem}
         </p>
+      )}
+      {targets && targets.length > 0 && onFill && (
+        <>
+          <label htmlFor={`${id}-target`}>Or use it for</label>
+          <div className="map-prompt-row">
+            <select
+              id={`${id}-target`}
+              value={target}
+              aria-invalid={fillProblem ? true : undefined}
+              aria-describedby={fillProblem ? `${id}-target-error` : undefined}
+              onChange={(event) => {
+                setTarget(event.target.value);
+                setFillProblem(undefined);
+              }}
+              onKeyDown={(event) => {
+                // Enter on the list uses the choice (it would add the mapping otherwise).
+                if (event.key !== 'Enter') return;
+                event.preventDefault();
+                fill();
+              }}
+            >
+              <option value="">Choose a binding field…</option>
+              {[...new Set(targets.map((option) => option.group))].map((group) => (
+                <optgroup key={group} label={group}>
+                  {targets
+                    .filter((option) => option.group === group)
+                    .map((option) => (
+                      <option key={option.key} value={option.key}>
+                        {option.label}
+                      </option>
+                    ))}
+                </optgroup>
+              ))}
+            </select>
+            <button type="button" onClick={fill}>
+              Use it
+            </button>
+          </div>
+          {fillProblem && (
+            <p className="field-error" id={`${id}-target-error`}>
+              {fillProblem}
+            </p>
+          )}
+        </>
       )}
     </form>
   );

@@ -1,12 +1,12 @@
 // A call's body, query and headers as an expandable tree (Listen and Logs, seed 001). Next
 // to every field: Map (adds a mapping with that field's path, after asking for the
-// variable name inline) and copy-path (`body.data[0].name`). Fields already mapped show
-// their variable.
+// variable name inline, or where else the path goes: a Customer & Chat binding row) and
+// copy-path (`body.data[0].name`). Fields already mapped show their variable.
 import { useId, useState } from 'react';
 import type { PathSegment } from '../../../runtime/paths/path-syntax';
 import { copyText } from '../../ui/copy-text';
 import { CheckIcon, CopyIcon } from '../../ui/icons';
-import { MapPrompt } from './MapPrompt';
+import { MapPrompt, type MapTarget } from './MapPrompt';
 import { childrenOf, isBranch, pathText, previewValue } from './payload-paths';
 
 export interface PayloadRoot {
@@ -28,6 +28,12 @@ export interface MapAction {
   mapped: ReadonlyMap<string, string>;
   /** Adds the mapping; returns what is wrong instead, if something is. */
   add: (path: string, variable: string) => string | undefined;
+  /** Other places the path can go, offered in the Map prompt. */
+  targets?: readonly MapTarget[];
+  /** Paths those places read already, with what reads them. */
+  bound?: ReadonlyMap<string, string>;
+  /** Puts the path in the target with this key; returns what is wrong instead. */
+  fill?: (path: string, targetKey: string) => string | undefined;
 }
 
 interface Props {
@@ -97,6 +103,7 @@ function TreeRow({ context, segments, label, value, depth, initiallyOpen }: RowP
   const path = pathText(segments);
   const childListId = useId();
   const mappedTo = context.map?.mapped.get(path);
+  const boundTo = context.map?.bound?.get(path);
   const copied = context.status === `Copied ${path}`;
   const children = open ? childrenOf(segments, value) : [];
   return (
@@ -126,6 +133,11 @@ function TreeRow({ context, segments, label, value, depth, initiallyOpen }: RowP
         {mappedTo && (
           <span className="tree-mapped" title={`Mapped to the variable ${mappedTo}`}>
             → {mappedTo}
+          </span>
+        )}
+        {boundTo && (
+          <span className="tree-mapped tree-bound" title={`Read by the ${boundTo}`}>
+            → {boundTo}
           </span>
         )}
         <span className="tree-actions">
@@ -162,6 +174,12 @@ function TreeRow({ context, segments, label, value, depth, initiallyOpen }: RowP
             return problem;
           }}
           onCancel={() => context.setPrompt(undefined)}
+          targets={context.map.fill ? context.map.targets : undefined}
+          onFill={(key) => {
+            const problem = context.map?.fill?.(path, key);
+            if (!problem) context.setPrompt(undefined);
+            return problem;
+          }}
         />
       )}
       {open && (

@@ -107,3 +107,21 @@ export function suggestVariableName(
     if (!taken.has(numbered)) return numbered;
   }
 }
+
+/**
+ * The paths of a payload's leaf fields, depth first (`body.name`, `body.items[0].id`), at
+ * most `limit`: what a path field offers as suggestions from a real call.
+ */
+export function leafPaths(root: readonly PathSegment[], value: unknown, limit = 200): string[] {
+  const found: string[] = [];
+  const walk = (segments: readonly PathSegment[], current: unknown) => {
+    if (found.length >= limit) return;
+    if (!isBranch(current)) {
+      found.push(pathText(segments));
+      return;
+    }
+    for (const child of childrenOf(segments, current)) walk(child.segments, child.value);
+  };
+  walk(root, value);
+  return found;
+}

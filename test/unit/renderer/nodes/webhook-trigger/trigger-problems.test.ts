@@ -69,11 +69,50 @@ describe('triggerProblems', () => {
   });
 });
 
+describe('the Customer & Chat checks', () => {
+  const id = 'wh_0123456789abcdefghijklmn';
+  it('marks a binding without a search field, and paths that do not parse, as typed', () => {
+    const problems = check({
+      webhookId: id,
+      customer: {
+        enabled: true,
+        rows: [
+          { id: 'a', field: 'email', path: 'body..email', search: false },
+          { id: 'b', field: 'name', path: 'body.name', search: false },
+        ],
+      },
+      chat: { enabled: true, contactPath: '' },
+    });
+    assert.deepEqual(
+      problems.map((problem) => problem.path),
+      ['customer.rows[0].path', 'customer.rows', 'chat.contactPath'],
+    );
+    assert.match(problems[0]?.message ?? '', /^Not a valid path: /);
+    assert.match(problems[1]?.message ?? '', /Turn on search/);
+  });
+
+  it('has nothing to say of a binding with a search field and a contact path', () => {
+    const config = {
+      webhookId: id,
+      customer: {
+        enabled: true,
+        rows: [{ id: 'a', field: 'email', path: 'body.email', search: true }],
+      },
+      chat: { enabled: true, contactPath: 'body.email', channel: 'test-chat' },
+    };
+    assert.deepEqual(check(config), []);
+  });
+});
+
 describe('tabOf and problemsPerTab', () => {
   it('counts problems on the tab where their field is edited', () => {
     assert.equal(tabOf('security.auth.tokenSecretId'), 'security');
     assert.equal(tabOf('events.cases[0].value'), 'events');
     assert.equal(tabOf('mappings[1].variable'), 'general');
+    assert.equal(tabOf('customer.rows[0].path'), 'customer');
+    assert.equal(tabOf('customer.rows'), 'customer');
+    assert.equal(tabOf('chat.contactPath'), 'customer');
+    assert.equal(tabOf('chats'), 'general');
     assert.deepEqual(
       problemsPerTab([
         { path: 'security.auth.tokenSecretId', message: '' },

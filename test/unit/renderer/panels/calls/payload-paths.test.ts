@@ -4,6 +4,7 @@ import { parsePath } from '../../../../../runtime/paths/path-syntax';
 import {
   childrenOf,
   isBranch,
+  leafPaths,
   pathText,
   previewValue,
   suggestVariableName,
@@ -92,5 +93,18 @@ describe('suggestVariableName', () => {
     assert.equal(suggestVariableName(parsePath('body')), 'payload');
     assert.equal(suggestVariableName(parsePath('query.body')), 'body_value');
     assert.equal(suggestVariableName(parsePath('headers')), 'headers_value');
+  });
+});
+
+describe('leafPaths', () => {
+  it('lists leaf fields depth first in the path language, up to a limit', () => {
+    const body = { name: 'Ada', items: [{ id: 1 }, { id: 2 }], empty: {} };
+    assert.deepEqual(leafPaths(parsePath('body'), body), [
+      'body.name',
+      'body.items[0].id',
+      'body.items[1].id',
+    ]);
+    assert.deepEqual(leafPaths(parsePath('body'), body, 2), ['body.name', 'body.items[0].id']);
+    assert.deepEqual(leafPaths(parsePath('query'), 'x'), ['query']);
   });
 });

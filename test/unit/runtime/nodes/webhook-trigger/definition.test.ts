@@ -249,5 +249,34 @@ describe('Webhook Trigger definition', () => {
       fullTrigger.data.config = { ...fullTrigger.data.config, chat: { enabled: false } };
       assert.ok(validateGraph(graph).some((problem) => problem.code === 'chat_node_headless'));
     });
+
+    it('declares customer.* (and chat.* when full) for the variable menu, and refuses mappings that clash', () => {
+      const config = webhookTriggerConfigSchema.parse({
+        mappings: [{ path: 'body.x', variable: 'customer' }],
+        customer: { enabled: true, rows: [row('a', 'email', 'body.email', true)] },
+        chat: { enabled: true, contactPath: 'body.email', contactType: 'email' },
+      });
+      assert.deepEqual(webhookTriggerDefinition.variablesWritten?.(config), [
+        'customer',
+        'customer',
+        'chat',
+      ]);
+      const fields = webhookTriggerDefinition.triggerFields?.(config) ?? [];
+      for (const field of [
+        'customer.id',
+        'customer.name',
+        'customer.email',
+        'chat.id',
+        'chat.channel',
+      ]) {
+        assert.ok(fields.includes(field), field);
+      }
+      const headless = { ...config, chat: { ...config.chat, enabled: false } };
+      assert.ok(!(webhookTriggerDefinition.triggerFields?.(headless) ?? []).includes('chat.id'));
+      assert.deepEqual(
+        webhookTriggerProblems({ ...config, webhookId: newWebhookId() }).map((p) => p.field),
+        ['mappings[0].variable'],
+      );
+    });
   });
 });

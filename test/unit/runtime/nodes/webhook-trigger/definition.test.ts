@@ -7,6 +7,7 @@ import {
   webhookTriggerCanBindChat,
   webhookTriggerProblems,
 } from '../../../../../runtime/nodes/webhook-trigger/definition';
+import { bodyReadsOf } from '../../../../../runtime/nodes/webhook-trigger/call-reads';
 import { describeNodeConfig } from '../../../../../runtime/shared/node-definition';
 import { newWebhookId, WEBHOOK_ID_PATTERN } from '../../../../../runtime/shared/webhook-trigger';
 import { graphWith, webhookTriggerNode } from '../../../../helpers/webhook-flows';
@@ -277,6 +278,26 @@ describe('Webhook Trigger definition', () => {
         webhookTriggerProblems({ ...config, webhookId: newWebhookId() }).map((p) => p.field),
         ['mappings[0].variable'],
       );
+    });
+
+    it('has the ingress read the binding paths of a large body when the call arrives', () => {
+      const on = webhookTriggerConfigSchema.parse({
+        customer: {
+          enabled: true,
+          rows: [row('a', 'email', 'body.customer.email', true), row('b', 'name', 'query.name')],
+        },
+        chat: { enabled: true, contactPath: 'body.customer.phone' },
+      });
+      assert.deepEqual(
+        bodyReadsOf(on).reads.map((read) => read.path),
+        ['body.customer.email', 'body.customer.phone'],
+      );
+      const off = {
+        ...on,
+        customer: { ...on.customer, enabled: false },
+        chat: { ...on.chat, enabled: false },
+      };
+      assert.deepEqual(bodyReadsOf(off).reads, []);
     });
   });
 });

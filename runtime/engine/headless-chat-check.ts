@@ -56,6 +56,7 @@ export function headlessChatText(triggerNames: readonly string[]): string {
   return (
     `Skipped in every run: only ${triggerNames.join(', ')} ${one ? 'leads' : 'lead'} here, ` +
     `and ${one ? 'its' : 'their'} runs have no chat (headless), so this node talks to no one. ` +
-    'To reach a chat, start this path at a Start node.'
+    'To reach a chat, turn on Customer and Chat binding on the trigger (Customer & Chat tab), ' +
+    'or start this path at a Start node.'
   );
 }

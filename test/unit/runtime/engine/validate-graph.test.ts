@@ -349,9 +349,9 @@ describe('validateGraph warns about chat nodes no chat can reach (issue 10, 5.5)
         code: 'chat_node_headless',
         severity: 'warning',
         message:
-          'Send message — Skipped in every run: only "Orders" leads here, and its runs have no chat (headless), so this node talks to no one. To reach a chat, start this path at a Start node.',
+          'Send message — Skipped in every run: only "Orders" leads here, and its runs have no chat (headless), so this node talks to no one. To reach a chat, turn on Customer and Chat binding on the trigger (Customer & Chat tab), or start this path at a Start node.',
         detail:
-          'Skipped in every run: only "Orders" leads here, and its runs have no chat (headless), so this node talks to no one. To reach a chat, start this path at a Start node.',
+          'Skipped in every run: only "Orders" leads here, and its runs have no chat (headless), so this node talks to no one. To reach a chat, turn on Customer and Chat binding on the trigger (Customer & Chat tab), or start this path at a Start node.',
       },
     ]);
   });

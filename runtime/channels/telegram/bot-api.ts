@@ -146,7 +146,9 @@ export class BotApi {
         const failure = toTelegramError(error, method, chatId);
         const waitMs = (failure.details.retryAfterSeconds ?? 0) * 1000;
         const retry =
-          failure.code === 'rate_limited' && attempt < this.#maxRetries && waitMs <= this.#maxWaitMs;
+          failure.code === 'rate_limited' &&
+          attempt < this.#maxRetries &&
+          waitMs <= this.#maxWaitMs;
         if (!retry) throw failure;
         await new Promise((resolve) => setTimeout(resolve, waitMs));
       }

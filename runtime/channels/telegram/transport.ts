@@ -181,7 +181,10 @@ export class TelegramTransport {
     if ('refused' in checked) return checked.refused;
     try {
       const outcome = await this.#enqueue(checked.update);
-      return { status: 200, body: outcome === 'duplicate' ? { ok: true, duplicate: true } : { ok: true } };
+      return {
+        status: 200,
+        body: outcome === 'duplicate' ? { ok: true, duplicate: true } : { ok: true },
+      };
     } catch (error) {
       this.#report(error);
       return webhookError(500, 'handler_failed', 'The update could not be handled; retry later');

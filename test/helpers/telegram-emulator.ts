@@ -2,9 +2,18 @@
 // never reach the real service. It serves the bot's side (getMe, getUpdates, sendMessage,
 // answerCallbackQuery, setWebhook, deleteWebhook) and a client side that plays the user.
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { createServer as createHttpServer } from 'node:http';
 import { after } from 'node:test';
 import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
+import {
+  TelegramTransport,
+  type TelegramTransportOptions,
+} from '../../runtime/channels/telegram/transport';
+import type { TelegramEvent } from '../../runtime/channels/telegram/updates';
+import type { TelegramError } from '../../runtime/channels/telegram/errors';
+import { StoreProblems } from '../../runtime/store/store-problems';
 import { pollUntil } from './poll';
+import { tempDir } from './temp-dir';
 
 /** A realistic token: the transport refuses ones that do not look like 123:ABC. */
 export const TEST_BOT_TOKEN = '123456789:AAHookflowTestTokenForTheLocalEmulator';
@@ -76,4 +85,73 @@ export async function startEmulator(token = TEST_BOT_TOKEN): Promise<Emulator> {
       };
     },
   };
+}
+
+/** A transport on the emulator and a fresh data folder (unless `extra.dataDir`). */
+export async function openTransport(
+  emulator: Emulator,
+  onEvent: (event: TelegramEvent, transport: TelegramTransport) => Promise<void>,
+  extra: Partial<TelegramTransportOptions> = {},
+) {
+  const problems: TelegramError[] = [];
+  // onEvent handlers reply through the transport they belong to.
+  const ref: { transport?: TelegramTransport } = {};
+  const transport = await TelegramTransport.open({
+    token: TEST_BOT_TOKEN,
+    apiRoot: emulator.apiRoot,
+    dataDir: extra.dataDir ?? (await tempDir('hookflow-telegram-')),
+    problems: new StoreProblems(),
+    // The emulator answers getUpdates at once; a short pause keeps the loop from spinning.
+    idlePauseMs: 20,
+    onEvent: (event) => onEvent(event, ref.transport as TelegramTransport),
+    onProblem: (problem) => problems.push(problem),
+    ...extra,
+  });
+  ref.transport = transport;
+  return { transport, problems };
+}
+
+export interface WebhookFrontDoor {
+  /** Where Telegram is told to deliver: passes headers as they came. */
+  url: string;
+  /**
+   * For the emulator's own deliveries: telegram-test-api 4.2.1 keeps setWebhook's
+   * `secret_token` but does not send the X-Telegram-Bot-Api-Secret-Token header that
+   * Telegram sends, so this path adds the header Telegram would have sent (the secret the
+   * emulator was given), then hands over like `url`.
+   */
+  relayUrl: string;
+  /** The transport calls go to (swapped when a test restarts the transport). */
+  target: { transport?: TelegramTransport };
+}
+
+/** The public listener's part, on a loopback port: raw body and headers to handleWebhook. */
+export async function startWebhookFrontDoor(emulator: Emulator): Promise<WebhookFrontDoor> {
+  const target: WebhookFrontDoor['target'] = {};
+  const server = createHttpServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const headers = { ...req.headers };
+      if (req.url === '/relay') {
+        headers['x-telegram-bot-api-secret-token'] = emulator.webhook()?.secret_token;
+      }
+      const transport = target.transport;
+      if (!transport) {
+        res.writeHead(503).end();
+        return;
+      }
+      void transport.handleWebhook(headers, Buffer.concat(chunks)).then((result) => {
+        res.writeHead(result.status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(result.body));
+      });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  after(() => {
+    server.closeAllConnections();
+    server.close();
+  });
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { url: `${base}/telegram`, relayUrl: `${base}/relay`, target };
 }

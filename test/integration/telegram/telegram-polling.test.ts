@@ -3,38 +3,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { isTelegramError } from '../../../runtime/channels/telegram/errors';
-import {
-  TelegramTransport,
-  type TelegramTransportOptions,
-} from '../../../runtime/channels/telegram/transport';
 import type { TelegramEvent } from '../../../runtime/channels/telegram/updates';
-import { StoreProblems } from '../../../runtime/store/store-problems';
 import { pollUntil } from '../../helpers/poll';
-import { TEST_BOT_TOKEN, startEmulator, type Emulator } from '../../helpers/telegram-emulator';
-import { tempDir } from '../../helpers/temp-dir';
-
-async function openTransport(
-  emulator: Emulator,
-  onEvent: (event: TelegramEvent, transport: TelegramTransport) => Promise<void>,
-  extra: Partial<TelegramTransportOptions> = {},
-) {
-  const problems: unknown[] = [];
-  // onEvent handlers reply through the transport they belong to.
-  const ref: { transport?: TelegramTransport } = {};
-  const transport = await TelegramTransport.open({
-    token: TEST_BOT_TOKEN,
-    apiRoot: emulator.apiRoot,
-    dataDir: extra.dataDir ?? (await tempDir('hookflow-telegram-')),
-    problems: new StoreProblems(),
-    // The emulator answers getUpdates at once; a short pause keeps the loop from spinning.
-    idlePauseMs: 20,
-    onEvent: (event) => onEvent(event, ref.transport as TelegramTransport),
-    onProblem: (problem) => problems.push(problem),
-    ...extra,
-  });
-  ref.transport = transport;
-  return { transport, problems };
-}
+import { TEST_BOT_TOKEN, openTransport, startEmulator } from '../../helpers/telegram-emulator';
 
 test('connect validates the token with getMe and reports the bot', async () => {
   const emulator = await startEmulator();

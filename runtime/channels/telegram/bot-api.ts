@@ -161,7 +161,8 @@ export function toTelegramError(error: unknown, method: string, chatId?: string)
   if (isTelegramError(error)) return error;
   if (error instanceof GrammyError) {
     const status = error.error_code;
-    const description = error.description.replace(/^[^:]*Error:\s*/, '');
+    // "Forbidden: bot was blocked by the user": the category repeats the status; drop it.
+    const description = error.description.replace(/^[A-Z][A-Za-z ]+:\s+/, '');
     if (status === 401 || (status === 404 && method === 'getMe')) {
       return badTokenError(status, description);
     }

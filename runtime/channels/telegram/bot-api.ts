@@ -123,6 +123,9 @@ export class BotApi {
         allowed_updates: ['message', 'callback_query'],
         // Updates waiting at Telegram are kept: the offset file drops any already handled.
         drop_pending_updates: false,
+        // One delivery at a time, so updates arrive in update_id order: with several in
+        // flight a later one could be handled first and the earlier one taken for a repeat.
+        max_connections: 1,
       });
     } catch (error) {
       throw toTelegramError(error, 'setWebhook');
@@ -185,12 +188,17 @@ export function toTelegramError(error: unknown, method: string, chatId?: string)
     });
   }
   const cause = error instanceof HttpError ? error.error : error;
+  // The fetch error is not kept as `cause`: its message holds the request URL, token and all.
   return new TelegramError(
     'unreachable',
-    `Telegram's Bot API could not be reached (${method}): ${describe(cause)}. ` +
+    `Telegram's Bot API could not be reached (${method}): ${redactToken(describe(cause))}. ` +
       'Check the internet connection; messages are not delivered meanwhile.',
-    { cause },
   );
+}
+
+/** Bot API URLs carry the token (`/bot123:ABC/getMe`); nothing we show or log may. */
+export function redactToken(text: string): string {
+  return text.replace(/bot\d+:[A-Za-z0-9_-]+/g, 'bot<token>');
 }
 
 function describe(error: unknown): string {

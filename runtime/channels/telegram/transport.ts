@@ -144,6 +144,8 @@ export class TelegramTransport {
   startWebhook(url: string): Promise<void> {
     return this.#switch(async () => {
       await this.#stopPolling();
+      // What the last poll fetched goes first: once the webhook is set, later updates come.
+      await this.#drainPending();
       const secret = randomBytes(32).toString('base64url');
       const previous = this.#secret;
       // Accepted before setWebhook returns: Telegram may deliver before we hear back.
@@ -156,7 +158,6 @@ export class TelegramTransport {
         throw error;
       }
       this.#mode = 'webhook';
-      await this.#drainPending();
     });
   }
 
@@ -284,7 +285,10 @@ export class TelegramTransport {
     }
   }
 
-  /** Handles fetched updates in order; a failing one is retried, then skipped. */
+  /**
+   * Handles fetched updates in order; a failing one is retried, then skipped. Stops early
+   * only when `signal` aborts (polling stopped): the rest waits for the next mode.
+   */
   async #drainPending(signal?: AbortSignal): Promise<void> {
     while (this.#pending.length > 0 && !signal?.aborted) {
       const update = this.#pending[0] as TelegramUpdate;
@@ -298,7 +302,6 @@ export class TelegramTransport {
         this.#attempts.set(update.update_id, attempts);
         if (attempts < (this.options.maxHandlerAttempts ?? 3)) {
           await pause(1000 * attempts, signal);
-          if (!signal) return;
           continue;
         }
         // A poison update must not stop the bot for everyone: it is skipped, and said so.

@@ -70,6 +70,8 @@ test('no Bot API at all is an unreachable error', async () => {
   await assert.rejects(BotApi.connect(TEST_BOT_TOKEN, { apiRoot: closed }), (error) => {
     assert.ok(isTelegramError(error, 'unreachable'));
     assert.match(error.message, /could not be reached \(getMe\)/);
+    assert.equal(error.message.includes(TEST_BOT_TOKEN), false, 'the token is not in the message');
+    assert.match(error.message, /bot<token>/);
     return true;
   });
 });

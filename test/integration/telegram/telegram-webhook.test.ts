@@ -169,9 +169,11 @@ test('polling → webhook → polling → restart: every update arrives exactly 
   assert.equal(emulator.webhook(), undefined, 'deleteWebhook reached the emulator');
   await carla.say('three (polling again)');
   await until(3, 'the message polled after the switch back');
-  const lastBeforeRestart = first.transport.lastUpdateId;
+  // stop() waits for the update being handled, whose offset is written after its handler.
   await first.transport.stop();
   await first.transport.settled();
+  const lastBeforeRestart = first.transport.lastUpdateId;
+  assert.equal(lastBeforeRestart, seen[2]?.event.updateId);
 
   // A new transport on the same folder: a restart of the runtime.
   const second = await openTransport(emulator, record('B'), { dataDir });

@@ -202,3 +202,46 @@ test('the transport reports blocked to the run, and a revoked token stops pollin
   assert.ok(isTelegramError(problems.at(-1), 'bad_token'));
   assert.equal(transport.lastUpdateId, 300);
 });
+
+test('polling rides out a dropped connection: reported as unreachable, then resumed', async (t) => {
+  const update = {
+    update_id: 41,
+    message: {
+      message_id: 1,
+      date: 0,
+      chat: { id: 6, type: 'private' },
+      from: { id: 6, is_bot: false, first_name: 'Eve' },
+      text: 'still there?',
+    },
+  };
+  const api = await startScriptedServer({
+    [bot('getMe')]: getMe,
+    [bot('deleteWebhook')]: (_request, res) => answer(res, 200, { ok: true, result: true }),
+    [bot('getUpdates')]: inTurn(
+      (_request, res) => res.socket?.destroy(),
+      (_request, res) => answer(res, 200, { ok: true, result: [update] }),
+      (_request, res) => answer(res, 200, { ok: true, result: [] }),
+    ),
+  });
+  const problems: TelegramError[] = [];
+  const texts: string[] = [];
+  const transport = await TelegramTransport.open({
+    token: TEST_BOT_TOKEN,
+    apiRoot: api.url,
+    dataDir: await tempDir('hookflow-telegram-'),
+    problems: new StoreProblems(),
+    idlePauseMs: 20,
+    onEvent: async (event) => void (event.kind === 'message' && texts.push(event.text)),
+    onProblem: (problem) => problems.push(problem),
+  });
+  t.after(() => transport.stop());
+  await transport.startPolling();
+  await pollUntil(
+    async () => texts.length,
+    (n) => n === 1,
+    'the update after the reconnect',
+  );
+  assert.deepEqual(texts, ['still there?']);
+  assert.ok(isTelegramError(problems[0], 'unreachable'));
+  assert.equal(transport.mode, 'polling');
+});

@@ -36,6 +36,8 @@ import { secretReader } from './security/secret-reader';
 import { httpTestRequestRoutes } from './server/routes/http-test-request-routes';
 import { CustomersStore } from './store/customers-store';
 import { customersRoutes } from './server/routes/customers-routes';
+import { ChatService } from './chats/chat-service';
+import { chatsRoutes } from './server/routes/chats-routes';
 import { ngrokConnector, type TunnelConnector } from './tunnel/tunnel-connector';
 import { TunnelManager } from './tunnel/tunnel-manager';
 
@@ -188,6 +190,14 @@ async function open(
     dataDir,
     problems,
   );
+  // Chats bound by Webhook Triggers, over the channels just opened (test chat: connected).
+  const chats = await ChatService.open({
+    dir: join(dataDir, 'chats'),
+    channels,
+    problems,
+    logger,
+    defaultCountry,
+  });
   // The runtime's one outbound HTTP client: runs and Test Request share its connections,
   // its private-network guard and the runtime-wide setting that can forbid opting out.
   const outbound = new OutboundHttp({
@@ -198,6 +208,7 @@ async function open(
   // Opening the engine brings back runs that were waiting or running when Hookflow stopped.
   const engine = await openEngine(dataDir, stores, channels, logger, {
     services: { secrets: execSecrets, http: outbound },
+    channels: chats.chatChannels(),
   });
   // Also starts the runs of calls accepted just before a crash.
   const ingress = await openIngress({
@@ -256,9 +267,16 @@ async function open(
     },
     {
       name: 'customers',
-      adminRoutes: [customersRoutes({ customers, defaultCountry })],
+      adminRoutes: [customersRoutes({ customers, defaultCountry, chats })],
       close: () => customers.close(),
       settled: () => customers.settled(),
+    },
+    {
+      name: 'chats',
+      adminRoutes: [chatsRoutes({ chats })],
+      // After the engine has stopped: no run sends through a chat binding any more.
+      close: () => chats.close(),
+      settled: () => chats.settled(),
     },
     {
       name: 'ingress',

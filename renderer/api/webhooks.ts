@@ -26,11 +26,17 @@ export const webhooksApi = {
   replayCall: (id: string, options: ReplayRequest = {}) =>
     request<ReplayResult>('POST', callPath(id, '/replay'), options),
   /** No value: the runtime generates a token (32 random bytes). */
-  createSecret: (purpose: string, value?: string) =>
-    request<SecretSummary>(
-      'POST',
-      '/api/secrets',
-      value === undefined ? { purpose } : { purpose, value },
+  createSecret: (purpose: string, value?: string, label?: string) =>
+    request<SecretSummary>('POST', '/api/secrets', {
+      purpose,
+      ...(value === undefined ? {} : { value }),
+      ...(label ? { label } : {}),
+    }),
+  /** The stored secrets of a purpose, for pickers (summaries, never values). */
+  listSecrets: (purpose: string) =>
+    request<{ secrets: SecretSummary[] }>(
+      'GET',
+      `/api/secrets?${new URLSearchParams({ purpose }).toString()}`,
     ),
   /** The one call that returns a secret's value (the eye button). */
   revealSecret: (id: string) => request<{ value: string }>('POST', secretPath(id, '/reveal')),

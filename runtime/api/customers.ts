@@ -1,6 +1,7 @@
 // The customers admin API (issue 13): list/search paged by any contact value, get, edit,
 // delete, import and export. Deleting a customer keeps the runs that named it; they show
-// an unknown customer id from then on (run records are never rewritten).
+// an unknown customer id from then on (run records are never rewritten). Its chats are
+// kept too, without the link.
 import { compareAge, prepareRows, type BindingRow, type ValueFlag } from '../customers/binding';
 import { CsvError, parseCsv, toCsv } from '../customers/csv';
 import {
@@ -21,12 +22,15 @@ import {
   type CustomerImportRow,
   type CustomerPage,
 } from '../shared/customers';
+import type { ChatService } from '../chats/chat-service';
 import type { CustomersStore } from '../store/customers-store';
 import { ApiError, notFound, parseInput } from './api-error';
 
 export interface CustomersContext {
   customers: CustomersStore;
   defaultCountry: () => string | undefined;
+  /** A deleted customer's chats are kept and unlinked (runtime/chats/chat-service.ts). */
+  chats: Pick<ChatService, 'unlinkCustomer'>;
 }
 
 /** Newest first. `q`: an exact contact value in any spelling, or part of a name or value. */
@@ -108,6 +112,7 @@ export async function editCustomer(
 export async function deleteCustomer(ctx: CustomersContext, id: string): Promise<void> {
   getCustomer(ctx, id);
   if (!(await ctx.customers.delete(id))) throw notFound('customer', id);
+  await ctx.chats.unlinkCustomer(id);
 }
 
 function normalised(ctx: CustomersContext, field: CustomerField, raw: string, flags: ValueFlag[]) {

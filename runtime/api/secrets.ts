@@ -5,6 +5,7 @@ import { generateWebhookToken } from '../security/webhook-auth';
 import {
   createSecretInputSchema,
   SECRET_ID_PATTERN,
+  secretListQuerySchema,
   setSecretInputSchema,
   type SecretSummary,
 } from '../shared/secrets';
@@ -15,8 +16,13 @@ import type { ApiContext } from './context';
 type SecretsContext = Pick<ApiContext, 'secrets'>;
 
 export async function createSecret(ctx: SecretsContext, input: unknown): Promise<SecretSummary> {
-  const { purpose, value } = parseInput(createSecretInputSchema, input);
-  const id = await ctx.secrets.set(SecretsStore.newId(), purpose, value ?? generateWebhookToken());
+  const { purpose, value, label } = parseInput(createSecretInputSchema, input);
+  const id = await ctx.secrets.set(
+    SecretsStore.newId(),
+    purpose,
+    value ?? generateWebhookToken(),
+    label || undefined,
+  );
   return secretSummary(ctx, id);
 }
 
@@ -30,6 +36,12 @@ export async function setSecret(
   const existing = secretSummary(ctx, id);
   await ctx.secrets.set(id, existing.purpose, value);
   return secretSummary(ctx, id);
+}
+
+/** For pickers: the stored secrets of a purpose, as summaries (a value is never listed). */
+export function listSecrets(ctx: SecretsContext, query: unknown): { secrets: SecretSummary[] } {
+  const { purpose } = parseInput(secretListQuerySchema, query);
+  return { secrets: ctx.secrets.list(purpose) };
 }
 
 export function secretSummary(ctx: SecretsContext, id: string): SecretSummary {

@@ -5,7 +5,7 @@
 // runtime/channels/ plus a line in registry.ts.
 import type { Router } from 'express';
 import type { ApiContext } from '../api/context';
-import type { ChatChannel } from '../engine/chat';
+import type { ChatBinding, ChatChannel } from '../engine/chat';
 import type { Engine } from '../engine/engine';
 import type { StoreProblems } from '../store/store-problems';
 
@@ -18,6 +18,20 @@ export interface Channel extends ChatChannel {
   closeStreams(): void;
   /** Resolves once its store's pending writes are on disk. */
   settled(): Promise<void>;
+  /**
+   * The conversation with this contact (`key`), opened if it does not exist yet: how a
+   * Webhook Trigger's chat binding reaches a person (runtime/chats/chat-service.ts). A
+   * channel that cannot start a conversation leaves it out; its chats are not connected.
+   */
+  conversation?(key: string, context: ConversationContext): Promise<ChatBinding>;
+  /** Hears each message a person writes (`key`: the conversation), for the chats' record. */
+  onInbound?(listener: (key: string, text: string) => void): () => void;
+}
+
+/** Who opens a conversation: the run that will talk in it, and its flow. */
+export interface ConversationContext {
+  flowId?: string | undefined;
+  runId?: string | undefined;
 }
 
 export interface ChannelOpenOptions {

@@ -14,8 +14,17 @@ export interface ChatButton {
 
 /** What a node can do with the chat bound to the run (full mode only). */
 export interface ChatApi {
-  sendText(text: string): Promise<void>;
-  sendButtons(text: string, buttons: readonly ChatButton[]): Promise<void>;
+  sendText(text: string): Promise<ChatDelivery | void>;
+  sendButtons(text: string, buttons: readonly ChatButton[]): Promise<ChatDelivery | void>;
+}
+
+/**
+ * What a send reports besides success (nothing: delivered). A chat whose channel is not
+ * connected takes the message into its record but cannot deliver it; the step says so as
+ * a warning and the flow goes on (issue 13).
+ */
+export interface ChatDelivery {
+  notDelivered?: string;
 }
 
 export interface RunVariables {

@@ -61,8 +61,12 @@ export function openChannels(
   return Promise.all(kinds.map((kind) => kind.open({ dataDir, problems })));
 }
 
-/** What may replace the engine's defaults: the clock and, part by part, the services. */
-export type EngineParts = Pick<EngineOptions, 'now' | 'services'>;
+/**
+ * What may replace the engine's defaults: the clock, part by part the services, and the
+ * chat channels runs are bound through when they are not the opened channels themselves
+ * (the runtime passes the chat service's, which record every message in the chats).
+ */
+export type EngineParts = Pick<EngineOptions, 'now' | 'services' | 'channels'>;
 
 /**
  * Opens the engine on the stores, which brings back runs that were waiting or running when
@@ -83,7 +87,7 @@ export async function openEngine(
     flows,
     settings: () => settings.get(),
     logger,
-    channels,
+    channels: parts.channels ?? channels,
     problems,
     services: { secrets: secretReader(secrets), ...parts.services },
     ...(parts.now ? { now: parts.now } : {}),

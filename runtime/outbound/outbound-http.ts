@@ -4,7 +4,8 @@
 // a resolved name in guarded-lookup.ts at connect time). Retries, timeouts, the response
 // size limit and cancellation are handled here so every caller gets the same behaviour.
 import { isIP } from 'node:net';
-import { Agent, request, type Dispatcher } from 'undici';
+import type * as UndiciModule from 'undici';
+import type { Agent, Dispatcher } from 'undici';
 import { guardedLookup, PrivateAddressError, type AddressCheck } from './guarded-lookup';
 import {
   DEFAULT_MAX_RESPONSE_BYTES,
@@ -53,9 +54,19 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 /** Dropped when a redirect leaves the origin, as browsers and fetch do. */
 const CREDENTIAL_HEADERS = new Set(['authorization', 'cookie', 'proxy-authorization']);
 
+type Undici = typeof UndiciModule;
+interface Agents {
+  guarded: Agent;
+  open: Agent;
+  request: Undici['request'];
+}
+
 export class OutboundHttp {
-  readonly #guarded: Agent;
-  readonly #open: Agent;
+  // undici is loaded with the first request, not with the runtime: it is ~5 MB of heap
+  // (measured with an import and a GC) that every runtime would otherwise carry, though
+  // most never call out, and a larger heap makes each full GC on the webhook path longer.
+  #agents: Promise<Agents> | undefined;
+  readonly #agentOptions: { keepAliveTimeout: number; connections: number };
   readonly #isBlocked: AddressCheck;
   readonly #random: () => number;
   readonly #forbidPrivateNetwork: () => boolean;
@@ -64,15 +75,22 @@ export class OutboundHttp {
     this.#isBlocked = options.isBlocked ?? isPrivateAddress;
     this.#random = options.random ?? Math.random;
     this.#forbidPrivateNetwork = options.forbidPrivateNetwork ?? (() => false);
-    const agentOptions = {
+    this.#agentOptions = {
       keepAliveTimeout: options.keepAliveMs ?? 4_000,
       connections: options.connections ?? 64,
     };
-    this.#guarded = new Agent({
-      ...agentOptions,
-      connect: { lookup: guardedLookup(this.#isBlocked) },
-    });
-    this.#open = new Agent(agentOptions);
+  }
+
+  #loadAgents(): Promise<Agents> {
+    this.#agents ??= import('undici').then(({ Agent, request }) => ({
+      guarded: new Agent({
+        ...this.#agentOptions,
+        connect: { lookup: guardedLookup(this.#isBlocked) },
+      }),
+      open: new Agent(this.#agentOptions),
+      request,
+    }));
+    return this.#agents;
   }
 
   async send(asked: OutboundRequest): Promise<OutboundOutcome> {
@@ -113,7 +131,9 @@ export class OutboundHttp {
 
   /** Closes the agents' sockets; requests still in flight fail. */
   async close(): Promise<void> {
-    await Promise.all([this.#guarded.destroy(), this.#open.destroy()]);
+    if (!this.#agents) return;
+    const { guarded, open } = await this.#agents;
+    await Promise.all([guarded.destroy(), open.destroy()]);
   }
 
   async #attempt(spec: OutboundRequest, redirects: { count: number }): Promise<OutboundResponse> {
@@ -124,12 +144,13 @@ export class OutboundHttp {
     let body = spec.body;
     let headers = { ...spec.headers };
     let url = parseUrl(spec.url);
+    const agents = await this.#loadAgents();
     for (;;) {
       this.#checkLiteral(url, spec);
-      const dispatcher = spec.allowPrivateNetwork ? this.#open : this.#guarded;
+      const dispatcher = spec.allowPrivateNetwork ? agents.open : agents.guarded;
       let answer: Dispatcher.ResponseData;
       try {
-        answer = await request(url, {
+        answer = await agents.request(url, {
           dispatcher,
           method: method as Dispatcher.HttpMethod,
           headers,

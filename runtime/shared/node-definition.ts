@@ -106,6 +106,12 @@ export interface NodeDefinition<
    */
   variablesRead?(config: z.infer<Schema>): string[];
   /**
+   * The config strings that are templates, when not all are (an HTTP Request's secret
+   * header holds `{{secret}}`, the secret's slot, not a variable). Without it every string
+   * of the config is read for `{{ … }}` and `$NAME`.
+   */
+  templateTexts?(config: z.infer<Schema>): string[];
+  /**
    * Triggers only: the fields of what starts a run (`body`, `query`, a mapped
    * `body.order.total`) that templates can read, offered by the designer's Insert
    * variable menu beside the flow's variables.

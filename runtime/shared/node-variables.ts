@@ -63,7 +63,11 @@ export function nodeVariableUse(
     definition?.variablesWritten && valid !== undefined ? definition.variablesWritten(valid) : [];
   const hookReads =
     definition?.variablesRead && valid !== undefined ? definition.variablesRead(valid) : [];
-  const templateReads = configStrings(config).flatMap((text) =>
+  const texts =
+    definition?.templateTexts && valid !== undefined
+      ? definition.templateTexts(valid)
+      : configStrings(config);
+  const templateReads = texts.flatMap((text) =>
     text.includes('{{') || text.includes('$') ? templateReferences(text) : [],
   );
   const read = [...templateReads, ...hookReads].flatMap((path) => variableOfPath(path) ?? []);

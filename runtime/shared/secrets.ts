@@ -15,6 +15,13 @@ export const createSecretInputSchema = z.object({
   purpose: z.string().trim().min(1).max(100),
   /** Omit to generate a token (32 random bytes, base64url). */
   value: secretValueSchema.optional(),
+  /** What a person calls it in a picker (`X-Api-Key for the CRM`); shown, never secret. */
+  label: z.string().trim().max(120).optional(),
+});
+
+/** `GET /api/secrets?purpose=http-header`: the summaries of one kind (never values). */
+export const secretListQuerySchema = z.object({
+  purpose: z.string().trim().min(1).max(100).optional(),
 });
 
 export const setSecretInputSchema = z.object({ value: secretValueSchema });
@@ -22,6 +29,7 @@ export const setSecretInputSchema = z.object({ value: secretValueSchema });
 export interface SecretSummary {
   id: string;
   purpose: string;
+  label?: string;
   createdAt: string;
   updatedAt: string;
 }

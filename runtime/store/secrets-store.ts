@@ -14,6 +14,7 @@ const secretsFileSchema = z.object({
     z.object({
       sealed: z.string(),
       purpose: z.string(),
+      label: z.string().optional(),
       createdAt: z.string(),
       updatedAt: z.string(),
     }),
@@ -36,6 +37,7 @@ function openSecretsFile(
 export interface SecretInfo {
   id: string;
   purpose: string;
+  label?: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -70,8 +72,8 @@ export class SecretsStore {
     return this.#revision;
   }
 
-  /** Stores (or replaces) a secret; returns its id. */
-  async set(id: string, purpose: string, plaintext: string): Promise<string> {
+  /** Stores (or replaces) a secret; returns its id. A replaced value keeps its label. */
+  async set(id: string, purpose: string, plaintext: string, label?: string): Promise<string> {
     this.#revision += 1;
     const now = new Date().toISOString();
     await this.doc.update((file) => {
@@ -79,6 +81,7 @@ export class SecretsStore {
       file.secrets[id] = {
         sealed: sealSecret(this.key, id, plaintext),
         purpose,
+        ...((label ?? existing?.label) ? { label: label ?? existing?.label } : {}),
         createdAt: existing?.createdAt ?? now,
         updatedAt: now,
       };
@@ -96,9 +99,17 @@ export class SecretsStore {
 
   info(id: string): SecretInfo | undefined {
     const entry = this.doc.data.secrets[id];
-    return entry
-      ? { id, purpose: entry.purpose, createdAt: entry.createdAt, updatedAt: entry.updatedAt }
-      : undefined;
+    if (!entry) return undefined;
+    const { purpose, label, createdAt, updatedAt } = entry;
+    return { id, purpose, ...(label ? { label } : {}), createdAt, updatedAt };
+  }
+
+  /** The secrets of one purpose (or all), most recently changed first; no values. */
+  list(purpose?: string): SecretInfo[] {
+    return this.ids()
+      .flatMap((id) => this.info(id) ?? [])
+      .filter((info) => purpose === undefined || info.purpose === purpose)
+      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   }
 
   /** Every stored secret's id (redaction by value reveals them all: redact-values.ts). */

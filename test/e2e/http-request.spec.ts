@@ -78,6 +78,7 @@ async function startUsersApi(): Promise<{
 
 const WEBHOOK_ID = 'wh_e2eHttpRequestNode00000001';
 const SECRET_VALUE = 'sk_test_e2e_0123456789';
+const OTHER_SECRET_VALUE = 'billing_e2e_9876543210';
 
 /** Webhook Trigger "Signups" (body.name → name) and two Ends, "Done" and "Gave up". */
 function signupsDraft(webhookId: string, extraNodes: unknown[] = [], edges: unknown[] = []) {
@@ -202,6 +203,31 @@ test('add an HTTP Request, fill it, Test Request against a local server, Map a f
     await expect(inspector.getByTestId('header-secret-state')).toHaveText('Uses a stored secret');
     // The value says where the secret goes: here it is the whole value.
     await expect(inspector.getByLabel('Header value 1')).toHaveValue('');
+    // A key stored for another flow is picked by its label, not typed again.
+    const billingKey = await fetch(`${hookflow.admin}/api/secrets`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${hookflow.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        purpose: 'http-header',
+        value: OTHER_SECRET_VALUE,
+        label: 'Authorization for billing',
+      }),
+    });
+    expect(billingKey.status).toBe(201);
+    await inspector.getByRole('button', { name: 'Add header' }).click();
+    await inspector.getByLabel('Header name 2').fill('Authorization');
+    await inspector.getByRole('button', { name: 'Use a stored secret in header 2' }).click();
+    const picker = inspector.getByRole('group', { name: 'Secret for header 2' });
+    await expect(picker.getByTestId('header-known-secret')).toHaveText([
+      'X-Api-Key in “Create CRM user”',
+      'Authorization for billing',
+    ]);
+    await picker.getByRole('button', { name: 'Authorization for billing' }).click();
+    await expect(inspector.getByTestId('header-secret-state')).toHaveText([
+      'Uses a stored secret',
+      'Uses a stored secret',
+    ]);
+    await expect(inspector.getByLabel('Header value 2')).toHaveValue('Bearer {{secret}}');
 
     await inspector.getByLabel('Body', { exact: true }).selectOption('json');
     await inspector.getByLabel('JSON body', { exact: true }).fill('{"name": "{{name}}"}');
@@ -216,6 +242,7 @@ test('add an HTTP Request, fill it, Test Request against a local server, Map a f
     await card.click();
     const saved = await savedFlow(hookflow, flowId);
     expect(JSON.stringify(saved)).not.toContain(SECRET_VALUE);
+    expect(JSON.stringify(saved)).not.toContain(OTHER_SECRET_VALUE);
     await dismissNotices(page);
     await inspector.getByLabel('Header name 1').scrollIntoViewIfNeeded();
     await screenshot(page, 'http-request-inspector');
@@ -239,6 +266,8 @@ test('add an HTTP Request, fill it, Test Request against a local server, Map a f
     await expect(result.getByTestId('test-request-sent')).toContainText(/X-Api-Key: \[secret/i);
     // The real key went to the server, and only there.
     expect(api.received.at(-1)?.headers['x-api-key']).toBe(SECRET_VALUE);
+    expect(api.received.at(-1)?.headers.authorization).toBe(`Bearer ${OTHER_SECRET_VALUE}`);
+    await expect(result.getByTestId('test-request-sent')).not.toContainText(OTHER_SECRET_VALUE);
 
     // Map a response field: its path, the variable name asked inline.
     const userIdRow = result.locator('.tree-item[data-path="data.userId"]');

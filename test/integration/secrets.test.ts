@@ -65,6 +65,41 @@ describe('secrets API', () => {
     assert.equal(invalid.status, 400);
   });
 
+  it('lists the secrets of a purpose for pickers, with their labels and never a value', async () => {
+    const rt = await startTestRuntime();
+    const create = async (json: Record<string, unknown>) =>
+      (await json_(await rt.api('/api/secrets', { method: 'POST', json }))).id;
+    const json_ = (response: Response) => json<{ id: string }>(response);
+    const crm = await create({
+      purpose: 'http-header',
+      value: 'crm-key-value-1',
+      label: 'X-Api-Key',
+    });
+    const other = await create({ purpose: 'http-header', value: 'second-value-22' });
+    await create({ purpose: 'webhook-token' });
+    // A new value keeps the label the picker shows.
+    await rt.api(`/api/secrets/${crm}`, { method: 'PUT', json: { value: 'crm-key-value-2' } });
+
+    const response = await rt.api('/api/secrets?purpose=http-header');
+    assert.equal(response.status, 200);
+    const text = await response.text();
+    assert.ok(!text.includes('crm-key-value') && !text.includes('second-value-22'), text);
+    const { secrets } = JSON.parse(text) as { secrets: { id: string; label?: string }[] };
+    assert.deepEqual(
+      secrets.map((secret) => [secret.id, secret.label]),
+      [
+        [crm, 'X-Api-Key'],
+        [other, undefined],
+      ],
+      'most recently changed first',
+    );
+    const all = await json<{ secrets: unknown[] }>(await rt.api('/api/secrets'));
+    assert.equal(all.secrets.length, 3);
+    const bad = await rt.api(`/api/secrets?purpose=${'x'.repeat(101)}`);
+    assert.equal(bad.status, 400);
+    assert.equal((await json<{ error: { code: string } }>(bad)).error.code, 'invalid_input');
+  });
+
   it('never leaks a token: API responses, streams, call and run logs, data files, log output', async () => {
     const TOKEN = 'leak-canary-9f8e7d6c5b4a39281706f5e4d3c2b1a0';
     const logged: string[] = [];

@@ -174,7 +174,9 @@ function HeaderRow({ row, rowId, index, update, nameError, valueError, missing, 
           number={number}
           // A credential already typed in the value moves into the secret.
           initial={typedSecretValue(row)}
-          known={known.filter((secret) => secret.secretId !== row.secretId)}
+          label={row.name.trim() || `Header ${number}`}
+          known={known}
+          current={row.secretId}
           onStored={(secretId) => {
             setStoring(false);
             update(withStoredSecret(row, secretId));

@@ -79,3 +79,28 @@ export function secretsInFlow(nodes: readonly LooseNode[]): KnownSecret[] {
   }
   return [...seen].map(([secretId, label]) => ({ secretId, label }));
 }
+
+/** A stored secret as the secrets API lists it (no value). */
+export interface StoredSecret {
+  id: string;
+  label?: string | undefined;
+  updatedAt: string;
+}
+
+/**
+ * What the picker offers: the flow's own secrets first (named by where they are used),
+ * then the other stored header secrets — another flow's API key need not be typed again.
+ */
+export function pickableSecrets(
+  inFlow: readonly KnownSecret[],
+  stored: readonly StoredSecret[],
+): KnownSecret[] {
+  const seen = new Set(inFlow.map((secret) => secret.secretId));
+  const others = stored
+    .filter((secret) => !seen.has(secret.id))
+    .map((secret) => ({
+      secretId: secret.id,
+      label: secret.label || `a secret stored ${secret.updatedAt.slice(0, 10)}`,
+    }));
+  return [...inFlow, ...others];
+}

@@ -13,9 +13,9 @@ import {
   type TestChatSession,
 } from '../../shared/test-chat';
 
-/** What reading a session needs: the long-poll is tested on a bare engine and test chat. */
 /** The API context plus the test chat it works on (the runtime exposes channels generically). */
 export type TestChatContext = ApiContext & { testChat: TestChat };
+/** What reading and replying need: they are tested on a bare engine and test chat too. */
 type ChatReadContext = Pick<TestChatContext, 'engine' | 'testChat'>;
 
 /** Long-polls wait at most this long, under typical proxy and browser timeouts. */
@@ -59,7 +59,7 @@ function sessionOf(ctx: ChatReadContext, id: string): TestChatSession {
 
 /** A user message: typed text, or a click on one of the last bot message's buttons. */
 export async function sendTestChatMessage(
-  ctx: TestChatContext,
+  ctx: ChatReadContext,
   id: string,
   input: unknown,
 ): Promise<{ seq: number; runId: string }> {
@@ -118,7 +118,7 @@ export async function sendTestChatMessage(
  * run is parked waiting for the answer, so a quick reply to a running run is given a
  * short grace period rather than refused.
  */
-function waitingRun(ctx: TestChatContext, sessionId: string): Promise<unknown> {
+function waitingRun(ctx: ChatReadContext, sessionId: string): Promise<unknown> {
   const now = ctx.engine.waitingFor(testChatWait(sessionId));
   if (now || !isLive(ctx, sessionId)) return Promise.resolve(now);
   return new Promise((resolve) => {
@@ -136,7 +136,7 @@ function waitingRun(ctx: TestChatContext, sessionId: string): Promise<unknown> {
 }
 
 /** Running, or about to listen for a reply (its wait is being written down). */
-function isLive(ctx: TestChatContext, sessionId: string): boolean {
+function isLive(ctx: ChatReadContext, sessionId: string): boolean {
   const runId = ctx.testChat.currentRun(sessionId);
   if (runId === undefined) return false;
   const status = ctx.engine.runStatus(runId);

@@ -19,5 +19,7 @@ export function testChatAsChannel(chat: TestChat): Channel {
     adminRoutes: (ctx) => [testChatRoutes({ ...ctx, testChat: chat })],
     closeStreams: () => chat.close(),
     settled: () => chat.settled(),
+    conversation: (key, context) => chat.conversation(key, context),
+    onInbound: (listener) => chat.onInbound(listener),
   };
 }

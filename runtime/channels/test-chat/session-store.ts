@@ -57,6 +57,39 @@ export class TestChatStore {
     return session;
   }
 
+  /**
+   * The session with this id, created if missing (a chat bound by a webhook names its own
+   * session: the chat's contact value). A given run becomes the one talking in it.
+   */
+  async ensure(id: string, flowId: string, runId: string): Promise<TestChatSession> {
+    let ensured: TestChatSession | undefined;
+    await this.doc.update((data) => {
+      const now = new Date().toISOString();
+      let session = data.testSessions.find((item) => item.id === id);
+      if (!session) {
+        session = {
+          id,
+          flowId,
+          draft: false,
+          runId,
+          createdAt: now,
+          updatedAt: now,
+          nextSeq: 1,
+          messages: [],
+        };
+        data.testSessions.push(session);
+        data.testSessions.sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
+        data.testSessions.splice(0, Math.max(0, data.testSessions.length - MAX_SESSIONS));
+      } else if (runId !== '') {
+        session.runId = runId;
+        if (flowId !== '') session.flowId = flowId;
+      }
+      ensured = session;
+    });
+    if (!ensured) throw new Error('The test chat session could not be opened');
+    return ensured;
+  }
+
   /** Appends a message; resolves with it once it is on disk. */
   async append(
     id: string,

@@ -7,6 +7,7 @@ import type { ChatButton } from '../../engine/executor';
 import type { Engine } from '../../engine/engine';
 import type { ChatMessage } from '../../shared/test-chat';
 import type { StoreProblems } from '../../store/store-problems';
+import type { ConversationContext } from '../channel';
 import type { ShippedChannelId } from '../../shared/channel-ids';
 import { KeyedPubSub } from '../../server/keyed-pub-sub';
 import { TestChatStore } from './session-store';
@@ -33,6 +34,7 @@ export class TestChat {
   /** Session → its current run, ahead of the store's write. */
   readonly #runs = new Map<string, string>();
   #detach: (() => void) | undefined;
+  readonly #inbound = new Set<(key: string, text: string) => void>();
 
   private constructor(readonly store: TestChatStore) {
     this.channel = { name: TEST_CHAT_CHANNEL, bind: (key) => this.bind(key) };
@@ -59,6 +61,24 @@ export class TestChat {
       sendText: (text) => say(text),
       sendButtons: (text, buttons) => say(text, buttons),
     };
+  }
+
+  /**
+   * The session named `key`, opened if it does not exist (a webhook's chat binding): the
+   * designer's Test Chat panel can then open it, see the flow's messages and reply.
+   */
+  async conversation(key: string, context: ConversationContext): Promise<ChatBinding> {
+    await this.store.ensure(key, context.flowId ?? '', context.runId ?? '');
+    if (context.runId) this.#runs.set(key, context.runId);
+    const binding = this.bind(key);
+    if (!binding) throw new Error('The test chat session disappeared');
+    return binding;
+  }
+
+  /** Hears each message a person writes in any session. */
+  onInbound(listener: (key: string, text: string) => void): () => void {
+    this.#inbound.add(listener);
+    return () => void this.#inbound.delete(listener);
   }
 
   /** The run talking in the session now. */
@@ -92,6 +112,9 @@ export class TestChat {
 
   publish(sessionId: string, event: SessionEvent): void {
     this.#sessions.publish(sessionId, event);
+    if (event.type === 'message' && event.message.from === 'user') {
+      for (const listener of this.#inbound) listener(sessionId, event.message.text);
+    }
   }
 
   subscribe(sessionId: string, listener: Listener): () => void {

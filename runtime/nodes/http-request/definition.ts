@@ -201,6 +201,7 @@ export const httpRequestDefinition = defineNode({
     config.query
       .filter((row) => row.value === '' && tryParsePath(row.name.trim()).ok)
       .map((row) => row.name.trim()),
+  templateTexts: (config) => httpTemplateTexts(config),
   validate: (config, context) => validateHttpRequest(config, context),
 });
 
@@ -263,9 +264,9 @@ function validateHttpRequest(
   ];
 }
 
-/** The variables this request reads, `{{secret}}` (a secret header's slot) aside. */
-export function httpVariablesRead(config: HttpRequestConfig): string[] {
-  const texts = [
+/** The config's templates, with `{{secret}}` (a secret header's slot) taken out. */
+export function httpTemplateTexts(config: HttpRequestConfig): string[] {
+  return [
     config.url,
     ...config.headers.map((row) =>
       row.secretId ? row.value.replaceAll('{{secret}}', '') : row.value,
@@ -274,8 +275,12 @@ export function httpVariablesRead(config: HttpRequestConfig): string[] {
     ...(config.body.kind === 'form' ? config.body.form.map((row) => row.value) : []),
     ...(config.body.kind === 'none' || config.body.kind === 'form' ? [] : [config.body.text]),
   ];
+}
+
+/** The variables this request reads. */
+export function httpVariablesRead(config: HttpRequestConfig): string[] {
   const paths = [
-    ...texts.flatMap((text) => templateReferences(text)),
+    ...httpTemplateTexts(config).flatMap((text) => templateReferences(text)),
     ...config.query.filter((row) => row.value === '').map((row) => row.name.trim()),
   ];
   return [...new Set(paths.flatMap((path) => variableOfPath(path) ?? []))];

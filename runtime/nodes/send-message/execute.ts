@@ -5,7 +5,8 @@ export const sendMessageExecutor: Executor<ConfigOf<'send-message'>> = {
     if (!ctx.chat) return fail('No chat is bound to this run');
     const text = ctx.interpolateText(config.text);
     if (text.trim() === '') return fail('The message is empty');
-    await ctx.chat.sendText(text);
-    return next();
+    const delivery = await ctx.chat.sendText(text);
+    // Recorded but not delivered (a channel that is not connected): a warning, not a failure.
+    return next('next', delivery?.notDelivered ? [delivery.notDelivered] : []);
   },
 };

@@ -3,6 +3,7 @@ import type { ApiContext } from '../../api/context';
 import {
   createSecret,
   deleteSecret,
+  listSecrets,
   revealSecret,
   secretSummary,
   setSecret,
@@ -12,6 +13,9 @@ export function secretsRoutes(ctx: ApiContext): Router {
   const router = Router();
   router.post('/secrets', async (req, res) => {
     res.status(201).json(await createSecret(ctx, req.body));
+  });
+  router.get('/secrets', (req, res) => {
+    res.json(listSecrets(ctx, req.query));
   });
   router.get('/secrets/:id', (req, res) => {
     res.json(secretSummary(ctx, req.params.id));

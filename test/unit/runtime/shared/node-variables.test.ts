@@ -56,6 +56,19 @@ describe('nodeVariableUse', () => {
     assert.deepEqual(use, { written: ['email'], read: ['name', 'old_email', 'SUPPORT_PHONE'] });
   });
 
+  it("a secret header's {{secret}} is the secret's slot, not a variable read", () => {
+    const use = nodeVariableUse(findNodeDefinition('http-request'), {
+      url: 'https://crm.example.com/users/{{user_id}}',
+      headers: [
+        { name: 'Authorization', value: 'Bearer {{secret}}', secretId: 's_abcdefgh12' },
+        { name: 'X-Trace', value: '{{trace}}' },
+        { name: 'X-Plain', value: '{{secret}}' },
+      ],
+    });
+    // Without a secret id, `{{secret}}` is an ordinary template and reads a variable.
+    assert.deepEqual(use.read, ['user_id', 'trace', 'secret']);
+  });
+
   it('adds the reads a node makes outside templates (a bare path, End results)', () => {
     const condition = nodeVariableUse(findNodeDefinition('condition'), {
       rules: [

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import {
   looksLikeTypedCredential,
   secretsInFlow,
+  pickableSecrets,
   typedSecretValue,
   withStoredSecret,
 } from '../../../../../renderer/nodes/http-request/header-secrets';
@@ -93,5 +94,22 @@ describe('secretsInFlow', () => {
       { secretId: 's_key', label: 'X-Api-Key in “Create CRM user”' },
       { secretId: 's_other', label: 'a header in “Create CRM user”' },
     ]);
+  });
+});
+
+describe('pickableSecrets', () => {
+  it("offers the flow's secrets first, then the other stored ones by label or date, each once", () => {
+    const inFlow = [{ secretId: 's_flow00001', label: 'X-Api-Key in “Create user”' }];
+    const stored = [
+      { id: 's_other0001', label: 'Authorization', updatedAt: '2026-12-07T10:00:00.000Z' },
+      { id: 's_flow00001', label: 'X-Api-Key', updatedAt: '2026-12-06T10:00:00.000Z' },
+      { id: 's_nolabel01', updatedAt: '2026-12-05T10:00:00.000Z' },
+    ];
+    assert.deepEqual(pickableSecrets(inFlow, stored), [
+      { secretId: 's_flow00001', label: 'X-Api-Key in “Create user”' },
+      { secretId: 's_other0001', label: 'Authorization' },
+      { secretId: 's_nolabel01', label: 'a secret stored 2026-12-05' },
+    ]);
+    assert.deepEqual(pickableSecrets([], []), []);
   });
 });

@@ -9,6 +9,7 @@ import { Spinner, WarningIcon } from '../../ui/icons';
 import { routeHref } from '../../use-hash-route';
 import { useCustomerNames } from '../customers/use-customer-names';
 import { formatStarted } from '../runs/run-format';
+import { useNow } from '../runs/use-now';
 import { chatTitle, connectionText } from './chat-format';
 
 type Load =
@@ -36,6 +37,7 @@ export function ChatConversation({ chatId }: { chatId: string }) {
   }, [chatId, attempt]);
   const customerId = load.state === 'ok' ? load.detail.chat.customerId : undefined;
   const names = useCustomerNames(customerId ? [customerId] : []);
+  const now = useNow(false);
 
   if (load.state === 'loading') {
     return (
@@ -55,7 +57,6 @@ export function ChatConversation({ chatId }: { chatId: string }) {
     );
   }
   const { chat, messages } = load.detail;
-  const now = Date.now();
   return (
     <article
       className="chat-detail"

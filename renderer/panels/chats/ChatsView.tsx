@@ -149,22 +149,25 @@ function ChatRow({
 
 function useChatList(channel: ChatBindingChannel | undefined) {
   const [page, setPage] = useState<ChatPage>({ chats: [] });
-  const [loading, setLoading] = useState(true);
+  const [answered, setAnswered] = useState<string>();
   const [loadingMore, setLoadingMore] = useState(false);
   const [error, setError] = useState<string>();
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     const controller = new AbortController();
-    setLoading(true);
-    setError(undefined);
-    chatsApi
-      .list({ channel, limit: CHATS_PAGE }, controller.signal)
-      .then(setPage, (caught: unknown) => {
-        if (!controller.signal.aborted) setError(errorText(caught));
-      })
-      .finally(() => {
-        if (!controller.signal.aborted) setLoading(false);
-      });
+    const key = `${attempt}:${channel ?? ''}`;
+    chatsApi.list({ channel, limit: CHATS_PAGE }, controller.signal).then(
+      (first) => {
+        setPage(first);
+        setError(undefined);
+        setAnswered(key);
+      },
+      (caught: unknown) => {
+        if (controller.signal.aborted) return;
+        setError(errorText(caught));
+        setAnswered(key);
+      },
+    );
     return () => controller.abort();
   }, [channel, attempt]);
   const loadMore = useCallback(() => {
@@ -182,6 +185,7 @@ function useChatList(channel: ChatBindingChannel | undefined) {
       )
       .finally(() => setLoadingMore(false));
   }, [channel, page.next]);
+  const loading = answered !== `${attempt}:${channel ?? ''}`;
   return {
     chats: page.chats,
     next: page.next,

@@ -14,6 +14,7 @@ import { routeHref } from '../../use-hash-route';
 import { chatTitle } from '../chats/chat-format';
 import { formatStarted, triggerText } from '../runs/run-format';
 import { RunStatusBadge } from '../runs/RunStatusBadge';
+import { useNow } from '../runs/use-now';
 import { CONTACT_TYPE_LABELS, customerLabel } from './customer-format';
 import { CustomerEditForm } from './CustomerEditForm';
 import { DeleteCustomerDialog } from './DeleteCustomerDialog';
@@ -146,6 +147,7 @@ export function CustomerDetail({ customerId, onChanged }: Props) {
 }
 
 function CustomerFacts({ customer }: { customer: Customer }) {
+  const now = useNow(false);
   const columns: [string, string | undefined][] = [
     ['Name', customer.name],
     ['Email', customer.email],
@@ -164,17 +166,13 @@ function CustomerFacts({ customer }: { customer: Customer }) {
         <div>
           <dt>Created</dt>
           <dd>
-            <time dateTime={customer.createdAt}>
-              {formatStarted(customer.createdAt, Date.now())}
-            </time>
+            <time dateTime={customer.createdAt}>{formatStarted(customer.createdAt, now)}</time>
           </dd>
         </div>
         <div>
           <dt>Updated</dt>
           <dd>
-            <time dateTime={customer.updatedAt}>
-              {formatStarted(customer.updatedAt, Date.now())}
-            </time>
+            <time dateTime={customer.updatedAt}>{formatStarted(customer.updatedAt, now)}</time>
           </dd>
         </div>
       </dl>
@@ -258,7 +256,7 @@ function CustomerRuns({ customerId }: { customerId: string }) {
     [customerId],
   );
   const [runs, retry] = useLoaded<RunSummary[]>(load);
-  const now = Date.now();
+  const now = useNow(false);
   return (
     <section aria-labelledby="customer-runs-heading" data-testid="customer-runs">
       <h4 id="customer-runs-heading">Recent runs</h4>

@@ -32,7 +32,8 @@ export function useCustomerSearch(): CustomerSearch {
   const [items, setItems] = useState<Customer[]>([]);
   const [total, setTotal] = useState(0);
   const [next, setNext] = useState<string>();
-  const [loading, setLoading] = useState(true);
+  // The request whose answer the list shows: loading while it is not the current one.
+  const [answered, setAnswered] = useState<string>();
   const [loadingMore, setLoadingMore] = useState(false);
   const [error, setError] = useState<string>();
   const seq = useRef(0);
@@ -45,8 +46,7 @@ export function useCustomerSearch(): CustomerSearch {
   useEffect(() => {
     const mine = ++seq.current;
     const controller = new AbortController();
-    setLoading(true);
-    setError(undefined);
+    const key = `${reloads}:${query}`;
     customersApi
       .list({ q: query || undefined, limit: CUSTOMERS_PAGE }, controller.signal)
       .then((page) => {
@@ -54,12 +54,13 @@ export function useCustomerSearch(): CustomerSearch {
         setItems(page.items);
         setTotal(page.total);
         setNext(page.next);
+        setError(undefined);
+        setAnswered(key);
       })
       .catch((caught: unknown) => {
-        if (mine === seq.current && !controller.signal.aborted) setError(errorText(caught));
-      })
-      .finally(() => {
-        if (mine === seq.current) setLoading(false);
+        if (mine !== seq.current || controller.signal.aborted) return;
+        setError(errorText(caught));
+        setAnswered(key);
       });
     return () => controller.abort();
   }, [query, reloads]);
@@ -83,6 +84,7 @@ export function useCustomerSearch(): CustomerSearch {
       .finally(() => setLoadingMore(false));
   }, [next, query]);
 
+  const loading = answered !== `${reloads}:${query}`;
   const reload = useCallback(() => setReloads((count) => count + 1), []);
 
   return {

@@ -207,7 +207,7 @@ async function open(
   const execSecrets = secretReader(secrets);
   // Opening the engine brings back runs that were waiting or running when Hookflow stopped.
   const engine = await openEngine(dataDir, stores, channels, logger, {
-    services: { secrets: execSecrets, http: outbound },
+    services: { secrets: execSecrets, http: outbound, customers, chats },
     channels: chats.chatChannels(),
   });
   // Also starts the runs of calls accepted just before a crash.

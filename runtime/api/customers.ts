@@ -2,7 +2,13 @@
 // delete, import and export. Deleting a customer keeps the runs that named it; they show
 // an unknown customer id from then on (run records are never rewritten). Its chats are
 // kept too, without the link.
-import { compareAge, prepareRows, type BindingRow, type ValueFlag } from '../customers/binding';
+import {
+  compareAge,
+  prepareRows,
+  type BindingField,
+  type BindingRow,
+  type ValueFlag,
+} from '../customers/binding';
 import { CsvError, parseCsv, toCsv } from '../customers/csv';
 import {
   CONTACT_TYPES,
@@ -56,7 +62,7 @@ export function listCustomers(ctx: CustomersContext, query: unknown): CustomerPa
 function search(ctx: CustomersContext, all: Customer[], q: string): Customer[] {
   // Exact: the query normalised as each kind of value, through the index.
   const exact = new Map<string, Customer>();
-  const fields: CustomerField[] = ['name', 'document', ...CONTACT_TYPES];
+  const fields: (CustomerField | Contact['type'])[] = ['name', 'document', ...CONTACT_TYPES];
   for (const field of fields) {
     const { value } = normaliseValue(field, q, { defaultCountry: ctx.defaultCountry() });
     for (const customer of ctx.customers.byKey(searchKey(field, value))) {
@@ -115,7 +121,7 @@ export async function deleteCustomer(ctx: CustomersContext, id: string): Promise
   await ctx.chats.unlinkCustomer(id);
 }
 
-function normalised(ctx: CustomersContext, field: CustomerField, raw: string, flags: ValueFlag[]) {
+function normalised(ctx: CustomersContext, field: BindingField, raw: string, flags: ValueFlag[]) {
   const { rows, flags: found } = prepareRows([{ field, value: raw, search: false }], {
     defaultCountry: ctx.defaultCountry(),
   });

@@ -14,13 +14,20 @@ import {
   MAX_CONTACTS,
   MAX_VALUE_LENGTH,
   type Contact,
+  type ContactType,
   type Customer,
   type CustomerField,
 } from './customer';
 import { normaliseValue, searchKey, type NormaliseOptions } from './normalize';
 
+/**
+ * What a row writes: a customer field, or `test-chat` — the contact a chat binding
+ * registers (seed 001: "The contact is also registered in customer_contacts").
+ */
+export type BindingField = CustomerField | ContactType;
+
 export interface BindingRow {
-  field: CustomerField;
+  field: BindingField;
   /** The value read from the body; missing or empty rows are skipped. */
   value: string | undefined;
   /** The seed's search icon. */
@@ -29,13 +36,13 @@ export interface BindingRow {
 
 /** A value that did not normalise: kept as given, reported in the run's step. */
 export interface ValueFlag {
-  field: CustomerField;
+  field: BindingField;
   value: string;
   reason: string;
 }
 
 export interface PreparedRow {
-  field: CustomerField;
+  field: BindingField;
   value: string;
   search: boolean;
   key: string;
@@ -105,7 +112,7 @@ export function searchCustomers(
   return { match: sorted[0], others: sorted.slice(1) };
 }
 
-function hasContact(contacts: readonly Contact[], field: CustomerField, value: string): boolean {
+function hasContact(contacts: readonly Contact[], field: BindingField, value: string): boolean {
   const key = searchKey(field, value);
   return contacts.some(
     (contact) => contact.type === field && searchKey(contact.type, contact.value) === key,
@@ -147,6 +154,7 @@ export function applyUpdateRules(
       case 'whatsapp':
       case 'instagram':
       case 'telegram':
+      case 'test-chat':
         addContact(next.contacts, field, value);
         break;
     }

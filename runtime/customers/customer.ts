@@ -4,13 +4,26 @@
 // live beside this file.
 import { z } from 'zod';
 
-/** Contact types a customer_contacts row may have; `email` and `phone` mirror the columns. */
-export const CONTACT_TYPES = ['email', 'phone', 'whatsapp', 'instagram', 'telegram'] as const;
+/** The contact kinds a binding row can map; `email` and `phone` mirror the columns. */
+export const CUSTOMER_CONTACT_FIELDS = [
+  'email',
+  'phone',
+  'whatsapp',
+  'instagram',
+  'telegram',
+] as const;
+
+/**
+ * Contact types a customer_contacts row may have: those, plus `test-chat` — a test chat
+ * session a chat binding registered (seed 001: "The contact is also registered in
+ * customer_contacts"). No webhook field maps to it, so it is not a binding field.
+ */
+export const CONTACT_TYPES = [...CUSTOMER_CONTACT_FIELDS, 'test-chat'] as const;
 export const contactTypeSchema = z.enum(CONTACT_TYPES);
 export type ContactType = z.infer<typeof contactTypeSchema>;
 
 /** The fields a binding row can map (the seed's "customer field"). */
-export const CUSTOMER_FIELDS = ['name', 'document', ...CONTACT_TYPES] as const;
+export const CUSTOMER_FIELDS = ['name', 'document', ...CUSTOMER_CONTACT_FIELDS] as const;
 export const customerFieldSchema = z.enum(CUSTOMER_FIELDS);
 export type CustomerField = z.infer<typeof customerFieldSchema>;
 

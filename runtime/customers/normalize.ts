@@ -2,7 +2,7 @@
 // the domain lower-cased, phone and WhatsApp numbers in E.164, handles without "@" and
 // lower-cased, documents without punctuation. A value that does not normalise is kept as
 // given (trimmed) and flagged, so the run's step can say so.
-import type { CustomerField } from './customer';
+import type { ContactType, CustomerField } from './customer';
 import { toE164 } from './phone-e164';
 
 export interface NormalisedValue {
@@ -20,7 +20,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const HANDLE = /^[a-z0-9._]{1,64}$/;
 
 export function normaliseValue(
-  field: CustomerField,
+  field: CustomerField | ContactType,
   raw: string,
   options: NormaliseOptions = {},
 ): NormalisedValue {
@@ -46,6 +46,9 @@ export function normaliseValue(
       const value = text.replace(/^@/, '').toLowerCase();
       return HANDLE.test(value) ? { value, normalised: true } : kept;
     }
+    case 'test-chat':
+      // A session key: compared as given.
+      return { value: text, normalised: text.length > 0 };
     case 'document': {
       const value = text.replace(/[\s.\-/]/g, '').toUpperCase();
       return /^[0-9A-Z]{1,64}$/.test(value) ? { value, normalised: true } : kept;
@@ -58,7 +61,7 @@ export function normaliseValue(
  * finds the customer whose Phone column holds it. Emails compare case-insensitively (the
  * local part is kept as given in storage, but mailboxes are not case-sensitive in practice).
  */
-export function searchKey(field: CustomerField, value: string): string {
+export function searchKey(field: CustomerField | ContactType, value: string): string {
   switch (field) {
     case 'phone':
     case 'whatsapp':

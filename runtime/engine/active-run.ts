@@ -5,7 +5,7 @@ import { asArrived } from '../store/jsonl/record-encoder';
 import { MAX_RUN_BRANCHES, runHasEnded, type Run, type RunStep } from '../shared/run';
 import type { ChatBinding } from './chat';
 import type { ExecServices } from './exec-services';
-import type { ExecContext, RunVariables } from './executor';
+import type { ExecContext, RunLink, RunVariables } from './executor';
 import type { GraphIndex } from './graph-index';
 import { DeferredBody } from './deferred-body';
 import { RECENT_NODES } from './loop-message';
@@ -39,7 +39,8 @@ export interface ActiveRunState {
 export class ActiveRun {
   readonly run: Run;
   readonly graph: GraphIndex;
-  readonly chat: ChatBinding | undefined;
+  /** Set at start, or by the trigger's Chat binding (`bindRun`); never changed after. */
+  #chat: ChatBinding | undefined;
   cursor: RunCursor | undefined;
   stepsSinceWait: number;
   jumpChain: string[];
@@ -68,7 +69,7 @@ export class ActiveRun {
     this.run = state.run;
     this.graph = state.graph;
     this.#input = state.input;
-    this.chat = state.chat;
+    this.#chat = state.chat;
     this.cursor = state.cursor;
     this.stepsSinceWait = state.stepsSinceWait;
     this.jumpChain = state.jumpChain;
@@ -174,6 +175,26 @@ export class ActiveRun {
     branches.push({ nodeId, node: this.graph.name(nodeId), handle, label });
   }
 
+  get chat(): ChatBinding | undefined {
+    return this.#chat;
+  }
+
+  /**
+   * The one way a run gets its customer and chat after it started (ExecContext.bindRun):
+   * the trigger's Customer & Chat binding (seed 001). A chat makes the run full from the
+   * next step on; its ChatRef is in every record from now, so a restart binds it again.
+   * A run that already has a chat keeps it.
+   */
+  bindRun(link: RunLink): void {
+    if (link.customerId !== undefined) this.run.customerId = link.customerId;
+    if (link.chat && !this.#chat) {
+      this.#chat = link.chat.binding;
+      this.run.chatId = link.chat.id;
+      this.run.mode = 'full';
+    }
+    this.dirty = true;
+  }
+
   /** A node that talks to a person was skipped: the run has no chat (headless). */
   addChatSkipped(): void {
     this.run.chatSkipped = (this.run.chatSkipped ?? 0) + 1;
@@ -219,6 +240,8 @@ export class ActiveRun {
       branches: run.branches,
       endNode: run.endNode,
       chatSkipped: run.chatSkipped,
+      customerId: run.customerId,
+      chatId: run.chatId,
       at,
       seq: this.#seq,
       steps: full ? run.steps : run.steps.slice(this.#savedSteps),

@@ -1,9 +1,15 @@
 // What an executor may use beyond its run (ExecContext.services): stored secrets, an HTTP
-// client and a logger. Executors never touch stores (executor.ts), so each is a small
+// client, the customers and chats a Webhook Trigger binds, and a logger. Executors never touch stores (executor.ts), so each is a small
 // interface here; the runtime passes the real parts (EngineOptions.services) and tests
 // replace any of them. Nodes that never read `ctx.services` never pay for it.
+import type { BindingRow } from '../customers/binding';
+import type { Customer } from '../customers/customer';
 import type { Logger } from '../logger';
 import type { OutboundHttp } from '../outbound/outbound-http';
+import type { Chat } from '../shared/chats';
+import type { ChatBindingChannel, ChatContactType } from '../shared/customer-chat-binding';
+import type { BindResult } from '../store/customers-store';
+import type { ChatBinding } from './chat';
 import { noBackground, type BackgroundWork } from './background-work';
 
 /** Stored secrets, read-only: a node config holds a secret's id, never its value. */
@@ -18,9 +24,43 @@ export interface ExecSecrets {
  */
 export type HttpClient = Pick<OutboundHttp, 'send'>;
 
+/**
+ * The customers store's find-or-create (runtime/store/customers-store.ts): resolves once the
+ * change is durable, so a trigger step never completes before its customer is on disk.
+ */
+export interface ExecCustomers {
+  bind(rows: readonly BindingRow[], at?: Date): Promise<BindResult>;
+  /** Adds the chat to the customer's chats (no-op when it is there). */
+  linkChat(id: string, chatId: string): Promise<Customer | undefined>;
+}
+
+export interface ChatBindRequest {
+  channel: ChatBindingChannel;
+  /** As read from the call: the service normalises it like a customer's contact value. */
+  contact: { type: ChatContactType; value: string };
+  customerId: string;
+  runId: string;
+  /** The run's flow (a test chat session names it). */
+  flowId: string;
+}
+
+export interface ChatBindResult {
+  chat: Chat;
+  status: 'created' | 'found';
+  /** What the run talks through (a channel that is not connected records sends as not delivered). */
+  binding: ChatBinding;
+}
+
+/** The chats store's find-or-create on a channel (runtime/chats/chat-service.ts). */
+export interface ExecChats {
+  bind(request: ChatBindRequest): Promise<ChatBindResult>;
+}
+
 export interface ExecServices {
   secrets: ExecSecrets;
   http: HttpClient;
+  customers: ExecCustomers;
+  chats: ExecChats;
   /** Work that finishes after the step, recorded with the run (background-work.ts). */
   background: BackgroundWork;
   /** Scoped to the step: every line carries the run and node ids. */
@@ -45,11 +85,24 @@ export const noHttp: HttpClient = {
     }),
 };
 
+/** Until the runtime passes its store: a binding trigger's step fails with this reason. */
+export const noCustomers: ExecCustomers = {
+  bind: () => Promise.reject(new Error('This Hookflow was opened without a customers store')),
+  linkChat: () => Promise.resolve(undefined),
+};
+
+/** Until the runtime passes its chats: a Chat binding cannot resolve (the run is headless). */
+export const noChats: ExecChats = {
+  bind: () => Promise.reject(new Error('This Hookflow was opened without chats')),
+};
+
 /** The engine's services: what its options give, the defaults for the rest. */
 export function execServices(logger: Logger, given: Partial<ExecServices> = {}): ExecServices {
   return {
     secrets: given.secrets ?? noSecrets,
     http: given.http ?? noHttp,
+    customers: given.customers ?? noCustomers,
+    chats: given.chats ?? noChats,
     background: given.background ?? noBackground,
     logger: given.logger ?? logger,
   };
@@ -65,6 +118,8 @@ export function stepServices(
   return {
     secrets: services.secrets,
     http: services.http,
+    customers: services.customers,
+    chats: services.chats,
     background: services.background,
     logger: {
       info: (message, more) => logger.info(message, fields(more)),

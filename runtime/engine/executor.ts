@@ -5,26 +5,18 @@
 import type { z } from 'zod';
 import type { AnyNodeDefinition, NodeType } from '../nodes/definitions';
 import type { ResumeEvent, RunMode, StepOutput, WaitSpec } from '../shared/run';
+import type { ChatApi, ChatBinding } from './chat';
 import type { ExecServices } from './exec-services';
 
-export interface ChatButton {
-  id: string;
-  label: string;
-}
+// What nodes say to a person lives with the chat bindings (chat.ts), which exec-services.ts
+// reads too; named here as well, where executors have always found them.
+export type { ChatApi, ChatButton, ChatDelivery } from './chat';
 
-/** What a node can do with the chat bound to the run (full mode only). */
-export interface ChatApi {
-  sendText(text: string): Promise<ChatDelivery | void>;
-  sendButtons(text: string, buttons: readonly ChatButton[]): Promise<ChatDelivery | void>;
-}
-
-/**
- * What a send reports besides success (nothing: delivered). A chat whose channel is not
- * connected takes the message into its record but cannot deliver it; the step says so as
- * a warning and the flow goes on (issue 13).
- */
-export interface ChatDelivery {
-  notDelivered?: string;
+/** What a trigger's binding links its run to (ExecContext.bindRun). */
+export interface RunLink {
+  customerId?: string;
+  /** The chat found or created, and the binding the run talks through. */
+  chat?: { id: string; binding: ChatBinding };
 }
 
 export interface RunVariables {
@@ -59,6 +51,11 @@ export interface ExecContext {
   preread(path: string): { value: unknown } | undefined;
   /** Present in full mode; nodes that need it are skipped in headless runs. */
   chat?: ChatApi;
+  /**
+   * Links the run to a customer and a chat: a trigger's Customer & Chat binding (seed 001)
+   * and nothing else calls it. With a chat, the run is full from the next step on.
+   */
+  bindRun(link: RunLink): void;
   now(): Date;
   /** Aborted when the run is cancelled or the runtime stops for good. */
   signal: AbortSignal;

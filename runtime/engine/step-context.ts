@@ -4,7 +4,7 @@
 import { interpolate, interpolateText, readPath } from '../paths';
 import type { Run, RunMode } from '../shared/run';
 import { stepServices, type ExecServices } from './exec-services';
-import type { ChatApi, ExecContext, RunVariables } from './executor';
+import type { ChatApi, ExecContext, RunLink, RunVariables } from './executor';
 
 /**
  * What a step's context reads of its run. ActiveRun is the one implementation; naming only
@@ -15,6 +15,7 @@ export interface StepRun {
   readonly variables: RunVariables;
   readonly chat: ChatApi | undefined;
   readonly signal: AbortSignal;
+  bindRun(link: RunLink): void;
   scope(): Record<string, unknown>;
   preread(path: string): { value: unknown } | undefined;
 }
@@ -60,6 +61,10 @@ export class StepContext implements ExecContext {
 
   preread(path: string): { value: unknown } | undefined {
     return this.active.preread(path);
+  }
+
+  bindRun(link: RunLink): void {
+    this.active.bindRun(link);
   }
 
   /** Made on first read (ActiveRun.signal): most nodes never look at it. */

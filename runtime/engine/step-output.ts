@@ -37,7 +37,9 @@ export function stepOutput(
   if (result) output.result = boundedValues(result);
   // Details are bounded by the node that writes them (an HTTP exchange bounds its values).
   if (details?.http) output.http = details.http;
-  return output.variables || output.result || output.http ? output : undefined;
+  // A Webhook Trigger's binding: ids, statuses and flagged values (each value bounded).
+  if (details?.binding) output.binding = details.binding;
+  return output.variables || output.result || output.http || output.binding ? output : undefined;
 }
 
 export function boundedValues(values: Record<string, unknown>): Record<string, unknown> {

@@ -41,8 +41,8 @@ export const CHAT_BINDING_CHANNELS = [
 export const chatBindingChannelSchema = z.enum(CHAT_BINDING_CHANNELS);
 export type ChatBindingChannel = z.infer<typeof chatBindingChannelSchema>;
 
-/** A chat contact's type: the customer contact types, plus the test chat's session names. */
-export const CHAT_CONTACT_TYPES = [...CONTACT_TYPES, 'test-chat'] as const;
+/** A chat contact's type: the customer contact types (the test chat's session names among them). */
+export const CHAT_CONTACT_TYPES = CONTACT_TYPES;
 export const chatContactTypeSchema = z.enum(CHAT_CONTACT_TYPES);
 export type ChatContactType = z.infer<typeof chatContactTypeSchema>;
 

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { SHIPPED_CHANNEL_IDS } from './channel-ids';
 import { httpExchangeSchema } from './http-exchange';
+import { runBindingSchema } from './run-binding';
 
 export const runStatusSchema = z.enum(['running', 'waiting', 'completed', 'failed']);
 export type RunStatus = z.infer<typeof runStatusSchema>;
@@ -70,6 +71,8 @@ export const stepOutputSchema = z.object({
   result: z.record(z.string(), z.unknown()).optional(),
   /** An HTTP Request step: what was sent, what came back, what was mapped. */
   http: httpExchangeSchema.optional(),
+  /** A Webhook Trigger step with Customer & Chat binding: what the binding did. */
+  binding: runBindingSchema.optional(),
 });
 export type StepOutput = z.infer<typeof stepOutputSchema>;
 
@@ -131,6 +134,10 @@ const runFields = {
   endNode: z.object({ nodeId: z.string(), name: z.string() }).optional(),
   /** Steps of nodes that talk to a person, skipped because the run had no chat (headless). */
   chatSkipped: z.number().int().positive().optional(),
+  /** The customer the trigger's Customer binding found or created (seed 001). */
+  customerId: z.string().optional(),
+  /** The chat its Chat binding found or created; set, the run is full. */
+  chatId: z.string().optional(),
 };
 
 export const runSchema = z.object({ ...runFields, steps: z.array(runStepSchema) });

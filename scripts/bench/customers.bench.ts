@@ -4,14 +4,37 @@
 // - a bind with 2 search fields (email + phone) and a name, half finding an existing
 //   customer (name updated), half creating one: (a) one caller awaiting each, (b) 50
 //   concurrent callers (group commit). Bounded: ~3 s per scenario.
-// The webhook-level comparison (bench:webhook case (a) with a bound trigger) comes when the
-// Webhook Trigger is wired to the store.
+// Then the webhook level, on the real `hookflow serve` (bundled as bench:webhook bundles it)
+// over a data folder holding the same 100,000 customers:
+// - cold start of the runtime: spawn to listening, with 100k customers and with none;
+// - bench:webhook case (a) (trigger → routing → End) against the same trigger with Customer
+//   binding (email + phone searched, name) and Chat binding (WhatsApp, not connected: the
+//   chat is found or created, nothing is sent), half the calls for stored customers (name
+//   updated), half for new ones (customer + chat created). Interleaved rounds, best of
+//   each. Targets (issue 13): bound ≥ 60 % of (a)'s req/s, p99 ≤ 3× (a)'s, cold start
+//   ≤ 1.5 s. HOOKFLOW_BENCH_ROUNDS sets the rounds (default 3).
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { BindingRow } from '../../runtime/customers/binding';
+import { newWebhookId } from '../../runtime/shared/webhook-trigger';
+import { RUNTIME_NODE_FLAGS } from '../runtime-node-flags.mjs';
+import { startChild, waitFor, type Child } from './bench-child';
+import { serverNode } from './server-node';
+import {
+  api,
+  best,
+  flowGraph,
+  measure,
+  prepare,
+  root,
+  ROUNDS,
+  row,
+  SMALL,
+  type Measured,
+} from './webhook-harness';
 import { emptyCustomer } from '../../runtime/customers/binding';
 import { CustomersStore } from '../../runtime/store/customers-store';
 
@@ -123,4 +146,135 @@ try {
   await store.close();
 } finally {
   await rm(dir, { recursive: true, force: true });
+}
+await webhookLevel();
+
+/** `hookflow serve` on `dataDir`; resolves once it listens, with how long that took. */
+async function serve(
+  node: string,
+  cli: string,
+  dataDir: string,
+): Promise<{ child: Child; ms: number; publicUrl: string; admin: string }> {
+  const at = performance.now();
+  const child = startChild(
+    node,
+    [
+      ...RUNTIME_NODE_FLAGS,
+      // HOOKFLOW_BENCH_PROFILE=<dir>: a CPU profile of the runtime, as in bench:webhook.
+      ...(process.env.HOOKFLOW_BENCH_PROFILE
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.HOOKFLOW_BENCH_PROFILE}`]
+        : []),
+      cli,
+      'serve',
+      '--data-dir',
+      dataDir,
+      '--port',
+      '0',
+      '--public-port',
+      '0',
+    ],
+    root,
+  );
+  const [, publicUrl = ''] = await waitFor(child, /webhooks \(public listener\): (http:\/\/\S+)/);
+  const ms = performance.now() - at;
+  const [, admin = ''] = await waitFor(child, /designer: (http:\/\/[^/\s]+)\/login/);
+  return { child, ms, publicUrl, admin };
+}
+
+async function stop(child: Child): Promise<void> {
+  child.process.kill('SIGTERM');
+  for (let i = 0; i < 100 && child.process.exitCode === null; i += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  if (child.process.exitCode === null) child.process.kill('SIGKILL');
+}
+
+/** bench:webhook's order, for customer `n` (stored when n < CUSTOMERS). */
+function boundOrder(n: number): string {
+  const order = JSON.parse(SMALL) as Record<string, unknown>;
+  order.user = { name: `Customer ${n}`, email: `Customer${n}@Example.com` };
+  order.customer = { phone: `+55 11 ${900_000_000 + n}`, address: { city: 'Recife' } };
+  return JSON.stringify(order);
+}
+
+async function webhookLevel(): Promise<void> {
+  const node = await serverNode();
+  const { cli } = await prepare();
+  const empty = await mkdtemp(join(tmpdir(), 'hookflow-bench-customers-empty-'));
+  const dataDir = await mkdtemp(join(tmpdir(), 'hookflow-bench-customers-serve-'));
+  try {
+    const bare = await serve(node.path, cli, empty);
+    await stop(bare.child);
+    await seed(join(dataDir, 'customers'));
+    const rt = await serve(node.path, cli, dataDir);
+    console.log(
+      `\nruntime cold start (spawn to listening), node ${node.version}: ` +
+        `${rt.ms.toFixed(0)} ms with ${CUSTOMERS} customers, ${bare.ms.toFixed(0)} ms with none ` +
+        `(target ≤ 1500 ms)`,
+    );
+    try {
+      const token = (await readFile(join(dataDir, 'admin-token'), 'utf8')).trim();
+      const plainId = newWebhookId();
+      const boundId = newWebhookId();
+      const bound = flowGraph(boundId, {});
+      const trigger = bound.nodes[0]?.data.config as Record<string, unknown>;
+      trigger.customer = {
+        enabled: true,
+        rows: [
+          { id: 'email', field: 'email', path: 'body.user.email', search: true },
+          { id: 'phone', field: 'phone', path: 'body.customer.phone', search: true },
+          { id: 'name', field: 'name', path: 'body.user.name', search: false },
+        ],
+      };
+      trigger.chat = {
+        enabled: true,
+        channel: 'whatsapp',
+        contactPath: 'body.customer.phone',
+        contactType: 'whatsapp',
+      };
+      for (const [name, graph] of [
+        ['Bench (a)', flowGraph(plainId, {})],
+        ['Bench bound', bound],
+      ] as const) {
+        const flow = (await api(rt.admin, token, '/api/flows', { name, draft: graph })) as {
+          id: string;
+        };
+        await api(rt.admin, token, `/api/flows/${flow.id}/publish`, {});
+      }
+      const pid = rt.child.process.pid ?? 0;
+      let calls = 0;
+      // Even: a stored customer (found, name updated, chat created the first time);
+      // odd: a new one (customer and chat created).
+      const bodyOf = () => {
+        const i = calls++;
+        return boundOrder(i % 2 === 0 ? (i * 7919) % CUSTOMERS : CUSTOMERS + i);
+      };
+      const runs: { a: Measured[]; bound: Measured[] } = { a: [], bound: [] };
+      for (let round = 0; round < ROUNDS; round += 1) {
+        runs.a.push(await measure(pid, `${rt.publicUrl}/webhooks/flow/${plainId}`, {}, SMALL));
+        runs.bound.push(
+          await measure(pid, `${rt.publicUrl}/webhooks/flow/${boundId}`, {}, SMALL, bodyOf),
+        );
+      }
+      const a = best(runs.a);
+      const withBinding = best(runs.bound);
+      console.log(row('(a) trigger → routing', a));
+      console.log(
+        row('customer + chat binding (2 search)', withBinding, a).replace('baseline', '(a)'),
+      );
+      const checks: [string, boolean][] = [
+        ['binding req/s ≥ 60 % of (a)', withBinding.rps >= 0.6 * a.rps],
+        ['binding p99 ≤ 3× (a) p99', withBinding.p99 <= 3 * Math.max(a.p99, 1)],
+        ['runtime cold start ≤ 1500 ms with 100k customers', rt.ms <= 1500],
+        ['every answer 2xx', [...runs.a, ...runs.bound].every((m) => m.non2xx + m.errors === 0)],
+      ];
+      console.log(`${calls} bound calls sent`);
+      for (const [label, ok] of checks) console.log(`${ok ? 'met   ' : 'MISSED'} ${label}`);
+    } finally {
+      await stop(rt.child);
+    }
+  } finally {
+    await rm(empty, { recursive: true, force: true });
+    await rm(dataDir, { recursive: true, force: true });
+  }
 }

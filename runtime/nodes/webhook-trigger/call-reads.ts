@@ -1,4 +1,5 @@
-// What a Webhook Trigger reads from its call's body: its mappings and its event path, where
+// What a Webhook Trigger reads from its call's body: its mappings, its event path and its
+// Customer & Chat binding's paths, where
 // they start with `body`. The ingress reads these while the parsed body is at hand, so a
 // large body need not be kept (or parsed again) until the run's first step: see
 // runtime/engine/deferred-body.ts. The executor asks for them with `ctx.preread(path)`.
@@ -10,12 +11,17 @@ export function bodyReadsOf(config: {
   mappings: readonly { path: string }[];
   events: { path?: string | undefined };
   saveFullBodyAs?: string | undefined;
+  customer?: { enabled: boolean; rows: readonly { path: string }[] };
+  chat?: { enabled: boolean; contactPath: string };
 }): {
   reads: EndpointBodyRead[];
   wholeBody: boolean;
 } {
   const reads: EndpointBodyRead[] = [];
   const paths = [...config.mappings.map((mapping) => mapping.path), config.events.path];
+  // The Customer & Chat binding reads its fields the same way.
+  if (config.customer?.enabled) paths.push(...config.customer.rows.map((row) => row.path));
+  if (config.chat?.enabled) paths.push(config.chat.contactPath);
   for (const path of paths) {
     const parsed = path ? tryParsePath(path) : undefined;
     const first = parsed?.ok ? parsed.segments[0] : undefined;

@@ -28,6 +28,17 @@ import { webhookTriggerFieldLabels } from './field-labels';
 /** What a template can read of the call that started the run (the engine's run scope). */
 const WEBHOOK_CALL_FIELDS = ['body', 'query', 'headers', 'ip', 'method'];
 
+/** What the Customer & Chat binding gives templates (`{{customer.name}}`), seed 001. */
+export const CUSTOMER_VARIABLE_FIELDS = [
+  'customer.id',
+  'customer.name',
+  'customer.email',
+  'customer.phone',
+  'customer.document',
+  'customer.contacts',
+];
+export const CHAT_VARIABLE_FIELDS = ['chat.id', 'chat.channel'];
+
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 const variableName = z
   .string()
@@ -143,7 +154,79 @@ export function webhookTriggerProblems(config: WebhookTriggerConfig): NodeConfig
   if (config.idempotency.source === 'body-path') {
     checkPath(config.idempotency.name, 'idempotency.name');
   }
+  bindingProblems(config, problems, checkPath);
   return problems;
+}
+
+/** The Customer & Chat tab (seed 001): only checked where its toggle is on. */
+function bindingProblems(
+  config: WebhookTriggerConfig,
+  problems: NodeConfigProblem[],
+  checkPath: (path: string | undefined, field: string) => void,
+): void {
+  const { customer, chat } = config;
+  if (customer.enabled) {
+    // Seed 001: "Enable the search icon on at least one field."
+    if (!customer.rows.some((row) => row.search)) {
+      problems.push({
+        field: 'customer.rows',
+        message:
+          'Turn on the search icon 🔍 on at least one field, so the customer can be found ' +
+          '(any flagged field that matches finds it)',
+      });
+    }
+    const ids = new Set<string>();
+    customer.rows.forEach((row, index) => {
+      if (ids.has(row.id)) {
+        problems.push({
+          field: `customer.rows[${index}].id`,
+          message: `Another customer field already has the id "${row.id}"`,
+        });
+      }
+      ids.add(row.id);
+      if (row.path === '') {
+        problems.push({
+          field: `customer.rows[${index}].path`,
+          message: 'Enter where this field is in the call, e.g. body.customer.email',
+        });
+      } else checkPath(row.path, `customer.rows[${index}].path`);
+    });
+  }
+  // The binding's own variables: a mapping of the same name would be overwritten by it.
+  const bound = new Set([
+    ...(customer.enabled ? ['customer'] : []),
+    ...(webhookTriggerCanBindChat(config) ? ['chat'] : []),
+  ]);
+  config.mappings.forEach((mapping, index) => {
+    if (bound.has(mapping.variable)) {
+      problems.push({
+        field: `mappings[${index}].variable`,
+        message: `The Customer & Chat binding sets "${mapping.variable}"; give this variable another name`,
+      });
+    }
+  });
+  if (config.saveFullBodyAs !== undefined && bound.has(config.saveFullBodyAs)) {
+    problems.push({
+      field: 'saveFullBodyAs',
+      message: `The Customer & Chat binding sets "${config.saveFullBodyAs}"; give the body another name`,
+    });
+  }
+  if (chat.enabled) {
+    if (chat.contactPath === '') {
+      problems.push({
+        field: 'chat.contactPath',
+        message: 'Enter where the contact is in the call, e.g. body.customer.phone',
+      });
+    } else checkPath(chat.contactPath, 'chat.contactPath');
+  }
+}
+
+/**
+ * Seed 001: "With Customer + Chat binding configured, the flow runs in full mode"; a run
+ * whose binding then finds nothing is headless (the executor says why).
+ */
+export function webhookTriggerCanBindChat(config: WebhookTriggerConfig): boolean {
+  return config.customer.enabled && config.chat.enabled;
 }
 
 export const webhookTriggerDefinition = defineNode({
@@ -157,9 +240,10 @@ export const webhookTriggerDefinition = defineNode({
   outputs: webhookTriggerOutputs,
   isTrigger: true,
   needsChat: false,
-  // No Customer & Chat binding yet (seed 001): every run is headless. Leaving
-  // canBindChat out says so; the binding will answer it from the config.
+  canBindChat: webhookTriggerCanBindChat,
   fieldLabels: webhookTriggerFieldLabels,
+  // The Customer & Chat binding writes, but idempotently (find-or-create): run again for
+  // the same call after a crash, it changes nothing the first run did not (bind-customer.ts).
   sideEffects: 'none',
   summary: (config) => {
     const cases = config.events.cases.length;
@@ -174,6 +258,9 @@ export const webhookTriggerDefinition = defineNode({
   variablesWritten: (config) => [
     ...config.mappings.map((mapping) => mapping.variable),
     ...(config.saveFullBodyAs ? [config.saveFullBodyAs] : []),
+    // The Customer & Chat binding (bind-customer.ts) sets these two objects.
+    ...(config.customer.enabled ? ['customer'] : []),
+    ...(webhookTriggerCanBindChat(config) ? ['chat'] : []),
   ],
   // The call's parts, then the paths this trigger already reads (so the user's own fields
   // are offered by name, the way the payload spells them).
@@ -181,6 +268,8 @@ export const webhookTriggerDefinition = defineNode({
     ...WEBHOOK_CALL_FIELDS,
     ...config.mappings.map((mapping) => mapping.path),
     ...(config.events.path ? [config.events.path] : []),
+    ...(config.customer.enabled ? CUSTOMER_VARIABLE_FIELDS : []),
+    ...(webhookTriggerCanBindChat(config) ? CHAT_VARIABLE_FIELDS : []),
   ],
   validate: (config, { secrets }) => [
     ...webhookTriggerProblems(config),

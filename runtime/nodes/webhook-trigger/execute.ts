@@ -2,7 +2,7 @@
 // recorded the call; here payload fields become variables and the event type picks the
 // output. "Compares it with the configured cases (interpolating variables if needed),
 // routes to the matching handle; if no case matches, uses the else handle."
-import { next, type ConfigOf, type ExecContext, type Executor } from '../../engine/executor';
+import { fail, next, type ConfigOf, type ExecContext, type Executor } from '../../engine/executor';
 import {
   parseTemplate,
   readPath,
@@ -11,6 +11,7 @@ import {
   type PathSegment,
 } from '../../paths';
 import { mappingMissText } from '../../shared/webhook-mappings';
+import { bindCustomerAndChat, type CompiledBinding, type CompiledPath } from './bind-customer';
 
 type Config = ConfigOf<'webhook-trigger'>;
 
@@ -22,6 +23,8 @@ interface Compiled {
   eventPath: PathSegment[] | undefined;
   /** A case value without `{{…}}` or `$NAME` is compared as is. */
   cases: { id: string; literal: string | undefined; template: string }[];
+  /** Undefined while both Customer & Chat toggles are off (the run needs no await then). */
+  binding: CompiledBinding | undefined;
 }
 
 const compiled = new WeakMap<Config, Compiled>();
@@ -46,6 +49,19 @@ function compile(config: Config): Compiled {
         const literal = parts.every((part) => part.type === 'text');
         return { id: item.id, template: item.value, literal: literal ? item.value : undefined };
       }),
+      binding:
+        config.customer.enabled || config.chat.enabled
+          ? {
+              rows: config.customer.rows.map((row) => ({
+                field: row.field,
+                search: row.search,
+                at: { text: row.path, path: segments(row.path) },
+              })),
+              contact: config.chat.contactPath
+                ? { text: config.chat.contactPath, path: segments(config.chat.contactPath) }
+                : undefined,
+            }
+          : undefined,
     };
     compiled.set(config, found);
   }
@@ -71,14 +87,39 @@ export const webhookTriggerExecutor: Executor<Config> = {
         : [],
     );
     if (config.saveFullBodyAs) ctx.variables.set(config.saveFullBodyAs, scope.body);
-    if (plan.cases.length === 0) return next('next', warnings);
-    // A path into the call reads the same before and after the sets; one naming a
-    // variable needs the scope with the mapped variables in it.
-    const first = plan.eventPath?.[0];
-    const callPath = first?.type === 'key' && CALL_FIELDS.has(first.key);
-    return next(routeEvent(ctx, plan, callPath ? scope : ctx.scope()), warnings);
+    if (plan.binding) return bindThenRoute(ctx, config, plan, plan.binding, scope, warnings);
+    return next(route(ctx, plan, scope), warnings);
   },
 };
+
+/**
+ * The Customer & Chat binding, then the event's route: the customer is durable before the
+ * step completes (the store's append is awaited), and a case may read `customer.…`.
+ */
+async function bindThenRoute(
+  ctx: ExecContext,
+  config: Config,
+  plan: Compiled,
+  binding: CompiledBinding,
+  scope: Readonly<Record<string, unknown>>,
+  warnings: string[],
+) {
+  const readAt = (at: CompiledPath) => (at.path ? read(ctx, scope, at.text, at.path) : undefined);
+  const outcome = await bindCustomerAndChat(ctx, config, binding, readAt);
+  if (outcome.error !== undefined) return fail(outcome.error);
+  return next(route(ctx, plan, ctx.scope()), [...warnings, ...outcome.warnings], {
+    binding: outcome.binding,
+  });
+}
+
+function route(ctx: ExecContext, plan: Compiled, scope: Readonly<Record<string, unknown>>): string {
+  if (plan.cases.length === 0) return 'next';
+  // A path into the call reads the same before and after the sets; one naming a
+  // variable needs the scope with the mapped variables in it.
+  const first = plan.eventPath?.[0];
+  const callPath = first?.type === 'key' && CALL_FIELDS.has(first.key);
+  return routeEvent(ctx, plan, callPath ? scope : ctx.scope());
+}
 
 /** Scope keys that are the call itself (they win over variables of the same name). */
 const CALL_FIELDS = new Set(['body', 'query', 'headers', 'params', 'ip', 'method', 'trigger']);

@@ -4,6 +4,7 @@ import { validateGraph } from '../../../../../runtime/engine/validate-graph';
 import {
   webhookTriggerConfigSchema,
   webhookTriggerDefinition,
+  webhookTriggerCanBindChat,
   webhookTriggerProblems,
 } from '../../../../../runtime/nodes/webhook-trigger/definition';
 import { describeNodeConfig } from '../../../../../runtime/shared/node-definition';
@@ -133,5 +134,120 @@ describe('Webhook Trigger definition', () => {
       ok.filter((problem) => problem.severity === 'error'),
       [],
     );
+  });
+
+  describe('Customer & Chat binding problems (seed 001)', () => {
+    const problemsOf = (config: Record<string, unknown>) =>
+      webhookTriggerProblems(
+        webhookTriggerConfigSchema.parse({ webhookId: newWebhookId(), ...config }),
+      ).map((problem) => [problem.field, problem.message]);
+    const row = (id: string, field: string, path: string, search = false) => ({
+      id,
+      field,
+      path,
+      search,
+    });
+
+    it('says nothing while the toggles are off, whatever the rows hold', () => {
+      assert.deepEqual(
+        problemsOf({
+          customer: { enabled: false, rows: [row('a', 'email', '')] },
+          chat: { enabled: false, contactPath: '' },
+        }),
+        [],
+      );
+    });
+
+    it('asks for the search icon when no row (or no row at all) has it', () => {
+      const text = /^Turn on the search icon 🔍 on at least one field/;
+      for (const rows of [[], [row('a', 'email', 'body.email')]]) {
+        const problems = problemsOf({ customer: { enabled: true, rows } });
+        assert.equal(problems.length, 1, JSON.stringify(problems));
+        assert.equal(problems[0]?.[0], 'customer.rows');
+        assert.match(problems[0]?.[1] ?? '', text);
+      }
+      assert.deepEqual(
+        problemsOf({ customer: { enabled: true, rows: [row('a', 'email', 'body.email', true)] } }),
+        [],
+      );
+    });
+
+    it('names rows with an empty or invalid path, and duplicate row ids, by index', () => {
+      const problems = problemsOf({
+        customer: {
+          enabled: true,
+          rows: [
+            row('a', 'email', 'body.email', true),
+            row('b', 'name', ''),
+            row('a', 'phone', 'body..phone'),
+          ],
+        },
+      });
+      assert.deepEqual(
+        problems.map(([field]) => field),
+        ['customer.rows[1].path', 'customer.rows[2].id', 'customer.rows[2].path'],
+      );
+      assert.match(problems[1]?.[1] ?? '', /already has the id "a"/);
+      assert.match(problems[2]?.[1] ?? '', /"body\.\.phone" is not a valid path/);
+    });
+
+    it('asks for the chat contact path, and checks it parses', () => {
+      assert.deepEqual(
+        problemsOf({ chat: { enabled: true, contactPath: '' } }).map(([field]) => field),
+        ['chat.contactPath'],
+      );
+      assert.match(
+        problemsOf({ chat: { enabled: true, contactPath: 'body.[' } })[0]?.[1] ?? '',
+        /not a valid path/,
+      );
+      assert.deepEqual(problemsOf({ chat: { enabled: true, contactPath: 'body.phone' } }), []);
+    });
+
+    it('the inspector names the binding fields by their labels', () => {
+      const graph = graphWith(
+        webhookTriggerNode({ customer: { enabled: true, rows: [row('a', 'email', '')] } }),
+      );
+      const messages = validateGraph(graph)
+        .filter((problem) => problem.severity === 'error')
+        .map((problem) => problem.message);
+      assert.ok(
+        messages.some((message) => message.includes('Customer field 1 body path')),
+        JSON.stringify(messages),
+      );
+      assert.ok(messages.some((message) => message.includes('Customer fields')));
+    });
+
+    it('can bind a chat (full mode) exactly when both bindings are on', () => {
+      const can = (customer: boolean, chat: boolean) =>
+        webhookTriggerCanBindChat(
+          webhookTriggerConfigSchema.parse({
+            customer: { enabled: customer },
+            chat: { enabled: chat },
+          }),
+        );
+      assert.deepEqual(
+        [can(false, false), can(true, false), can(false, true), can(true, true)],
+        [false, false, false, true],
+      );
+      const fullTrigger = webhookTriggerNode({
+        customer: { enabled: true, rows: [row('a', 'email', 'body.email', true)] },
+        chat: { enabled: true, contactPath: 'body.email', contactType: 'email' },
+      });
+      const graph = graphWith(fullTrigger);
+      graph.nodes.push({
+        id: 'n_say',
+        type: 'send-message',
+        position: { x: 0, y: 0 },
+        data: { config: { text: 'Hi' } },
+      });
+      graph.edges = [
+        { id: 'e1', source: fullTrigger.id, sourceHandle: 'next', target: 'n_say' },
+        { id: 'e2', source: 'n_say', sourceHandle: 'next', target: 'n_end_next' },
+      ];
+      const codes = validateGraph(graph).map((problem) => problem.code);
+      assert.ok(!codes.includes('chat_node_headless'), JSON.stringify(codes));
+      fullTrigger.data.config = { ...fullTrigger.data.config, chat: { enabled: false } };
+      assert.ok(validateGraph(graph).some((problem) => problem.code === 'chat_node_headless'));
+    });
   });
 });

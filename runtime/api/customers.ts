@@ -32,6 +32,10 @@ import type { ChatService } from '../chats/chat-service';
 import type { CustomersStore } from '../store/customers-store';
 import { ApiError, notFound, parseInput } from './api-error';
 
+// The shapes live in runtime/shared (the designer reads them too); named here as well for
+// callers of this module.
+export type { CustomerPage, CustomerImportResult as ImportResult } from '../shared/customers';
+
 export interface CustomersContext {
   customers: CustomersStore;
   defaultCountry: () => string | undefined;

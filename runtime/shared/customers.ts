@@ -4,6 +4,7 @@ import {
   contactSchema,
   MAX_CONTACTS,
   MAX_VALUE_LENGTH,
+  type ContactType,
   type Customer,
   type CustomerField,
 } from '../customers/customer';
@@ -68,7 +69,7 @@ export interface CustomerPage {
 
 /** A value kept as given because it did not normalise (an edit's or an import row's). */
 export interface CustomerValueFlag {
-  field: CustomerField;
+  field: CustomerField | ContactType;
   value: string;
   reason: string;
 }

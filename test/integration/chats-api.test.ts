@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import type { CustomerPage } from '../../runtime/shared/customers';
+import type { CustomerPage } from '../../runtime/api/customers';
 import type { ChatDetail, ChatPage } from '../../runtime/shared/chats';
 import { ChatsStore } from '../../runtime/store/chats-store';
 import { tempDir } from '../helpers/temp-dir';

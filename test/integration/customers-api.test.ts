@@ -3,10 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Customer } from '../../runtime/customers/customer';
-import type {
-  CustomerImportResult as ImportResult,
-  CustomerPage,
-} from '../../runtime/shared/customers';
+import type { CustomerPage, ImportResult } from '../../runtime/api/customers';
 import { json, startTestRuntime, type TestRuntime } from '../helpers/test-runtime';
 
 async function seed(rt: TestRuntime): Promise<ImportResult> {

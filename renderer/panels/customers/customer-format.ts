@@ -16,6 +16,7 @@ export const CONTACT_TYPE_LABELS: Record<ContactType, string> = {
   whatsapp: 'WhatsApp',
   instagram: 'Instagram',
   telegram: 'Telegram',
+  'test-chat': 'Test chat',
 };
 
 export function isContactType(value: string): value is ContactType {

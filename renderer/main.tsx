@@ -15,6 +15,7 @@ import './styles/runs.css';
 import './styles/run-list.css';
 import './styles/test-chat.css';
 import './styles/http-request.css';
+import './styles/customers.css';
 import { App } from './App';
 
 const root = document.getElementById('root');

@@ -93,9 +93,10 @@ function sentIndexes(draft: EditDraft): Map<number, number> {
  */
 export function fieldErrors(draft: EditDraft, details: unknown): Record<string, string> {
   const errors: Record<string, string> = {};
-  const problems = Array.isArray(details) ? (details as Partial<FieldProblem>[]) : [];
+  const problems = Array.isArray(details) ? (details as (Partial<FieldProblem> | null)[]) : [];
   const rows = sentIndexes(draft);
   for (const problem of problems) {
+    if (typeof problem !== 'object' || problem === null) continue;
     if (typeof problem.message !== 'string') continue;
     const path = typeof problem.path === 'string' ? problem.path : '';
     const contact = /^contacts\[(\d+)\]/.exec(path);

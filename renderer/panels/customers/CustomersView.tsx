@@ -28,7 +28,7 @@ export function CustomersView({ customerId }: { customerId: string | undefined }
           type="search"
           className="customers-search"
           aria-label="Search customers by name, email, phone, document or handle"
-          placeholder="Search: name, email, phone (any format), document, @handle"
+          placeholder="Name, email, phone, @handle"
           data-testid="customers-search"
           value={search.text}
           onChange={(event) => search.setText(event.target.value)}

@@ -6,12 +6,7 @@
 import type { Page } from '@playwright/test';
 import { newWebhookId } from '../../runtime/shared/webhook-trigger';
 import { expect, oneHookflowPerFile, screenshot, signIn, test, type Hookflow } from './fixtures';
-import {
-  createFlowViaApi,
-  openDockTab,
-  openFlow,
-  publishViaApi,
-} from './pages/designer';
+import { createFlowViaApi, openDockTab, openFlow, publishViaApi } from './pages/designer';
 
 oneHookflowPerFile();
 

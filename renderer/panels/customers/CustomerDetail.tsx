@@ -17,6 +17,7 @@ import { RunStatusBadge } from '../runs/RunStatusBadge';
 import { useNow } from '../runs/use-now';
 import { CONTACT_TYPE_LABELS, customerLabel } from './customer-format';
 import { CustomerEditForm } from './CustomerEditForm';
+import { forgetCustomerName } from './use-customer-names';
 import { DeleteCustomerDialog } from './DeleteCustomerDialog';
 
 export const RECENT_RUNS = 10;
@@ -125,6 +126,7 @@ export function CustomerDetail({ customerId, onChanged }: Props) {
             setCustomer({ state: 'ok', value: next });
             setEditing(false);
             setSaved(note);
+            forgetCustomerName(next.id);
             onChanged();
           }}
         />
@@ -138,6 +140,7 @@ export function CustomerDetail({ customerId, onChanged }: Props) {
         onClose={() => setDeleting(false)}
         onDeleted={() => {
           setDeleting(false);
+          forgetCustomerName(value.id);
           onChanged();
           window.location.hash = routeHref({ view: 'customers' }).slice(1);
         }}

@@ -253,3 +253,31 @@ test('Chats view: a WhatsApp chat (not connected) with its undelivered message, 
   await page.getByTestId('view-flows').click();
   await expect(page.getByTestId('flow-title')).toHaveText('Leads');
 });
+
+test('Customers view pages by 50: Load more shows the rest, then goes away', async ({
+  page,
+  hookflow,
+  consoleErrors: _,
+}) => {
+  await admin(hookflow, 'POST', '/api/customers/import', {
+    format: 'json',
+    customers: Array.from({ length: 55 }, (_, i) => ({
+      name: `Lead ${i + 1}`,
+      email: `lead${i + 1}@example.com`,
+    })),
+  });
+  const total = (
+    (await (await admin(hookflow, 'GET', '/api/customers?limit=1')).json()) as { total: number }
+  ).total;
+  await signIn(page, hookflow);
+  await openCustomers(page);
+  const rows = page.getByTestId('customer-row');
+  await expect(rows).toHaveCount(50);
+  const more = page.getByTestId('customers-more');
+  await expect(more).toHaveText(`Load more (50 of ${total} shown)`);
+  await more.focus();
+  await page.keyboard.press('Enter');
+  await expect(rows).toHaveCount(total);
+  await expect(more).toHaveCount(0);
+  await expect(rows.first()).toContainText('Lead 55');
+});

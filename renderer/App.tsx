@@ -1,5 +1,5 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect, type CSSProperties, type ReactNode } from 'react';
+import { useCallback, useEffect, type CSSProperties, type ReactNode } from 'react';
 import { ConnectDialog } from './canvas/ConnectDialog';
 import { FlowCanvas } from './canvas/FlowCanvas';
 import { ShortcutsHelp } from './canvas/ShortcutsHelp';
@@ -14,13 +14,21 @@ import { useEditor } from './store/editor-store';
 import { useInspectorOverlap } from './store/inspector-store';
 import { useRuntime } from './store/runtime-store';
 import { useTheme } from './use-theme';
-import { useHashFlowId } from './use-hash-route';
+import { ChatsView } from './panels/chats/ChatsView';
+import { CustomersView } from './panels/customers/CustomersView';
+import { ViewNav } from './panels/ViewNav';
+import { useHashRoute, type Route } from './use-hash-route';
 
 export function App() {
   const status = useRuntime((state) => state.status);
   const fatal = useRuntime((state) => state.fatal);
   const loadStatus = useRuntime((state) => state.load);
-  const [flowId, selectFlow] = useHashFlowId();
+  const [route, go] = useHashRoute();
+  const flowId = route.view === 'flows' ? route.flowId : undefined;
+  const selectFlow = useCallback(
+    (id: string | undefined) => go({ view: 'flows', ...(id ? { flowId: id } : {}) }),
+    [go],
+  );
   const [theme, toggleTheme] = useTheme();
 
   useEffect(() => {
@@ -58,12 +66,17 @@ export function App() {
         >
           Hookflow
         </span>
-        <FlowTitle />
-        <SaveIndicator />
-        <ProblemsButton />
+        <ViewNav route={route} />
+        {route.view === 'flows' && (
+          <>
+            <FlowTitle />
+            <SaveIndicator />
+            <ProblemsButton />
+          </>
+        )}
         <span className="spacer" />
         {status && <TunnelPill />}
-        <PublishBar onSelectFlow={selectFlow} />
+        {route.view === 'flows' && <PublishBar onSelectFlow={selectFlow} />}
         <button
           type="button"
           onClick={toggleTheme}
@@ -83,15 +96,34 @@ export function App() {
           ))}
         </div>
       )}
-      <div className="workspace">
-        <FlowsList selectedId={flowId} onSelect={selectFlow} />
-        <ReactFlowProvider>
-          <Editor flowId={flowId} colorMode={theme} />
-        </ReactFlowProvider>
-      </div>
+      <Workspace route={route} flowId={flowId} selectFlow={selectFlow} theme={theme} />
       <Notices />
       <ShortcutsHelp />
       <ConnectDialog />
+    </div>
+  );
+}
+
+/** The view the route names: the flows and their editor, the Customers or the Chats view. */
+function Workspace({
+  route,
+  flowId,
+  selectFlow,
+  theme,
+}: {
+  route: Route;
+  flowId: string | undefined;
+  selectFlow: (id: string | undefined) => void;
+  theme: 'light' | 'dark';
+}) {
+  if (route.view === 'customers') return <CustomersView customerId={route.customerId} />;
+  if (route.view === 'chats') return <ChatsView chatId={route.chatId} channel={route.channel} />;
+  return (
+    <div className="workspace">
+      <FlowsList selectedId={flowId} onSelect={selectFlow} />
+      <ReactFlowProvider>
+        <Editor flowId={flowId} colorMode={theme} />
+      </ReactFlowProvider>
     </div>
   );
 }

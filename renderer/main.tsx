@@ -16,6 +16,7 @@ import './styles/run-list.css';
 import './styles/test-chat.css';
 import './styles/http-request.css';
 import './styles/customer-chat.css';
+import './styles/customers.css';
 import { App } from './App';
 
 const root = document.getElementById('root');

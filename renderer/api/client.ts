@@ -97,7 +97,7 @@ export interface Download {
   fileName: string | undefined;
 }
 
-async function download(path: string): Promise<Download> {
+export async function download(path: string): Promise<Download> {
   const response = await send('GET', path);
   return {
     blob: await response.blob(),
@@ -131,6 +131,8 @@ export interface RunQuery {
   status?: RunStatus;
   /** Only runs that skipped chat nodes for want of a chat (true), or none (false). */
   chatSkipped?: boolean;
+  /** Only runs linked to this customer (the Customers view's recent runs). */
+  customerId?: string;
   limit?: number;
   before?: string;
 }

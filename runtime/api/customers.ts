@@ -23,24 +23,24 @@ import {
   customerImportSchema,
   customerListQuerySchema,
   MAX_IMPORT_ROWS,
+  type CustomerEditResult,
+  type CustomerImportResult,
   type CustomerImportRow,
+  type CustomerPage,
 } from '../shared/customers';
 import type { ChatService } from '../chats/chat-service';
 import type { CustomersStore } from '../store/customers-store';
 import { ApiError, notFound, parseInput } from './api-error';
+
+// The shapes live in runtime/shared (the designer reads them too); named here as well for
+// callers of this module.
+export type { CustomerPage, CustomerImportResult as ImportResult } from '../shared/customers';
 
 export interface CustomersContext {
   customers: CustomersStore;
   defaultCountry: () => string | undefined;
   /** A deleted customer's chats are kept and unlinked (runtime/chats/chat-service.ts). */
   chats: Pick<ChatService, 'unlinkCustomer'>;
-}
-
-export interface CustomerPage {
-  items: Customer[];
-  /** Pass as `after` for the next page; absent on the last one. */
-  next?: string;
-  total: number;
 }
 
 /** Newest first. `q`: an exact contact value in any spelling, or part of a name or value. */
@@ -96,7 +96,7 @@ export async function editCustomer(
   ctx: CustomersContext,
   id: string,
   input: unknown,
-): Promise<{ customer: Customer; flags: ValueFlag[] }> {
+): Promise<CustomerEditResult> {
   getCustomer(ctx, id);
   const edit = parseInput(customerEditSchema, input);
   const flags: ValueFlag[] = [];
@@ -188,19 +188,6 @@ export function exportCustomers(
   return { type: 'text/csv; charset=utf-8', body: toCsv([CSV_COLUMNS, ...rows]) };
 }
 
-export interface ImportProblem {
-  row: number;
-  message: string;
-}
-
-export interface ImportResult {
-  created: number;
-  updated: number;
-  unchanged: number;
-  skipped: ImportProblem[];
-  flags: (ValueFlag & { row: number })[];
-}
-
 /**
  * Each row is bound like a webhook would be, searching by every value it has except the
  * name, so importing the same sheet twice does not duplicate anyone.
@@ -208,10 +195,16 @@ export interface ImportResult {
 export async function importCustomers(
   ctx: CustomersContext,
   input: unknown,
-): Promise<ImportResult> {
+): Promise<CustomerImportResult> {
   const parsed = parseInput(customerImportSchema, input);
   const rows = parsed.format === 'json' ? parsed.customers : csvRows(parsed.csv);
-  const result: ImportResult = { created: 0, updated: 0, unchanged: 0, skipped: [], flags: [] };
+  const result: CustomerImportResult = {
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    skipped: [],
+    flags: [],
+  };
   for (const [i, row] of rows.entries()) {
     const number = i + 1;
     const binding = bindingRows(row);

@@ -24,6 +24,8 @@ export const runQuerySchema = z.object({
     .enum(['true', 'false'], 'Use chatSkipped=true or chatSkipped=false')
     .transform((text) => text === 'true')
     .optional(),
+  /** Only runs whose customer binding linked this customer. */
+  customerId: z.string().max(64).optional(),
   since: isoTime.optional(),
   until: isoTime.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

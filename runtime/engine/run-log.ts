@@ -13,6 +13,8 @@ export interface RunQuery {
   status?: RunStatus;
   /** Only runs that skipped (true) or did not skip (false) chat nodes for want of a chat. */
   chatSkipped?: boolean;
+  /** Only runs linked to this customer (the Customers view's recent runs). */
+  customerId?: string;
   /** ISO times bounding `startedAt`. */
   since?: string;
   until?: string;
@@ -34,6 +36,8 @@ export interface RunHead {
   startedAt: string;
   /** Chat nodes skipped (0 when none, and for runs recorded before the count existed). */
   chatSkipped: number;
+  /** The customer the run's binding linked, if any. */
+  customerId?: string;
 }
 
 function head(record: RunRecord): RunHead {
@@ -45,6 +49,7 @@ function head(record: RunRecord): RunHead {
     flowId: record.flowId,
     startedAt: record.startedAt,
     chatSkipped: record.chatSkipped ?? 0,
+    ...(record.customerId === undefined ? {} : { customerId: record.customerId }),
   };
 }
 
@@ -116,6 +121,7 @@ export class RunLog {
       (query.flowId === undefined || run.flowId === query.flowId) &&
       (query.status === undefined || run.status === query.status) &&
       (query.chatSkipped === undefined || (run.chatSkipped ?? 0) > 0 === query.chatSkipped) &&
+      (query.customerId === undefined || run.customerId === query.customerId) &&
       (query.since === undefined || run.startedAt >= query.since) &&
       (query.until === undefined || run.startedAt <= query.until);
     const leading =

@@ -1,6 +1,13 @@
 // Admin API shapes for customers (issue 13), browser-safe so the designer can use them.
 import { z } from 'zod';
-import { contactSchema, MAX_CONTACTS, MAX_VALUE_LENGTH } from '../customers/customer';
+import {
+  contactSchema,
+  MAX_CONTACTS,
+  MAX_VALUE_LENGTH,
+  type ContactType,
+  type Customer,
+  type CustomerField,
+} from '../customers/customer';
 
 const editValue = z.string().trim().max(MAX_VALUE_LENGTH).nullable().optional();
 
@@ -44,3 +51,40 @@ export const customerImportSchema = z.discriminatedUnion('format', [
   }),
   z.strictObject({ format: z.literal('csv'), csv: z.string().max(10_000_000) }),
 ]);
+
+export {
+  CONTACT_TYPES,
+  type Contact,
+  type ContactType,
+  type Customer,
+} from '../customers/customer';
+
+/** `GET /api/customers`: newest first. */
+export interface CustomerPage {
+  items: Customer[];
+  /** Pass as `after` for the next page; absent on the last one. */
+  next?: string;
+  total: number;
+}
+
+/** A value kept as given because it did not normalise (an edit's or an import row's). */
+export interface CustomerValueFlag {
+  field: CustomerField | ContactType;
+  value: string;
+  reason: string;
+}
+
+/** `PUT /api/customers/:id`. */
+export interface CustomerEditResult {
+  customer: Customer;
+  flags: CustomerValueFlag[];
+}
+
+/** `POST /api/customers/import`: what happened to each row (rows count from 1). */
+export interface CustomerImportResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: { row: number; message: string }[];
+  flags: (CustomerValueFlag & { row: number })[];
+}

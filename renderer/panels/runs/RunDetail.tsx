@@ -5,6 +5,9 @@ import type { KeyboardEvent } from 'react';
 import type { Run } from '../../../runtime/shared/run';
 import { isTypingTarget } from '../../canvas/keyboard';
 import { useEditor } from '../../store/editor-store';
+import { routeHref } from '../../use-hash-route';
+import { useChatTitle } from '../chats/use-chat-title';
+import { useCustomerNames } from '../customers/use-customer-names';
 import { useNodeNames } from '../../store/node-names';
 import { isLiveRun, useRuns } from '../../store/runs-store';
 import { CrossIcon, Spinner, StopIcon, WarningIcon } from '../../ui/icons';
@@ -167,6 +170,7 @@ function RunBody({ run }: { run: Run }) {
             {run.mode === 'full' ? 'With a chat' : 'Headless'}
           </dd>
         </div>
+        <RunLinks run={run} />
         {route && (
           <div className="run-fact-wide">
             <dt>Path</dt>
@@ -228,6 +232,39 @@ function RunBody({ run }: { run: Run }) {
           )}
         </section>
       </div>
+    </>
+  );
+}
+
+/** The customer and chat the run's binding linked, as links into their views. */
+function RunLinks({ run }: { run: Run }) {
+  const names = useCustomerNames(run.customerId ? [run.customerId] : []);
+  const chat = useChatTitle(run.chatId);
+  return (
+    <>
+      {run.customerId && (
+        <div>
+          <dt>Customer</dt>
+          <dd>
+            <a
+              href={routeHref({ view: 'customers', customerId: run.customerId })}
+              data-testid="run-customer-link"
+            >
+              {names.get(run.customerId) ?? run.customerId}
+            </a>
+          </dd>
+        </div>
+      )}
+      {run.chatId && (
+        <div>
+          <dt>Chat</dt>
+          <dd>
+            <a href={routeHref({ view: 'chats', chatId: run.chatId })} data-testid="run-chat-link">
+              {chat ?? run.chatId}
+            </a>
+          </dd>
+        </div>
+      )}
     </>
   );
 }

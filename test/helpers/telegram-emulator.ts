@@ -35,6 +35,7 @@ export interface BotMessage {
 }
 
 export interface EmulatedUser {
+  /** Each resolves once the emulator has taken the update (polled later, or delivered). */
   say(text: string): Promise<void>;
   command(text: string): Promise<void>;
   press(buttonId: string): Promise<void>;
@@ -56,6 +57,26 @@ export async function startEmulator(token = TEST_BOT_TOKEN): Promise<Emulator> {
   await server.start();
   after(() => server.stop());
   const webhooks = (server as unknown as { webhooks: Record<string, { url: string }> }).webhooks;
+  // telegram-test-api 4.2.1 answers the user's send at once but numbers the next update
+  // only after a webhook delivery has been answered, so a message sent while one is still
+  // being delivered gets the same update_id (Telegram numbers each update on receipt) and
+  // the transport rightly drops it as a repeat. So user actions go one at a time, each
+  // resolving once the emulator has taken the update (its webhook delivery answered).
+  let previous: Promise<void> = Promise.resolve();
+  const act = (send: () => Promise<unknown>): Promise<void> => {
+    const run = previous.then(async () => {
+      let taken = false;
+      void server.waitUserMessage().then(() => (taken = true));
+      await send();
+      await pollUntil(
+        async () => taken,
+        (done) => done,
+        'the emulator taking the update (a webhook delivery answered with 2xx)',
+      );
+    });
+    previous = run.catch(() => undefined);
+    return run;
+  };
   return {
     server,
     apiRoot: server.config.apiURL,
@@ -68,9 +89,9 @@ export async function startEmulator(token = TEST_BOT_TOKEN): Promise<Emulator> {
         userName: options.userName ?? `user${id}`,
       });
       return {
-        say: async (text) => void (await client.sendMessage(client.makeMessage(text))),
-        command: async (text) => void (await client.sendCommand(client.makeCommand(text))),
-        press: async (data) => void (await client.sendCallback(client.makeCallbackQuery(data))),
+        say: (text) => act(() => client.sendMessage(client.makeMessage(text))),
+        command: (text) => act(() => client.sendCommand(client.makeCommand(text))),
+        press: (data) => act(() => client.sendCallback(client.makeCallbackQuery(data))),
         async botMessages(count) {
           const read = () =>
             server.storage.botMessages

@@ -50,6 +50,8 @@ test('a message arrives by long polling and the reply reaches the user', async (
     },
   );
   assert.equal(transport.hasWrittenFirst('41'), true);
+  // The reply goes out from inside the handler; the offset is written once it resolved.
+  await transport.settled();
   assert.equal(transport.lastUpdateId, events[0]?.updateId);
 });
 

@@ -30,6 +30,7 @@ import { chatKey, normaliseChatContact, type ChatContact } from '../chats/chat-c
 import { silentLogger, type Logger } from '../logger';
 import { chatMessageSchema, chatSchema, type ChatMessage } from '../shared/chats';
 import type { ChatBindingChannel } from '../shared/customer-chat-binding';
+import { StoreWrites } from './store-writes';
 import { JsonlLog } from './jsonl-log';
 import {
   generationDir,
@@ -94,9 +95,7 @@ export class ChatsStore {
   readonly #conversations = new Map<string, ChatMessage[]>();
   /** Per chat: its appends and its first read, one at a time, so a read misses none. */
   readonly #queues = new Map<string, Promise<unknown>>();
-  readonly #pending = new Set<Promise<void>>();
-  readonly #unsettled = new Map<string, Promise<void>>();
-  #gate: Promise<void> | undefined;
+  readonly #writes = new StoreWrites();
   #log: JsonlLog<ChatRecord>;
   #generation: number;
 
@@ -189,7 +188,7 @@ export class ChatsStore {
       const relink = input.customerId !== undefined && input.customerId !== found.customerId;
       if (!relink) {
         // Found: still wait for the write that made it, if it is not on disk yet.
-        await this.#unsettled.get(found.id);
+        await this.#writes.latest(found.id);
         return { chat: this.#withActivity(found), status: 'found', normalised };
       }
       const next = { ...found, customerId: input.customerId, updatedAt: now };
@@ -227,7 +226,9 @@ export class ChatsStore {
     if (!this.#byId.has(chatId)) return Promise.reject(new Error(`No chat ${chatId}`));
     const stored: ChatMessage = { ...message, text: message.text.slice(0, MAX_MESSAGE_LENGTH) };
     return this.#serial(chatId, async () => {
-      await this.#track(this.messages.append({ id: chatId, at: stored.at, message: stored }));
+      await this.#writes.track(
+        this.messages.append({ id: chatId, at: stored.at, message: stored }),
+      );
       const last = this.#lastMessageAt.get(chatId);
       if (last === undefined || stored.at > last) this.#lastMessageAt.set(chatId, stored.at);
       const loaded = this.#conversations.get(chatId);
@@ -264,11 +265,7 @@ export class ChatsStore {
 
   /** Writes the live chats to a new generation and drops the old one. */
   async compact(): Promise<void> {
-    while (this.#gate) await this.#gate;
-    let release!: () => void;
-    this.#gate = new Promise((resolve) => (release = resolve));
-    try {
-      await Promise.allSettled([...this.#pending]);
+    await this.#writes.exclusive(async () => {
       const generation = this.#generation + 1;
       const dir = generationDir(this.options.dir, generation);
       await rm(dir, { recursive: true, force: true });
@@ -294,10 +291,7 @@ export class ChatsStore {
       this.#generation = generation;
       await old.close();
       await rm(oldDir, { recursive: true, force: true });
-    } finally {
-      this.#gate = undefined;
-      release();
-    }
+    });
   }
 
   stats(): { chats: number; records: number; messages: number; generation: number } {
@@ -309,11 +303,8 @@ export class ChatsStore {
     };
   }
 
-  async settled(): Promise<void> {
-    while (this.#gate || this.#pending.size > 0) {
-      await this.#gate;
-      await Promise.allSettled([...this.#pending]);
-    }
+  settled(): Promise<void> {
+    return this.#writes.settled();
   }
 
   async close(): Promise<void> {
@@ -322,8 +313,8 @@ export class ChatsStore {
     await this.messages.close();
   }
 
-  async #open(): Promise<void> {
-    while (this.#gate) await this.#gate;
+  #open(): Promise<void> {
+    return this.#writes.open();
   }
 
   #withActivity(chat: StoredChat): StoredChat {
@@ -340,12 +331,7 @@ export class ChatsStore {
   /** Memory first (synchronously), then the durable append. */
   #write(chat: StoredChat, at: string): Promise<void> {
     this.#remember(chat);
-    const appended = this.#track(this.#log.append({ id: chat.id, at, chat }));
-    this.#unsettled.set(chat.id, appended);
-    const settle = (): void => {
-      if (this.#unsettled.get(chat.id) === appended) this.#unsettled.delete(chat.id);
-    };
-    appended.then(settle, settle);
+    const appended = this.#writes.record(chat.id, this.#log.append({ id: chat.id, at, chat }));
     this.#scheduleCompaction();
     return appended;
   }
@@ -361,13 +347,6 @@ export class ChatsStore {
     return run;
   }
 
-  #track(promise: Promise<void>): Promise<void> {
-    this.#pending.add(promise);
-    const done = (): void => void this.#pending.delete(promise);
-    promise.then(done, done);
-    return promise;
-  }
-
   #compactionDue(): boolean {
     const records = this.#log.stats().records;
     const garbage = records - this.#byId.size;
@@ -375,7 +354,7 @@ export class ChatsStore {
   }
 
   #scheduleCompaction(): void {
-    if (this.#gate || !this.#compactionDue()) return;
+    if (this.#writes.compacting || !this.#compactionDue()) return;
     this.compact().catch((error: unknown) =>
       (this.options.logger ?? silentLogger).warn('Chats compaction failed', {
         error: error instanceof Error ? error.message : String(error),

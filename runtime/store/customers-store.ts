@@ -34,6 +34,7 @@ import { ContactIndex } from '../customers/contact-index';
 import { customerSchema, MAX_CHATS, type Customer } from '../customers/customer';
 import { silentLogger, type Logger } from '../logger';
 import { writeFileAtomic } from './atomic-file';
+import { StoreWrites } from './store-writes';
 import { JsonlLog } from './jsonl-log';
 import type { StoreProblems } from './store-problems';
 
@@ -72,10 +73,8 @@ export interface BindResult {
 export class CustomersStore {
   readonly #byId = new Map<string, Customer>();
   readonly #index = new ContactIndex();
-  readonly #pending = new Set<Promise<void>>();
   /** The newest not-yet-durable write of each customer, which an unchanged bind awaits. */
-  readonly #unsettled = new Map<string, Promise<void>>();
-  #gate: Promise<void> | undefined;
+  readonly #writes = new StoreWrites();
   #log: JsonlLog<CustomerRecord>;
   #generation: number;
 
@@ -146,7 +145,7 @@ export class CustomersStore {
     const status: BindStatus = !match ? 'created' : next === match ? 'unchanged' : 'updated';
     // Unchanged still waits for the write that made this state, if it is not on disk yet
     // (fifty binds at once: one creates, 49 find it; none may answer before it is durable).
-    await (status === 'unchanged' ? this.#unsettled.get(next.id) : this.#write(next, now));
+    await (status === 'unchanged' ? this.#writes.latest(next.id) : this.#write(next, now));
     return { status, customer: next, otherMatches: others.map((other) => other.id), flags };
   }
 
@@ -175,7 +174,7 @@ export class CustomersStore {
     await this.#open();
     const current = this.#byId.get(id);
     if (current?.chatIds.includes(chatId)) {
-      await this.#unsettled.get(id);
+      await this.#writes.latest(id);
       return current;
     }
     return this.replace(id, (current) =>
@@ -191,18 +190,14 @@ export class CustomersStore {
     if (!this.#byId.has(id)) return false;
     this.#byId.delete(id);
     this.#index.set(id, undefined);
-    await this.#track(this.#log.append({ id, at: new Date().toISOString(), deleted: true }));
+    await this.#writes.track(this.#log.append({ id, at: new Date().toISOString(), deleted: true }));
     this.#scheduleCompaction();
     return true;
   }
 
   /** Writes the live customers to a new generation and drops the old one. */
   async compact(): Promise<void> {
-    while (this.#gate) await this.#gate;
-    let release!: () => void;
-    this.#gate = new Promise((resolve) => (release = resolve));
-    try {
-      await Promise.allSettled([...this.#pending]);
+    await this.#writes.exclusive(async () => {
       const generation = this.#generation + 1;
       const dir = join(this.options.dir, generationDir(generation));
       await rm(dir, { recursive: true, force: true });
@@ -228,10 +223,7 @@ export class CustomersStore {
       this.#generation = generation;
       await old.close();
       await rm(oldDir, { recursive: true, force: true });
-    } finally {
-      this.#gate = undefined;
-      release();
-    }
+    });
   }
 
   stats(): { customers: number; records: number; generation: number } {
@@ -242,11 +234,8 @@ export class CustomersStore {
     };
   }
 
-  async settled(): Promise<void> {
-    while (this.#gate || this.#pending.size > 0) {
-      await this.#gate;
-      await Promise.allSettled([...this.#pending]);
-    }
+  settled(): Promise<void> {
+    return this.#writes.settled();
   }
 
   async close(): Promise<void> {
@@ -254,8 +243,8 @@ export class CustomersStore {
     await this.#log.close();
   }
 
-  async #open(): Promise<void> {
-    while (this.#gate) await this.#gate;
+  #open(): Promise<void> {
+    return this.#writes.open();
   }
 
   #lookup(key: string): Customer[] {
@@ -280,21 +269,12 @@ export class CustomersStore {
       return Promise.reject(new Error(`Not a valid customer: ${checked.error.message}`));
     }
     this.#remember(customer);
-    const appended = this.#track(this.#log.append({ id: customer.id, at, customer }));
-    this.#unsettled.set(customer.id, appended);
-    const settle = (): void => {
-      if (this.#unsettled.get(customer.id) === appended) this.#unsettled.delete(customer.id);
-    };
-    appended.then(settle, settle);
+    const appended = this.#writes.record(
+      customer.id,
+      this.#log.append({ id: customer.id, at, customer }),
+    );
     this.#scheduleCompaction();
     return appended;
-  }
-
-  #track(promise: Promise<void>): Promise<void> {
-    this.#pending.add(promise);
-    const done = (): void => void this.#pending.delete(promise);
-    promise.then(done, done);
-    return promise;
   }
 
   #compactionDue(): boolean {
@@ -308,7 +288,7 @@ export class CustomersStore {
   }
 
   #scheduleCompaction(): void {
-    if (this.#gate || !this.#compactionDue()) return;
+    if (this.#writes.compacting || !this.#compactionDue()) return;
     this.compact().catch((error: unknown) =>
       (this.options.logger ?? silentLogger).warn('Customers compaction failed', {
         error: error instanceof Error ? error.message : String(error),

@@ -2,7 +2,23 @@
 // per-country metadata knows trunk prefixes, lengths and which numbers exist). The `max`
 // metadata is used so validity is checked per number type, not only by length. A national
 // number needs the default country from settings; without one it does not normalise.
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { createRequire } from 'node:module';
+import type * as PhoneLibModule from 'libphonenumber-js/max';
+import type { CountryCode } from 'libphonenumber-js/max';
+
+type PhoneLib = typeof PhoneLibModule;
+let phoneLib: PhoneLib | undefined;
+/**
+ * Loaded on the first number, not at startup: its metadata is ~1.7 MB of heap that a runtime
+ * binding no customers by phone never needs (a smaller heap is cheaper to collect on the
+ * webhook hot path, `npm run bench:webhook`). Synchronous (require), as normalising is.
+ */
+function parsePhoneNumberFromString(
+  ...args: Parameters<PhoneLib['parsePhoneNumberFromString']>
+): ReturnType<PhoneLib['parsePhoneNumberFromString']> {
+  phoneLib ??= createRequire(import.meta.url)('libphonenumber-js/max') as PhoneLib;
+  return phoneLib.parsePhoneNumberFromString(...args);
+}
 
 /** The E.164 form (`+5511999998888`), or undefined when the text is not a valid number. */
 export function toE164(raw: string, defaultCountry: string | undefined): string | undefined {

@@ -1,7 +1,9 @@
 // The webhook bench's parts, shared by bench:webhook and bench:customers (which measures a
 // trigger with Customer & Chat binding against bench:webhook's case (a) in the same run):
 // the payloads, the flow, the bundled CLI, autocannon measuring and the report rows.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -234,6 +236,38 @@ export async function prepare(): Promise<{ cli: string; baseline: string }> {
   const baseline = join(workDir, 'baseline-server.mjs');
   await writeFile(baseline, BASELINE_SERVER);
   return { cli, baseline };
+}
+
+/**
+ * The CLI as it was at git `ref` (HOOKFLOW_BENCH_BEFORE), for a before/after comparison in one
+ * run: the commit's files are extracted with `git archive` (no worktree is registered), use
+ * this checkout's node_modules, and are bundled as prepare() bundles the current CLI (named …cli.mjs: the CLI runs only when its file is).
+ */
+export async function prepareBefore(ref: string): Promise<{ cli: string; commit: string }> {
+  const git = (args: string[]) =>
+    execFileSync('git', args, { cwd: root, encoding: 'buffer', maxBuffer: 1 << 30 });
+  const commit = git(['rev-parse', '--verify', `${ref}^{commit}`])
+    .toString()
+    .trim();
+  const dir = join(workDir, `before-${commit.slice(0, 12)}`);
+  if (!existsSync(join(dir, 'runtime', 'cli.ts'))) {
+    await mkdir(dir, { recursive: true });
+    execFileSync('tar', ['-x', '-C', dir], { input: git(['archive', commit]) });
+    await symlink(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  }
+  const cli = join(workDir, `before-${commit.slice(0, 12)}-cli.mjs`);
+  await build({
+    absWorkingDir: dir,
+    entryPoints: ['runtime/cli.ts'],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    format: 'esm',
+    outfile: cli,
+    logLevel: 'warning',
+  });
+  return { cli, commit: commit.slice(0, 12) };
 }
 
 export function best(runs: Measured[]): Measured {

@@ -15,7 +15,9 @@
 // `-- --node 24` (or HOOKFLOW_BENCH_NODE=24) runs both servers on Node 24, the Node current
 // Electron ships (fetched once from npm, see server-node.ts); HOOKFLOW_BENCH_CASES=a,c runs
 // only those cases (a case's baseline is added); HOOKFLOW_BENCH_PROFILE=<dir> writes a CPU
-// profile of the Hookflow server there (open it in Chrome DevTools or speedscope).
+// profile of the Hookflow server there (open it in Chrome DevTools or speedscope);
+// HOOKFLOW_BENCH_BEFORE=<git ref> also runs the CLI as it was at that commit and measures its
+// case (a) interleaved with today's, for a before/after comparison on the same machine state.
 // Targets (issues 4 and 10): (a) ≥ 80 % of the baseline's req/s, p99 ≤ 2× the baseline's,
 // RSS ≤ 150 MB; (b) ≥ 70 % of the baseline's req/s; (c) ≥ 70 % of baselineLarge's req/s,
 // p99 ≤ 2× its p99 — on Node 20 and Node 24 alike.
@@ -37,6 +39,7 @@ import {
   LARGE,
   measure,
   prepare,
+  prepareBefore,
   root,
   ROUNDS,
   row,
@@ -50,24 +53,13 @@ function start(node: string, args: string[]): Child {
   return startChild(node, args, root);
 }
 
-async function main(): Promise<void> {
-  const cpu = cpus();
-  const node = await serverNode();
-  console.log(
-    `machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, bench in node ${process.version}, ` +
-      `servers in node ${node.version}, ${new Date().toISOString().slice(0, 10)}`,
-  );
-  console.log(
-    `${CONNECTIONS} connections, loopback, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s per case, ` +
-      `best of ${ROUNDS} interleaved rounds; JSON bodies of ${SMALL.length} B and ${LARGE.length} B\n`,
-  );
-  const { cli, baseline: baselineScript } = await prepare();
-  const baselineChild = start(node.path, [baselineScript]);
+/** A Hookflow server from `cli` on a temp data folder, with the bench's two flows published. */
+async function startHookflow(node: string, cli: string, profile: boolean): Promise<Hookflow> {
   const dataDir = await mkdtemp(join(tmpdir(), 'hookflow-bench-webhook-'));
-  const runtime = start(node.path, [
+  const runtime = start(node, [
     // As `npm run serve` and the headless `npm start` run it.
     ...RUNTIME_NODE_FLAGS,
-    ...(process.env.HOOKFLOW_BENCH_PROFILE
+    ...(profile && process.env.HOOKFLOW_BENCH_PROFILE
       ? ['--cpu-prof', `--cpu-prof-dir=${process.env.HOOKFLOW_BENCH_PROFILE}`]
       : []),
     cli,
@@ -79,8 +71,16 @@ async function main(): Promise<void> {
     '--public-port',
     '0',
   ]);
+  const stop = async () => {
+    runtime.process.kill('SIGTERM');
+    // A profile is written as the process exits, after its graceful stop.
+    for (let i = 0; i < 100 && runtime.process.exitCode === null; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    if (runtime.process.exitCode === null) runtime.process.kill('SIGKILL');
+    await rm(dataDir, { recursive: true, force: true });
+  };
   try {
-    const [, port] = await waitFor(baselineChild, /port (\d+)/);
     const [, publicUrl] = await waitFor(runtime, /webhooks \(public listener\): (http:\/\/\S+)/);
     const [, admin = ''] = await waitFor(runtime, /designer: (http:\/\/[^/\s]+)\/login/);
     const token = (await readFile(join(dataDir, 'admin-token'), 'utf8')).trim();
@@ -109,58 +109,102 @@ async function main(): Promise<void> {
       };
       await api(admin, token, `/api/flows/${flow.id}/publish`, {});
     }
+    return {
+      pid: runtime.process.pid ?? 0,
+      hookUrl: `${publicUrl}/webhooks/flow/${publicId}`,
+      hmacUrl: `${publicUrl}/webhooks/flow/${hmacId}`,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+interface Hookflow {
+  pid: number;
+  hookUrl: string;
+  hmacUrl: string;
+  stop(): Promise<void>;
+}
+
+async function main(): Promise<void> {
+  const cpu = cpus();
+  const node = await serverNode();
+  const beforeRef = process.env.HOOKFLOW_BENCH_BEFORE;
+  console.log(
+    `machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, bench in node ${process.version}, ` +
+      `servers in node ${node.version}, ${new Date().toISOString().slice(0, 10)}`,
+  );
+  console.log(
+    `${CONNECTIONS} connections, loopback, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s per case, ` +
+      `best of ${ROUNDS} interleaved rounds; JSON bodies of ${SMALL.length} B and ${LARGE.length} B\n`,
+  );
+  const { cli, baseline: baselineScript } = await prepare();
+  const before = beforeRef ? await prepareBefore(beforeRef) : undefined;
+  if (before) console.log(`(a) before: commit ${before.commit}, built from a worktree of it\n`);
+  const baselineChild = start(node.path, [baselineScript]);
+  const servers: Hookflow[] = [];
+  try {
+    const [, port] = await waitFor(baselineChild, /port (\d+)/);
+    const hookflow = await startHookflow(node.path, cli, true);
+    servers.push(hookflow);
+    const previous = before ? await startHookflow(node.path, before.cli, false) : undefined;
+    if (previous) servers.push(previous);
     const signature = `sha256=${createHmac('sha256', HMAC_SECRET).update(SMALL).digest('hex')}`;
-    const pid = runtime.process.pid ?? 0;
     const baselinePid = baselineChild.process.pid ?? 0;
     const baselineUrl = `http://127.0.0.1:${port}/hook`;
-    const hookUrl = `${publicUrl}/webhooks/flow/${publicId}`;
-    const cases = {
+    const cases: Partial<Record<CaseName, () => Promise<Measured>>> = {
       baseline: () => measure(baselinePid, baselineUrl, {}, SMALL),
-      a: () => measure(pid, hookUrl, {}, SMALL),
-      b: () =>
-        measure(pid, `${publicUrl}/webhooks/flow/${hmacId}`, { 'x-signature': signature }, SMALL),
+      a: () => measure(hookflow.pid, hookflow.hookUrl, {}, SMALL),
+      ...(previous ? { aBefore: () => measure(previous.pid, previous.hookUrl, {}, SMALL) } : {}),
+      b: () => measure(hookflow.pid, hookflow.hmacUrl, { 'x-signature': signature }, SMALL),
       baselineLarge: () => measure(baselinePid, baselineUrl, {}, LARGE),
-      c: () => measure(pid, hookUrl, {}, LARGE),
+      c: () => measure(hookflow.pid, hookflow.hookUrl, {}, LARGE),
     };
     // A case is measured with its baseline, so its ratio can be reported.
-    const baselineOf: Record<string, keyof typeof cases> = {
-      a: 'baseline',
-      b: 'baseline',
-      c: 'baselineLarge',
+    const baselineOf: Partial<Record<CaseName, CaseName[]>> = {
+      a: ['baseline', 'aBefore'],
+      b: ['baseline'],
+      c: ['baselineLarge'],
     };
-    const only = process.env.HOOKFLOW_BENCH_CASES?.split(',').flatMap((name) => {
-      const base = baselineOf[name];
-      return base ? [name, base] : [name];
-    });
-    const runs: Partial<Record<keyof typeof cases, Measured[]>> = {};
+    const only = process.env.HOOKFLOW_BENCH_CASES?.split(',').flatMap((name) => [
+      name,
+      ...(baselineOf[name as CaseName] ?? []),
+    ]);
+    const runs: Runs = {};
     // Every round of the 1 KB cases before any 100 KB one: RSS does not shrink back, so the
     // 1 KB peak would otherwise be the 100 KB case's.
-    const groups: (keyof typeof cases)[][] = [
-      ['baseline', 'a', 'b'],
+    const groups: CaseName[][] = [
+      ['baseline', 'a', 'aBefore', 'b'],
       ['baselineLarge', 'c'],
     ];
     for (const group of groups) {
       for (let round = 0; round < ROUNDS; round += 1) {
         for (const name of group) {
-          if (only && !only.includes(name)) continue;
-          (runs[name] ??= []).push(await cases[name]());
+          const run = cases[name];
+          if (!run || (only && !only.includes(name))) continue;
+          (runs[name] ??= []).push(await run());
         }
       }
     }
     report(runs);
   } finally {
     baselineChild.process.kill('SIGKILL');
-    runtime.process.kill('SIGTERM');
-    // A profile is written as the process exits, after its graceful stop.
-    for (let i = 0; i < 100 && runtime.process.exitCode === null; i += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    if (runtime.process.exitCode === null) runtime.process.kill('SIGKILL');
-    await rm(dataDir, { recursive: true, force: true });
+    await Promise.all(servers.map((server) => server.stop()));
   }
 }
 
-type Runs = Partial<Record<'baseline' | 'a' | 'b' | 'baselineLarge' | 'c', Measured[]>>;
+function median(values: number[]): number {
+  const sorted = [...values].sort((x, y) => x - y);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+type CaseName = 'baseline' | 'a' | 'aBefore' | 'b' | 'baselineLarge' | 'c';
+type Runs = Partial<Record<CaseName, Measured[]>>;
 
 /** Best req/s of each case; RSS the peak over every round of the runtime's cases. */
 function report(runs: Runs): void {
@@ -171,12 +215,14 @@ function report(runs: Runs): void {
   const baseline = pick(runs.baseline, peak([runs.baseline]));
   const smallRss = peak([runs.a, runs.b]);
   const a = pick(runs.a, smallRss);
+  const aBefore = pick(runs.aBefore, peak([runs.aBefore]));
   const b = pick(runs.b, smallRss);
   const baselineLarge = pick(runs.baselineLarge, peak([runs.baselineLarge]));
   const c = pick(runs.c, peak([runs.c]));
   const lines: [string, Measured | undefined, Measured | undefined][] = [
     [`baseline: Express 5 + JSON, ${kb(SMALL)}`, baseline, undefined],
     [`(a) trigger → routing, ${kb(SMALL)}`, a, baseline],
+    [`(a) before (${process.env.HOOKFLOW_BENCH_BEFORE ?? ''})`, aBefore, baseline],
     [`(b) the same with HMAC, ${kb(SMALL)}`, b, baseline],
     [`baseline: Express 5 + JSON, ${kb(LARGE)}`, baselineLarge, undefined],
     [`(c) trigger → routing, ${kb(LARGE)}`, c, baselineLarge],
@@ -186,6 +232,20 @@ function report(runs: Runs): void {
   if (a && baseline) {
     checks.push([`(a) req/s ≥ 80 % of baseline`, a.rps >= 0.8 * baseline.rps]);
     checks.push([`(a) p99 ≤ 2× baseline p99`, a.p99 <= 2 * Math.max(baseline.p99, 1)]);
+  }
+  if (a && aBefore && runs.a && runs.aBefore) {
+    // Against a commit, round by round: each round measures the two back to back, so what
+    // the machine does meanwhile weighs on both; the median round is the comparison.
+    const rounds = runs.a.map((m, i) => [m, runs.aBefore?.[i]] as const);
+    const ratio = median(rounds.map(([now, then]) => (then ? now.rps / then.rps : 1)));
+    const p99Now = median(runs.a.map((m) => m.p99));
+    const p99Then = median(runs.aBefore.map((m) => m.p99));
+    console.log(
+      `\n(a) against before, median of ${rounds.length} rounds: req/s ${(ratio * 100).toFixed(0)} % ` +
+        `of before; p99 ${p99Now} ms now, ${p99Then} ms before`,
+    );
+    checks.push([`(a) req/s within 5 % of before, or better`, ratio >= 0.95]);
+    checks.push([`(a) p99 no worse than before`, p99Now <= p99Then]);
   }
   if (a) checks.push([`(a)(b) RSS ≤ 150 MB at ${kb(SMALL)}`, a.rss <= 150 * 1024 * 1024]);
   if (b && baseline) checks.push([`(b) req/s ≥ 70 % of baseline`, b.rps >= 0.7 * baseline.rps]);

@@ -157,7 +157,12 @@ async function main(): Promise<void> {
     const cases: Partial<Record<CaseName, () => Promise<Measured>>> = {
       baseline: () => measure(baselinePid, baselineUrl, {}, SMALL),
       a: () => measure(hookflow.pid, hookflow.hookUrl, {}, SMALL),
-      ...(previous ? { aBefore: () => measure(previous.pid, previous.hookUrl, {}, SMALL) } : {}),
+      ...(previous
+        ? {
+            aBefore: () => measure(previous.pid, previous.hookUrl, {}, SMALL),
+            cBefore: () => measure(previous.pid, previous.hookUrl, {}, LARGE),
+          }
+        : {}),
       b: () => measure(hookflow.pid, hookflow.hmacUrl, { 'x-signature': signature }, SMALL),
       baselineLarge: () => measure(baselinePid, baselineUrl, {}, LARGE),
       c: () => measure(hookflow.pid, hookflow.hookUrl, {}, LARGE),
@@ -166,7 +171,7 @@ async function main(): Promise<void> {
     const baselineOf: Partial<Record<CaseName, CaseName[]>> = {
       a: ['baseline', 'aBefore'],
       b: ['baseline'],
-      c: ['baselineLarge'],
+      c: ['baselineLarge', 'cBefore'],
     };
     const only = process.env.HOOKFLOW_BENCH_CASES?.split(',').flatMap((name) => [
       name,
@@ -177,7 +182,7 @@ async function main(): Promise<void> {
     // 1 KB peak would otherwise be the 100 KB case's.
     const groups: CaseName[][] = [
       ['baseline', 'a', 'aBefore', 'b'],
-      ['baselineLarge', 'c'],
+      ['baselineLarge', 'c', 'cBefore'],
     ];
     for (const group of groups) {
       for (let round = 0; round < ROUNDS; round += 1) {
@@ -203,7 +208,7 @@ function median(values: number[]): number {
     : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
-type CaseName = 'baseline' | 'a' | 'aBefore' | 'b' | 'baselineLarge' | 'c';
+type CaseName = 'baseline' | 'a' | 'aBefore' | 'b' | 'baselineLarge' | 'c' | 'cBefore';
 type Runs = Partial<Record<CaseName, Measured[]>>;
 
 /** Best req/s of each case; RSS the peak over every round of the runtime's cases. */
@@ -219,6 +224,7 @@ function report(runs: Runs): void {
   const b = pick(runs.b, smallRss);
   const baselineLarge = pick(runs.baselineLarge, peak([runs.baselineLarge]));
   const c = pick(runs.c, peak([runs.c]));
+  const cBefore = pick(runs.cBefore, peak([runs.cBefore]));
   const lines: [string, Measured | undefined, Measured | undefined][] = [
     [`baseline: Express 5 + JSON, ${kb(SMALL)}`, baseline, undefined],
     [`(a) trigger → routing, ${kb(SMALL)}`, a, baseline],
@@ -226,6 +232,7 @@ function report(runs: Runs): void {
     [`(b) the same with HMAC, ${kb(SMALL)}`, b, baseline],
     [`baseline: Express 5 + JSON, ${kb(LARGE)}`, baselineLarge, undefined],
     [`(c) trigger → routing, ${kb(LARGE)}`, c, baselineLarge],
+    [`(c) before (${process.env.HOOKFLOW_BENCH_BEFORE ?? ''})`, cBefore, baselineLarge],
   ];
   for (const [label, m, base] of lines) if (m) console.log(row(label, m, base));
   const checks: [string, boolean][] = [];
@@ -233,20 +240,10 @@ function report(runs: Runs): void {
     checks.push([`(a) req/s ≥ 80 % of baseline`, a.rps >= 0.8 * baseline.rps]);
     checks.push([`(a) p99 ≤ 2× baseline p99`, a.p99 <= 2 * Math.max(baseline.p99, 1)]);
   }
-  if (a && aBefore && runs.a && runs.aBefore) {
-    // Against a commit, round by round: each round measures the two back to back, so what
-    // the machine does meanwhile weighs on both; the median round is the comparison.
-    const rounds = runs.a.map((m, i) => [m, runs.aBefore?.[i]] as const);
-    const ratio = median(rounds.map(([now, then]) => (then ? now.rps / then.rps : 1)));
-    const p99Now = median(runs.a.map((m) => m.p99));
-    const p99Then = median(runs.aBefore.map((m) => m.p99));
-    console.log(
-      `\n(a) against before, median of ${rounds.length} rounds: req/s ${(ratio * 100).toFixed(0)} % ` +
-        `of before; p99 ${p99Now} ms now, ${p99Then} ms before`,
-    );
-    checks.push([`(a) req/s within 5 % of before, or better`, ratio >= 0.95]);
-    checks.push([`(a) p99 no worse than before`, p99Now <= p99Then]);
-  }
+  checks.push(
+    ...againstBefore('a', runs.a, runs.aBefore),
+    ...againstBefore('c', runs.c, runs.cBefore),
+  );
   if (a) checks.push([`(a)(b) RSS ≤ 150 MB at ${kb(SMALL)}`, a.rss <= 150 * 1024 * 1024]);
   if (b && baseline) checks.push([`(b) req/s ≥ 70 % of baseline`, b.rps >= 0.7 * baseline.rps]);
   if (c && baselineLarge) {
@@ -257,6 +254,30 @@ function report(runs: Runs): void {
   checks.push(['every answer 2xx', answered.every((m) => m.non2xx + m.errors === 0)]);
   console.log('');
   for (const [label, ok] of checks) console.log(`${ok ? 'met   ' : 'MISSED'} ${label}`);
+}
+
+/**
+ * A case against the same case of the HOOKFLOW_BENCH_BEFORE commit, round by round: each
+ * round measures the two back to back, so what the machine does meanwhile weighs on both;
+ * the median round is the comparison (the issue 11 proof: req/s within 5 %, p99 no worse).
+ */
+function againstBefore(
+  name: string,
+  now: Measured[] | undefined,
+  then: Measured[] | undefined,
+): [string, boolean][] {
+  if (!now?.length || !then?.length) return [];
+  const ratio = median(now.map((m, i) => m.rps / (then[i] ?? m).rps));
+  const p99Now = median(now.map((m) => m.p99));
+  const p99Then = median(then.map((m) => m.p99));
+  console.log(
+    `(${name}) against before, median of ${now.length} rounds: req/s ${(ratio * 100).toFixed(0)} % ` +
+      `of before; p99 ${p99Now} ms now, ${p99Then} ms before`,
+  );
+  return [
+    [`(${name}) req/s within 5 % of before, or better`, ratio >= 0.95],
+    [`(${name}) p99 no worse than before`, p99Now <= p99Then],
+  ];
 }
 
 function kb(body: string): string {

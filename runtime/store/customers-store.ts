@@ -70,6 +70,9 @@ export interface BindResult {
   flags: ValueFlag[];
 }
 
+let lastIdMs = -1;
+let sameMs = 0;
+
 export class CustomersStore {
   readonly #byId = new Map<string, Customer>();
   readonly #index = new ContactIndex();
@@ -106,8 +109,15 @@ export class CustomersStore {
   }
 
   static newId(now = Date.now()): string {
-    // Time-ordered, so among equal creation times the id still says which is older.
-    return `cus_${now.toString(36).padStart(9, '0')}${randomBytes(6).toString('hex')}`;
+    // Time-ordered, then a count within the millisecond, so among equal creation times the
+    // id still says which came first (an import creates hundreds in one millisecond, and
+    // lists them in file order); the random part keeps ids of two processes apart.
+    sameMs = now === lastIdMs ? sameMs + 1 : 0;
+    lastIdMs = now;
+    return (
+      `cus_${now.toString(36).padStart(9, '0')}${sameMs.toString(36).padStart(4, '0')}` +
+      randomBytes(6).toString('hex')
+    );
   }
 
   get(id: string): Customer | undefined {

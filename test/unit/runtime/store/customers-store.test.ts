@@ -9,6 +9,14 @@ import { tempDir } from '../../../helpers/temp-dir';
 const email = (value: string) => ({ field: 'email' as const, value, search: true });
 
 describe('CustomersStore', () => {
+  it('ids made in the same millisecond sort in the order they were made', () => {
+    const ids = Array.from({ length: 500 }, () => CustomersStore.newId(1_765_000_000_000));
+    assert.deepEqual([...ids].sort(), ids);
+    assert.equal(new Set(ids).size, ids.length);
+    // A later millisecond still sorts after every id of an earlier one.
+    assert.ok(CustomersStore.newId(1_765_000_000_001) > ids.at(-1)!);
+  });
+
   it('creates, then finds by another flagged field and applies the update rules', async () => {
     const dir = join(await tempDir(), 'customers');
     const store = await CustomersStore.open({ dir, defaultCountry: () => 'BR' });

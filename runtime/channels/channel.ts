@@ -13,7 +13,7 @@ import type { ChannelStatus } from '../shared/channels';
 import type { SecretsStore } from '../store/secrets-store';
 import type { SettingsStore } from '../store/settings-store';
 import type { StoreProblems } from '../store/store-problems';
-import type { ChannelInbound } from './inbound';
+import type { InboundPort } from './inbound-message';
 
 export interface Channel extends ChatChannel {
   /** What people call it: "Test chat", "Telegram", "Web widget". */
@@ -68,7 +68,7 @@ export interface ChannelOpenOptions {
   /** Never given a secret: callers redact first. */
   logger: Logger;
   /** Where a person's message goes: the chat, the customer, and the run it resumes or starts. */
-  inbound: ChannelInbound;
+  inbound: InboundPort;
   /**
    * The environment channels read their overrides from (process.env by default), e.g.
    * HOOKFLOW_TELEGRAM_API_ROOT, which points Telegram at a local emulator in tests.

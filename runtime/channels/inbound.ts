@@ -10,41 +10,18 @@ import { ApiError } from '../api/api-error';
 import { runnableGraph, startNodeOf } from '../api/runs';
 import type { ChatService } from '../chats/chat-service';
 import type { BindingRow } from '../customers/binding';
+import type { InboundMessage, InboundOutcome, InboundPort } from './inbound-message';
 import type { Customer } from '../customers/customer';
+import { newRunId } from '../engine/durability';
 import type { Engine } from '../engine/engine';
 import type { WaitTarget } from '../engine/wait-registry';
 import type { Logger } from '../logger';
 import { SHIPPED_CHANNEL_IDS, type ShippedChannelId } from '../shared/channel-ids';
-import { chatBindingChannelSchema, type ChatContactType } from '../shared/customer-chat-binding';
+import { chatBindingChannelSchema } from '../shared/customer-chat-binding';
 import type { FlowDocument } from '../shared/flow-document';
 
 /** How long a reply waits for a running run to start waiting for it. */
 export const REPLY_GRACE_MS = 5_000;
-
-export interface InboundMessage {
-  /** The channel's id (also the run's trigger type). */
-  channel: string;
-  /** The conversation: the run's ChatRef key, and the chat's contact value. */
-  key: string;
-  contactType: ChatContactType;
-  /** What the person wrote; for a button press, the button's label (or id). */
-  text: string;
-  buttonId?: string;
-  /** Opens the connected flow even if a run waits in this chat (Telegram's /start). */
-  restart?: boolean;
-  /** The customer fields the channel knows (the contact searched, a name): find-or-create. */
-  customer?: readonly BindingRow[];
-  /** The flow a new conversation starts; undefined: nothing starts (and the outcome says so). */
-  flowId: string | undefined;
-  /** What the run's trigger input carries (`{{body.text}}`, `{{body.from.name}}`). */
-  body?: Record<string, unknown>;
-}
-
-export type InboundOutcome =
-  | { kind: 'resumed'; runId: string; chatId: string }
-  | { kind: 'started'; runId: string; chatId: string }
-  /** Nothing waits and no flow can start: `reason` says what to do (shown in the status). */
-  | { kind: 'no-flow'; chatId: string; reason: string };
 
 export interface InboundDeps {
   engine: Engine;
@@ -59,7 +36,9 @@ export interface InboundDeps {
 
 type RunsView = Pick<Engine, 'waitingFor' | 'onUpdate' | 'runStatus' | 'waitOf'>;
 
-export class ChannelInbound {
+export type { InboundMessage, InboundOutcome, InboundPort } from './inbound-message';
+
+export class ChannelInbound implements InboundPort {
   #deps: InboundDeps | undefined;
   readonly #ready: Promise<InboundDeps>;
   #resolveReady: (deps: InboundDeps) => void = () => undefined;
@@ -151,13 +130,17 @@ export class ChannelInbound {
       if (error instanceof ApiError) return noFlow(error.message);
       throw error;
     }
+    // Chosen first, so the chat records the run's messages under its id.
+    const runId = newRunId();
     const { binding } = await deps.chats.bind({
       channel: chatBindingChannelSchema.parse(message.channel),
       contact: { type: message.contactType, value: message.key },
       flowId: flow.id,
+      runId,
       ...(customerId === undefined ? {} : { customerId }),
     });
     const run = await deps.engine.startRun({
+      runId,
       flowId: flow.id,
       ...start,
       trigger: { type: triggerType(message.channel) },

@@ -2,19 +2,28 @@
 // disconnect, status. Public (the tunnel reaches it): the webhook Telegram delivers to,
 // with a 1 MB body cap (updates are a few KB) and JSON errors; the secret header is
 // checked in constant time before the body is read as an update (webhook-request.ts).
+import type { IncomingHttpHeaders } from 'node:http';
 import express, { Router } from 'express';
 import { ApiError } from '../../api/api-error';
 import type { FlowDocument } from '../../shared/flow-document';
-import { TELEGRAM_WEBHOOK_PATH } from '../../shared/telegram';
-import type { TelegramChannel } from './telegram-channel';
+import { TELEGRAM_WEBHOOK_PATH, type TelegramInfo } from '../../shared/telegram';
+import type { WebhookResult } from './webhook-request';
+
+type Flows = { get(id: string): FlowDocument | undefined };
+
+/** What the routes call: the channel (telegram-channel.ts). */
+export interface TelegramRoutesTarget {
+  info(): TelegramInfo;
+  connect(input: unknown, flows: Flows): Promise<TelegramInfo>;
+  setFlow(input: unknown, flows: Flows): Promise<TelegramInfo>;
+  disconnect(): Promise<TelegramInfo>;
+  handleWebhook(headers: IncomingHttpHeaders, body: Buffer): Promise<WebhookResult>;
+}
 
 /** Telegram's updates are small; anything near this is not one. */
 export const MAX_WEBHOOK_BYTES = 1024 * 1024;
 
-export function telegramAdminRoutes(
-  channel: TelegramChannel,
-  flows: { get(id: string): FlowDocument | undefined },
-): Router {
+export function telegramAdminRoutes(channel: TelegramRoutesTarget, flows: Flows): Router {
   const router = Router();
   router.get('/channels/telegram', (_req, res) => {
     res.set('Cache-Control', 'no-store').json(channel.info());
@@ -31,7 +40,7 @@ export function telegramAdminRoutes(
   return router;
 }
 
-export function telegramPublicRoutes(channel: TelegramChannel): Router {
+export function telegramPublicRoutes(channel: TelegramRoutesTarget): Router {
   const router = Router();
   router.post(
     TELEGRAM_WEBHOOK_PATH,

@@ -20,7 +20,7 @@ import {
   type TelegramInfo,
 } from '../../shared/telegram';
 import type { Channel, ChannelOpenOptions } from '../channel';
-import type { InboundMessage } from '../inbound';
+import type { InboundMessage } from '../inbound-message';
 import { BotApi } from './bot-api';
 import {
   TOKEN_SECRET_ID,
@@ -29,7 +29,7 @@ import {
   type TelegramConfig,
 } from './config-store';
 import { isTelegramError, type TelegramError } from './errors';
-import { telegramAdminRoutes, telegramPublicRoutes } from './routes';
+import { telegramAdminRoutes, telegramPublicRoutes, type TelegramRoutesTarget } from './routes';
 import { TelegramTransport } from './transport';
 import type { TelegramEvent } from './updates';
 import { webhookError, type WebhookResult } from './webhook-request';
@@ -50,7 +50,7 @@ type Phase =
 
 type Flows = { get(id: string): FlowDocument | undefined };
 
-export class TelegramChannel implements Channel {
+export class TelegramChannel implements Channel, TelegramRoutesTarget {
   readonly name = TELEGRAM_CHANNEL;
   readonly label = 'Telegram';
   readonly canWriteFirst = false;

@@ -1,7 +1,8 @@
 // Where the designer is lives in the URL hash so a reload reopens it: the open flow
 // (#/flows/<id>), the Customers view (#/customers[/<id>]), the Chats view
-// (#/chats[/<id>][?channel=<channel>]) or the Channels view (#/channels). Views link to each
-// other with plain hrefs (`routeHref`), so every link is a real link: Tab reaches it, Enter follows it.
+// (#/chats[/<id>][?channel=<channel>]) or the Channels view (#/channels). Views link to
+// each other with plain hrefs (`routeHref`), so every link is a real link: Tab reaches it,
+// Enter follows it.
 import { useCallback, useEffect, useState } from 'react';
 import {
   CHAT_BINDING_CHANNELS,

@@ -56,9 +56,11 @@ export class ChannelInbound implements InboundPort {
   connect(deps: InboundDeps): void {
     this.#deps = deps;
     this.#detach = deps.engine.onUpdate(({ run, chat }) => {
-      if (chat && (run.status === 'running' || run.status === 'waiting')) {
-        this.#current.set(slot(chat.channel, chat.key), run.id);
-      }
+      if (!chat) return;
+      const key = slot(chat.channel, chat.key);
+      if (run.status === 'running' || run.status === 'waiting') this.#current.set(key, run.id);
+      // Ended: forgotten, so the map holds only chats with a live run.
+      else if (this.#current.get(key) === run.id) this.#current.delete(key);
     });
     this.#resolveReady(deps);
   }

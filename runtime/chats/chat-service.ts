@@ -184,7 +184,7 @@ export class ChatService {
    * that key; or its person never wrote and the bot cannot write first).
    */
   ingressChannels(): IngressChannel<ChatBinding>[] {
-    return [...this.#channels.values()].map((channel) => ({
+    return [...this.#channels.values()].map((channel): IngressChannel<ChatBinding> => ({
       name: channel.name,
       bind: (key) => {
         const binding = channel.bind(key);

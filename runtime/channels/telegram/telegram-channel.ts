@@ -20,7 +20,7 @@ import {
   type TelegramInfo,
 } from '../../shared/telegram';
 import type { Channel, ChannelOpenOptions } from '../channel';
-import type { InboundMessage } from '../inbound-message';
+import type { InboundMessage, InboundOutcome } from '../inbound-message';
 import { BotApi } from './bot-api';
 import {
   TOKEN_SECRET_ID,
@@ -176,24 +176,27 @@ export class TelegramChannel implements Channel, TelegramRoutesTarget {
     this.#closed = true;
     clearTimeout(this.#retry);
     await this.#queue(async () => {
-      if (this.#phase.kind === 'on') await this.#phase.transport.stop();
+      const phase = this.#phase;
+      if (phase.kind === 'on') await phase.transport.stop();
     });
   }
 
   async settled(): Promise<void> {
     await this.#ops;
-    if (this.#phase.kind === 'on') await this.#phase.transport.settled();
+    const phase = this.#phase;
+    if (phase.kind === 'on') await phase.transport.settled();
     await this.config.settled();
   }
 
   /** One webhook call from Telegram (public listener): checked, then handled in order. */
   handleWebhook(headers: IncomingHttpHeaders, body: Buffer): Promise<WebhookResult> {
-    if (this.#phase.kind !== 'on') {
+    const phase = this.#phase;
+    if (phase.kind !== 'on') {
       return Promise.resolve(
         webhookError(404, 'telegram_webhook_off', 'No Telegram bot is connected to Hookflow'),
       );
     }
-    return this.#phase.transport.handleWebhook(headers, body);
+    return phase.transport.handleWebhook(headers, body);
   }
 
   /** Checks the token with getMe, saves it encrypted, and starts receiving. */
@@ -402,7 +405,7 @@ export class TelegramChannel implements Channel, TelegramRoutesTarget {
       ],
       body: { chatId, from: { id: event.userId, ...from } },
     };
-    let outcome;
+    let outcome: InboundOutcome;
     if (event.kind === 'start') {
       const text = event.payload ? `/start ${event.payload}` : '/start';
       outcome = await this.options.inbound.receive({

@@ -346,6 +346,19 @@ describe('Telegram channel (against telegram-test-api, never the real Telegram)'
     );
   });
 
+  it('the public webhook: 404 with no bot connected, 405 for other methods, JSON errors', async () => {
+    const emulator = await startEmulator();
+    const rt = await telegramRuntime(emulator);
+    const url = `${rt.public}/channels/telegram/webhook`;
+    const off = await fetch(url, { method: 'POST', body: '{}' });
+    assert.equal(off.status, 404);
+    assert.equal((await json<{ error: { code: string } }>(off)).error.code, 'telegram_webhook_off');
+    const get = await fetch(url);
+    assert.equal(get.status, 405);
+    assert.equal(get.headers.get('allow'), 'POST');
+    assert.equal((await json<{ error: { code: string } }>(get)).error.code, 'method_not_allowed');
+  });
+
   it('switches to webhook mode while the tunnel is online and back, losing nothing', async () => {
     const emulator = await startEmulator();
     const rt = await telegramRuntime(emulator, { tunnelConnector: secretAddingTunnel(emulator) });

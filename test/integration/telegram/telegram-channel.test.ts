@@ -28,7 +28,7 @@ import type { RuntimeOptions } from '../../../runtime/index';
 function coffeeFlow(): DraftGraph {
   const say = (id: string, text: string, x: number) => ({
     id,
-    type: 'send-message',
+    type: 'send-message' as const,
     position: { x, y: 0 },
     data: { config: { text } },
   });
@@ -87,8 +87,7 @@ async function telegramRuntime(
   });
 }
 
-const info = async (rt: TestRuntime) =>
-  json<TelegramInfo>(await rt.api('/api/channels/telegram'));
+const info = async (rt: TestRuntime) => json<TelegramInfo>(await rt.api('/api/channels/telegram'));
 
 async function connect(rt: TestRuntime, body: Record<string, unknown>): Promise<Response> {
   return rt.api('/api/channels/telegram/connect', { method: 'POST', json: body });

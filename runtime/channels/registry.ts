@@ -2,10 +2,12 @@
 // here and its id in shared/channel-ids.ts (the check below keeps the two lists equal).
 import { SHIPPED_CHANNEL_IDS, type ShippedChannelId } from '../shared/channel-ids';
 import type { ChannelKind } from './channel';
+import { telegramChannel } from './telegram/channel';
 import { testChatChannel } from './test-chat/channel';
 
 export const shippedChannels: readonly (ChannelKind & { id: ShippedChannelId })[] = [
   testChatChannel,
+  telegramChannel,
 ];
 
 // Same ids, same order: the stored-run schema and the call_node URLs read the shared list.

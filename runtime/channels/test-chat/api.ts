@@ -6,6 +6,7 @@ import { testChatWait, type TestChat } from './test-chat';
 import { getFlow } from '../../api/flows';
 import { apiErrorFrom, runnableGraph, startNodeOf } from '../../api/runs';
 import { runStatusSchema } from '../../shared/run';
+import { waitingRun } from '../inbound';
 import {
   createTestChatInputSchema,
   testChatReplySchema,
@@ -20,8 +21,6 @@ type ChatReadContext = Pick<TestChatContext, 'engine' | 'testChat'>;
 
 /** Long-polls wait at most this long, under typical proxy and browser timeouts. */
 export const MAX_WAIT_SECONDS = 25;
-/** How long a reply waits for a running run to start waiting for it. */
-const REPLY_GRACE_MS = 5_000;
 
 export async function createTestChatSession(
   ctx: TestChatContext,
@@ -65,7 +64,9 @@ export async function sendTestChatMessage(
 ): Promise<{ seq: number; runId: string }> {
   const reply = parseInput(testChatReplySchema, input);
   const session = sessionOf(ctx, id);
-  const waiting = await waitingRun(ctx, session.id);
+  const waiting = await waitingRun(ctx.engine, testChatWait(session.id), () =>
+    ctx.testChat.currentRun(session.id),
+  );
   if (!waiting) {
     const status = runStatusOf(ctx, session.id);
     throw new ApiError(
@@ -111,37 +112,6 @@ export async function sendTestChatMessage(
     );
   }
   return { seq: message.seq, runId };
-}
-
-/**
- * The run waiting for this session's reply. A bot message goes out a moment before its
- * run is parked waiting for the answer, so a quick reply to a running run is given a
- * short grace period rather than refused.
- */
-function waitingRun(ctx: ChatReadContext, sessionId: string): Promise<unknown> {
-  const now = ctx.engine.waitingFor(testChatWait(sessionId));
-  if (now || !isLive(ctx, sessionId)) return Promise.resolve(now);
-  return new Promise((resolve) => {
-    const finish = (value: unknown) => {
-      clearTimeout(timer);
-      stop();
-      resolve(value);
-    };
-    const timer = setTimeout(() => finish(undefined), REPLY_GRACE_MS);
-    const stop = ctx.engine.onUpdate(() => {
-      const waiting = ctx.engine.waitingFor(testChatWait(sessionId));
-      if (waiting || !isLive(ctx, sessionId)) finish(waiting);
-    });
-  });
-}
-
-/** Running, or about to listen for a reply (its wait is being written down). */
-function isLive(ctx: ChatReadContext, sessionId: string): boolean {
-  const runId = ctx.testChat.currentRun(sessionId);
-  if (runId === undefined) return false;
-  const status = ctx.engine.runStatus(runId);
-  if (status === 'running') return true;
-  return status === 'waiting' && ctx.engine.waitOf(runId)?.kind === 'input';
 }
 
 export function messagesAfter(ctx: ChatReadContext, id: string, after: number): TestChatMessages {

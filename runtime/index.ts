@@ -23,6 +23,7 @@ import { tunnelRoutes } from './server/routes/tunnel-routes';
 import { markingViaTunnel } from './server/via-tunnel';
 import {
   adminRoutesOf,
+  publicRoutersOf,
   publicRoutesOf,
   shutdownModules,
   type RuntimeModule,
@@ -185,10 +186,22 @@ async function open(
       error: error instanceof Error ? error.message : String(error),
     }),
   );
+  // The chats are built over the channels, so the channels reach them through this, once open.
+  let openChats: ChatService | undefined;
   const channels = await openChannels(
     [...shippedChannels, ...(options.channels ?? [])],
     dataDir,
     problems,
+    {
+      flows,
+      customers,
+      chats: {
+        bind: (request) => {
+          if (!openChats) return Promise.reject(new Error('The chats are not open yet'));
+          return openChats.bind(request);
+        },
+      },
+    },
   );
   // Chats bound by Webhook Triggers, over the channels just opened (test chat: connected).
   const chats = await ChatService.open({
@@ -198,6 +211,7 @@ async function open(
     logger,
     defaultCountry,
   });
+  openChats = chats;
   // The runtime's one outbound HTTP client: runs and Test Request share its connections,
   // its private-network guard and the runtime-wide setting that can forbid opting out.
   const outbound = new OutboundHttp({
@@ -297,7 +311,11 @@ async function open(
     desktop: options.desktop ?? false,
     apiRouters: adminRoutesOf(modules),
   });
-  const publicApp = createPublicApp({ logger, direct: publicRoutesOf(modules) });
+  const publicApp = createPublicApp({
+    logger,
+    direct: publicRoutesOf(modules),
+    routers: publicRoutersOf(modules),
+  });
 
   let admin: Listener | undefined;
   let publicListener: Listener | undefined;

@@ -1,21 +1,43 @@
-// A chat channel: how flows talk to people somewhere (the test chat, later Telegram…).
-// It sends (ChatChannel: a run's binding to one chat), receives (an inbound message
-// resumes the chat's waiting run or starts one, through the engine it is attached to),
-// keeps its own store and adds its own admin routes. A channel is a folder under
-// runtime/channels/ plus a line in registry.ts.
+// A chat channel: how flows talk to people somewhere (the test chat, Telegram, the web
+// widget…). It sends (ChatChannel: a run's binding to one chat), receives (an inbound
+// message resumes the chat's waiting run or starts one: runtime/channels/inbound.ts),
+// keeps its own store, adds its own admin routes and, if outsiders must reach it (a
+// platform's webhook, a widget's page), public routes. A channel is a folder under
+// runtime/channels/ plus a line in registry.ts; nothing outside runtime/channels/ names one.
 import type { Router } from 'express';
 import type { ApiContext } from '../api/context';
 import type { ChatBinding, ChatChannel } from '../engine/chat';
 import type { Engine } from '../engine/engine';
+import type { ExecChats, ExecCustomers } from '../engine/exec-services';
+import type { ChannelStatus } from '../shared/channels';
+import type { FlowDocument } from '../shared/flow-document';
 import type { StoreProblems } from '../store/store-problems';
 
 export interface Channel extends ChatChannel {
+  /** What people call it: "Test chat", "Telegram", "Web widget". */
+  readonly label: string;
+  /**
+   * Seed 004: whether the platform lets a bot write to someone who never wrote to it. False
+   * (Telegram, the widget): runtime/chats/chat-service.ts refuses such sends, in one place.
+   */
+  readonly canWriteFirst: boolean;
+  /** Live: connected, needs setup, or an error with what to do (GET /api/channels). */
+  status(): ChannelStatus;
   /** From now on inbound messages reach runs through `engine` (called once it is open). */
   attach(engine: Engine): void;
   /** Its routers on the admin API (`/api`). */
   adminRoutes(ctx: ApiContext): Router[];
+  /**
+   * Routers on the PUBLIC listener (the tunnel reaches them), under `/channels/<id>/…`:
+   * a platform's webhook, a widget's script. Nothing on them may read or change flows.
+   */
+  publicRoutes?(): Router[];
+  /** The tunnel came online (its https URL) or went offline (undefined). */
+  onPublicUrl?(url: string | undefined): void;
   /** Ends its live streams and long-polls (the runtime is stopping). */
   closeStreams(): void;
+  /** Stops what it runs in the background (pollers), after the engine has stopped. */
+  close?(): Promise<void>;
   /** Resolves once its store's pending writes are on disk. */
   settled(): Promise<void>;
   /**
@@ -37,6 +59,19 @@ export interface ConversationContext {
 export interface ChannelOpenOptions {
   dataDir: string;
   problems: StoreProblems;
+  /**
+   * What a person's first message needs to start a conversation: the flows, and the
+   * customers' and chats' find-or-create. The chats open after the channels (they are
+   * built over them), so `chats` forwards once they are open. Absent where a test opens
+   * channels on their own; such a channel cannot start runs.
+   */
+  people?: ChannelPeople;
+}
+
+export interface ChannelPeople {
+  flows: { get(id: string): FlowDocument | undefined };
+  customers: ExecCustomers;
+  chats: ExecChats;
 }
 
 /** A kind of channel, as the registry lists it: its id and how to open it on a data folder. */

@@ -3,9 +3,11 @@
 import { SHIPPED_CHANNEL_IDS, type ShippedChannelId } from '../shared/channel-ids';
 import type { ChannelKind } from './channel';
 import { testChatChannel } from './test-chat/channel';
+import { widgetChannel } from './widget/channel';
 
 export const shippedChannels: readonly (ChannelKind & { id: ShippedChannelId })[] = [
   testChatChannel,
+  widgetChannel,
 ];
 
 // Same ids, same order: the stored-run schema and the call_node URLs read the shared list.

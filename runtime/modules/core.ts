@@ -4,7 +4,7 @@
 import type { ApiContext, FlowsContext } from '../api/context';
 import { Engine } from '../engine/engine';
 import type { EngineOptions } from '../engine/engine-options';
-import type { Channel, ChannelKind } from '../channels/channel';
+import type { Channel, ChannelKind, ChannelPeople } from '../channels/channel';
 import type { Logger } from '../logger';
 import { loadOrCreateSecretsKeyFile } from '../security/secrets-key';
 import { secretReader } from '../security/secret-reader';
@@ -57,8 +57,11 @@ export function openChannels(
   kinds: readonly ChannelKind[],
   dataDir: string,
   problems: StoreProblems,
+  people?: ChannelPeople,
 ): Promise<Channel[]> {
-  return Promise.all(kinds.map((kind) => kind.open({ dataDir, problems })));
+  return Promise.all(
+    kinds.map((kind) => kind.open({ dataDir, problems, ...(people ? { people } : {}) })),
+  );
 }
 
 /**
@@ -107,11 +110,17 @@ export function storesSettled(stores: Stores): Promise<void> {
   ]).then(() => undefined);
 }
 
-/** A channel as a runtime module: its admin routes (given the API context) and its part in shutdown. */
+/**
+ * A channel as a runtime module: its admin routes (given the API context), its public
+ * routers, and its part in shutdown. Its `close` (pollers) runs first, with the tunnel's
+ * stop: nothing new arrives while the rest shuts down.
+ */
 export function channelModule(channel: Channel, ctx?: ApiContext): RuntimeModule {
   return {
     name: channel.name,
     ...(ctx ? { adminRoutes: channel.adminRoutes(ctx) } : {}),
+    ...(channel.publicRoutes ? { publicRouters: channel.publicRoutes() } : {}),
+    ...(channel.close ? { stop: () => channel.close?.() ?? Promise.resolve() } : {}),
     closeStreams: () => channel.closeStreams(),
     settled: () => channel.settled(),
   };

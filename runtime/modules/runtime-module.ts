@@ -12,6 +12,8 @@ export interface RuntimeModule {
   readonly adminRoutes?: readonly Router[];
   /** Routes the public listener answers before Express, in module order. */
   readonly publicRoutes?: readonly DirectRoute[];
+  /** Express routers on the public listener (a channel's webhook), in module order. */
+  readonly publicRouters?: readonly Router[];
   /** Stops outside work coming in before anything else closes (the tunnel). */
   stop?(): Promise<unknown>;
   /** Ends live streams (SSE, long-polls) that would otherwise hold a listener open. */
@@ -56,3 +58,6 @@ export const adminRoutesOf = (modules: readonly RuntimeModule[]): Router[] =>
 
 export const publicRoutesOf = (modules: readonly RuntimeModule[]): DirectRoute[] =>
   modules.flatMap((module) => module.publicRoutes ?? []);
+
+export const publicRoutersOf = (modules: readonly RuntimeModule[]): Router[] =>
+  modules.flatMap((module) => module.publicRouters ?? []);

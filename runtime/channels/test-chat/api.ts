@@ -4,6 +4,7 @@ import { ApiError, notFound, parseInput } from '../../api/api-error';
 import type { ApiContext } from '../../api/context';
 import { testChatWait, type TestChat } from './test-chat';
 import { getFlow } from '../../api/flows';
+import { waitingRunSoon, type WaitingRun } from '../waiting-run';
 import { apiErrorFrom, runnableGraph, startNodeOf } from '../../api/runs';
 import { runStatusSchema } from '../../shared/run';
 import {
@@ -20,8 +21,6 @@ type ChatReadContext = Pick<TestChatContext, 'engine' | 'testChat'>;
 
 /** Long-polls wait at most this long, under typical proxy and browser timeouts. */
 export const MAX_WAIT_SECONDS = 25;
-/** How long a reply waits for a running run to start waiting for it. */
-const REPLY_GRACE_MS = 5_000;
 
 export async function createTestChatSession(
   ctx: TestChatContext,
@@ -113,26 +112,9 @@ export async function sendTestChatMessage(
   return { seq: message.seq, runId };
 }
 
-/**
- * The run waiting for this session's reply. A bot message goes out a moment before its
- * run is parked waiting for the answer, so a quick reply to a running run is given a
- * short grace period rather than refused.
- */
-function waitingRun(ctx: ChatReadContext, sessionId: string): Promise<unknown> {
-  const now = ctx.engine.waitingFor(testChatWait(sessionId));
-  if (now || !isLive(ctx, sessionId)) return Promise.resolve(now);
-  return new Promise((resolve) => {
-    const finish = (value: unknown) => {
-      clearTimeout(timer);
-      stop();
-      resolve(value);
-    };
-    const timer = setTimeout(() => finish(undefined), REPLY_GRACE_MS);
-    const stop = ctx.engine.onUpdate(() => {
-      const waiting = ctx.engine.waitingFor(testChatWait(sessionId));
-      if (waiting || !isLive(ctx, sessionId)) finish(waiting);
-    });
-  });
+/** The run waiting for this session's reply, given a grace period (channels/waiting-run.ts). */
+function waitingRun(ctx: ChatReadContext, sessionId: string): Promise<WaitingRun> {
+  return waitingRunSoon(ctx.engine, testChatWait(sessionId), () => isLive(ctx, sessionId));
 }
 
 /** Running, or about to listen for a reply (its wait is being written down). */

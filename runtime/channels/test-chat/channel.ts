@@ -15,6 +15,10 @@ export const testChatChannel = {
 export function testChatAsChannel(chat: TestChat): Channel {
   return {
     ...chat.channel,
+    label: 'Test chat',
+    // The designer's own panel: the person is whoever tests the flow, so it may open a chat.
+    canWriteFirst: true,
+    status: () => ({ state: 'connected', message: 'Built in: the designer’s Test chat panel' }),
     attach: (engine) => chat.attach(engine),
     adminRoutes: (ctx) => [testChatRoutes({ ...ctx, testChat: chat })],
     closeStreams: () => chat.close(),

@@ -172,7 +172,7 @@ function textOf(value: unknown): string | undefined {
   return undefined;
 }
 
-function customerVariable(customer: Customer): CustomerVariable {
+export function customerVariable(customer: Customer): CustomerVariable {
   return {
     id: customer.id,
     name: customer.name ?? null,
@@ -192,6 +192,7 @@ const FIELD_NAMES: Record<BindingField, string> = {
   instagram: 'Instagram',
   telegram: 'Telegram',
   'test-chat': 'Test chat',
+  widget: 'Web widget',
 };
 
 function fieldLabel(field: BindingField): string {

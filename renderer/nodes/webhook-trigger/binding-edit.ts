@@ -243,6 +243,7 @@ export function contactTypeForChannel(
     telegram: 'telegram',
     email: 'email',
     instagram: 'instagram',
+    widget: 'widget',
   };
   return named[channel] ?? current;
 }

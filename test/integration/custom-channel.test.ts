@@ -41,6 +41,9 @@ const echoChat: ChannelKind = {
     let engine: Engine | undefined;
     return {
       name: 'echo-chat',
+      label: 'Echo chat',
+      canWriteFirst: true,
+      status: () => ({ state: 'connected' }),
       bind: (key): ChatBinding | undefined =>
         CHAT_ID.test(key)
           ? {

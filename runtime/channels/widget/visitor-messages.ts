@@ -13,7 +13,10 @@ import { apiErrorFrom, startNodeOf } from '../../api/runs';
 import { newRunId } from '../../engine/durability';
 import type { ExecChats, ExecCustomers } from '../../engine/exec-services';
 import { customerVariable } from '../../nodes/webhook-trigger/bind-customer';
-import type { FlowDocument } from '../../shared/flow-document';
+import type { Customer } from '../../customers/customer';
+import type { ChatBinding } from '../../engine/chat';
+import type { Chat } from '../../shared/chats';
+import type { DraftGraph, FlowDocument } from '../../shared/flow-document';
 import type { WidgetReply } from '../../shared/widget';
 import { waitingRunSoon } from '../waiting-run';
 import type { WidgetSession } from './session-store';
@@ -82,11 +85,14 @@ export class VisitorMessages {
         });
       if (runId) return { seq: message.seq, runId };
       // It stopped waiting meanwhile (a timeout): the message is kept and starts the flow.
-      return { seq: message.seq, runId: await this.#start(session, text, buttonId, ip) };
+      const opened = await this.#open(session);
+      return { seq: message.seq, runId: await this.#run(opened, text, buttonId, ip) };
     }
-    startable(this.services, session); // refused before anything is stored
+    // Refused (not published, moved) before anything is stored; the chat exists before the
+    // message, so the chat's record has it.
+    const opened = await this.#open(session);
     const message = await this.#stored(sessionId, text);
-    return { seq: message.seq, runId: await this.#start(session, text, buttonId, ip) };
+    return { seq: message.seq, runId: await this.#run(opened, text, buttonId, ip) };
   }
 
   async #stored(sessionId: string, text: string) {
@@ -95,16 +101,10 @@ export class VisitorMessages {
     return message;
   }
 
-  /** Starts the widget's flow for this visitor: customer, chat, then the run in that chat. */
-  async #start(
-    session: WidgetSession,
-    text: string,
-    buttonId: string | undefined,
-    ip: string,
-  ): Promise<string> {
-    const { engine } = this.conversations;
-    if (!engine || !this.services) throw new Error('The web widget is not attached');
-    const { flow, graph, version } = startable(this.services, session);
+  /** The visitor's customer and chat, found or created, for a new run of the widget's flow. */
+  async #open(session: WidgetSession): Promise<Opened> {
+    if (!this.services) throw new Error('The web widget is not attached');
+    const start = startable(this.services, session);
     const { customers, chats } = this.services;
     const runId = newRunId();
     const found = await customers.bind([{ field: 'widget', value: session.id, search: true }]);
@@ -115,11 +115,24 @@ export class VisitorMessages {
       contact: { type: 'widget', value: session.id },
       customerId: customer.id,
       runId,
-      flowId: flow.id,
+      flowId: start.flow.id,
     });
     if (!customer.chatIds.includes(bound.chat.id)) {
       await customers.linkChat(customer.id, bound.chat.id);
     }
+    return { ...start, runId, customer, chat: bound.chat, binding: bound.binding };
+  }
+
+  /** Starts the widget's flow in the visitor's chat; the message is its trigger input. */
+  async #run(
+    opened: Opened,
+    text: string,
+    buttonId: string | undefined,
+    ip: string,
+  ): Promise<string> {
+    const { engine } = this.conversations;
+    if (!engine) throw new Error('The web widget is not attached');
+    const { flow, graph, version, runId, customer, chat, binding } = opened;
     try {
       await engine.startRun({
         runId,
@@ -135,16 +148,26 @@ export class VisitorMessages {
         },
         variables: {
           customer: customerVariable(customer),
-          chat: { id: bound.chat.id, channel: WIDGET_CHANNEL },
+          chat: { id: chat.id, channel: WIDGET_CHANNEL },
         },
-        chat: bound.binding,
-        link: { customerId: customer.id, chatId: bound.chat.id },
+        chat: binding,
+        link: { customerId: customer.id, chatId: chat.id },
       });
     } catch (error) {
       throw apiErrorFrom(error);
     }
     return runId;
   }
+}
+
+interface Opened {
+  flow: FlowDocument;
+  graph: DraftGraph;
+  version: number;
+  runId: string;
+  customer: Customer;
+  chat: Chat;
+  binding: ChatBinding;
 }
 
 /** The flow this session's widget starts, published; or why the visitor cannot start it. */

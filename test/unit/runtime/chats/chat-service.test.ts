@@ -20,6 +20,9 @@ function answeringChannel(name: string, sent: string[]): Channel {
       : undefined;
   return {
     name,
+    label: name,
+    canWriteFirst: true,
+    status: () => ({ state: 'connected' }),
     bind,
     attach: () => undefined,
     adminRoutes: () => [],

@@ -14,6 +14,7 @@ import { useEditor } from './store/editor-store';
 import { useInspectorOverlap } from './store/inspector-store';
 import { useRuntime } from './store/runtime-store';
 import { useTheme } from './use-theme';
+import { ChannelsView } from './panels/channels/ChannelsView';
 import { ChatsView } from './panels/chats/ChatsView';
 import { CustomersView } from './panels/customers/CustomersView';
 import { ViewNav } from './panels/ViewNav';
@@ -104,7 +105,7 @@ export function App() {
   );
 }
 
-/** The view the route names: the flows and their editor, the Customers or the Chats view. */
+/** The view the route names: the flows and their editor, Customers, Chats or Channels. */
 function Workspace({
   route,
   flowId,
@@ -118,6 +119,7 @@ function Workspace({
 }) {
   if (route.view === 'customers') return <CustomersView customerId={route.customerId} />;
   if (route.view === 'chats') return <ChatsView chatId={route.chatId} channel={route.channel} />;
+  if (route.view === 'channels') return <ChannelsView />;
   return (
     <div className="workspace">
       <FlowsList selectedId={flowId} onSelect={selectFlow} />

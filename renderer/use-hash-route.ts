@@ -1,7 +1,8 @@
 // Where the designer is lives in the URL hash so a reload reopens it: the open flow
-// (#/flows/<id>), the Customers view (#/customers[/<id>]) or the Chats view
-// (#/chats[/<id>][?channel=<channel>]). Views link to each other with plain hrefs
-// (`routeHref`), so every link is a real link: Tab reaches it, Enter follows it.
+// (#/flows/<id>), the Customers view (#/customers[/<id>]), the Chats view
+// (#/chats[/<id>][?channel=<channel>]) or the Channels view (#/channels). Views link to
+// each other with plain hrefs (`routeHref`), so every link is a real link: Tab reaches it,
+// Enter follows it.
 import { useCallback, useEffect, useState } from 'react';
 import {
   CHAT_BINDING_CHANNELS,
@@ -11,7 +12,8 @@ import {
 export type Route =
   | { view: 'flows'; flowId?: string }
   | { view: 'customers'; customerId?: string }
-  | { view: 'chats'; chatId?: string; channel?: ChatBindingChannel };
+  | { view: 'chats'; chatId?: string; channel?: ChatBindingChannel }
+  | { view: 'channels' };
 
 export type View = Route['view'];
 
@@ -25,6 +27,7 @@ export function parseRoute(hash: string): Route {
   if (customer) {
     return customer[1] ? { view: 'customers', customerId: customer[1] } : { view: 'customers' };
   }
+  if (/^\/channels\/?$/.test(path)) return { view: 'channels' };
   const chat = new RegExp(`^/chats(?:/${ID})?/?$`).exec(path);
   if (chat) {
     const channel = new URLSearchParams(search).get('channel');
@@ -54,6 +57,8 @@ export function routeHref(route: Route): string {
       const path = route.chatId ? `#/chats/${encodeURIComponent(route.chatId)}` : '#/chats';
       return route.channel ? `${path}?channel=${route.channel}` : path;
     }
+    case 'channels':
+      return '#/channels';
   }
 }
 

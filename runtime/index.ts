@@ -39,6 +39,8 @@ import { CustomersStore } from './store/customers-store';
 import { customersRoutes } from './server/routes/customers-routes';
 import { ChatService } from './chats/chat-service';
 import { chatsRoutes } from './server/routes/chats-routes';
+import { channelsRoutes } from './server/routes/channels-routes';
+import { ChannelInbound } from './channels/inbound';
 import { ngrokConnector, type TunnelConnector } from './tunnel/tunnel-connector';
 import { TunnelManager } from './tunnel/tunnel-manager';
 
@@ -63,6 +65,11 @@ export interface RuntimeOptions {
   desktop?: boolean;
   /** Channels besides the shipped ones (tests register their own this way). */
   channels?: readonly ChannelKind[];
+  /**
+   * The environment channels read their overrides from; process.env by default. Tests
+   * point Telegram at a local emulator this way (HOOKFLOW_TELEGRAM_API_ROOT).
+   */
+  env?: Readonly<Record<string, string | undefined>>;
   /**
    * Which node types own a public URL; the shipped definitions' endpoints by default. A
    * test gives a type an endpoint no shipped type declares yet (a resume endpoint) this way.
@@ -186,23 +193,17 @@ async function open(
       error: error instanceof Error ? error.message : String(error),
     }),
   );
-  // The chats are built over the channels, so the channels reach them through this, once open.
-  let openChats: ChatService | undefined;
-  const channels = await openChannels(
-    [...shippedChannels, ...(options.channels ?? [])],
+  // Where people's messages go; wired below once the chats and the engine are open.
+  const inbound = new ChannelInbound();
+  const channels = await openChannels([...shippedChannels, ...(options.channels ?? [])], {
     dataDir,
     problems,
-    {
-      flows,
-      customers,
-      chats: {
-        bind: (request) => {
-          if (!openChats) return Promise.reject(new Error('The chats are not open yet'));
-          return openChats.bind(request);
-        },
-      },
-    },
-  );
+    secrets,
+    settings,
+    logger,
+    inbound,
+    env: options.env ?? process.env,
+  });
   // Chats bound by Webhook Triggers, over the channels just opened (test chat: connected).
   const chats = await ChatService.open({
     dir: join(dataDir, 'chats'),
@@ -211,7 +212,6 @@ async function open(
     logger,
     defaultCountry,
   });
-  openChats = chats;
   // The runtime's one outbound HTTP client: runs and Test Request share its connections,
   // its private-network guard and the runtime-wide setting that can forbid opting out.
   const outbound = new OutboundHttp({
@@ -224,6 +224,7 @@ async function open(
     services: { secrets: execSecrets, http: outbound, customers, chats },
     channels: chats.chatChannels(),
   });
+  inbound.connect({ engine, chats, customers, flows, logger });
   // Also starts the runs of calls accepted just before a crash.
   const ingress = await openIngress({
     dataDir,
@@ -231,7 +232,7 @@ async function open(
     settings,
     secrets,
     engine,
-    channels,
+    channels: chats.ingressChannels(),
     events,
     logger,
     problems,
@@ -252,12 +253,19 @@ async function open(
   }
   const token = await loadOrCreateAdminToken(dataDir);
   // Known only once the listeners have their ports; read lazily by the admin app.
-  const known: { urls?: RuntimeUrls; entryPort?: number } = {};
+  const known: { urls?: RuntimeUrls; entryPort?: number; tunnelUrl?: string | undefined } = {};
   const tunnel = new TunnelManager({
     connector: options.tunnelConnector ?? ngrokConnector,
     config: () => tunnelConfig(ctx),
     forwardTo: () => `http://127.0.0.1:${known.entryPort ?? 0}`,
     logger,
+    // Channels that take a platform's webhooks (Telegram) switch to them while it is online.
+    onChange: (status) => {
+      const url = status.state === 'online' ? status.url : undefined;
+      if (url === known.tunnelUrl) return;
+      known.tunnelUrl = url;
+      for (const channel of channels) channel.onPublicUrl?.(url);
+    },
   });
   const getUrls = (): RuntimeUrls => {
     if (!known.urls) throw new Error('The runtime is still starting');
@@ -266,13 +274,19 @@ async function open(
   };
 
   const modules: RuntimeModule[] = [
+    // First: their pollers stop before the tunnel closes (which would switch their mode).
+    ...channels.map((channel) => channelModule(channel, ctx)),
     { name: 'tunnel', adminRoutes: [tunnelRoutes({ ...ctx, tunnel })], stop: () => tunnel.stop() },
     {
       name: 'stores',
       adminRoutes: [runsRoutes(ctx), secretsRoutes(ctx)],
       settled: () => storesSettled(stores),
     },
-    ...channels.map((channel) => channelModule(channel, ctx)),
+    {
+      name: 'channels',
+      adminRoutes: [channelsRoutes(channels)],
+      close: async () => inbound.close(),
+    },
     {
       name: 'outbound',
       adminRoutes: [httpTestRequestRoutes({ flows, secrets: execSecrets, http: outbound })],

@@ -8,10 +8,12 @@ import type { Router } from 'express';
 import type { ApiContext } from '../api/context';
 import type { ChatBinding, ChatChannel } from '../engine/chat';
 import type { Engine } from '../engine/engine';
-import type { ExecChats, ExecCustomers } from '../engine/exec-services';
+import type { Logger } from '../logger';
 import type { ChannelStatus } from '../shared/channels';
-import type { FlowDocument } from '../shared/flow-document';
+import type { SecretsStore } from '../store/secrets-store';
+import type { SettingsStore } from '../store/settings-store';
 import type { StoreProblems } from '../store/store-problems';
+import type { InboundPort } from './inbound-message';
 
 export interface Channel extends ChatChannel {
   /** What people call it: "Test chat", "Telegram", "Web widget". */
@@ -56,22 +58,22 @@ export interface ConversationContext {
   runId?: string | undefined;
 }
 
+/** What a channel gets from the runtime when it opens (fields, never globals). */
 export interface ChannelOpenOptions {
   dataDir: string;
   problems: StoreProblems;
+  /** Credentials (bot tokens) live here, encrypted at rest; never in flow documents. */
+  secrets: SecretsStore;
+  settings: SettingsStore;
+  /** Never given a secret: callers redact first. */
+  logger: Logger;
+  /** Where a person's message goes: the chat, the customer, and the run it resumes or starts. */
+  inbound: InboundPort;
   /**
-   * What a person's first message needs to start a conversation: the flows, and the
-   * customers' and chats' find-or-create. The chats open after the channels (they are
-   * built over them), so `chats` forwards once they are open. Absent where a test opens
-   * channels on their own; such a channel cannot start runs.
+   * The environment channels read their overrides from (process.env by default), e.g.
+   * HOOKFLOW_TELEGRAM_API_ROOT, which points Telegram at a local emulator in tests.
    */
-  people?: ChannelPeople;
-}
-
-export interface ChannelPeople {
-  flows: { get(id: string): FlowDocument | undefined };
-  customers: ExecCustomers;
-  chats: ExecChats;
+  env: Readonly<Record<string, string | undefined>>;
 }
 
 /** A kind of channel, as the registry lists it: its id and how to open it on a data folder. */

@@ -2,11 +2,13 @@
 // here and its id in shared/channel-ids.ts (the check below keeps the two lists equal).
 import { SHIPPED_CHANNEL_IDS, type ShippedChannelId } from '../shared/channel-ids';
 import type { ChannelKind } from './channel';
+import { telegramChannel } from './telegram/channel';
 import { testChatChannel } from './test-chat/channel';
 import { widgetChannel } from './widget/channel';
 
 export const shippedChannels: readonly (ChannelKind & { id: ShippedChannelId })[] = [
   testChatChannel,
+  telegramChannel,
   widgetChannel,
 ];
 

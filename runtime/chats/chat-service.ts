@@ -10,12 +10,25 @@
 // which the send reports back (ChatDelivery) so the Send Message step shows it as a
 // warning; a Collect Input on such a chat waits until its timeout.
 //
+// A bot cannot write first (seed 004), enforced here and nowhere else: on a channel whose
+// `canWriteFirst` is false (Telegram, the widget), a send to a chat whose person has never
+// written on it (no inbound message: `firstInboundAt`) is refused with
+// writeFirstReason(label); it is recorded as not delivered and thrown, so the step fails
+// with that reason. A send the channel itself refuses (blocked by the user, rate limited)
+// is recorded the same way and fails the step with the channel's message. A registered
+// channel that is not connected right now (no bot token) records with notConnectedReason
+// and reports it as a warning, like a chat on a channel Hookflow does not have.
+//
+// Inbound: a channel hands a person's message to `receive()` (through
+// runtime/channels/inbound.ts), which finds or creates the chat and records the message.
+//
 // Restarts: the engine re-binds a run by its ChatRef through `chatChannels()`: each
 // registered channel (wrapped so its messages are still recorded), plus, for every chat
 // binding channel that is not connected, a binding by chat id. Which channels are connected comes
 // from the registry (runtime/channels/registry.ts); nothing here names one.
 import type { Channel } from '../channels/channel';
 import type { ChatBinding, ChatChannel } from '../engine/chat';
+import type { IngressChannel } from '../ingress/run-dispatch';
 import type { ChatButton, ChatDelivery } from '../engine/executor';
 import { silentLogger, type Logger } from '../logger';
 import type { Chat, ChatDetail, ChatMessage, ChatPage } from '../shared/chats';
@@ -64,10 +77,26 @@ export interface ChatServiceOptions {
 export const notConnectedReason = (channel: string): string =>
   `not delivered: channel ${channel} is not connected`;
 
+/** Seed 004, for a channel whose platform does not let a bot write first. */
+export const writeFirstReason = (label: string): string =>
+  `${label}: this person has not written to the bot yet, and a bot cannot write first`;
+
+/** A person's message, as a channel hands it over (runtime/channels/inbound.ts). */
+export interface ChatReceiveInput {
+  channel: ChatBindingChannel;
+  contact: { type: ChatContactType; value: string };
+  text: string;
+  customerId?: string;
+}
+
+/** A send the chat could not deliver: the step fails with this message. */
+export class ChatDeliveryError extends Error {
+  override readonly name = 'ChatDeliveryError';
+}
+
 export class ChatService {
-  /** Every registered channel, and those of them that can open a conversation. */
+  /** Every registered channel. */
   readonly #channels = new Map<string, Channel>();
-  readonly #connected = new Map<string, Channel>();
   readonly #unsubscribe: (() => void)[] = [];
   readonly #logger: Logger;
   readonly #defaultCountry: (() => string | undefined) | undefined;
@@ -84,7 +113,6 @@ export class ChatService {
     this.#defaultCountry = options.defaultCountry;
     for (const channel of channels) {
       this.#channels.set(channel.name, channel);
-      if (channel.conversation) this.#connected.set(channel.name, channel);
       const off = channel.onInbound?.((key, text) => this.#recordInbound(channel.name, key, text));
       if (off) this.#unsubscribe.push(off);
     }
@@ -100,8 +128,10 @@ export class ChatService {
     return new ChatService(store, options.channels, options);
   }
 
+  /** Registered, able to open a conversation, and connected right now (its status). */
   isConnected(channel: string): boolean {
-    return this.#connected.has(channel);
+    const registered = this.#channels.get(channel);
+    return registered?.conversation !== undefined && isUp(registered);
   }
 
   /**
@@ -116,18 +146,67 @@ export class ChatService {
       customerId: input.customerId,
     });
     const chat = this.#view(found.chat);
-    const channel = this.#connected.get(chat.channel);
-    const binding = channel?.conversation
-      ? this.#recording(
-          await channel.conversation(chat.contact.value, {
-            flowId: input.flowId,
-            runId: input.runId,
-          }),
-          chat.id,
-          input.runId,
-        )
-      : this.#notConnected(found.chat, input.runId);
+    const channel = this.#channels.get(chat.channel);
+    const binding =
+      channel?.conversation && this.isConnected(chat.channel)
+        ? this.#recording(
+            channel,
+            await channel.conversation(chat.contact.value, {
+              flowId: input.flowId,
+              runId: input.runId,
+            }),
+            chat.contact.value,
+            input.runId,
+          )
+        : this.#notConnected(found.chat, input.runId);
     return { chat, status: found.status, binding, normalised: found.normalised };
+  }
+
+  /**
+   * A person wrote: the chat is found or created, marked as written to (from now on the
+   * bot may answer, seed 004) and the message recorded; resolves once that is durable.
+   */
+  async receive(input: ChatReceiveInput): Promise<Chat> {
+    const found = await this.store.findOrCreate({
+      channel: input.channel,
+      contact: input.contact,
+      customerId: input.customerId,
+    });
+    const at = new Date().toISOString();
+    await this.store.markInbound(found.chat.id, at);
+    await this.#append(found.chat.id, { direction: 'in', text: input.text, runId: undefined });
+    return this.#view(this.store.get(found.chat.id) ?? found.chat);
+  }
+
+  /**
+   * What a call_node URL `…/{channel}/{chatId}` binds through (seed 000): the registered
+   * channels, each saying why it cannot take a run (not connected) or a chat (none with
+   * that key; or its person never wrote and the bot cannot write first).
+   */
+  ingressChannels(): IngressChannel<ChatBinding>[] {
+    return [...this.#channels.values()].map((channel): IngressChannel<ChatBinding> => ({
+      name: channel.name,
+      bind: (key) => {
+        const binding = channel.bind(key);
+        return binding && this.#recording(channel, binding, key, undefined);
+      },
+      unavailable: () => (isUp(channel) ? undefined : channel.status()),
+      refuse: (key) => {
+        if (channel.canWriteFirst) return undefined;
+        const chat = this.#chatOf(channel.name, key);
+        if (!chat) {
+          return {
+            status: 404,
+            code: 'chat_not_found',
+            message: `${channel.label}: nobody in chat "${key.slice(0, 80)}" has written to the bot yet, and a bot cannot write first.`,
+          };
+        }
+        if (chat.firstInboundAt === undefined) {
+          return { status: 409, code: 'not_written_first', message: writeFirstReason(channel.label) };
+        }
+        return undefined;
+      },
+    }));
   }
 
   get(id: string): Chat | undefined {
@@ -169,8 +248,7 @@ export class ChatService {
         name: channel.name,
         bind: (key) => {
           const binding = channel.bind(key);
-          const chat = this.#chatOf(channel.name, key);
-          if (binding) return chat ? this.#recording(binding, chat.id, undefined) : binding;
+          if (binding) return this.#recording(channel, binding, key, undefined);
           return fallback ? byChatId(channel.name)(key) : undefined;
         },
       };
@@ -191,7 +269,7 @@ export class ChatService {
   }
 
   #view(chat: StoredChat): Chat {
-    return { ...chat, connected: this.#connected.has(chat.channel) };
+    return { ...chat, connected: this.isConnected(chat.channel) };
   }
 
   /** The chat whose conversation on `channel` is `key` (its contact value). */
@@ -199,21 +277,62 @@ export class ChatService {
     return this.store.byContactValue(channel, key);
   }
 
-  /** A channel's binding that also records what it sends in the chat's conversation. */
-  #recording(inner: ChatBinding, chatId: string, runId: string | undefined): ChatBinding {
-    const record = async (text: string, delivery: ChatDelivery | void) => {
+  /**
+   * A channel's binding (its conversation `key`) with the chats' rules around each send:
+   * seed 004's write-first check, the not-connected warning, and the record of what was
+   * sent (or why not) in the chat's conversation.
+   */
+  #recording(
+    channel: Channel,
+    inner: ChatBinding,
+    key: string,
+    runId: string | undefined,
+  ): ChatBinding {
+    const send = async (
+      recorded: string,
+      deliver: () => Promise<ChatDelivery | void>,
+    ): Promise<ChatDelivery | void> => {
+      const chat = this.#chatOf(channel.name, key);
+      const note = (notDelivered: string) =>
+        chat
+          ? this.#append(chat.id, { direction: 'out', text: recorded, runId, notDelivered }).catch(
+              (error: unknown) => this.#recordFailed(chat.id, error),
+            )
+          : Promise.resolve();
+      if (!channel.canWriteFirst && chat?.firstInboundAt === undefined) {
+        const reason = writeFirstReason(channel.label);
+        await note(reason);
+        throw new ChatDeliveryError(reason);
+      }
+      if (!isUp(channel)) {
+        const notDelivered = notConnectedReason(channel.name);
+        await note(notDelivered);
+        return { notDelivered };
+      }
+      let delivery: ChatDelivery | void;
+      try {
+        delivery = await deliver();
+      } catch (error) {
+        await note(error instanceof Error ? error.message : String(error));
+        throw error;
+      }
       // Delivered already: a failed record is logged, not made the send's failure (the
       // step would then repeat a message the person has).
-      await this.#append(chatId, { direction: 'out', text, runId }).catch((error: unknown) =>
-        this.#recordFailed(chatId, error),
-      );
+      if (chat) {
+        await this.#append(chat.id, {
+          direction: 'out',
+          text: recorded,
+          runId,
+          ...(delivery?.notDelivered ? { notDelivered: delivery.notDelivered } : {}),
+        }).catch((error: unknown) => this.#recordFailed(chat.id, error));
+      }
       return delivery;
     };
     return {
       ref: inner.ref,
-      sendText: async (text) => record(text, await inner.sendText(text)),
-      sendButtons: async (text, buttons) =>
-        record(withButtons(text, buttons), await inner.sendButtons(text, buttons)),
+      sendText: (text) => send(text, () => inner.sendText(text)),
+      sendButtons: (text, buttons) =>
+        send(withButtons(text, buttons), () => inner.sendButtons(text, buttons)),
     };
   }
 
@@ -262,6 +381,11 @@ export class ChatService {
   #isChatChannel(name: string): name is ChatBindingChannel {
     return (CHAT_BINDING_CHANNELS as readonly string[]).includes(name);
   }
+}
+
+/** Whether a channel says it is connected now (a test chat always is; Telegram once set up). */
+function isUp(channel: Channel): boolean {
+  return channel.status().state === 'connected';
 }
 
 /** Buttons are recorded with the text, so the Chats view shows what was offered. */

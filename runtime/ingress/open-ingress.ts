@@ -6,7 +6,7 @@ import type { RuntimeEvents } from '../api/runtime-events';
 import { callsRoutes } from '../server/routes/calls-routes';
 import type { DirectRoute } from '../server/public-app';
 import { webhookRoutes } from '../server/routes/webhook-routes';
-import type { ChatBinding, ChatChannel } from '../engine/chat';
+import type { ChatBinding } from '../engine/chat';
 import type { Engine } from '../engine/engine';
 import type { Logger } from '../logger';
 import type { FlowsStore } from '../store/flows-store';
@@ -19,7 +19,7 @@ import { newWebhookRunId } from './ids';
 import { ListenHub } from './listen-hub';
 import { Ingress } from './pipeline';
 import { recoverAcceptedCalls } from './recovery';
-import type { IngressEngine } from './run-dispatch';
+import type { IngressChannel, IngressEngine } from './run-dispatch';
 
 export type WebhookIngress = Ingress<ChatBinding>;
 
@@ -29,7 +29,8 @@ export interface OpenIngressOptions {
   settings: SettingsStore;
   secrets: SecretsStore;
   engine: Engine;
-  channels: readonly ChatChannel[];
+  /** What call_node URLs bind through: the chat service's (runtime/chats/chat-service.ts). */
+  channels: readonly IngressChannel<ChatBinding>[];
   events: RuntimeEvents;
   logger: Logger;
   problems: StoreProblems;

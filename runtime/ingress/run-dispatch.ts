@@ -17,24 +17,46 @@ export interface WebhookRunInput {
 export interface IngressChannel<Binding> {
   readonly name: string;
   bind(key: string): Binding | undefined;
+  /** Why the channel cannot take a run now (not connected: what to do), else undefined. */
+  unavailable?(): { message?: string; action?: string } | undefined;
+  /** Why `key` cannot be bound (no such chat; its person never wrote first), else undefined. */
+  refuse?(key: string): { status: 404 | 409; code: string; message: string } | undefined;
 }
 
-/** The chat a Start webhook URL names (`…/{channel}/{chatId}`), or a 404 saying why not. */
+/**
+ * The chat a Start webhook URL names (`…/{channel}/{chatId}`), or why not: 404 for a
+ * channel Hookflow does not have or a chat it does not know, 409 for a channel that is not
+ * connected or a person who has not written to the bot (seed 004). Each names the
+ * channels that can take a run now.
+ */
 export function bindChat<Binding>(
   channels: readonly IngressChannel<Binding>[],
   channel: string,
   chatId: string,
 ): Binding {
+  const available = channels.filter((item) => !item.unavailable?.()).map((item) => item.name);
+  const availableText = `Available channels: ${available.join(', ') || 'none'}.`;
   const found = channels.find((item) => item.name === channel);
   if (!found) {
-    const names = channels.map((item) => item.name);
     throw new ApiError(
       404,
       'unknown_channel',
-      `There is no channel "${channel.slice(0, 60)}". Available channels: ${names.join(', ')}.`,
-      { channels: names },
+      `There is no channel "${channel.slice(0, 60)}". ${availableText}`,
+      { channels: available },
     );
   }
+  const down = found.unavailable?.();
+  if (down) {
+    const why = [down.message, down.action].filter(Boolean).join('. ');
+    throw new ApiError(
+      409,
+      'channel_not_connected',
+      `The ${channel} channel is not connected${why ? ` (${why})` : ''}. ${availableText}`,
+      { channels: available },
+    );
+  }
+  const refused = found.refuse?.(chatId);
+  if (refused) throw new ApiError(refused.status, refused.code, refused.message);
   const binding = found.bind(chatId);
   if (!binding) {
     throw new ApiError(

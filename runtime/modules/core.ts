@@ -4,7 +4,7 @@
 import type { ApiContext, FlowsContext } from '../api/context';
 import { Engine } from '../engine/engine';
 import type { EngineOptions } from '../engine/engine-options';
-import type { Channel, ChannelKind, ChannelPeople } from '../channels/channel';
+import type { Channel, ChannelKind, ChannelOpenOptions } from '../channels/channel';
 import type { Logger } from '../logger';
 import { loadOrCreateSecretsKeyFile } from '../security/secrets-key';
 import { secretReader } from '../security/secret-reader';
@@ -55,13 +55,9 @@ export async function openFlowStores(
 
 export function openChannels(
   kinds: readonly ChannelKind[],
-  dataDir: string,
-  problems: StoreProblems,
-  people?: ChannelPeople,
+  options: ChannelOpenOptions,
 ): Promise<Channel[]> {
-  return Promise.all(
-    kinds.map((kind) => kind.open({ dataDir, problems, ...(people ? { people } : {}) })),
-  );
+  return Promise.all(kinds.map((kind) => kind.open(options)));
 }
 
 /**

@@ -19,6 +19,11 @@ export const chatSchema = z.object({
   connected: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /**
+   * When the person first wrote in this chat (an inbound message). Until then a channel
+   * that cannot write first (Telegram, the widget) refuses to send here (seed 004).
+   */
+  firstInboundAt: z.string().optional(),
 });
 export type Chat = z.infer<typeof chatSchema>;
 

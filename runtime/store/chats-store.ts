@@ -221,6 +221,21 @@ export class ChatsStore {
     return writes.length;
   }
 
+  /**
+   * Records that the person wrote in this chat (once: later messages cost no write);
+   * resolves once it is durable. Unknown chats are an error.
+   */
+  async markInbound(chatId: string, at: string): Promise<void> {
+    await this.#open();
+    const chat = this.#byId.get(chatId);
+    if (!chat) throw new Error(`No chat ${chatId}`);
+    if (chat.firstInboundAt !== undefined) {
+      await this.#writes.latest(chatId);
+      return;
+    }
+    await this.#write({ ...chat, firstInboundAt: at }, at);
+  }
+
   /** Adds a message to a chat's conversation; resolves once it is durable. */
   appendMessage(chatId: string, message: ChatMessage): Promise<ChatMessage> {
     if (!this.#byId.has(chatId)) return Promise.reject(new Error(`No chat ${chatId}`));

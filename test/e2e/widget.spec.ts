@@ -113,3 +113,65 @@ test('a visitor on another website talks to the flow through the widget; the cha
   await expect(conversation.nth(5)).toContainText('5 pizzas: that is a party! <b>See you</b>');
   await screenshot(page, 'widget-chat-in-chats-view');
 });
+
+test('the widget is set up in the Channels view: flow, look, origins, snippet copied, live preview', async ({
+  page,
+  hookflow,
+  consoleErrors: _,
+  allowedHttpStatuses,
+}) => {
+  // The invalid origin below is refused with a 400 on purpose.
+  allowedHttpStatuses.add(400);
+  const admin = adminClient(hookflow);
+  const flow = await createPublishedFlow(admin, pizzaOrder, 'Pizza order');
+  await signIn(page, hookflow);
+  await page.getByTestId('view-channels').click();
+  const card = page.getByTestId('channel-widget');
+  await expect(card.getByTestId('channel-widget-state')).toHaveText('Needs setup');
+  const setup = card.getByTestId('widget-setup');
+  await expect(setup.getByTestId('widget-not-set-up')).toBeVisible();
+
+  // By keyboard: the flow, the title, the greeting.
+  await setup.getByLabel('Flow it starts').focus();
+  await setup.getByLabel('Flow it starts').selectOption({ label: 'Pizza order' });
+  await page.keyboard.press('Tab');
+  await expect(setup.getByLabel('Title')).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('Pizza Place');
+  await setup.getByTestId('widget-colour-hex').fill('#dc2626');
+  await setup.getByLabel('Greeting').fill('Hungry? Say hi.');
+  // A wrong origin is refused and said where.
+  await setup.getByLabel('Websites that may embed it').fill('shop.example.com');
+  await setup.getByTestId('widget-save').click();
+  await expect(setup.getByTestId('widget-save-error')).toContainText(
+    'Add the scheme: https://shop.example.com',
+  );
+  await expect(setup.getByLabel('Websites that may embed it')).toHaveAttribute('aria-invalid', 'true');
+  await setup.getByLabel('Websites that may embed it').fill('https://shop.example.com');
+  await setup.getByLabel('Websites that may embed it').press('Tab');
+  await page.keyboard.press('Enter'); // Save, focused next
+  await expect(setup.getByTestId('widget-save-status')).toHaveText(
+    'Saved: the widget uses these settings now.',
+  );
+  await expect(card.getByTestId('channel-widget-state')).toHaveText('Connected');
+
+  const snippet = setup.getByTestId('widget-snippet');
+  await expect(snippet).toHaveValue(
+    `<script src="${hookflow.public}/channels/widget/embed.js" data-flow="${flow.id}" async></script>`,
+  );
+  await expect(setup.getByTestId('widget-chat-url')).toHaveValue(
+    `${hookflow.public}/channels/widget/chat/${flow.id}`,
+  );
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await setup.getByTestId('widget-snippet-copy').click();
+  await expect(setup.getByTestId('widget-snippet-copy')).toHaveText('Copied');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await snippet.inputValue());
+
+  // The live preview is the real full-page chat, with the saved look.
+  const preview = page.frameLocator('[data-testid="widget-preview"]');
+  await expect(preview.getByTestId('widget-title')).toHaveText('Pizza Place');
+  await expect(preview.getByTestId('widget-greeting')).toHaveText('Hungry? Say hi.');
+  await expect(preview.getByTestId('widget-send')).toHaveCSS('background-color', 'rgb(220, 38, 38)');
+  await card.scrollIntoViewIfNeeded();
+  await screenshot(page, 'widget-setup');
+});

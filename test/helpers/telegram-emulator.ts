@@ -2,7 +2,7 @@
 // never reach the real service. It serves the bot's side (getMe, getUpdates, sendMessage,
 // answerCallbackQuery, setWebhook, deleteWebhook) and a client side that plays the user.
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
-import { createServer as createHttpServer } from 'node:http';
+import { createServer as createHttpServer, request as httpRequest } from 'node:http';
 import { after } from 'node:test';
 import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
 import {
@@ -11,7 +11,9 @@ import {
 } from '../../runtime/channels/telegram/transport';
 import type { TelegramEvent } from '../../runtime/channels/telegram/updates';
 import type { TelegramError } from '../../runtime/channels/telegram/errors';
+import { SECRET_HEADER } from '../../runtime/channels/telegram/webhook-request';
 import { StoreProblems } from '../../runtime/store/store-problems';
+import { localTunnel, type LocalTunnel } from './local-tunnel';
 import { pollUntil } from './poll';
 import { tempDir } from './temp-dir';
 
@@ -175,4 +177,53 @@ export async function startWebhookFrontDoor(emulator: Emulator): Promise<Webhook
   });
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return { url: `${base}/telegram`, relayUrl: `${base}/relay`, target };
+}
+
+/**
+ * A stand-in tunnel (test/helpers/local-tunnel.ts) for Telegram's webhook mode through
+ * the runtime: telegram-test-api does not send the X-Telegram-Bot-Api-Secret-Token header
+ * Telegram sends (see WebhookFrontDoor), so each request coming through this tunnel gets
+ * the secret the emulator was given by setWebhook, as Telegram would have sent it.
+ */
+export function secretAddingTunnel(emulator: Emulator): LocalTunnel {
+  const inner = localTunnel();
+  return {
+    ...inner,
+    async connect(options) {
+      const session = await inner.connect(options);
+      const target = new URL(session.url);
+      const relay = createHttpServer((req, res) => {
+        const secret = emulator.webhook()?.secret_token;
+        const upstream = httpRequest(
+          {
+            host: target.hostname,
+            port: target.port,
+            path: req.url,
+            method: req.method,
+            headers: { ...req.headers, ...(secret ? { [SECRET_HEADER]: secret } : {}) },
+          },
+          (reply) => {
+            res.writeHead(reply.statusCode ?? 502, reply.headers);
+            reply.pipe(res);
+          },
+        );
+        upstream.on('error', () => res.writeHead(502).end());
+        req.pipe(upstream);
+      });
+      await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+      const close = () =>
+        new Promise<void>((resolve) => {
+          relay.closeAllConnections();
+          relay.close(() => resolve());
+        });
+      after(close);
+      return {
+        url: `http://127.0.0.1:${(relay.address() as AddressInfo).port}`,
+        close: async () => {
+          await close();
+          await session.close();
+        },
+      };
+    },
+  };
 }

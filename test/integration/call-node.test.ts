@@ -86,12 +86,19 @@ describe('Start node webhook (seed 000)', () => {
     assert.equal(full.status, 200);
   });
 
-  it('404 naming the available channels, 404 for an unknown chat, 405 for other methods', async () => {
-    const telegram = await fetch(`${base}/telegram/313145?name=John`, { method: 'POST' });
-    assert.equal(telegram.status, 404);
-    const body = await json<{ error: { code: string; message: string } }>(telegram);
+  it('404/409 naming the available channels, 404 for an unknown chat, 405 for other methods', async () => {
+    const viber = await fetch(`${base}/viber/313145?name=John`, { method: 'POST' });
+    assert.equal(viber.status, 404);
+    const body = await json<{ error: { code: string; message: string } }>(viber);
     assert.equal(body.error.code, 'unknown_channel');
-    assert.match(body.error.message, /Available channels: test-chat/);
+    assert.match(body.error.message, /Available channels: test-chat\./);
+
+    // Telegram is a channel, but no bot is connected here.
+    const telegram = await fetch(`${base}/telegram/313145?name=John`, { method: 'POST' });
+    assert.equal(telegram.status, 409);
+    const refused = await json<{ error: { code: string; message: string } }>(telegram);
+    assert.equal(refused.error.code, 'channel_not_connected');
+    assert.match(refused.error.message, /@BotFather.*Available channels: test-chat\./);
 
     const missing = await fetch(`${base}/test-chat/tc_nosuchsession`, { method: 'POST' });
     assert.equal(missing.status, 404);

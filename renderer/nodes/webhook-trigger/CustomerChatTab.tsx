@@ -196,7 +196,9 @@ export function CustomerChatTab({ props, newestCall, onListen }: TabProps) {
               hint={
                 channelConnected(chat.channel)
                   ? 'Reply as the contact in the Test chat panel: the contact value names its session.'
-                  : 'Not connected yet: the chat is still created and the run is full, but each message is recorded as "not delivered" until the channel is connected.'
+                  : chat.channel === 'telegram'
+                    ? 'The contact value is the Telegram chat id. The bot can only message people who have written to it (connect the bot in Channels).'
+                    : 'Not connected yet: the chat is still created and the run is full, but each message is recorded as "not delivered" until the channel is connected.'
               }
               value={chat.channel}
               options={CHANNEL_OPTIONS}

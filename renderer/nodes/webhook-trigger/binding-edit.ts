@@ -26,11 +26,11 @@ export function customerFieldLabel(field: CustomerField): string {
   return CUSTOMER_FIELD_OPTIONS.find((option) => option.value === field)?.label ?? field;
 }
 
-/** Only the built-in test chat delivers today; the others keep chats but cannot send. */
+/** The test chat and Telegram (once set up in Channels) deliver; the others keep chats only. */
 export const CHANNEL_OPTIONS: readonly { value: ChatBindingChannel; label: string }[] = [
   { value: 'test-chat', label: 'Test chat (built in)' },
   { value: 'whatsapp', label: 'WhatsApp (not connected yet)' },
-  { value: 'telegram', label: 'Telegram (not connected yet)' },
+  { value: 'telegram', label: 'Telegram (set up in Channels)' },
   { value: 'email', label: 'Email (not connected yet)' },
   { value: 'instagram', label: 'Instagram (not connected yet)' },
   { value: 'widget', label: 'Web widget' },

@@ -14,6 +14,7 @@ import { api, ApiRequestError } from '../../api/client';
 import { widgetApi } from '../../api/widget';
 import { describedBy, Field } from '../../inspector/Field';
 import { UrlCopy } from '../../inspector/UrlCopy';
+import type { ChannelSetupProps } from './channel-setup-props';
 
 interface Draft {
   flowId: string;
@@ -34,7 +35,7 @@ const draftOf = (settings: WidgetSettings): Draft => ({
 
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string };
 
-export function WidgetSetup() {
+export function WidgetSetup({ onChanged }: ChannelSetupProps) {
   const [saved, setSaved] = useState<WidgetSettings>();
   const [draft, setDraft] = useState<Draft>();
   const [flows, setFlows] = useState<FlowSummary[]>([]);
@@ -96,6 +97,7 @@ export function WidgetSetup() {
       setDraft(draftOf(next));
       setSave({ kind: 'saved' });
       setPreviewKey((key) => key + 1);
+      onChanged();
     } catch (error) {
       if (error instanceof ApiRequestError && Array.isArray(error.details)) {
         setProblems(error.details as FieldProblem[]);

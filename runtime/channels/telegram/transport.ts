@@ -1,7 +1,7 @@
 // The Telegram transport: one bot, its updates in (long polling or webhook) and its
 // messages out, with what must survive a restart in its data folder (state-store.ts).
-// Not yet a Channel (runtime/channels/channel.ts): the channel wraps it, turns events into
-// chats and runs, and gives runs `chat(chatId)` as their ChatApi.
+// The Telegram channel (channel.ts) wraps it, turns events into chats and runs
+// (runtime/channels/inbound.ts) and gives runs their bindings.
 //
 // Exactly once, as far as Telegram allows: every update from either mode goes through one
 // queue, in order; an update at or below the last handled `update_id` is dropped; the
@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import type { ChatApi, ChatButton } from '../../engine/executor';
 import type { StoreProblems } from '../../store/store-problems';
 import { BotApi, type BotApiOptions, type BotIdentity } from './bot-api';
-import { TelegramError, isTelegramError, notStartedError } from './errors';
+import { TelegramError, isTelegramError } from './errors';
 import { TelegramStateStore } from './state-store';
 import { normaliseUpdate, updateSchema, type IgnoredReason, type TelegramEvent } from './updates';
 import type { TelegramUpdate } from './updates';
@@ -161,6 +161,16 @@ export class TelegramTransport {
     });
   }
 
+  /**
+   * Stops receiving and, if Telegram was delivering to our webhook, asks it to stop too (the
+   * bot is being disconnected: its updates then wait at Telegram for the next connect).
+   */
+  async disconnect(): Promise<void> {
+    const wasWebhook = this.#mode === 'webhook';
+    await this.stop();
+    if (wasWebhook) await this.api.deleteWebhook();
+  }
+
   /** Stops polling (and refuses webhook calls); the webhook itself stays set at Telegram. */
   stop(): Promise<void> {
     return this.#switch(async () => {
@@ -198,8 +208,12 @@ export class TelegramTransport {
     await this.state.settled();
   }
 
+  /**
+   * Seed 004 (a bot cannot write first) is not checked here: runtime/chats/chat-service.ts
+   * enforces it for every channel, in one place. Telegram's own refusal of such a send
+   * (403 "can't initiate conversation") still comes back as `not_started` (bot-api.ts).
+   */
   async #send(chatId: string, text: string, buttons?: readonly ChatButton[]): Promise<void> {
-    if (!this.state.hasWrittenFirst(chatId)) throw notStartedError(chatId);
     await this.api.sendMessage(chatId, text, buttons);
   }
 

@@ -4,9 +4,9 @@ import { ApiError, notFound, parseInput } from '../../api/api-error';
 import type { ApiContext } from '../../api/context';
 import { testChatWait, type TestChat } from './test-chat';
 import { getFlow } from '../../api/flows';
-import { waitingRunSoon, type WaitingRun } from '../waiting-run';
 import { apiErrorFrom, runnableGraph, startNodeOf } from '../../api/runs';
 import { runStatusSchema } from '../../shared/run';
+import { waitingRun } from '../inbound';
 import {
   createTestChatInputSchema,
   testChatReplySchema,
@@ -64,7 +64,9 @@ export async function sendTestChatMessage(
 ): Promise<{ seq: number; runId: string }> {
   const reply = parseInput(testChatReplySchema, input);
   const session = sessionOf(ctx, id);
-  const waiting = await waitingRun(ctx, session.id);
+  const waiting = await waitingRun(ctx.engine, testChatWait(session.id), () =>
+    ctx.testChat.currentRun(session.id),
+  );
   if (!waiting) {
     const status = runStatusOf(ctx, session.id);
     throw new ApiError(
@@ -110,20 +112,6 @@ export async function sendTestChatMessage(
     );
   }
   return { seq: message.seq, runId };
-}
-
-/** The run waiting for this session's reply, given a grace period (channels/waiting-run.ts). */
-function waitingRun(ctx: ChatReadContext, sessionId: string): Promise<WaitingRun> {
-  return waitingRunSoon(ctx.engine, testChatWait(sessionId), () => isLive(ctx, sessionId));
-}
-
-/** Running, or about to listen for a reply (its wait is being written down). */
-function isLive(ctx: ChatReadContext, sessionId: string): boolean {
-  const runId = ctx.testChat.currentRun(sessionId);
-  if (runId === undefined) return false;
-  const status = ctx.engine.runStatus(runId);
-  if (status === 'running') return true;
-  return status === 'waiting' && ctx.engine.waitOf(runId)?.kind === 'input';
 }
 
 export function messagesAfter(ctx: ChatReadContext, id: string, after: number): TestChatMessages {

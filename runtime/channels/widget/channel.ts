@@ -2,6 +2,7 @@
 // its store, its public routes (embed script, full-page chat, visitor API) and its admin
 // settings routes. A bot cannot write first here: a conversation exists only once a
 // visitor opened the widget, and runs start from the visitor's first message.
+import type { ApiContext } from '../../api/context';
 import type { Channel, ChannelKind } from '../channel';
 import { widgetPublicRoutes } from './public-routes';
 import { WidgetStore } from './session-store';
@@ -11,13 +12,12 @@ import { WIDGET_CHANNEL, WidgetConversations } from './widget';
 
 export const widgetChannel = {
   id: WIDGET_CHANNEL,
-  async open({ dataDir, problems, people }) {
+  async open({ dataDir, problems, inbound }) {
     const store = await WidgetStore.open(dataDir, problems);
     const conversations = new WidgetConversations(store);
-    const visitors = new VisitorMessages(
-      conversations,
-      people && { ...people, widgetFlowId: () => store.settings().flowId },
-    );
+    // The flows come with the admin API's context, given once at start (adminRoutes).
+    let flows: ApiContext['flows'] | undefined;
+    const visitors = new VisitorMessages(conversations, inbound, () => flows);
     const channel: Channel = {
       ...conversations.channel,
       label: 'Web widget',
@@ -31,12 +31,14 @@ export const widgetChannel = {
             }
           : { state: 'connected', message: 'Live on the websites that embed the snippet' },
       attach: (engine) => conversations.attach(engine),
-      adminRoutes: (ctx) => [widgetSettingsRoutes(ctx, store)],
+      adminRoutes: (ctx) => {
+        flows = ctx.flows;
+        return [widgetSettingsRoutes(ctx, store)];
+      },
       publicRoutes: () => [widgetPublicRoutes({ conversations, visitors })],
       closeStreams: () => conversations.close(),
       settled: () => store.settled(),
       conversation: (key, context) => conversations.conversation(key, context),
-      onInbound: (listener) => conversations.onInbound(listener),
     };
     return channel;
   },

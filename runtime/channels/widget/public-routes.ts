@@ -108,7 +108,7 @@ export function widgetPublicRoutes(deps: WidgetPublicDeps): Router {
     ...json,
     async (req, res) => {
       const reply = parseInput(widgetReplySchema, req.body);
-      const result = await deps.visitors.receive(String(req.params.id), reply, ipOf(req));
+      const result = await deps.visitors.receive(String(req.params.id), reply);
       res.status(202).json({ seq: result.seq });
     },
   );

@@ -1,7 +1,7 @@
 // The web chat widget's conversations: a run's messages go into the visitor's session and
 // out to the open pages (SSE, long-poll) at once; the visitor's messages reach runs through
-// visitor-messages.ts. One session = one visitor in one browser (its id is kept in the
-// page's localStorage) = one chat (contact `widget: <session id>`).
+// visitor-messages.ts and the channels' inbound path. One session = one visitor in one
+// browser (its id is kept in the page's localStorage) = one chat (`widget: <session id>`).
 import type { ChatBinding, ChatChannel } from '../../engine/chat';
 import type { ChatButton } from '../../engine/executor';
 import type { Engine } from '../../engine/engine';
@@ -25,7 +25,6 @@ export type WidgetEvent = { type: 'message'; message: WidgetMessage } | { type: 
 export class WidgetConversations {
   readonly channel: ChatChannel;
   readonly #sessions = new KeyedPubSub<WidgetEvent>({ type: 'closed' });
-  readonly #inbound = new Set<(key: string, text: string) => void>();
   /** Session → the run talking in it now and its status, from the engine's updates. */
   readonly #runs = new Map<string, { runId: string; status: string }>();
   #engine: Engine | undefined;
@@ -70,18 +69,15 @@ export class WidgetConversations {
     return Promise.resolve(binding);
   }
 
-  /** A visitor's message, stored: the open pages see it and the chats record it. */
+  /**
+   * A visitor's message, stored: the open pages see it. (The chat's record gets it from
+   * the inbound path, ../inbound.ts, with the run it reaches.)
+   */
   async visitorSaid(sessionId: string, text: string): Promise<WidgetMessage | undefined> {
     const message = await this.store.append(sessionId, { from: 'visitor', text });
     if (!message) return undefined;
     this.#sessions.publish(sessionId, { type: 'message', message });
-    for (const listener of this.#inbound) listener(sessionId, text);
     return message;
-  }
-
-  onInbound(listener: (key: string, text: string) => void): () => void {
-    this.#inbound.add(listener);
-    return () => void this.#inbound.delete(listener);
   }
 
   /** The run talking in the session and its last known status. */

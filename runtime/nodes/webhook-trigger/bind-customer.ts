@@ -172,7 +172,7 @@ function textOf(value: unknown): string | undefined {
   return undefined;
 }
 
-export function customerVariable(customer: Customer): CustomerVariable {
+function customerVariable(customer: Customer): CustomerVariable {
   return {
     id: customer.id,
     name: customer.name ?? null,

@@ -105,22 +105,6 @@ test('buttons go out as an inline keyboard and a press comes back answered', asy
   assert.equal(transport.stats.callbacksAnswered, 1);
 });
 
-test('a bot cannot write first: a chat that never wrote is refused with not_started', async () => {
-  const emulator = await startEmulator();
-  const { transport } = await openTransport(emulator, async () => undefined);
-  await assert.rejects(
-    transport.sendText('999', 'hi'),
-    (error) =>
-      isTelegramError(error, 'not_started') &&
-      /must open the bot in Telegram and press Start/.test(error.message),
-  );
-  await assert.rejects(
-    transport.chat('999').sendButtons('hi', [{ id: 'a', label: 'A' }]),
-    (error) => isTelegramError(error, 'not_started'),
-  );
-  assert.equal(emulator.server.storage.botMessages.length, 0);
-});
-
 test('messages that are not text are ignored and counted', async (t) => {
   const emulator = await startEmulator();
   const events: TelegramEvent[] = [];

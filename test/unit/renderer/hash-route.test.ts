@@ -17,6 +17,7 @@ describe('hash routes', () => {
       channel: 'whatsapp',
     });
     assert.deepEqual(parseRoute('#/chats?channel=fax'), { view: 'chats' }, 'unknown channel');
+    assert.deepEqual(parseRoute('#/channels'), { view: 'channels' });
   });
   it('writes what it reads', () => {
     const routes: Route[] = [
@@ -26,6 +27,7 @@ describe('hash routes', () => {
       { view: 'chats' },
       { view: 'chats', chatId: 'chat_1', channel: 'widget' },
       { view: 'chats', channel: 'telegram' },
+      { view: 'channels' },
     ];
     for (const route of routes) assert.deepEqual(parseRoute(routeHref(route)), route);
     assert.equal(routeHref({ view: 'flows' }), '#/');

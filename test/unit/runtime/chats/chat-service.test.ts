@@ -4,7 +4,13 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Channel } from '../../../../runtime/channels/channel';
-import { ChatService, notConnectedReason } from '../../../../runtime/chats/chat-service';
+import {
+  ChatDeliveryError,
+  ChatService,
+  notConnectedReason,
+  writeFirstReason,
+} from '../../../../runtime/chats/chat-service';
+import type { ChannelStatus } from '../../../../runtime/shared/channels';
 import type { ChatBinding } from '../../../../runtime/engine/chat';
 import { tempDir } from '../../../helpers/temp-dir';
 
@@ -24,6 +30,30 @@ function answeringChannel(name: string, sent: string[]): Channel {
     canWriteFirst: true,
     status: () => ({ state: 'connected' }),
     bind,
+    attach: () => undefined,
+    adminRoutes: () => [],
+    closeStreams: () => undefined,
+    settled: () => Promise.resolve(),
+  };
+}
+
+/**
+ * A channel like Telegram: it opens conversations with anyone it is given, but its platform
+ * lets a bot answer only people who wrote first (seed 004); its status can be switched.
+ */
+function botChannel(sent: string[], status: { now: ChannelStatus }): Channel {
+  const bind = (key: string): ChatBinding => ({
+    ref: { channel: 'telegram', key },
+    sendText: async (text) => void sent.push(`${key}: ${text}`),
+    sendButtons: async (text) => void sent.push(`${key}: ${text}`),
+  });
+  return {
+    name: 'telegram',
+    label: 'Telegram',
+    canWriteFirst: false,
+    status: () => status.now,
+    bind,
+    conversation: async (key) => bind(key),
     attach: () => undefined,
     adminRoutes: () => [],
     closeStreams: () => undefined,
@@ -105,6 +135,91 @@ describe('ChatService', () => {
       chats.bind({ channel: 'whatsapp', contact: { type: 'whatsapp', value: ' ' } }),
       /needs a contact value/,
     );
+    await chats.close();
+  });
+
+  it('a bot cannot write first: refused until the person writes, then delivered', async () => {
+    const sent: string[] = [];
+    const status = { now: { state: 'connected' } as ChannelStatus };
+    const chats = await open([botChannel(sent, status)]);
+    const bound = await chats.bind({
+      channel: 'telegram',
+      contact: { type: 'telegram', value: '4242' },
+      runId: 'r_first',
+    });
+    assert.equal(chats.isConnected('telegram'), true);
+    const reason = writeFirstReason('Telegram');
+    assert.equal(
+      reason,
+      'Telegram: this person has not written to the bot yet, and a bot cannot write first',
+    );
+    await assert.rejects(bound.binding.sendText('Hello!'), (error) => {
+      assert.ok(error instanceof ChatDeliveryError);
+      assert.equal(error.message, reason);
+      return true;
+    });
+    await assert.rejects(bound.binding.sendButtons('Pick', [{ id: 'a', label: 'A' }]), {
+      message: reason,
+    });
+    assert.deepEqual(sent, [], 'nothing reached the channel');
+    // A call_node URL names the chat: refused with 409 and the same reason.
+    const [ingress] = chats.ingressChannels();
+    assert.deepEqual(ingress?.refuse?.('4242'), {
+      status: 409,
+      code: 'not_written_first',
+      message: reason,
+    });
+    assert.equal(ingress?.refuse?.('777')?.status, 404, 'no chat at all');
+
+    // The person writes: from now on the bot may answer, in the same chat.
+    const chat = await chats.receive({
+      channel: 'telegram',
+      contact: { type: 'telegram', value: '4242' },
+      text: 'hi bot',
+    });
+    assert.equal(chat.id, bound.chat.id);
+    assert.equal(typeof chat.firstInboundAt, 'string');
+    await bound.binding.sendText('Hello!');
+    assert.deepEqual(sent, ['4242: Hello!']);
+    assert.equal(ingress?.refuse?.('4242'), undefined);
+    const detail = await chats.detail(chat.id);
+    assert.deepEqual(
+      detail?.messages.map((message) => [message.direction, message.text, message.notDelivered]),
+      [
+        ['out', 'Hello!', reason],
+        ['out', 'Pick\n[A]', reason],
+        ['in', 'hi bot', undefined],
+        ['out', 'Hello!', undefined],
+      ],
+    );
+
+    // Disconnected: sends are recorded as not delivered (a warning), call_node says why.
+    status.now = { state: 'needs-setup', message: 'Not connected', action: 'Paste the token' };
+    assert.equal(chats.isConnected('telegram'), false);
+    assert.deepEqual(await bound.binding.sendText('Still there?'), {
+      notDelivered: notConnectedReason('telegram'),
+    });
+    assert.deepEqual(ingress?.unavailable?.(), status.now);
+    await chats.close();
+  });
+
+  it('a send the channel refuses is recorded with its reason and fails the step', async () => {
+    const chats = await open([
+      {
+        ...botChannel([], { now: { state: 'connected' } }),
+        conversation: async (key) => ({
+          ref: { channel: 'telegram', key },
+          sendText: () => Promise.reject(new Error('The person has blocked this bot')),
+          sendButtons: () => Promise.reject(new Error('The person has blocked this bot')),
+        }),
+      },
+    ]);
+    const contact = { type: 'telegram' as const, value: '99' };
+    await chats.receive({ channel: 'telegram', contact, text: '/start' });
+    const { binding, chat } = await chats.bind({ channel: 'telegram', contact });
+    await assert.rejects(binding.sendText('Hi'), /blocked this bot/);
+    const detail = await chats.detail(chat.id);
+    assert.equal(detail?.messages.at(-1)?.notDelivered, 'The person has blocked this bot');
     await chats.close();
   });
 });

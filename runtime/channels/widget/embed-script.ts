@@ -139,7 +139,7 @@ export const EMBED_SCRIPT = String.raw`(function () {
     var sessionId = null;
     var lastSeq = 0;
     var seen = {};
-    var connected = false;
+    var connected = null;
     var sending = false;
     var choices = null;
 
@@ -191,7 +191,7 @@ export const EMBED_SCRIPT = String.raw`(function () {
     function forget() {
       sessionId = null;
       store(null);
-      connected = false;
+      connected = null;
     }
 
     function poll(id) {
@@ -219,17 +219,29 @@ export const EMBED_SCRIPT = String.raw`(function () {
     }
 
     function connect() {
-      if (connected) return Promise.resolve();
-      connected = true;
-      return session().then(function (id) {
+      // Once connecting, every caller waits for the same attempt.
+      if (connected) return connected;
+      connected = session().then(function (id) {
         return request('GET', '/sessions/' + id + '/messages?after=0').then(function (data) {
           data.messages.forEach(show);
           follow(id);
         });
       }).catch(function (error) {
-        connected = false;
+        connected = null;
         if (error.status === 404 && sessionId) { forget(); return connect(); }
         failed(error);
+      });
+      return connected;
+    }
+
+    function attempt(body, retried) {
+      return connect().then(function () {
+        if (!sessionId) throw new Error('The chat could not be reached. Try again.');
+        return request('POST', '/sessions/' + sessionId + '/messages', body);
+      }).catch(function (error) {
+        // The session is gone (forgotten by the server): a new conversation, once.
+        if (error.status === 404 && !retried) { forget(); return attempt(body, true); }
+        throw error;
       });
     }
 
@@ -238,15 +250,9 @@ export const EMBED_SCRIPT = String.raw`(function () {
       sending = true;
       send.disabled = true;
       say('');
-      connect().then(function () {
-        if (!sessionId) throw new Error('The chat could not be reached. Try again.');
-        return request('POST', '/sessions/' + sessionId + '/messages', body);
-      }).then(function () {
+      attempt(body, false).then(function () {
         if (body.text !== undefined) input.value = '';
-      }, function (error) {
-        if (error.status === 404) forget();
-        failed(error);
-      }).then(function () {
+      }, failed).then(function () {
         sending = false;
         send.disabled = false;
         input.focus();

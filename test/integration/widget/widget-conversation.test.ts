@@ -9,6 +9,7 @@ import type { Chat, ChatDetail, ChatPage } from '../../../runtime/shared/chats';
 import type { Customer } from '../../../runtime/shared/customers';
 import { WIDGET_SESSION_ID_PATTERN } from '../../../runtime/shared/widget';
 import { createPublishedFlow } from '../../helpers/admin-api';
+import { startNode } from '../../helpers/webhook-flows';
 import { waitForRun } from '../../helpers/poll';
 import { json, startTestRuntime, type TestRuntime } from '../../helpers/test-runtime';
 import { pizzaOrder } from '../../helpers/widget-flows';
@@ -160,6 +161,62 @@ describe('a web widget conversation', () => {
     const runs = await json<{ runs: unknown[] }>(await rt.api(`/api/runs?flowId=${flow.id}`));
     assert.equal(runs.runs.length, 2, 'the first conversation and one new one');
     stream.close();
+  });
+});
+
+describe('a call_node URL on the widget channel (seed 000)', () => {
+  it('reaches a visitor who has written, and refuses one who has not', async () => {
+    const rt = await startTestRuntime();
+    const flow = await widgetOn(rt);
+    const notify = await createPublishedFlow(
+      rt,
+      {
+        nodes: [
+          startNode({}, 'n_start'),
+          {
+            id: 'n_say',
+            type: 'send-message',
+            position: { x: 200, y: 0 },
+            data: { config: { text: 'Your order is ready: {{body.order}}' } },
+          },
+          { id: 'n_end', type: 'end', position: { x: 400, y: 0 }, data: { config: {} } },
+        ],
+        edges: [
+          { id: 'e_1', source: 'n_start', sourceHandle: 'next', target: 'n_say' },
+          { id: 'e_2', source: 'n_say', sourceHandle: 'next', target: 'n_end' },
+        ],
+        variables: [],
+      },
+      'Notify',
+    );
+    const call = (sessionId: string) =>
+      fetch(`${rt.public}/api/call_node/${notify.id}/n_start/widget/${sessionId}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ order: 'A-17' }),
+      });
+    const silent = await newVisitor(rt.public, flow.id);
+    const refused = await call(silent.sessionId);
+    assert.equal(refused.status, 404, await refused.clone().text());
+    assert.match(
+      (await json<{ error: { message: string } }>(refused)).error.message,
+      /Web widget: .*a bot cannot write first/,
+    );
+    assert.deepEqual(await silent.history(), [], 'nothing was sent to them');
+
+    const visitor = await newVisitor(rt.public, flow.id);
+    await visitor.say({ text: 'hi' });
+    const accepted = await call(visitor.sessionId);
+    assert.equal(accepted.status, 202, await accepted.clone().text());
+    const { runId } = await json<{ runId: string }>(accepted);
+    const run = await waitForRun(rt, runId);
+    assert.equal(run.status, 'completed');
+    assert.equal(run.mode, 'full');
+    const history = await visitor.history();
+    assert.ok(
+      history.some((message) => message.text === 'Your order is ready: A-17'),
+      JSON.stringify(history),
+    );
   });
 });
 

@@ -4,9 +4,12 @@ import { request } from './client';
 
 export const widgetApi = {
   settings: (signal?: AbortSignal) =>
-    request<{ settings: WidgetSettings }>('GET', '/api/channels/widget/settings', undefined, signal).then(
-      (body) => body.settings,
-    ),
+    request<{ settings: WidgetSettings }>(
+      'GET',
+      '/api/channels/widget/settings',
+      undefined,
+      signal,
+    ).then((body) => body.settings),
   save: (settings: Partial<WidgetSettings>) =>
     request<{ settings: WidgetSettings }>('PUT', '/api/channels/widget/settings', settings).then(
       (body) => body.settings,

@@ -34,9 +34,8 @@ export function normaliseChatContact(
  * customers are (a WhatsApp number and the same number as a phone are one contact).
  */
 export function chatKey(channel: ChatBindingChannel, contact: ChatContact): string {
-  const key =
-    SESSION_CONTACT_TYPES.includes(contact.type)
-      ? `${contact.type}:${contact.value}`
-      : searchKey(contact.type, contact.value);
+  const key = SESSION_CONTACT_TYPES.includes(contact.type)
+    ? `${contact.type}:${contact.value}`
+    : searchKey(contact.type, contact.value);
   return `${channel}\n${key}`;
 }

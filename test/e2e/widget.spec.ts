@@ -12,7 +12,10 @@ import { pizzaOrder } from '../helpers/widget-flows';
 import { expect, screenshot, signIn, test, type Hookflow } from './fixtures';
 
 /** A shop's page on its own origin: nothing but a heading and the snippet. */
-async function startShop(hookflow: Hookflow, flowId: string): Promise<{ url: string; server: Server }> {
+async function startShop(
+  hookflow: Hookflow,
+  flowId: string,
+): Promise<{ url: string; server: Server }> {
   const csp =
     `default-src 'none'; script-src ${hookflow.public}; connect-src ${hookflow.public}; ` +
     "style-src 'self'";
@@ -21,7 +24,10 @@ async function startShop(hookflow: Hookflow, flowId: string): Promise<{ url: str
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp });
+    res.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy': csp,
+    });
     res.end(
       `<!doctype html><html><head><meta charset="utf-8"><title>Pizza Place</title></head>` +
         `<body><h1>Pizza Place</h1>${widgetSnippet(hookflow.public, flowId)}</body></html>`,
@@ -146,7 +152,10 @@ test('the widget is set up in the Channels view: flow, look, origins, snippet co
   await expect(setup.getByTestId('widget-save-error')).toContainText(
     'Add the scheme: https://shop.example.com',
   );
-  await expect(setup.getByLabel('Websites that may embed it')).toHaveAttribute('aria-invalid', 'true');
+  await expect(setup.getByLabel('Websites that may embed it')).toHaveAttribute(
+    'aria-invalid',
+    'true',
+  );
   await setup.getByLabel('Websites that may embed it').fill('https://shop.example.com');
   await setup.getByLabel('Websites that may embed it').press('Tab');
   await page.keyboard.press('Enter'); // Save, focused next
@@ -165,13 +174,18 @@ test('the widget is set up in the Channels view: flow, look, origins, snippet co
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await setup.getByTestId('widget-snippet-copy').click();
   await expect(setup.getByTestId('widget-snippet-copy')).toHaveText('Copied');
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await snippet.inputValue());
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+    await snippet.inputValue(),
+  );
 
   // The live preview is the real full-page chat, with the saved look.
   const preview = page.frameLocator('[data-testid="widget-preview"]');
   await expect(preview.getByTestId('widget-title')).toHaveText('Pizza Place');
   await expect(preview.getByTestId('widget-greeting')).toHaveText('Hungry? Say hi.');
-  await expect(preview.getByTestId('widget-send')).toHaveCSS('background-color', 'rgb(220, 38, 38)');
+  await expect(preview.getByTestId('widget-send')).toHaveCSS(
+    'background-color',
+    'rgb(220, 38, 38)',
+  );
   await card.scrollIntoViewIfNeeded();
   await screenshot(page, 'widget-setup');
 });

@@ -5,11 +5,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { FieldProblem } from '../../../runtime/shared/api-error';
 import type { FlowSummary } from '../../../runtime/shared/flow-document';
-import {
-  widgetChatUrl,
-  widgetSnippet,
-  type WidgetSettings,
-} from '../../../runtime/shared/widget';
+import { widgetChatUrl, widgetSnippet, type WidgetSettings } from '../../../runtime/shared/widget';
 import { api, ApiRequestError } from '../../api/client';
 import { widgetApi } from '../../api/widget';
 import { describedBy, Field } from '../../inspector/Field';
@@ -33,7 +29,8 @@ const draftOf = (settings: WidgetSettings): Draft => ({
   origins: settings.allowedOrigins.join('\n'),
 });
 
-type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string };
+type SaveState =
+  { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string };
 
 export function WidgetSetup({ onChanged }: ChannelSetupProps) {
   const [saved, setSaved] = useState<WidgetSettings>();

@@ -189,7 +189,11 @@ function ipOf(req: Request): string {
   );
 }
 
-function limited(limiter: RateLimiter, keyOf: (req: Request) => string, what: string): RequestHandler {
+function limited(
+  limiter: RateLimiter,
+  keyOf: (req: Request) => string,
+  what: string,
+): RequestHandler {
   return (req, _res, next) => {
     const decision = limiter.take(keyOf(req));
     if (decision.ok) {
@@ -223,7 +227,9 @@ function flowIdOf(value: unknown): string {
 function pageCsp(allowedOrigins: readonly string[]): string {
   const listed = allowedOrigins.flatMap((entry) => normalizeOrigin(entry) ?? []);
   const ancestors =
-    listed.length === 0 ? '*' : ["'self'", 'http://127.0.0.1:*', 'http://localhost:*', ...listed].join(' ');
+    listed.length === 0
+      ? '*'
+      : ["'self'", 'http://127.0.0.1:*', 'http://localhost:*', ...listed].join(' ');
   return (
     "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; " +
     `img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors ${ancestors}`

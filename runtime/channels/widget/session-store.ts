@@ -129,7 +129,14 @@ export class WidgetStore {
       schema: sessionSchema,
       problems: this.problems,
       // An empty placeholder until create() writes the session (its id is '' until then).
-      defaults: () => ({ id: '', flowId: '', createdAt: '', updatedAt: '', nextSeq: 1, messages: [] }),
+      defaults: () => ({
+        id: '',
+        flowId: '',
+        createdAt: '',
+        updatedAt: '',
+        nextSeq: 1,
+        messages: [],
+      }),
     });
     // Two callers may have opened it at once: the first one kept wins.
     const kept = this.#sessions.get(id) ?? doc;

@@ -17,7 +17,10 @@ export async function updateWidgetSettings(
   store: WidgetStore,
   input: unknown,
 ): Promise<WidgetSettings> {
-  const patch = parseInput(widgetSettingsPatchSchema, input);
+  const parsed = parseInput(widgetSettingsPatchSchema, input);
+  // Only the fields sent change (the schema's defaults would fill in the others).
+  const sent = new Set(Object.keys(input as object));
+  const patch = Object.fromEntries(Object.entries(parsed).filter(([key]) => sent.has(key)));
   const next = parseInput(widgetSettingsSchema, { ...store.settings(), ...patch });
   if (next.flowId !== '' && !ctx.flows.get(next.flowId)) {
     throw new ApiError(400, 'invalid_input', `flowId: there is no flow "${next.flowId}"`, [

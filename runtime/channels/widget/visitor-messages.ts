@@ -58,7 +58,11 @@ export class VisitorMessages {
       flowId: session.flowId === flowId ? flowId : undefined,
     });
     if (outcome.kind === 'no-flow') {
-      throw new ApiError(503, 'widget_unavailable', `This chat is not available right now: ${outcome.reason}`);
+      throw new ApiError(
+        503,
+        'widget_unavailable',
+        `This chat is not available right now: ${outcome.reason}`,
+      );
     }
     return { seq: message.seq, runId: outcome.runId };
   }

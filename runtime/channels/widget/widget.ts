@@ -64,7 +64,9 @@ export class WidgetConversations {
   conversation(key: string, _context: ConversationContext): Promise<ChatBinding> {
     const binding = this.bind(key);
     if (!binding) {
-      return Promise.reject(new Error(`The web widget has no visitor session "${key.slice(0, 60)}"`));
+      return Promise.reject(
+        new Error(`The web widget has no visitor session "${key.slice(0, 60)}"`),
+      );
     }
     return Promise.resolve(binding);
   }

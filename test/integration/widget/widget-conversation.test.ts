@@ -49,10 +49,16 @@ describe('a web widget conversation', () => {
     const first = await visitor.say({ text: 'hi' });
     assert.equal(first.status, 202, await first.clone().text());
     assert.deepEqual(await first.json(), { seq: 1 });
-    assert.deepEqual(lines(await events.until(2)), ['visitor: hi', 'bot: Pizza or pasta? [Pizza|Pasta]']);
+    assert.deepEqual(lines(await events.until(2)), [
+      'visitor: hi',
+      'bot: Pizza or pasta? [Pizza|Pasta]',
+    ]);
 
     assert.equal((await visitor.say({ buttonId: 'pizza' })).status, 202);
-    assert.deepEqual(lines(await events.until(4)).slice(2), ['visitor: Pizza', 'bot: How many pizzas?']);
+    assert.deepEqual(lines(await events.until(4)).slice(2), [
+      'visitor: Pizza',
+      'bot: How many pizzas?',
+    ]);
     assert.equal((await visitor.say({ text: '5' })).status, 202);
     const all = await events.until(6);
     // The Condition took "more than 3"; the bot's markup is text, as written.
@@ -114,7 +120,10 @@ describe('a web widget conversation', () => {
       'only what came after the last event seen',
     );
     back.close();
-    assert.deepEqual((await visitor.history()).map((message) => message.seq), [1, 2, 3, 4]);
+    assert.deepEqual(
+      (await visitor.history()).map((message) => message.seq),
+      [1, 2, 3, 4],
+    );
 
     // The polling fallback waits for news and answers with it.
     const poll = fetch(
@@ -144,11 +153,12 @@ describe('a web widget conversation', () => {
     const rt = await startTestRuntime();
     const flow = await widgetOn(rt);
     const visitor = await newVisitor(rt.public, flow.id);
-    await visitor.say({ text: 'hi' });
-    await visitor.say({ buttonId: 'pasta' });
     const stream = await openEvents(
       `${rt.public}/channels/widget/sessions/${visitor.sessionId}/events`,
     );
+    await visitor.say({ text: 'hi' });
+    await stream.until(2); // the buttons are offered
+    await visitor.say({ buttonId: 'pasta' });
     await stream.until(4);
     assert.equal(stream.messages[3]?.text, 'Pasta it is.');
     // Two messages at once while nothing waits: the first starts the flow, the second is its reply.

@@ -111,11 +111,14 @@ describe('the web widget’s guards', () => {
     const long = await visitor.say({ text: 'x'.repeat(2001) });
     assert.equal(long.status, 400);
     assert.match((await json<ErrorBody>(long)).error.message, /under 2000 characters/);
-    const form = await fetch(`${rt.public}/channels/widget/sessions/${visitor.sessionId}/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'text/plain' },
-      body: 'hi',
-    });
+    const form = await fetch(
+      `${rt.public}/channels/widget/sessions/${visitor.sessionId}/messages`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain' },
+        body: 'hi',
+      },
+    );
     assert.equal(form.status, 415);
     const unknownButton = await visitor.say({ buttonId: 'pizza' });
     assert.equal(unknownButton.status, 400, 'no button was offered yet');
@@ -164,7 +167,11 @@ describe('the web widget’s guards', () => {
 
     const sessions = `${rt.public}/channels/widget/flows/${flow.id}/sessions`;
     const create = () =>
-      fetch(sessions, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      fetch(sessions, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
     let status = 201;
     for (let i = 0; i <= WIDGET_RATE_LIMITS.sessionsPerIp.burst && status === 201; i += 1) {
       status = (await create()).status;

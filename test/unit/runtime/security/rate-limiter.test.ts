@@ -17,7 +17,8 @@ describe('RateLimiter', () => {
     assert.equal(limiter.take('a').ok, false);
     assert.equal(limiter.take('b').ok, true, 'another key has its own bucket');
     now += 60_000;
-    for (let i = 0; i < 3; i += 1) assert.equal(limiter.take('a').ok, true, 'refilled to the burst');
+    for (let i = 0; i < 3; i += 1)
+      assert.equal(limiter.take('a').ok, true, 'refilled to the burst');
     assert.equal(limiter.take('a').ok, false, 'never above the burst');
   });
 

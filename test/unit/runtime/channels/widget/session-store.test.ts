@@ -5,7 +5,10 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { MAX_SESSION_MESSAGES, WidgetStore } from '../../../../../runtime/channels/widget/session-store';
+import {
+  MAX_SESSION_MESSAGES,
+  WidgetStore,
+} from '../../../../../runtime/channels/widget/session-store';
 import { StoreProblems } from '../../../../../runtime/store/store-problems';
 import { tempDir } from '../../../../helpers/temp-dir';
 

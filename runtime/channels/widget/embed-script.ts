@@ -20,7 +20,7 @@ export const EMBED_SCRIPT = String.raw`(function () {
 
   var CSS = [
     ':host { all: initial; --hf-accent: #2563eb; font: 15px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; color: #111827; }',
-    '.bubble { position: fixed; right: 20px; bottom: 20px; z-index: 2147483000; width: 56px; height: 56px; border-radius: 50%; border: 0; background: var(--hf-accent); color: #fff; font-size: 26px; cursor: pointer; box-shadow: 0 4px 14px rgba(0,0,0,.25); }',
+    '.bubble { position: fixed; right: 20px; bottom: 20px; z-index: 2147483000; width: 56px; height: 56px; border-radius: 50%; border: 0; background: var(--hf-accent); color: #fff; display: grid; place-items: center; cursor: pointer; box-shadow: 0 4px 14px rgba(0,0,0,.25); }',
     '.bubble:focus-visible, button:focus-visible, textarea:focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }',
     '.panel { position: fixed; right: 20px; bottom: 88px; z-index: 2147483000; width: 360px; max-width: calc(100vw - 40px); height: 520px; max-height: calc(100vh - 120px); display: flex; flex-direction: column; background: #fff; border-radius: 12px; box-shadow: 0 10px 30px rgba(0,0,0,.3); overflow: hidden; }',
     '.panel[hidden] { display: none; }',
@@ -51,6 +51,20 @@ export const EMBED_SCRIPT = String.raw`(function () {
     return node;
   }
   function testId(node, id) { node.setAttribute('data-testid', id); return node; }
+  /** A speech bubble drawn as SVG: no icon font or emoji the visitor's system may lack. */
+  function chatIcon() {
+    var ns = 'http://www.w3.org/2000/svg';
+    var svg = document.createElementNS(ns, 'svg');
+    svg.setAttribute('viewBox', '0 0 24 24');
+    svg.setAttribute('width', '26');
+    svg.setAttribute('height', '26');
+    svg.setAttribute('aria-hidden', 'true');
+    var path = document.createElementNS(ns, 'path');
+    path.setAttribute('fill', 'currentColor');
+    path.setAttribute('d', 'M4 3h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z');
+    svg.appendChild(path);
+    return svg;
+  }
 
   function readStored() {
     try { return window.localStorage.getItem(storageKey); } catch (e) { return null; }
@@ -96,7 +110,8 @@ export const EMBED_SCRIPT = String.raw`(function () {
     if (pageMode) document.body.style.margin = '0';
     document.body.appendChild(host);
 
-    var bubble = testId(el('button', 'bubble', '\u{1F4AC}'), 'widget-bubble');
+    var bubble = testId(el('button', 'bubble'), 'widget-bubble');
+    bubble.appendChild(chatIcon());
     bubble.type = 'button';
     bubble.setAttribute('aria-expanded', 'false');
     var panel = testId(el('section', 'panel'), 'widget-panel');

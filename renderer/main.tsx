@@ -18,6 +18,7 @@ import './styles/http-request.css';
 import './styles/customer-chat.css';
 import './styles/customers.css';
 import './styles/channels.css';
+import './styles/widget-setup.css';
 import { App } from './App';
 
 const root = document.getElementById('root');

@@ -151,6 +151,8 @@ export class ChannelInbound implements InboundPort {
         body: { text: message.text, ...message.body },
       },
       chat: binding,
+      // The run detail links the customer and the chat, as a trigger's binding would.
+      link: { chatId, ...(customerId === undefined ? {} : { customerId }) },
     });
     this.#current.set(slot(message.channel, message.key), run.id);
     return { kind: 'started', runId: run.id, chatId };

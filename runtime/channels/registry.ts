@@ -4,10 +4,12 @@ import { SHIPPED_CHANNEL_IDS, type ShippedChannelId } from '../shared/channel-id
 import type { ChannelKind } from './channel';
 import { telegramChannel } from './telegram/channel';
 import { testChatChannel } from './test-chat/channel';
+import { widgetChannel } from './widget/channel';
 
 export const shippedChannels: readonly (ChannelKind & { id: ShippedChannelId })[] = [
   testChatChannel,
   telegramChannel,
+  widgetChannel,
 ];
 
 // Same ids, same order: the stored-run schema and the call_node URLs read the shared list.

@@ -1,8 +1,8 @@
 // A chat's contact, normalised like a customer's (runtime/customers/normalize.ts): emails
 // with the domain lower-cased, phone and WhatsApp numbers in E.164 with the default
-// country from settings, handles without "@". A test chat contact is a session key and is
-// kept as given (trimmed). A value that does not normalise is kept as given and flagged.
-import { MAX_VALUE_LENGTH } from '../customers/customer';
+// country from settings, handles without "@". A test chat or web widget contact is a
+// session key and is kept as given (trimmed). A value that does not normalise is kept as given and flagged.
+import { MAX_VALUE_LENGTH, SESSION_CONTACT_TYPES } from '../customers/customer';
 import { normaliseValue, searchKey } from '../customers/normalize';
 import type { ChatBindingChannel, ChatContactType } from '../shared/customer-chat-binding';
 
@@ -22,7 +22,7 @@ export function normaliseChatContact(
   defaultCountry: string | undefined,
 ): NormalisedContact {
   const raw = contact.value.trim().slice(0, MAX_VALUE_LENGTH);
-  if (contact.type === 'test-chat') {
+  if (SESSION_CONTACT_TYPES.includes(contact.type)) {
     return { contact: { type: contact.type, value: raw }, normalised: raw !== '' };
   }
   const { value, normalised } = normaliseValue(contact.type, raw, { defaultCountry });
@@ -34,9 +34,8 @@ export function normaliseChatContact(
  * customers are (a WhatsApp number and the same number as a phone are one contact).
  */
 export function chatKey(channel: ChatBindingChannel, contact: ChatContact): string {
-  const key =
-    contact.type === 'test-chat'
-      ? `test-chat:${contact.value}`
-      : searchKey(contact.type, contact.value);
+  const key = SESSION_CONTACT_TYPES.includes(contact.type)
+    ? `${contact.type}:${contact.value}`
+    : searchKey(contact.type, contact.value);
   return `${channel}\n${key}`;
 }

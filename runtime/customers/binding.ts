@@ -155,6 +155,7 @@ export function applyUpdateRules(
       case 'instagram':
       case 'telegram':
       case 'test-chat':
+      case 'widget':
         addContact(next.contacts, field, value);
         break;
     }

@@ -16,9 +16,13 @@ export const CUSTOMER_CONTACT_FIELDS = [
 /**
  * Contact types a customer_contacts row may have: those, plus `test-chat` — a test chat
  * session a chat binding registered (seed 001: "The contact is also registered in
- * customer_contacts"). No webhook field maps to it, so it is not a binding field.
+ * customer_contacts") — and `widget`, a web widget visitor's session. No webhook field maps
+ * to them, so they are not binding fields.
  */
-export const CONTACT_TYPES = [...CUSTOMER_CONTACT_FIELDS, 'test-chat'] as const;
+export const CONTACT_TYPES = [...CUSTOMER_CONTACT_FIELDS, 'test-chat', 'widget'] as const;
+
+/** Contact types whose value is a session key: compared as given, never normalised. */
+export const SESSION_CONTACT_TYPES: readonly ContactType[] = ['test-chat', 'widget'];
 export const contactTypeSchema = z.enum(CONTACT_TYPES);
 export type ContactType = z.infer<typeof contactTypeSchema>;
 

@@ -47,6 +47,7 @@ export function normaliseValue(
       return HANDLE.test(value) ? { value, normalised: true } : kept;
     }
     case 'test-chat':
+    case 'widget':
       // A session key: compared as given.
       return { value: text, normalised: text.length > 0 };
     case 'document': {

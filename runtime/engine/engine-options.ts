@@ -45,6 +45,11 @@ export interface StartRunOptions {
   input?: Partial<RunInput>;
   variables?: Record<string, unknown>;
   chat?: ChatBinding;
+  /**
+   * The customer and chat the run talks for, when its starter found them before the run
+   * (a channel's inbound message); a trigger's binding links them later (bindRun) instead.
+   */
+  link?: { customerId?: string; chatId?: string };
 }
 
 /** What listeners hear whenever a run starts, waits, resumes or ends. */

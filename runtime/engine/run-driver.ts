@@ -129,6 +129,8 @@ export class RunDriver {
       startedAt: this.#now().toISOString(),
       steps: [],
     };
+    if (options.link?.customerId !== undefined) run.customerId = options.link.customerId;
+    if (options.link?.chatId !== undefined) run.chatId = options.link.chatId;
     const active = new ActiveRun({
       run,
       graph,

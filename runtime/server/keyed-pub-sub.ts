@@ -53,6 +53,22 @@ export class KeyedPubSub<Event> {
     }
   }
 
+  /** Resolves at the key's next event, after `ms`, or when `signal` aborts (a long-poll). */
+  next(key: string, ms: number, signal: AbortSignal): Promise<void> {
+    if (this.#closed || signal.aborted) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        unsubscribe();
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      const unsubscribe = this.subscribe(key, done);
+      signal.addEventListener('abort', done);
+    });
+  }
+
   /** Ends every subscription with `closedEvent` (the runtime is stopping). */
   close(): void {
     this.#closed = true;

@@ -26,9 +26,10 @@ export const customerBindingSchema = z.object({
 export type CustomerBindingConfig = z.infer<typeof customerBindingSchema>;
 
 /**
- * Channels a chat can be bound on. `test-chat` is connected (it is built in); the others
- * get their chat record, but a run cannot deliver to them until the channel is connected
- * (the web widget and Telegram arrive with their own issue).
+ * Channels a chat can be bound on. A registered channel (runtime/channels/registry.ts)
+ * delivers; the others get their chat record, but a run cannot deliver to them until the
+ * channel exists. The web widget's id is `widget` (its channel id); flows and chats saved
+ * when it was listed as `web-widget` read as `widget`.
  */
 export const CHAT_BINDING_CHANNELS = [
   'test-chat',
@@ -36,9 +37,12 @@ export const CHAT_BINDING_CHANNELS = [
   'telegram',
   'email',
   'instagram',
-  'web-widget',
+  'widget',
 ] as const;
-export const chatBindingChannelSchema = z.enum(CHAT_BINDING_CHANNELS);
+export const chatBindingChannelSchema = z.union([
+  z.enum(CHAT_BINDING_CHANNELS),
+  z.literal('web-widget').transform((): 'widget' => 'widget'),
+]);
 export type ChatBindingChannel = z.infer<typeof chatBindingChannelSchema>;
 
 /** A chat contact's type: the customer contact types (the test chat's session names among them). */

@@ -29,6 +29,16 @@ describe('GET /api/channels', () => {
           action: 'Paste your bot’s token from @BotFather in Channels → Telegram',
         },
       },
+      {
+        id: 'widget',
+        label: 'Web widget',
+        canWriteFirst: false,
+        status: {
+          state: 'needs-setup',
+          message: 'Not set up yet',
+          action: 'Choose the flow the widget starts, then copy the snippet to your website',
+        },
+      },
     ]);
   });
 

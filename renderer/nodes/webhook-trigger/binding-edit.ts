@@ -33,7 +33,7 @@ export const CHANNEL_OPTIONS: readonly { value: ChatBindingChannel; label: strin
   { value: 'telegram', label: 'Telegram (set up in Channels)' },
   { value: 'email', label: 'Email (not connected yet)' },
   { value: 'instagram', label: 'Instagram (not connected yet)' },
-  { value: 'web-widget', label: 'Web widget (not connected yet)' },
+  { value: 'widget', label: 'Web widget' },
 ];
 
 export const CONTACT_TYPE_OPTIONS: readonly { value: ChatContactType; label: string }[] = [
@@ -43,10 +43,11 @@ export const CONTACT_TYPE_OPTIONS: readonly { value: ChatContactType; label: str
   { value: 'instagram', label: 'instagram' },
   { value: 'telegram', label: 'telegram' },
   { value: 'test-chat', label: 'test-chat (a test chat session name)' },
+  { value: 'widget', label: 'widget (a web widget visitor session)' },
 ];
 
 export function channelConnected(channel: ChatBindingChannel): boolean {
-  return channel === 'test-chat';
+  return channel === 'test-chat' || channel === 'widget';
 }
 
 export const MAX_CUSTOMER_ROWS = 20;
@@ -242,6 +243,7 @@ export function contactTypeForChannel(
     telegram: 'telegram',
     email: 'email',
     instagram: 'instagram',
+    widget: 'widget',
   };
   return named[channel] ?? current;
 }

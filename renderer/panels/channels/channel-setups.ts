@@ -3,9 +3,11 @@
 import type { ComponentType } from 'react';
 import type { ChannelSetupProps } from './channel-setup-props';
 import { TelegramSetup } from './TelegramSetup';
+import { WidgetSetup } from './WidgetSetup';
 
 export type { ChannelSetupProps } from './channel-setup-props';
 
 export const channelSetups: Record<string, ComponentType<ChannelSetupProps>> = {
   telegram: TelegramSetup,
+  widget: WidgetSetup,
 };

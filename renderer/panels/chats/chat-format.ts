@@ -8,7 +8,7 @@ export const CHANNEL_LABELS: Record<ChatBindingChannel, string> = {
   telegram: 'Telegram',
   email: 'Email',
   instagram: 'Instagram',
-  'web-widget': 'Web widget',
+  widget: 'Web widget',
 };
 
 /** "WhatsApp · +5521988887777": the chat's channel and who is on the other end. */

@@ -17,6 +17,7 @@ export const CONTACT_TYPE_LABELS: Record<ContactType, string> = {
   instagram: 'Instagram',
   telegram: 'Telegram',
   'test-chat': 'Test chat',
+  widget: 'Web widget',
 };
 
 export function isContactType(value: string): value is ContactType {

@@ -14,6 +14,7 @@ const TRIGGER_TEXT: Record<string, string> = {
   manual: 'Manual',
   webhook: 'Webhook',
   'test-chat': 'Test chat',
+  widget: 'Web widget',
   jump: 'Jump',
   replay: 'Replay',
 };

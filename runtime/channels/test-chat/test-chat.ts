@@ -123,18 +123,7 @@ export class TestChat {
 
   /** Resolves at the session's next event, after `ms`, or when `signal` aborts. */
   nextEvent(sessionId: string, ms: number, signal: AbortSignal): Promise<void> {
-    if (this.#sessions.closed || signal.aborted) return Promise.resolve();
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        unsubscribe();
-        signal.removeEventListener('abort', done);
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      const unsubscribe = this.subscribe(sessionId, done);
-      signal.addEventListener('abort', done);
-    });
+    return this.#sessions.next(sessionId, ms, signal);
   }
 
   /** Ends every open stream and long-poll (the runtime is stopping). */

@@ -192,6 +192,7 @@ const FIELD_NAMES: Record<BindingField, string> = {
   instagram: 'Instagram',
   telegram: 'Telegram',
   'test-chat': 'Test chat',
+  widget: 'Web widget',
 };
 
 function fieldLabel(field: BindingField): string {

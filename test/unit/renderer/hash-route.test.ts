@@ -25,7 +25,7 @@ describe('hash routes', () => {
       { view: 'customers' },
       { view: 'customers', customerId: 'cus_1' },
       { view: 'chats' },
-      { view: 'chats', chatId: 'chat_1', channel: 'web-widget' },
+      { view: 'chats', chatId: 'chat_1', channel: 'widget' },
       { view: 'chats', channel: 'telegram' },
       { view: 'channels' },
     ];

@@ -108,8 +108,8 @@ describe('ChatService', () => {
       'instagram',
       'telegram',
       'test-chat',
-      'web-widget',
       'whatsapp',
+      'widget',
     ]);
     // A registered channel's own conversations still bind (and send) as before.
     const custom = channels.get('custom')?.bind('known-1');

@@ -176,6 +176,7 @@ describe('runMode and contactTypeForChannel', () => {
   it('follows a channel named for a contact type, and keeps the type otherwise', () => {
     assert.equal(contactTypeForChannel('whatsapp', 'phone'), 'whatsapp');
     assert.equal(contactTypeForChannel('test-chat', 'email'), 'email');
-    assert.equal(contactTypeForChannel('web-widget', 'phone'), 'phone');
+    assert.equal(contactTypeForChannel('widget', 'phone'), 'widget');
+    assert.equal(contactTypeForChannel('test-chat', 'phone'), 'phone');
   });
 });

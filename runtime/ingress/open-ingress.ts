@@ -63,6 +63,9 @@ export async function openIngress(options: OpenIngressOptions): Promise<OpenedIn
     hasRun: (runId) => engine.runStatus(runId) !== undefined,
     newRunId: newWebhookRunId,
     resumeWait: (key, event) => engine.resumeWait({ kind: 'webhook', key }, event),
+    missedWait: (flowId, nodeId, correlation) => engine.missedWait(flowId, nodeId, correlation),
+    whenWaiting: (key, runId, timeoutMs) =>
+      engine.whenWaiting({ kind: 'webhook', key }, runId, timeoutMs),
   };
   const ingress = new Ingress<ChatBinding>({
     flows: options.flows,

@@ -94,7 +94,10 @@ export async function openIngress(options: OpenIngressOptions): Promise<OpenedIn
           return { local, tunnel };
         },
       }),
-    closeStreams: () => hub.close(),
+    closeStreams: () => {
+      hub.close();
+      ingress.releaseHeld();
+    },
     close: () => calls.close(),
   };
 }

@@ -57,6 +57,9 @@ export class Ingress<Binding> {
   readonly dedupe: Deduper;
   readonly #now: () => Date;
   readonly #secrets: SecretCache;
+  /** Resolves when Hookflow begins to stop: held resume calls answer 503 then. */
+  readonly #closing: Promise<void>;
+  #close: () => void = () => undefined;
 
   constructor(readonly deps: IngressDeps<Binding>) {
     this.triggers = new TriggerMap(deps.flows, deps.endpoints);
@@ -64,6 +67,17 @@ export class Ingress<Binding> {
     this.dedupe = new Deduper(deps.calls);
     this.#now = deps.now ?? (() => new Date());
     this.#secrets = new SecretCache(deps.secrets);
+    this.#closing = new Promise((resolve) => {
+      this.#close = resolve;
+    });
+  }
+
+  /**
+   * Hookflow is stopping: resume calls held for a run that has not reached its wait are
+   * answered 503 + Retry-After now, so they do not keep the listener open.
+   */
+  releaseHeld(): void {
+    this.#close();
   }
 
   /** Every secret Hookflow holds, to cut out of calls (security/redact-values.ts). */
@@ -288,9 +302,7 @@ export class Ingress<Binding> {
         settle?.();
         throw error;
       }
-      refusal = new ApiError(503, 'stopping', 'Hookflow is stopping: retry later.', undefined, {
-        'Retry-After': RETRY_AFTER_SECONDS,
-      });
+      refusal = stopping();
     }
     if (runId === undefined) {
       settle?.();
@@ -325,10 +337,13 @@ export class Ingress<Binding> {
         );
       case 'ended':
         return new ApiError(410, 'wait_ended', WAIT_ENDED[missed.how], { reason: missed.how });
-      case 'not-yet':
-        return (await engine.whenWaiting(waitKey, missed.runId, EARLY_CALL_WAIT_MS))
-          ? 'retry'
-          : notWaitingYet();
+      case 'not-yet': {
+        const closing = this.#closing.then(() => 'closing' as const);
+        const waits = engine.whenWaiting(waitKey, missed.runId, EARLY_CALL_WAIT_MS);
+        const outcome = await Promise.race([waits, closing]);
+        if (outcome === 'closing') return stopping();
+        return outcome ? 'retry' : notWaitingYet();
+      }
     }
   }
 
@@ -477,6 +492,12 @@ const WAIT_ENDED: Record<WaitEnding, string> = {
   cancelled: 'The run waiting for this key was cancelled.',
   'run-ended': 'The run this key belongs to has ended (or is no longer kept) without this wait.',
 };
+
+function stopping(): ApiError {
+  return new ApiError(503, 'stopping', 'Hookflow is stopping: retry later.', undefined, {
+    'Retry-After': RETRY_AFTER_SECONDS,
+  });
+}
 
 function notWaitingYet(): ApiError {
   return new ApiError(

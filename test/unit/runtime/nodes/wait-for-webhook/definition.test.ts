@@ -35,6 +35,6 @@ describe('Wait for webhook definition', () => {
       waitForWebhookDefinition.outputs(config).map((output) => output.id),
       ['success', 'failure'],
     );
-    assert.equal(waitForWebhookDefinition.endpoint.issuedKeyVariable?.(config), 'conversation_key');
+    assert.equal(waitForWebhookDefinition.endpoint?.issuedKeyVariable?.(config), 'conversation_key');
   });
 });

@@ -85,7 +85,8 @@ export function issuedKeyVariable(
   definition: NodeDefinition | undefined,
   config: unknown,
 ): string | undefined {
-  const endpoint = definition?.endpoint;
+  if (!definition) return undefined;
+  const endpoint = definition.endpoint;
   if (!endpoint?.issuedKeyVariable) return undefined;
   const valid = salvageNodeConfig(definition, config);
   return valid === undefined ? undefined : endpoint.issuedKeyVariable(valid);

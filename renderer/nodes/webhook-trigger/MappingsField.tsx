@@ -9,11 +9,7 @@ import { KeyValueList } from '../../inspector/fields';
 import { callTime } from '../../panels/calls/call-format';
 import { WarningIcon } from '../../ui/icons';
 import { problemExactlyAt } from '../inspector-props';
-
-export interface Mapping {
-  path: string;
-  variable: string;
-}
+import type { Mapping } from './mapping-edit';
 
 /** The rows of a node config's `mappings` field (a Webhook Trigger's, a Wait for webhook's). */
 export interface MappingsProps {

@@ -23,6 +23,7 @@ import { tunnelRoutes } from './server/routes/tunnel-routes';
 import { markingViaTunnel } from './server/via-tunnel';
 import {
   adminRoutesOf,
+  publicRoutersOf,
   publicRoutesOf,
   shutdownModules,
   type RuntimeModule,
@@ -40,6 +41,10 @@ import { ChatService } from './chats/chat-service';
 import { chatsRoutes } from './server/routes/chats-routes';
 import { ngrokConnector, type TunnelConnector } from './tunnel/tunnel-connector';
 import { TunnelManager } from './tunnel/tunnel-manager';
+import { ProjectTokensStore } from './store/project-tokens-store';
+import { RateLimiter } from './security/rate-limit';
+import { projectTokensRoutes } from './server/routes/project-tokens-routes';
+import { apiV1Routes } from './server/routes/api-v1-routes';
 
 export { DEFAULT_ADMIN_PORT, DEFAULT_PUBLIC_PORT };
 const ADMIN_HOST = '127.0.0.1';
@@ -205,6 +210,9 @@ async function open(
     forbidPrivateNetwork: () => settings.get().outbound.forbidPrivateNetwork,
   });
   const execSecrets = secretReader(secrets);
+  // Project tokens (seed 004) authorise the public API; the admin token stays admin-only.
+  const projectTokens = await ProjectTokensStore.open(dataDir, problems);
+  const tokenLimiter = new RateLimiter(() => settings.get().api.requestsPerMinutePerToken);
   // Opening the engine brings back runs that were waiting or running when Hookflow stopped.
   const engine = await openEngine(dataDir, stores, channels, logger, {
     services: { secrets: execSecrets, http: outbound, customers, chats },
@@ -279,6 +287,15 @@ async function open(
       settled: () => chats.settled(),
     },
     {
+      name: 'project-tokens',
+      adminRoutes: [projectTokensRoutes({ tokens: projectTokens })],
+      publicRouters: [
+        apiV1Routes({ flows, engine }, { tokens: projectTokens, limiter: tokenLimiter }),
+      ],
+      close: () => projectTokens.close(),
+      settled: () => projectTokens.settled(),
+    },
+    {
       name: 'ingress',
       adminRoutes: [ingress.adminRouter(getUrls)],
       publicRoutes: [ingress.publicRoute],
@@ -297,7 +314,11 @@ async function open(
     desktop: options.desktop ?? false,
     apiRouters: adminRoutesOf(modules),
   });
-  const publicApp = createPublicApp({ logger, direct: publicRoutesOf(modules) });
+  const publicApp = createPublicApp({
+    logger,
+    direct: publicRoutesOf(modules),
+    routers: publicRoutersOf(modules),
+  });
 
   let admin: Listener | undefined;
   let publicListener: Listener | undefined;

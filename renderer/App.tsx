@@ -16,6 +16,7 @@ import { useRuntime } from './store/runtime-store';
 import { useTheme } from './use-theme';
 import { ChatsView } from './panels/chats/ChatsView';
 import { CustomersView } from './panels/customers/CustomersView';
+import { SettingsView } from './panels/settings/SettingsView';
 import { ViewNav } from './panels/ViewNav';
 import { useHashRoute, type Route } from './use-hash-route';
 
@@ -118,6 +119,7 @@ function Workspace({
 }) {
   if (route.view === 'customers') return <CustomersView customerId={route.customerId} />;
   if (route.view === 'chats') return <ChatsView chatId={route.chatId} channel={route.channel} />;
+  if (route.view === 'settings') return <SettingsView />;
   return (
     <div className="workspace">
       <FlowsList selectedId={flowId} onSelect={selectFlow} />

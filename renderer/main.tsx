@@ -17,6 +17,7 @@ import './styles/test-chat.css';
 import './styles/http-request.css';
 import './styles/customer-chat.css';
 import './styles/customers.css';
+import './styles/settings.css';
 import { App } from './App';
 
 const root = document.getElementById('root');

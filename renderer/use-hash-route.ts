@@ -1,6 +1,6 @@
 // Where the designer is lives in the URL hash so a reload reopens it: the open flow
 // (#/flows/<id>), the Customers view (#/customers[/<id>]) or the Chats view
-// (#/chats[/<id>][?channel=<channel>]). Views link to each other with plain hrefs
+// (#/chats[/<id>][?channel=<channel>]) or Settings (#/settings). Views link to each other with plain hrefs
 // (`routeHref`), so every link is a real link: Tab reaches it, Enter follows it.
 import { useCallback, useEffect, useState } from 'react';
 import {
@@ -11,7 +11,8 @@ import {
 export type Route =
   | { view: 'flows'; flowId?: string }
   | { view: 'customers'; customerId?: string }
-  | { view: 'chats'; chatId?: string; channel?: ChatBindingChannel };
+  | { view: 'chats'; chatId?: string; channel?: ChatBindingChannel }
+  | { view: 'settings' };
 
 export type View = Route['view'];
 
@@ -25,6 +26,7 @@ export function parseRoute(hash: string): Route {
   if (customer) {
     return customer[1] ? { view: 'customers', customerId: customer[1] } : { view: 'customers' };
   }
+  if (/^\/settings\/?$/.test(path)) return { view: 'settings' };
   const chat = new RegExp(`^/chats(?:/${ID})?/?$`).exec(path);
   if (chat) {
     const channel = new URLSearchParams(search).get('channel');
@@ -54,6 +56,8 @@ export function routeHref(route: Route): string {
       const path = route.chatId ? `#/chats/${encodeURIComponent(route.chatId)}` : '#/chats';
       return route.channel ? `${path}?channel=${route.channel}` : path;
     }
+    case 'settings':
+      return '#/settings';
   }
 }
 

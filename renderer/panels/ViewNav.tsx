@@ -1,4 +1,4 @@
-// The top bar's views: Flows (the editor), Customers, Chats. Plain links, so Tab reaches
+// The top bar's views: Flows (the editor), Customers, Chats, Settings. Plain links, so Tab reaches
 // them and Enter follows them; the current one is marked for screen readers too. Going back
 // to Flows reopens the flow that was open.
 import { useEditor } from '../store/editor-store';
@@ -8,6 +8,7 @@ const VIEWS: { view: View; label: string }[] = [
   { view: 'flows', label: 'Flows' },
   { view: 'customers', label: 'Customers' },
   { view: 'chats', label: 'Chats' },
+  { view: 'settings', label: 'Settings' },
 ];
 
 export function ViewNav({ route }: { route: Route }) {

@@ -241,7 +241,6 @@ describe('Wait for webhook', () => {
         position: { x: 0, y: 200 },
         data: { config: {} },
       });
-      draft.edges.push({ id: 'e_w2', source: 'paid', sourceHandle: 'next', target: 'w2' });
     });
     assert.ok(
       twoWaits.some((problem) => problem.field === 'keyVariable'),

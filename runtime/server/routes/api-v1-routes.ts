@@ -36,12 +36,17 @@ export function apiV1Routes(ctx: RunsContext, gate: ProjectTokenGate): Router {
     needs('block-execution'),
     ...jsonBody,
     async (req, res) => {
-      res.status(202).json(await launchRun(ctx, req.params.flowId, req.body));
+      res.status(202).json(await launchRun(ctx, param(req.params.flowId), req.body));
     },
   );
   router.get('/api/v1/runs/:runId', needs('read-runs'), async (req, res) => {
-    res.json(await readRun(ctx, req.params.runId));
+    res.json(await readRun(ctx, param(req.params.runId)));
   });
   router.use('/api/v1', notFoundHandler('No public API route'));
   return router;
+}
+
+/** A route parameter as text (Express types it loosely once middleware comes first). */
+function param(value: string | string[] | undefined): string {
+  return Array.isArray(value) ? value.join('/') : (value ?? '');
 }

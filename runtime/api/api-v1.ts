@@ -33,7 +33,11 @@ export async function launchRun(
   const { variables } = parseInput(launchRunInputSchema, input ?? {});
   const flow = ctx.flows.get(flowId);
   if (!flow) {
-    throw new ApiError(404, 'flow_not_found', `No flow with id "${flowId.slice(0, 80)}": check the flow id in the URL.`);
+    throw new ApiError(
+      404,
+      'flow_not_found',
+      `No flow with id "${flowId.slice(0, 80)}": check the flow id in the URL.`,
+    );
   }
   const { graph, version } = runnableGraph(flow, false);
   try {
@@ -71,7 +75,11 @@ export interface PublicRun {
 export async function readRun(ctx: RunsContext, id: string): Promise<PublicRun> {
   const run = await ctx.engine.getRun(id);
   if (!run) {
-    throw new ApiError(404, 'run_not_found', `No run with id "${id.slice(0, 80)}": check the run id (launching a flow answers it).`);
+    throw new ApiError(
+      404,
+      'run_not_found',
+      `No run with id "${id.slice(0, 80)}": check the run id (launching a flow answers it).`,
+    );
   }
   return {
     id: run.id,

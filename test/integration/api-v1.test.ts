@@ -92,7 +92,9 @@ describe('project tokens and the public API', () => {
     assert.equal((await call(run, admin.value)).status, 200);
 
     // Listed with name, level, created and last used; never a value.
-    const { tokens } = await json<{ tokens: ProjectTokenInfo[] }>(await rt.api('/api/project-tokens'));
+    const { tokens } = await json<{ tokens: ProjectTokenInfo[] }>(
+      await rt.api('/api/project-tokens'),
+    );
     const listed = tokens.find((token) => token.id === launcher.token.id);
     assert.equal(listed?.name, 'Course platform');
     assert.equal(listed?.level, 'block-execution');
@@ -124,7 +126,10 @@ describe('project tokens and the public API', () => {
       (await rt.api(`/api/project-tokens/${created.token.id}`, { method: 'DELETE' })).status,
       404,
     );
-    assert.ok(lines.every((line) => !line.includes(created.value)), lines.join('\n'));
+    assert.ok(
+      lines.every((line) => !line.includes(created.value)),
+      lines.join('\n'),
+    );
   });
 
   it('answers 404 for an unknown flow or run, 409 for an unpublished flow, 400/415 for a bad body', async () => {
@@ -166,7 +171,10 @@ describe('project tokens and the public API', () => {
     assert.equal(await codeOf(limited), 'rate_limited');
     // Per token: another one is not slowed down.
     assert.equal((await launch(flow.id, calm.value)).status, 202);
-    await rt.api('/api/settings', { method: 'PATCH', json: { api: { requestsPerMinutePerToken: 120 } } });
+    await rt.api('/api/settings', {
+      method: 'PATCH',
+      json: { api: { requestsPerMinutePerToken: 120 } },
+    });
   });
 
   it('serves an OpenAPI document that lists exactly the routes the public API answers', async () => {

@@ -68,7 +68,10 @@ describe('Wait for webhook across restarts', () => {
     const rt = await startTestRuntime({ dataDir: first.dataDir });
     const waiting = await json<Run>(await rt.api(`/api/runs/${run.id}`));
     assert.equal(waiting.status, 'waiting');
-    const answer = await callBack(callbackUrl(rt, flow.id), { conversation_key: key, status: 'paid' });
+    const answer = await callBack(callbackUrl(rt, flow.id), {
+      conversation_key: key,
+      status: 'paid',
+    });
     assert.equal(answer.status, 202, await answer.clone().text());
     const done = await waitForRun(rt, run.id, (found) => found.status === 'completed');
     assert.equal(done.endNode?.nodeId, 'paid');
@@ -146,7 +149,10 @@ describe('Wait for webhook across restarts', () => {
     const rt = await startTestRuntime({ dataDir: first.dataDir });
     const waiting = await waitForRun(rt, runId);
     assert.equal(waiting.status, 'waiting', JSON.stringify(waiting.error));
-    const retry = await callBack(callbackUrl(rt, flow.id), { conversation_key: key, status: 'paid' });
+    const retry = await callBack(callbackUrl(rt, flow.id), {
+      conversation_key: key,
+      status: 'paid',
+    });
     assert.equal(retry.status, 202, await retry.clone().text());
     const done = await waitForRun(rt, runId, (found) => found.status === 'completed');
     assert.equal(done.endNode?.nodeId, 'paid');

@@ -52,7 +52,9 @@ async function sentKey(runId: string): Promise<string> {
   const found = await pollUntil(
     () =>
       Promise.resolve(
-        provider.seen.map((request) => keyOf(request.body)).find((key) => key?.startsWith(`${runId}.`)),
+        provider.seen
+          .map((request) => keyOf(request.body))
+          .find((key) => key?.startsWith(`${runId}.`)),
       ),
     (key) => key !== undefined,
     `the provider hearing from run ${runId}`,
@@ -102,7 +104,9 @@ describe('Wait for webhook', () => {
     assert.equal(waitStep(after)[0]?.outputHandle, 'success');
 
     // Logs: every call to the callback URL, refused ones too.
-    const page = await json<CallPage>(await rt.api(`/api/flows/${flow.id}/nodes/${WAIT_NODE}/calls`));
+    const page = await json<CallPage>(
+      await rt.api(`/api/flows/${flow.id}/nodes/${WAIT_NODE}/calls`),
+    );
     assert.deepEqual(
       page.calls.map((call) => call.status),
       [202, 202, 404, 400],
@@ -120,7 +124,11 @@ describe('Wait for webhook', () => {
     const done = await waitForRun(rt, run.id, (found) => found.status === 'completed');
     assert.equal(done.endNode?.nodeId, 'paid');
     assert.equal(done.variables.payment_status, 'paid');
-    await pollUntil(() => Promise.resolve(answers.length), (count) => count >= 1, 'the callback answer');
+    await pollUntil(
+      () => Promise.resolve(answers.length),
+      (count) => count >= 1,
+      'the callback answer',
+    );
     assert.deepEqual(answers, [202]);
   });
 
@@ -147,7 +155,10 @@ describe('Wait for webhook', () => {
   });
 
   it('goes on along Failure when no call comes in time, and answers a late call 410', async () => {
-    const flow = await createPublishedFlow(rt, paymentFlow(`${provider.url}/pay`, { timeoutSeconds: 1 }));
+    const flow = await createPublishedFlow(
+      rt,
+      paymentFlow(`${provider.url}/pay`, { timeoutSeconds: 1 }),
+    );
     const run = await startWaitingRun(rt, flow.id);
     // What the provider was sent: after the timeout the variable holds the next wait's key.
     const key = await sentKey(run.id);
@@ -156,7 +167,10 @@ describe('Wait for webhook', () => {
     assert.equal(waitStep(done)[0]?.outputHandle, 'failure');
     assert.equal(done.variables.payment_status, undefined);
 
-    const late = await callBack(callbackUrl(rt, flow.id), { conversation_key: key, status: 'paid' });
+    const late = await callBack(callbackUrl(rt, flow.id), {
+      conversation_key: key,
+      status: 'paid',
+    });
     assert.equal(late.status, 410);
     const body = await json<ErrorBody>(late);
     assert.equal(body.error.code, 'wait_ended');
@@ -209,7 +223,10 @@ describe('Wait for webhook', () => {
   });
 
   it('refuses to publish a timeout outside 1–300 s, a 51st mapping and a shared key variable', async () => {
-    const problemsOf = async (wait: Record<string, unknown>, extra?: (g: ReturnType<typeof paymentFlow>) => void) => {
+    const problemsOf = async (
+      wait: Record<string, unknown>,
+      extra?: (g: ReturnType<typeof paymentFlow>) => void,
+    ) => {
       const draft = paymentFlow(`${provider.url}/pay`, wait);
       extra?.(draft);
       const flow = await createFlow(rt, draft);
@@ -220,19 +237,27 @@ describe('Wait for webhook', () => {
       return (body.error.details?.problems ?? []).filter((problem) => problem.severity === 'error');
     };
     const mappings = (count: number) =>
-      Array.from({ length: count }, (_, index) => ({ path: `body.f${index}`, variable: `v${index}` }));
+      Array.from({ length: count }, (_, index) => ({
+        path: `body.f${index}`,
+        variable: `v${index}`,
+      }));
 
     for (const timeoutSeconds of [0, 301, 1.5]) {
       const problems = await problemsOf({ timeoutSeconds });
       assert.ok(
-        problems.some((problem) => problem.nodeId === WAIT_NODE && problem.field === 'timeoutSeconds'),
+        problems.some(
+          (problem) => problem.nodeId === WAIT_NODE && problem.field === 'timeoutSeconds',
+        ),
         `timeout ${timeoutSeconds}: ${JSON.stringify(problems)}`,
       );
     }
     assert.deepEqual(await problemsOf({ timeoutSeconds: 1 }), []);
     assert.deepEqual(await problemsOf({ timeoutSeconds: 300, mappings: mappings(50) }), []);
     const tooMany = await problemsOf({ mappings: mappings(51) });
-    assert.ok(tooMany.some((problem) => problem.field === 'mappings'), JSON.stringify(tooMany));
+    assert.ok(
+      tooMany.some((problem) => problem.field === 'mappings'),
+      JSON.stringify(tooMany),
+    );
 
     const twoWaits = await problemsOf({}, (draft) => {
       draft.nodes.push({

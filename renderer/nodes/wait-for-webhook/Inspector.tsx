@@ -7,7 +7,7 @@ import {
   MAX_WAIT_MAPPINGS,
   MAX_WAIT_SECONDS,
   MIN_WAIT_SECONDS,
-  waitForWebhookConfigSchema,
+  type waitForWebhookConfigSchema,
   type WaitForWebhookConfig,
 } from '../../../runtime/nodes/wait-for-webhook/definition';
 import type { WebhookSecurity } from '../../../runtime/shared/webhook-security';

@@ -1,7 +1,7 @@
 // Settings → API tokens (seed 004 "We create a token", "Deleting a token"): generate a
 // project token with a name and an access level, see its value once, list the tokens with
 // when they were created and last used, delete one (it stops working at once).
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   PROJECT_TOKEN_LEVEL_LABELS,
   PROJECT_TOKEN_LEVELS,
@@ -35,17 +35,25 @@ export function ApiTokens() {
   const [created, setCreated] = useState<CreatedProjectToken>();
   const [deleting, setDeleting] = useState<ProjectTokenInfo>();
 
-  const reload = useCallback(async () => {
-    try {
-      setTokens((await projectTokensApi.list()).tokens);
-      setLoadError(undefined);
-    } catch (error) {
-      setLoadError(`Could not load the tokens: ${errorText(error)}`);
-    }
-  }, []);
+  // Bumped to read the list again (after a create or a delete, or "Try again").
+  const [version, setVersion] = useState(0);
+  const reload = () => setVersion((current) => current + 1);
   useEffect(() => {
-    void reload();
-  }, [reload]);
+    let current = true;
+    void (async () => {
+      try {
+        const { tokens: listed } = await projectTokensApi.list();
+        if (!current) return;
+        setTokens(listed);
+        setLoadError(undefined);
+      } catch (error) {
+        if (current) setLoadError(`Could not load the tokens: ${errorText(error)}`);
+      }
+    })();
+    return () => {
+      current = false;
+    };
+  }, [version]);
 
   return (
     <section className="settings-section" aria-labelledby="api-tokens-heading">
@@ -58,14 +66,14 @@ export function ApiTokens() {
       <CreateToken
         onCreated={(token) => {
           setCreated(token);
-          void reload();
+          reload();
         }}
       />
       {created && <CreatedValue created={created} onDone={() => setCreated(undefined)} />}
       {loadError && (
         <p className="error" role="alert">
           {loadError}{' '}
-          <button type="button" className="link-button" onClick={() => void reload()}>
+          <button type="button" className="link-button" onClick={reload}>
             Try again
           </button>
         </p>
@@ -117,7 +125,7 @@ export function ApiTokens() {
         onClose={() => setDeleting(undefined)}
         onDeleted={() => {
           setDeleting(undefined);
-          void reload();
+          reload();
         }}
       />
     </section>

@@ -77,7 +77,9 @@ export function conversationKeyOf(call: EndpointCall): string | undefined {
 
 function waitProblems(
   config: WaitForWebhookConfig,
-  graph: { nodes: readonly { id: string; type: string; data: { config: Record<string, unknown> } }[] },
+  graph: {
+    nodes: readonly { id: string; type: string; data: { config: Record<string, unknown> } }[];
+  },
   nodeId: string,
 ): NodeConfigProblem[] {
   const problems: NodeConfigProblem[] = [];
@@ -145,7 +147,9 @@ export const waitForWebhookDefinition = defineNode({
   summary: (config) =>
     [
       `Waits up to ${config.timeoutSeconds} s`,
-      config.security.auth.type === 'public' ? undefined : describeWebhookAuth(config.security.auth),
+      config.security.auth.type === 'public'
+        ? undefined
+        : describeWebhookAuth(config.security.auth),
     ]
       .filter(Boolean)
       .join(' · '),

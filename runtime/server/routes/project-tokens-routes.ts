@@ -13,7 +13,10 @@ export function projectTokensRoutes(ctx: ProjectTokensContext): Router {
     res.json(listProjectTokens(ctx));
   });
   router.post('/project-tokens', async (req, res) => {
-    res.status(201).set('Cache-Control', 'no-store').json(await createProjectToken(ctx, req.body));
+    res
+      .status(201)
+      .set('Cache-Control', 'no-store')
+      .json(await createProjectToken(ctx, req.body));
   });
   router.delete('/project-tokens/:id', async (req, res) => {
     await deleteProjectToken(ctx, req.params.id);

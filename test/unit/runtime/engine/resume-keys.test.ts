@@ -28,7 +28,13 @@ describe('ResumeKeys', () => {
     const last = key.at(-1) === 'A' ? 'B' : 'A';
     assert.equal(keys.read('f_1', 'w', `${key.slice(0, -1)}${last}`), undefined);
     assert.equal(new ResumeKeys(Buffer.alloc(32, 8)).read('f_1', 'w', key), undefined);
-    for (const junk of ['', 'conv_1', `${key}x`, `${key}.0`, 'r_abcdefgh.01.AAAAAAAAAAAAAAAAAAAAAA']) {
+    for (const junk of [
+      '',
+      'conv_1',
+      `${key}x`,
+      `${key}.0`,
+      'r_abcdefgh.01.AAAAAAAAAAAAAAAAAAAAAA',
+    ]) {
       assert.equal(keys.read('f_1', 'w', junk), undefined, junk);
     }
   });

@@ -12,7 +12,10 @@ describe('ProjectTokensStore', () => {
     const store = await ProjectTokensStore.open(dir, new StoreProblems());
     const { token, value } = await store.create({ name: 'Shop', level: 'read-runs' });
     assert.equal(store.verify(value)?.id, token.id);
-    assert.equal(store.verify(`${value.slice(0, -1)}${value.endsWith('A') ? 'B' : 'A'}`), undefined);
+    assert.equal(
+      store.verify(`${value.slice(0, -1)}${value.endsWith('A') ? 'B' : 'A'}`),
+      undefined,
+    );
     assert.equal(store.verify('not a token'), undefined);
     await store.close();
     const file = await readFile(join(dir, 'project-tokens.json'), 'utf8');

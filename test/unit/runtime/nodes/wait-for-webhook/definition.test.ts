@@ -15,7 +15,10 @@ describe('Wait for webhook definition', () => {
     );
     assert.equal(conversationKeyOf({ body: 'text', query: { conversation_key: 'k2' } }), 'k2');
     assert.equal(conversationKeyOf({ body: { conversation_key: 5 }, query: {} }), undefined);
-    assert.equal(conversationKeyOf({ body: [], query: { conversation_key: ['a', 'b'] } }), undefined);
+    assert.equal(
+      conversationKeyOf({ body: [], query: { conversation_key: ['a', 'b'] } }),
+      undefined,
+    );
     assert.equal(conversationKeyOf({ body: { conversation_key: '' }, query: {} }), undefined);
   });
 
@@ -35,6 +38,9 @@ describe('Wait for webhook definition', () => {
       waitForWebhookDefinition.outputs(config).map((output) => output.id),
       ['success', 'failure'],
     );
-    assert.equal(waitForWebhookDefinition.endpoint?.issuedKeyVariable?.(config), 'conversation_key');
+    assert.equal(
+      waitForWebhookDefinition.endpoint?.issuedKeyVariable?.(config),
+      'conversation_key',
+    );
   });
 });

@@ -17,6 +17,7 @@ import { useTheme } from './use-theme';
 import { ChannelsView } from './panels/channels/ChannelsView';
 import { ChatsView } from './panels/chats/ChatsView';
 import { CustomersView } from './panels/customers/CustomersView';
+import { SettingsView } from './panels/settings/SettingsView';
 import { ViewNav } from './panels/ViewNav';
 import { useHashRoute, type Route } from './use-hash-route';
 
@@ -120,6 +121,7 @@ function Workspace({
   if (route.view === 'customers') return <CustomersView customerId={route.customerId} />;
   if (route.view === 'chats') return <ChatsView chatId={route.chatId} channel={route.channel} />;
   if (route.view === 'channels') return <ChannelsView />;
+  if (route.view === 'settings') return <SettingsView />;
   return (
     <div className="workspace">
       <FlowsList selectedId={flowId} onSelect={selectFlow} />

@@ -19,6 +19,7 @@ import './styles/customer-chat.css';
 import './styles/customers.css';
 import './styles/channels.css';
 import './styles/widget-setup.css';
+import './styles/settings.css';
 import { App } from './App';
 
 const root = document.getElementById('root');

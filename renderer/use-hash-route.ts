@@ -1,6 +1,7 @@
 // Where the designer is lives in the URL hash so a reload reopens it: the open flow
 // (#/flows/<id>), the Customers view (#/customers[/<id>]), the Chats view
-// (#/chats[/<id>][?channel=<channel>]) or the Channels view (#/channels). Views link to
+// (#/chats[/<id>][?channel=<channel>]), the Channels view (#/channels) or
+// Settings (#/settings). Views link to
 // each other with plain hrefs (`routeHref`), so every link is a real link: Tab reaches it,
 // Enter follows it.
 import { useCallback, useEffect, useState } from 'react';
@@ -13,7 +14,8 @@ export type Route =
   | { view: 'flows'; flowId?: string }
   | { view: 'customers'; customerId?: string }
   | { view: 'chats'; chatId?: string; channel?: ChatBindingChannel }
-  | { view: 'channels' };
+  | { view: 'channels' }
+  | { view: 'settings' };
 
 export type View = Route['view'];
 
@@ -28,6 +30,7 @@ export function parseRoute(hash: string): Route {
     return customer[1] ? { view: 'customers', customerId: customer[1] } : { view: 'customers' };
   }
   if (/^\/channels\/?$/.test(path)) return { view: 'channels' };
+  if (/^\/settings\/?$/.test(path)) return { view: 'settings' };
   const chat = new RegExp(`^/chats(?:/${ID})?/?$`).exec(path);
   if (chat) {
     const channel = new URLSearchParams(search).get('channel');
@@ -59,6 +62,8 @@ export function routeHref(route: Route): string {
     }
     case 'channels':
       return '#/channels';
+    case 'settings':
+      return '#/settings';
   }
 }
 

@@ -43,6 +43,10 @@ import { channelsRoutes } from './server/routes/channels-routes';
 import { ChannelInbound } from './channels/inbound';
 import { ngrokConnector, type TunnelConnector } from './tunnel/tunnel-connector';
 import { TunnelManager } from './tunnel/tunnel-manager';
+import { ProjectTokensStore } from './store/project-tokens-store';
+import { RateLimiter } from './security/rate-limit';
+import { projectTokensRoutes } from './server/routes/project-tokens-routes';
+import { apiV1Routes } from './server/routes/api-v1-routes';
 
 export { DEFAULT_ADMIN_PORT, DEFAULT_PUBLIC_PORT };
 const ADMIN_HOST = '127.0.0.1';
@@ -219,6 +223,9 @@ async function open(
     forbidPrivateNetwork: () => settings.get().outbound.forbidPrivateNetwork,
   });
   const execSecrets = secretReader(secrets);
+  // Project tokens (seed 004) authorise the public API; the admin token stays admin-only.
+  const projectTokens = await ProjectTokensStore.open(dataDir, problems);
+  const tokenLimiter = new RateLimiter(() => settings.get().api.requestsPerMinutePerToken);
   // Opening the engine brings back runs that were waiting or running when Hookflow stopped.
   const engine = await openEngine(dataDir, stores, channels, logger, {
     services: { secrets: execSecrets, http: outbound, customers, chats },
@@ -305,6 +312,15 @@ async function open(
       // After the engine has stopped: no run sends through a chat binding any more.
       close: () => chats.close(),
       settled: () => chats.settled(),
+    },
+    {
+      name: 'project-tokens',
+      adminRoutes: [projectTokensRoutes({ tokens: projectTokens })],
+      publicRouters: [
+        apiV1Routes({ flows, engine }, { tokens: projectTokens, limiter: tokenLimiter }),
+      ],
+      close: () => projectTokens.close(),
+      settled: () => projectTokens.settled(),
     },
     {
       name: 'ingress',

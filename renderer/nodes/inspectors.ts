@@ -14,6 +14,7 @@ import { JumpInspector } from './jump/Inspector';
 import { SendMessageInspector } from './send-message/Inspector';
 import { SetVariableInspector } from './set-variable/Inspector';
 import { StartInspector } from './start/Inspector';
+import { WaitForWebhookInspector } from './wait-for-webhook/Inspector';
 import { WebhookTriggerInspector } from './webhook-trigger/Inspector';
 
 type InspectorFor<K extends NodeType> = ComponentType<
@@ -30,6 +31,7 @@ export const inspectors = {
   'set-variable': SetVariableInspector,
   'http-request': HttpRequestInspector,
   delay: DelayInspector,
+  'wait-for-webhook': WaitForWebhookInspector,
   jump: JumpInspector,
   end: EndInspector,
 } satisfies { [K in NodeType]: InspectorFor<K> };

@@ -1,4 +1,4 @@
-// The top bar's views: Flows (the editor), Customers, Chats, Channels. Plain links, so Tab reaches
+// The top bar's views: Flows (the editor), Customers, Chats, Channels, Settings. Plain links, so Tab reaches
 // them and Enter follows them; the current one is marked for screen readers too. Going back
 // to Flows reopens the flow that was open.
 import { useEditor } from '../store/editor-store';
@@ -9,6 +9,7 @@ const VIEWS: { view: View; label: string }[] = [
   { view: 'customers', label: 'Customers' },
   { view: 'chats', label: 'Chats' },
   { view: 'channels', label: 'Channels' },
+  { view: 'settings', label: 'Settings' },
 ];
 
 export function ViewNav({ route }: { route: Route }) {

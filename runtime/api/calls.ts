@@ -33,7 +33,7 @@ export function findTriggerNode(
     throw new ApiError(
       409,
       'not_a_webhook',
-      `Node "${nodeId}" has no webhook URL: it is neither a Webhook Trigger nor a Start node with trigger type Webhook`,
+      `Node "${nodeId}" has no URL of its own: only Webhook Triggers, Start nodes with trigger type Webhook and Wait for webhook nodes have one`,
     );
   }
   return { flow, node };

@@ -168,6 +168,13 @@ export class ActiveRun {
     this.dirty = true;
   }
 
+  /** How many steps `nodeId` has taken in this run (runtime/engine/resume-keys.ts). */
+  visits(nodeId: string): number {
+    let count = 0;
+    for (const step of this.run.steps) if (step.nodeId === nodeId) count += 1;
+    return count;
+  }
+
   /** The run left a branching node through `handle` (labelled `label` in its graph). */
   addBranch(nodeId: string, handle: string, label: string): void {
     const branches = (this.run.branches ??= []);

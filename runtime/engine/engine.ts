@@ -3,8 +3,10 @@
 // Transport-free: the admin API, the test chat and the webhook ingress all call this.
 // This class is the public face; run-driver.ts holds the machinery.
 import type { WaitTarget } from './wait-registry';
+import { explainMissedWait, type MissedWait } from './missed-wait';
 import {
   RUN_ID_PATTERN,
+  runHasEnded,
   type ResumeEvent,
   type Run,
   type RunPage,
@@ -162,6 +164,41 @@ export class Engine {
       if (await this.driver.resume(active, event)) return active.id;
     }
     return undefined;
+  }
+
+  /**
+   * Why no run waits for this key at this resume endpoint (missed-wait.ts): never issued
+   * for it, its wait ended (and how), or its run has not reached the wait yet.
+   */
+  missedWait(flowId: string, nodeId: string, key: string): Promise<MissedWait> {
+    return explainMissedWait(this.driver.resumeKeys, (id) => this.getRun(id), {
+      flowId,
+      nodeId,
+      key,
+    });
+  }
+
+  /**
+   * Resolves true once run `runId` waits for `target`, false when it ends first, the
+   * engine stops, or `timeoutMs` passes (a callback that came before its run got there).
+   */
+  whenWaiting(target: WaitTarget, runId: string, timeoutMs: number): Promise<boolean> {
+    const waits = () => this.runs.waitingFor(target).some((active) => active.id === runId);
+    if (waits()) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const done = (answer: boolean) => {
+        clearTimeout(timer);
+        off();
+        resolve(answer);
+      };
+      const timer = setTimeout(() => done(false), timeoutMs).unref();
+      // Updates are emitted after a wait is armed, so `waits()` sees it then.
+      const off = this.onUpdate((update) => {
+        if (update.run.id !== runId) return;
+        if (waits()) done(true);
+        else if (runHasEnded(update.run.status) || this.runs.stopping) done(false);
+      });
+    });
   }
 
   /** Stops a running or waiting run; it ends as failed with "Cancelled". */

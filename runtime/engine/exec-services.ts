@@ -11,6 +11,7 @@ import type { ChatBindingChannel, ChatContactType } from '../shared/customer-cha
 import type { BindResult } from '../store/customers-store';
 import type { ChatBinding } from './chat';
 import { noBackground, type BackgroundWork } from './background-work';
+import { ResumeKeys } from './resume-keys';
 
 /** Stored secrets, read-only: a node config holds a secret's id, never its value. */
 export interface ExecSecrets {
@@ -65,6 +66,11 @@ export interface ExecServices {
   background: BackgroundWork;
   /** Scoped to the step: every line carries the run and node ids. */
   logger: Logger;
+  /**
+   * The keys resume endpoints are called with (resume-keys.ts); executors reach them
+   * through `ctx.resumeKey()`, the engine and the ingress through the engine.
+   */
+  resumeKeys: ResumeKeys;
 }
 
 /** Until the runtime passes its store: no secret is known (a node then fails closed). */
@@ -105,6 +111,7 @@ export function execServices(logger: Logger, given: Partial<ExecServices> = {}):
     chats: given.chats ?? noChats,
     background: given.background ?? noBackground,
     logger: given.logger ?? logger,
+    resumeKeys: given.resumeKeys ?? ResumeKeys.ephemeral(),
   };
 }
 
@@ -121,6 +128,7 @@ export function stepServices(
     customers: services.customers,
     chats: services.chats,
     background: services.background,
+    resumeKeys: services.resumeKeys,
     logger: {
       info: (message, more) => logger.info(message, fields(more)),
       warn: (message, more) => logger.warn(message, fields(more)),

@@ -59,6 +59,12 @@ export interface ExecContext {
   now(): Date;
   /** Aborted when the run is cancelled or the runtime stops for good. */
   signal: AbortSignal;
+  /**
+   * This node's key for its wait now (runtime/engine/resume-keys.ts): the value the engine
+   * put in the node's `issuedKeyVariable` before it ran. Wait on
+   * `resumeWaitKey(flowId, nodeId, ctx.resumeKey())`.
+   */
+  resumeKey(): string;
   /** Secrets, outbound HTTP and a logger (exec-services.ts): never the stores themselves. */
   services: ExecServices;
 }

@@ -7,6 +7,7 @@ import { zodProblems } from '../shared/api-error';
 import { fieldProblemText } from '../shared/field-labels';
 import type { DraftGraph, DraftNode } from '../shared/flow-document';
 import type { OutputHandle } from '../shared/node-definition';
+import type { NodeEndpoint } from '../shared/node-endpoint';
 import { nodeNameInText, nodeNames } from '../shared/node-names';
 
 export type ParsedConfig =
@@ -37,6 +38,11 @@ export interface GraphIndex {
   name(nodeId: string): string;
   /** The same inside a sentence: a label quoted (`"Ask email"`), a type name not. */
   describe(nodeId: string): string;
+  /**
+   * Nodes whose resume key the engine issues (NodeEndpoint.issuedKeyVariable), with the
+   * variable that holds it; nodes whose config does not validate are left out.
+   */
+  issuedKeys(): ReadonlyMap<string, string>;
 }
 
 const cache = new WeakMap<DraftGraph, GraphIndex>();
@@ -66,6 +72,7 @@ function buildIndex(graph: DraftGraph): GraphIndex {
   // Only messages and run endings use names: made on first use, once per graph.
   let names: Map<string, string> | undefined;
   const namesOf = () => (names ??= nodeNames(graph.nodes));
+  let keyed: Map<string, string> | undefined;
 
   const definition = (node: DraftNode): AnyNodeDefinition => {
     const found = findNodeDefinition(node.type);
@@ -74,7 +81,7 @@ function buildIndex(graph: DraftGraph): GraphIndex {
     return found;
   };
 
-  return {
+  const index: GraphIndex = {
     ref: graphRef(graph),
     graph,
     node: (id) => nodes.get(id),
@@ -113,10 +120,22 @@ function buildIndex(graph: DraftGraph): GraphIndex {
       }
       return parsed;
     },
+    issuedKeys() {
+      if (keyed) return keyed;
+      keyed = new Map();
+      for (const node of graph.nodes) {
+        const endpoint = definition(node).endpoint as NodeEndpoint<unknown> | undefined;
+        if (!endpoint?.issuedKeyVariable) continue;
+        const parsed = index.config(node);
+        if (parsed.ok) keyed.set(node.id, endpoint.issuedKeyVariable(parsed.config));
+      }
+      return keyed;
+    },
     name: (nodeId) => namesOf().get(nodeId) ?? nodeId,
     describe(nodeId) {
       const node = nodes.get(nodeId);
       return node ? nodeNameInText(node, namesOf()) : `"${nodeId}"`;
     },
   };
+  return index;
 }

@@ -10,9 +10,11 @@ import { execServices, type ExecServices } from './exec-services';
 import { EngineError, jumpTarget, waitSpecFor } from './engine-support';
 import type { GraphStore } from './graph-store';
 import { indexGraph } from './graph-index';
+import { issueResumeKeys } from './issued-keys';
 import type { RunLog } from './run-log';
 import type { EngineOptions, StartRunOptions } from './engine-options';
 import { RunCheckpoints } from './run-checkpoints';
+import type { ResumeKeys } from './resume-keys';
 import { RunRetention } from './run-retention';
 import { emptyRunInput } from './run-record';
 import { RunUpdates } from './run-updates';
@@ -143,6 +145,8 @@ export class RunDriver {
       baseSeq: 0,
       savedSteps: 0,
     });
+    // Before any node runs, so a node ahead of a resume endpoint can send its key out.
+    issueResumeKeys(active, this.#services.resumeKeys);
     try {
       await this.graphs.save(graph);
     } catch (error) {
@@ -230,6 +234,11 @@ export class RunDriver {
     }
     active.run.jumpedTo = { flowId, runId: childId };
     await this.finish(active, 'completed');
+  }
+
+  /** The keys resume endpoints are called with (Engine.missedWait reads them). */
+  get resumeKeys(): ResumeKeys {
+    return this.#services.resumeKeys;
   }
 
   /** Ends a wait with its event; true once the resume is durable, false if not waiting for it. */

@@ -18,6 +18,8 @@ export interface StepRun {
   bindRun(link: RunLink): void;
   scope(): Record<string, unknown>;
   preread(path: string): { value: unknown } | undefined;
+  /** How many steps this node has taken in the run (its resume key's pass). */
+  visits(nodeId: string): number;
 }
 
 export class StepContext implements ExecContext {
@@ -65,6 +67,15 @@ export class StepContext implements ExecContext {
 
   bindRun(link: RunLink): void {
     this.active.bindRun(link);
+  }
+
+  resumeKey(): string {
+    return this.engineServices.resumeKeys.issue({
+      flowId: this.flowId,
+      nodeId: this.nodeId,
+      runId: this.runId,
+      pass: this.active.visits(this.nodeId),
+    });
   }
 
   /** Made on first read (ActiveRun.signal): most nodes never look at it. */

@@ -8,6 +8,7 @@ import type { ResumeEvent, RunStep } from '../shared/run';
 import type { ActiveRun } from './active-run';
 import type { ExecServices } from './exec-services';
 import { next, type StepOutcome, type WaitRequest } from './executor';
+import { issueResumeKeys } from './issued-keys';
 import { stepOutput, variablesBefore } from './step-output';
 
 export const SKIPPED_NO_CHAT = 'no chat bound';
@@ -31,6 +32,16 @@ export interface StepDeps {
 }
 
 export async function takeStep(active: ActiveRun, deps: StepDeps): Promise<Transition> {
+  const nodeId = active.cursor?.nodeId;
+  const transition = await stepAt(active, deps);
+  // The node's next wait gets a fresh key once this step is over (issued-keys.ts).
+  if (nodeId !== undefined && transition.kind !== 'wait' && active.graph.issuedKeys().has(nodeId)) {
+    issueResumeKeys(active, deps.services.resumeKeys, nodeId);
+  }
+  return transition;
+}
+
+async function stepAt(active: ActiveRun, deps: StepDeps): Promise<Transition> {
   const cursor = active.cursor;
   if (!cursor) return { kind: 'fail', error: 'The run has no next node' };
   const node = active.graph.node(cursor.nodeId);

@@ -6,7 +6,7 @@ import { fieldProblemText } from '../shared/field-labels';
 import type { GraphView, NodeDefinition } from '../shared/node-definition';
 import type { SecretLookup } from '../shared/node-validation';
 import { nodeNameInText, nodeNames } from '../shared/node-names';
-import { nodeVariableUse } from '../shared/node-variables';
+import { issuedKeyVariable, nodeVariableUse } from '../shared/node-variables';
 import { GRAPH_PROBLEM_CODES } from '../shared/problem-codes';
 import type { GraphProblem } from '../shared/publishing';
 import { reachableFrom } from './graph-reach';
@@ -248,6 +248,9 @@ function variablesSetBefore(
     pending.push(...(into.get(id) ?? []));
   }
   for (const node of graph.nodes) {
+    // A key the engine issues is in its variable from the run's start (issued-keys.ts).
+    const issued = issuedKeyVariable(byType.get(node.type), node.data.config);
+    if (issued !== undefined) set.add(issued);
     if (!seen.has(node.id)) continue;
     for (const name of nodeVariableUse(byType.get(node.type), node.data.config).written)
       set.add(name);

@@ -17,6 +17,13 @@ export interface FirstResponse {
 const MAX_KEY_LENGTH = 200;
 const SWEEP_EVERY = 1000;
 
+/** A delivery id as the index keeps it: long ones by their hash. */
+export function boundedKey(text: string): string {
+  return text.length > MAX_KEY_LENGTH
+    ? `sha256:${createHash('sha256').update(text).digest('hex')}`
+    : text;
+}
+
 export class Deduper {
   /** `${triggerKey}\0${key}` → the first accepted call with that key. */
   readonly #first = new Map<string, string>();
@@ -50,10 +57,7 @@ export class Deduper {
         : readPath({ body }, source.segments);
     if (typeof value !== 'string' && typeof value !== 'number') return undefined;
     const text = String(value);
-    if (text === '') return undefined;
-    return text.length > MAX_KEY_LENGTH
-      ? `sha256:${createHash('sha256').update(text).digest('hex')}`
-      : text;
+    return text === '' ? undefined : boundedKey(text);
   }
 
   /** The first delivery's answer when this key was seen, waiting for one still in flight. */

@@ -64,6 +64,9 @@ export async function openIngress(options: OpenIngressOptions): Promise<OpenedIn
     hasRun: (runId) => engine.runStatus(runId) !== undefined,
     newRunId: newWebhookRunId,
     resumeWait: (key, event) => engine.resumeWait({ kind: 'webhook', key }, event),
+    missedWait: (flowId, nodeId, correlation) => engine.missedWait(flowId, nodeId, correlation),
+    whenWaiting: (key, runId, timeoutMs) =>
+      engine.whenWaiting({ kind: 'webhook', key }, runId, timeoutMs),
   };
   const ingress = new Ingress<ChatBinding>({
     flows: options.flows,
@@ -92,7 +95,10 @@ export async function openIngress(options: OpenIngressOptions): Promise<OpenedIn
           return { local, tunnel };
         },
       }),
-    closeStreams: () => hub.close(),
+    closeStreams: () => {
+      hub.close();
+      ingress.releaseHeld();
+    },
     close: () => calls.close(),
   };
 }

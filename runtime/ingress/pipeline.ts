@@ -18,7 +18,8 @@ import type { StoredCall } from './stored-call';
 import type { CallLog, ReadCall } from './call-log';
 import { CallDraft, errorBody, requestFacts } from './call-draft';
 import type { CompiledTrigger } from './compile-trigger';
-import { Deduper, type FirstResponse } from './dedupe';
+import { boundedKey, Deduper, type FirstResponse } from './dedupe';
+import type { WaitEnding } from '../engine/missed-wait';
 import type { ListenEvent, ListenHub } from './listen-hub';
 import type { EndpointCatalog } from './endpoints';
 import { parseCallBody } from './parse-call-body';
@@ -56,6 +57,9 @@ export class Ingress<Binding> {
   readonly dedupe: Deduper;
   readonly #now: () => Date;
   readonly #secrets: SecretCache;
+  /** Resolves when Hookflow begins to stop: held resume calls answer 503 then. */
+  readonly #closing: Promise<void>;
+  #close: () => void = () => undefined;
 
   constructor(readonly deps: IngressDeps<Binding>) {
     this.triggers = new TriggerMap(deps.flows, deps.endpoints);
@@ -63,6 +67,17 @@ export class Ingress<Binding> {
     this.dedupe = new Deduper(deps.calls);
     this.#now = deps.now ?? (() => new Date());
     this.#secrets = new SecretCache(deps.secrets);
+    this.#closing = new Promise((resolve) => {
+      this.#close = resolve;
+    });
+  }
+
+  /**
+   * Hookflow is stopping: resume calls held for a run that has not reached its wait are
+   * answered 503 + Retry-After now, so they do not keep the listener open.
+   */
+  releaseHeld(): void {
+    this.#close();
   }
 
   /** Every secret Hookflow holds, to cut out of calls (security/redact-values.ts). */
@@ -199,7 +214,15 @@ export class Ingress<Binding> {
     live: boolean,
     chat: Binding | undefined,
   ): Promise<IngressReply> {
-    const key = this.dedupe.keyOf(trigger, draft.facts.rawHeaders, draft.parsed?.value);
+    // A resume endpoint's correlation names one wait, so it is the delivery's id too
+    // (ResumeBy): a repeat gets the first answer and resumes nothing a second time.
+    const correlation = trigger.resumeBy?.correlation({
+      body: draft.parsed?.value,
+      query: draft.query,
+    });
+    const key =
+      this.dedupe.keyOf(trigger, draft.facts.rawHeaders, draft.parsed?.value) ??
+      (correlation ? boundedKey(correlation) : undefined);
     draft.idempotencyKey = key;
     if (key !== undefined) {
       const first = await this.dedupe.previous(trigger.key, key);
@@ -225,7 +248,7 @@ export class Ingress<Binding> {
       this.#broadcast(draft, record);
       return { status: 200, body: response };
     }
-    if (trigger.mode === 'resume') return this.#resume(draft, trigger, settle);
+    if (trigger.mode === 'resume') return this.#resume(draft, trigger, correlation, settle);
     return this.recordAndRun(draft, trigger, chat, settle);
   }
 
@@ -237,14 +260,11 @@ export class Ingress<Binding> {
   async #resume(
     draft: CallDraft,
     trigger: CompiledTrigger,
+    correlation: string | undefined,
     settle: ((answer?: FirstResponse) => void) | undefined,
   ): Promise<IngressReply> {
     const resumeBy = trigger.resumeBy;
     if (!resumeBy) throw new Error('A resume endpoint was compiled without resumeBy');
-    const correlation = resumeBy.correlation({
-      body: draft.parsed?.value,
-      query: draft.query,
-    });
     if (correlation === undefined || correlation === '') {
       settle?.();
       return this.#refuse(
@@ -257,41 +277,36 @@ export class Ingress<Binding> {
       );
     }
     const record = draft.record({ resumed: true });
+    const waitKey = resumeWaitKey(trigger.flowId, trigger.nodeId, correlation);
+    const event = {
+      kind: 'webhook' as const,
+      payload: {
+        body: draft.parsed?.value,
+        query: record.query,
+        headers: record.headers,
+        ip: record.ip,
+        method: record.method,
+      },
+    };
     let runId: string | undefined;
+    let refusal: ApiError | undefined;
     try {
-      runId = await this.deps.engine.resumeWait(
-        resumeWaitKey(trigger.flowId, trigger.nodeId, correlation),
-        {
-          kind: 'webhook',
-          payload: {
-            body: draft.parsed?.value,
-            query: record.query,
-            headers: record.headers,
-            ip: record.ip,
-            method: record.method,
-          },
-        },
-      );
+      runId = await this.deps.engine.resumeWait(waitKey, event);
+      if (runId === undefined) {
+        const missed = await this.#missed(trigger, correlation, waitKey);
+        if (missed === 'retry') runId = await this.deps.engine.resumeWait(waitKey, event);
+        else refusal = missed;
+      }
     } catch (error) {
-      settle?.();
-      if (!(error instanceof EngineError && error.code === 'stopping')) throw error;
-      return this.#refuse(
-        draft,
-        new ApiError(503, 'stopping', 'Hookflow is stopping: retry later.', undefined, {
-          'Retry-After': RETRY_AFTER_SECONDS,
-        }),
-      );
+      if (!(error instanceof EngineError && error.code === 'stopping')) {
+        settle?.();
+        throw error;
+      }
+      refusal = stopping();
     }
     if (runId === undefined) {
       settle?.();
-      return this.#refuse(
-        draft,
-        new ApiError(
-          404,
-          'no_waiting_run',
-          `No run is waiting here for "${correlation.slice(0, 80)}": it may have timed out or ended, or the key is wrong.`,
-        ),
-      );
+      return this.#refuse(draft, refusal ?? notWaitingYet());
     }
     const response = { accepted: true, runId, resumed: true };
     Object.assign(record, { runId, status: 202, response });
@@ -299,6 +314,37 @@ export class Ingress<Binding> {
     this.#broadcast(draft, record);
     settle?.({ callId: draft.id, status: 202, response });
     return { status: 202, body: response, runId };
+  }
+
+  /**
+   * Why a resume found no run, as the answer to give: 404 for a key never issued here, 410
+   * for one whose wait has ended (saying how), or `retry` once a run that had not yet
+   * reached its wait (the callback beat the flow to it) waits there.
+   */
+  async #missed(
+    trigger: CompiledTrigger,
+    correlation: string,
+    waitKey: string,
+  ): Promise<ApiError | 'retry'> {
+    const { engine } = this.deps;
+    const missed = await engine.missedWait(trigger.flowId, trigger.nodeId, correlation);
+    switch (missed.kind) {
+      case 'unknown':
+        return new ApiError(
+          404,
+          'no_waiting_run',
+          `No run is waiting here for "${correlation.slice(0, 80)}": check the key (each node's keys work only at its own URL).`,
+        );
+      case 'ended':
+        return new ApiError(410, 'wait_ended', WAIT_ENDED[missed.how], { reason: missed.how });
+      case 'not-yet': {
+        const closing = this.#closing.then(() => 'closing' as const);
+        const waits = engine.whenWaiting(waitKey, missed.runId, EARLY_CALL_WAIT_MS);
+        const outcome = await Promise.race([waits, closing]);
+        if (outcome === 'closing') return stopping();
+        return outcome ? 'retry' : notWaitingYet();
+      }
+    }
   }
 
   /**
@@ -429,6 +475,38 @@ export class Ingress<Binding> {
     const key = `${draft.flowId}/${draft.nodeId}`;
     if (this.deps.hub.isListened(key)) this.deps.hub.publish(key, draft.listened(record, error));
   }
+}
+
+/**
+ * How long a resume call whose run has not reached its wait yet is held for it: a payment
+ * provider may call back before the flow has moved from the request that sent the key.
+ */
+const EARLY_CALL_WAIT_MS = 5_000;
+
+/** What a 410 says, by how the wait ended (seed 003: a callback after the timeout). */
+const WAIT_ENDED: Record<WaitEnding, string> = {
+  resumed:
+    'This key has been used: an earlier call already resumed its run, and a key resumes one wait once.',
+  'timed-out':
+    'The wait for this key timed out before this call came: the run went on along its Failure output.',
+  cancelled: 'The run waiting for this key was cancelled.',
+  'run-ended': 'The run this key belongs to has ended (or is no longer kept) without this wait.',
+};
+
+function stopping(): ApiError {
+  return new ApiError(503, 'stopping', 'Hookflow is stopping: retry later.', undefined, {
+    'Retry-After': RETRY_AFTER_SECONDS,
+  });
+}
+
+function notWaitingYet(): ApiError {
+  return new ApiError(
+    503,
+    'not_waiting_yet',
+    'The run this key belongs to has not reached its wait yet: retry shortly.',
+    undefined,
+    { 'Retry-After': RETRY_AFTER_SECONDS },
+  );
 }
 
 /** Bodies from this size on are handed to their run as bytes (see #runBody). */

@@ -2,6 +2,7 @@
 // the ingress chose (it is in the call record before the 2xx, so crash recovery starts the
 // same run exactly once), wait for its result, and know whether the run log has it.
 import { ApiError } from '../api/api-error';
+import type { MissedWait } from '../engine/missed-wait';
 import type { DraftGraph } from '../shared/flow-document';
 
 export interface WebhookRunInput {
@@ -105,4 +106,8 @@ export interface IngressEngine<Binding> {
     key: string,
     event: { kind: 'webhook'; payload: unknown },
   ): Promise<string | undefined>;
+  /** Why no run waits on this correlation at this node (the engine's missedWait). */
+  missedWait(flowId: string, nodeId: string, correlation: string): Promise<MissedWait>;
+  /** True once run `runId` waits on this `webhook` wait key; false if not within `timeoutMs`. */
+  whenWaiting(key: string, runId: string, timeoutMs: number): Promise<boolean>;
 }

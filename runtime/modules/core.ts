@@ -8,6 +8,7 @@ import type { Channel, ChannelKind, ChannelOpenOptions } from '../channels/chann
 import type { Logger } from '../logger';
 import { loadOrCreateSecretsKeyFile } from '../security/secrets-key';
 import { secretReader } from '../security/secret-reader';
+import { ResumeKeys } from '../engine/resume-keys';
 import { FlowVersionsStore } from '../store/flow-versions-store';
 import { FlowsStore } from '../store/flows-store';
 import { SecretsStore } from '../store/secrets-store';
@@ -88,7 +89,12 @@ export async function openEngine(
     logger,
     channels: parts.channels ?? channels,
     problems,
-    services: { secrets: secretReader(secrets), ...parts.services },
+    services: {
+      secrets: secretReader(secrets),
+      // Signed with a key derived from the secrets key: they survive restarts.
+      resumeKeys: new ResumeKeys(secrets.derivedKey('resume keys')),
+      ...parts.services,
+    },
     ...(parts.now ? { now: parts.now } : {}),
   });
   for (const channel of channels) channel.attach(engine);

@@ -2,7 +2,7 @@
 // ingress, the tunnel) that adds routes to the listeners and has its own part in shutdown.
 // createRuntime composes a list of them so the route tables and the shutdown order are
 // written once, not per part.
-import type { Router } from 'express';
+import type { RequestHandler, Router } from 'express';
 import type { DirectRoute } from '../server/public-app';
 
 export interface RuntimeModule {
@@ -12,8 +12,8 @@ export interface RuntimeModule {
   readonly adminRoutes?: readonly Router[];
   /** Routes the public listener answers before Express, in module order. */
   readonly publicRoutes?: readonly DirectRoute[];
-  /** Express routers on the public listener (a channel's webhook), in module order. */
-  readonly publicRouters?: readonly Router[];
+  /** Express routers on the public listener (a channel's webhook, the public API), in module order. */
+  readonly publicRouters?: readonly RequestHandler[];
   /** Stops outside work coming in before anything else closes (the tunnel). */
   stop?(): Promise<unknown>;
   /** Ends live streams (SSE, long-polls) that would otherwise hold a listener open. */
@@ -59,5 +59,5 @@ export const adminRoutesOf = (modules: readonly RuntimeModule[]): Router[] =>
 export const publicRoutesOf = (modules: readonly RuntimeModule[]): DirectRoute[] =>
   modules.flatMap((module) => module.publicRoutes ?? []);
 
-export const publicRoutersOf = (modules: readonly RuntimeModule[]): Router[] =>
+export const publicRoutersOf = (modules: readonly RuntimeModule[]): RequestHandler[] =>
   modules.flatMap((module) => module.publicRouters ?? []);

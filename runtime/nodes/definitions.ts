@@ -10,6 +10,7 @@ import { jumpDefinition } from './jump/definition';
 import { sendMessageDefinition } from './send-message/definition';
 import { setVariableDefinition } from './set-variable/definition';
 import { startDefinition } from './start/definition';
+import { waitForWebhookDefinition } from './wait-for-webhook/definition';
 import { webhookTriggerDefinition } from './webhook-trigger/definition';
 
 export const nodeDefinitions = [
@@ -22,6 +23,7 @@ export const nodeDefinitions = [
   setVariableDefinition,
   httpRequestDefinition,
   delayDefinition,
+  waitForWebhookDefinition,
   jumpDefinition,
   endDefinition,
 ] as const;

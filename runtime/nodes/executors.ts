@@ -12,6 +12,7 @@ import { jumpExecutor } from './jump/execute';
 import { sendMessageExecutor } from './send-message/execute';
 import { setVariableExecutor } from './set-variable/execute';
 import { startExecutor } from './start/execute';
+import { waitForWebhookExecutor } from './wait-for-webhook/execute';
 import { webhookTriggerExecutor } from './webhook-trigger/execute';
 
 export const executors = {
@@ -24,6 +25,7 @@ export const executors = {
   'set-variable': setVariableExecutor,
   'http-request': httpRequestExecutor,
   delay: delayExecutor,
+  'wait-for-webhook': waitForWebhookExecutor,
   jump: jumpExecutor,
   end: endExecutor,
 } satisfies { [K in NodeType]: Executor<ConfigOf<K>> };

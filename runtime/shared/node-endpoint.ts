@@ -35,6 +35,10 @@ export interface EndpointCall {
   query: Readonly<Record<string, unknown>>;
 }
 
+/**
+ * A correlation names one wait: a second call with the same one is a repeat of the first
+ * (a provider's retry) and gets the first one's answer, without a second resume.
+ */
 export interface ResumeBy {
   /** The correlation the call carries, or undefined when it carries none. */
   correlation(call: EndpointCall): string | undefined;
@@ -71,6 +75,14 @@ export interface NodeEndpoint<Config> {
   urlId?(config: Record<string, unknown>): string | undefined;
   /** The endpoint's options from the parsed config (defaults applied). */
   options(config: Config): EndpointOptions;
+  /**
+   * `resume` endpoints whose correlation the engine issues (runtime/engine/resume-keys.ts):
+   * the variable holding this node's key for its next wait. The engine sets it when a run
+   * starts and again after each of the node's steps, so the flow can send the key out
+   * before it waits (seed 003's `conversation_key`); the executor waits on
+   * `ctx.resumeKey()`, the same key.
+   */
+  issuedKeyVariable?(config: Config): string;
 }
 
 /**

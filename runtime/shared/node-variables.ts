@@ -76,3 +76,18 @@ export function nodeVariableUse(
     read: unique(read),
   };
 }
+
+/**
+ * The variable holding the resume key the engine issues for this node (NodeEndpoint's
+ * `issuedKeyVariable`), set from the run's start: undefined for nodes without one.
+ */
+export function issuedKeyVariable(
+  definition: NodeDefinition | undefined,
+  config: unknown,
+): string | undefined {
+  if (!definition) return undefined;
+  const endpoint = definition.endpoint;
+  if (!endpoint?.issuedKeyVariable) return undefined;
+  const valid = salvageNodeConfig(definition, config);
+  return valid === undefined ? undefined : endpoint.issuedKeyVariable(valid);
+}

@@ -19,7 +19,7 @@ export const runModeSchema = z.enum(['full', 'headless']);
 export type RunMode = z.infer<typeof runModeSchema>;
 
 export const runTriggerSchema = z.object({
-  type: z.enum(['manual', 'webhook', ...SHIPPED_CHANNEL_IDS, 'jump']),
+  type: z.enum(['manual', 'webhook', 'api', ...SHIPPED_CHANNEL_IDS, 'jump']),
   /** The trigger node the run started from. */
   nodeId: z.string(),
   /** The inbound call that started it (webhook runs). */

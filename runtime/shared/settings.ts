@@ -36,6 +36,15 @@ export const settingsSchema = z.object({
       domain: z.string().max(253).optional(),
     })
     .prefault({}),
+  api: z
+    .object({
+      /**
+       * Requests one project token may make per minute to the public API (a burst of this
+       * size, refilled evenly); more are answered 429 with Retry-After.
+       */
+      requestsPerMinutePerToken: z.number().int().min(1).max(100_000).default(120),
+    })
+    .prefault({}),
   customers: z
     .object({
       /** ISO 3166 alpha-2 country for phone numbers written without a country code. */
@@ -54,6 +63,7 @@ export const settingsPatchSchema = z.object({
   calls: settingsSchema.shape.calls.unwrap().partial().optional(),
   outbound: settingsSchema.shape.outbound.unwrap().partial().optional(),
   customers: settingsSchema.shape.customers.unwrap().partial().optional(),
+  api: settingsSchema.shape.api.unwrap().partial().optional(),
 });
 // Tunnel settings change through /api/tunnel/settings (the authtoken goes with them).
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

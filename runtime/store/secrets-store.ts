@@ -1,6 +1,6 @@
 // Secrets (webhook tokens, HMAC secrets, authtokens) encrypted at rest in `secrets.json`.
 // Flow documents hold only a secret's id, so exporting or logging a flow reveals nothing.
-import { randomBytes } from 'node:crypto';
+import { hkdfSync, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { openSecret, sealSecret } from '../security/secret-box';
@@ -65,6 +65,15 @@ export class SecretsStore {
 
   static newId(): string {
     return `s_${randomBytes(12).toString('base64url')}`;
+  }
+
+  /**
+   * A 32-byte key for one purpose, derived from the secrets key (HKDF-SHA256): what signs
+   * values Hookflow hands out and checks later (runtime/engine/resume-keys.ts) without
+   * storing them. It changes only with the secrets key, so such values survive restarts.
+   */
+  derivedKey(purpose: string): Buffer {
+    return Buffer.from(hkdfSync('sha256', this.key, Buffer.alloc(0), `hookflow ${purpose}`, 32));
   }
 
   /** Changes with every set and delete, so a cache of revealed values knows when to drop them. */

@@ -27,6 +27,7 @@ export class SettingsStore {
         calls: { ...current.calls, ...patch.calls },
         outbound: { ...current.outbound, ...patch.outbound },
         customers: { ...current.customers, ...patch.customers },
+        api: { ...current.api, ...patch.api },
         tunnel: { ...current.tunnel, ...patch.tunnel },
       }),
     );

@@ -111,14 +111,16 @@ describe('a resume endpoint', () => {
       [runId],
     );
 
-    // The run has moved on: the same call again finds nothing waiting.
-    assert.equal((await post({ conversation_key: 'conv_1' })).status, 404);
+    // The same key again is a repeat of that delivery: the first answer, no second resume.
+    const repeat = await post({ conversation_key: 'conv_1' });
+    assert.equal(repeat.status, 202);
+    assert.deepEqual(await json(repeat), { accepted: true, runId, resumed: true });
 
     const page = await json<CallPage>(await rt.api(`/api/flows/${flow.id}/nodes/w/calls`));
     assert.deepEqual(
       page.calls.map((call) => [call.status, call.trigger, call.resumed ?? false]),
       [
-        [404, 'delay', false],
+        [202, 'delay', false],
         [202, 'delay', true],
         [404, 'delay', false],
         [400, 'delay', false],
@@ -126,6 +128,7 @@ describe('a resume endpoint', () => {
     );
     const accepted = page.calls[1];
     assert.equal(accepted?.runId, runId);
+    assert.equal(page.calls[0]?.duplicateOf, accepted?.id);
     const details = await json<CallDetails>(await rt.api(`/api/calls/${accepted?.id ?? ''}`));
     assert.equal(details.body, JSON.stringify({ conversation_key: 'conv_1', paid: true }));
     const replay = await rt.api(`/api/calls/${accepted?.id ?? ''}/replay`, {

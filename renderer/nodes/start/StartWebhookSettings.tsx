@@ -10,11 +10,11 @@ import type { WebhookSecurity } from '../../../runtime/shared/webhook-security';
 import {
   KIB,
   MAX_BODY_LIMIT_BYTES,
-  webhookMethods,
   webhookPaths,
   type WebhookMethod,
 } from '../../../runtime/shared/webhook-trigger';
-import { FieldGroup, SizeField } from '../../inspector/fields';
+import { SizeField } from '../../inspector/fields';
+import { MethodsField } from '../../inspector/MethodsField';
 import { useLatest } from '../../inspector/use-latest';
 import { useWebhookBases } from '../../inspector/use-webhook-bases';
 import { hasEntry, withEntry } from '../../inspector/webhook-security/allowlist-lines';
@@ -66,32 +66,12 @@ export function StartWebhookSettings({ props, live }: { props: Props; live: bool
         live={live}
         allowlist={allowlist}
       />
-      <FieldGroup
+      <MethodsField
         id={`${nodeId}-methods`}
-        label="Methods"
-        hint="Other methods are refused with 405."
+        value={methods}
         error={problemAt(problems, 'methods')}
-      >
-        <div className="method-checks">
-          {webhookMethods.map((method) => (
-            <label key={method} className="method-check">
-              <input
-                type="checkbox"
-                checked={methods.includes(method)}
-                onChange={(event) =>
-                  props.onChange({
-                    ...config,
-                    methods: event.target.checked
-                      ? webhookMethods.filter((m) => m === method || methods.includes(m))
-                      : methods.filter((m) => m !== method),
-                  })
-                }
-              />
-              {method}
-            </label>
-          ))}
-        </div>
-      </FieldGroup>
+        onChange={(next) => props.onChange({ ...config, methods: next })}
+      />
       <SizeField
         id={`${nodeId}-bodyLimitBytes`}
         label="Body size limit"

@@ -1,14 +1,15 @@
 // The General tab (seed 001): the URL with copy buttons and Regenerate, Listen, the methods
 // accepted, variable mappings, "save full body as JSON", and delivery options.
 import { useState } from 'react';
-import { webhookMethods, webhookPaths } from '../../../runtime/shared/webhook-trigger';
+import { webhookPaths } from '../../../runtime/shared/webhook-trigger';
 import {
   webhookTriggerDefinition,
   type webhookTriggerConfigSchema,
 } from '../../../runtime/nodes/webhook-trigger/definition';
 import type { CallDetails } from '../../../runtime/shared/calls';
 import type { WebhookAuth } from '../../../runtime/shared/webhook-security';
-import { FieldGroup, TextField, Toggle, UrlCopy } from '../../inspector/fields';
+import { TextField, Toggle, UrlCopy } from '../../inspector/fields';
+import { MethodsField } from '../../inspector/MethodsField';
 import { useWebhookBases } from '../../inspector/use-webhook-bases';
 import type { AllowlistActions } from '../../panels/calls/CallView';
 import type { MapAction } from '../../panels/calls/PayloadTree';
@@ -126,8 +127,16 @@ export function GeneralTab({
         allowlist={allowlist}
         controls={false}
       />
-      <MethodsField props={props} />
-      <MappingsField props={props} newestCall={newestCall} />
+      <MethodsField {...bindField(props, 'methods')} />
+      <MappingsField
+        props={{
+          nodeId: props.nodeId,
+          mappings: props.config.mappings,
+          problems: props.problems,
+          onChange: (mappings) => props.onChange({ ...props.config, mappings }),
+        }}
+        newestCall={newestCall}
+      />
       <Toggle
         id={`${nodeId}-save-full-body`}
         label="Save full body as JSON"
@@ -171,36 +180,5 @@ export function GeneralTab({
         </div>
       </Modal>
     </>
-  );
-}
-
-function MethodsField({ props }: { props: Props }) {
-  const methods = bindField(props, 'methods');
-  return (
-    <FieldGroup
-      id={methods.id}
-      label="Methods"
-      hint="Other methods are refused with 405."
-      error={methods.error}
-    >
-      <div className="method-checks">
-        {webhookMethods.map((method) => (
-          <label key={method} className="method-check">
-            <input
-              type="checkbox"
-              checked={methods.value.includes(method)}
-              onChange={(event) =>
-                methods.onChange(
-                  event.target.checked
-                    ? webhookMethods.filter((m) => m === method || methods.value.includes(m))
-                    : methods.value.filter((m) => m !== method),
-                )
-              }
-            />
-            {method}
-          </label>
-        ))}
-      </div>
-    </FieldGroup>
   );
 }

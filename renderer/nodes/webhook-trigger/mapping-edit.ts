@@ -13,6 +13,7 @@ export function addMapping(
   mappings: readonly Mapping[],
   path: string,
   variable: string,
+  max = MAX_MAPPINGS,
 ): { mappings: Mapping[] } | { problem: string } {
   if (mappings.some((mapping) => mapping.path === path && mapping.variable === variable)) {
     return { mappings: [...mappings] };
@@ -23,8 +24,8 @@ export function addMapping(
       problem: `${variable} already holds ${clash.path || 'another field'}: choose another name`,
     };
   }
-  if (mappings.length >= MAX_MAPPINGS) {
-    return { problem: `A trigger has at most ${MAX_MAPPINGS} mappings: remove one first` };
+  if (mappings.length >= max) {
+    return { problem: `This node maps at most ${max} variables: remove one first` };
   }
   return { mappings: [...mappings, { path, variable }] };
 }

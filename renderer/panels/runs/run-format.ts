@@ -13,6 +13,7 @@ export const STATUS_TEXT: Record<RunStatus, string> = {
 const TRIGGER_TEXT: Record<string, string> = {
   manual: 'Manual',
   webhook: 'Webhook',
+  api: 'API',
   'test-chat': 'Test chat',
   widget: 'Web widget',
   jump: 'Jump',

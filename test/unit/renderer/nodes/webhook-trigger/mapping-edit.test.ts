@@ -34,7 +34,7 @@ describe('addMapping', () => {
     }));
     const result = addMapping(full, 'body.more', 'more');
     assert.ok('problem' in result);
-    assert.match(result.problem, /at most 100 mappings: remove one first/);
+    assert.match(result.problem, /at most 100 variables: remove one first/);
   });
 });
 

@@ -1,0 +1,79 @@
+// The callback URL of a Wait for webhook node (local, and public while the tunnel is online)
+// and how the run's key gets to the caller: the flow sends `{{conversation_key}}` out
+// before the node (an HTTP Request body, a chat message), the caller sends it back.
+import { CONVERSATION_KEY_FIELD } from '../../../runtime/nodes/wait-for-webhook/definition';
+import { UrlCopy } from '../../inspector/fields';
+import { callNodeUrl } from '../../inspector/node-urls';
+import { useWebhookBases } from '../../inspector/use-webhook-bases';
+import { useEditor } from '../../store/editor-store';
+import { usePublish } from '../../store/publish-store';
+import { CopyButton } from '../../ui/CopyButton';
+
+interface Props {
+  nodeId: string;
+  keyVariable: string;
+  /** The published version has this node (its URL answers). */
+  live: boolean;
+}
+
+export function CallbackUrls({ nodeId, keyVariable, live }: Props) {
+  const flow = useEditor((state) => state.flow);
+  const publish = usePublish((state) => state.publish);
+  const publishing = usePublish((state) => state.publishing);
+  const { local, tunnel } = useWebhookBases();
+  if (!flow) return null;
+  const sendOut = `{ "${CONVERSATION_KEY_FIELD}": "{{${keyVariable}}}" }`;
+  return (
+    <section className="node-urls" aria-label="Callback URL">
+      {live ? (
+        <>
+          {local && (
+            <UrlCopy
+              id={`${nodeId}-url-local`}
+              label="Callback URL (local)"
+              url={callNodeUrl(local, flow.id, nodeId)}
+              hint="From this computer."
+              testId="wait-url-local"
+            />
+          )}
+          {tunnel ? (
+            <UrlCopy
+              id={`${nodeId}-url-public`}
+              label="Callback URL (public)"
+              url={callNodeUrl(tunnel, flow.id, nodeId)}
+              hint="From anywhere, through the ngrok tunnel."
+              testId="wait-url-public"
+            />
+          ) : (
+            <p className="field-hint" data-testid="wait-url-public-missing">
+              For a public URL, start the tunnel (Public URL in the top bar).
+            </p>
+          )}
+        </>
+      ) : (
+        <div className="url-pending" data-testid="wait-url-pending">
+          <p>
+            Publish the flow to get the callback URL
+            {flow.published ? ' (the live version does not have this node yet).' : '.'}
+          </p>
+          <button type="button" disabled={publishing} onClick={() => void publish()}>
+            {publishing ? 'Publishing…' : 'Publish now'}
+          </button>
+        </div>
+      )}
+      <div className="field-hint" data-testid="wait-key-help">
+        <p>
+          Each run has its own key in <code>{keyVariable}</code> from its start. Send it to the
+          caller before this node, e.g. in an HTTP Request body:{' '}
+          <code data-testid="wait-key-example">{sendOut}</code>{' '}
+          <CopyButton text={sendOut} what="the body example" testId="wait-key-example-copy" />
+        </p>
+        <p>
+          The caller sends it back as <code>{CONVERSATION_KEY_FIELD}</code> in a JSON body, a form
+          field or the query string. Missing: 400. Unknown: 404. A wait that already ended (timed
+          out, resumed, cancelled): 410 saying which. The same key again gets the first answer.
+        </p>
+      </div>
+    </section>
+  );
+}

@@ -3,7 +3,8 @@
 // grammY's `Bot` runs its own polling loop and middleware, while the transport needs its
 // own loop (persisted offsets, mode switches, write-first records). This file turns
 // grammY's errors into TelegramError and retries 429s within bounds.
-import { Api, GrammyError, HttpError } from 'grammy';
+import type * as Grammy from 'grammy';
+import type { Api } from 'grammy';
 import type { InlineKeyboardButton, Update, UserFromGetMe } from 'grammy/types';
 import {
   TelegramError,
@@ -35,6 +36,13 @@ export interface BotIdentity {
 
 type GrammySignal = NonNullable<Parameters<Api['getUpdates']>[1]>;
 
+/**
+ * grammY, loaded by the first connect rather than at startup: ~4 MB of heap that a runtime
+ * without Telegram never needs (a smaller heap is cheaper to collect on the webhook hot
+ * path, `npm run bench:webhook`). Every error it throws comes after that load.
+ */
+let grammy: typeof Grammy | undefined;
+
 const DEFAULT_API_ROOT = 'https://api.telegram.org';
 /** Telegram's limit on callback_data. */
 const MAX_CALLBACK_DATA_BYTES = 64;
@@ -60,7 +68,8 @@ export class BotApi {
       throw badTokenError(400, 'the token does not look like 123456:ABC-DEF…');
     }
     // timeoutSeconds bounds every call; getUpdates asks for at most 25 s (transport.ts).
-    const api = new Api(token.trim(), {
+    grammy ??= await import('grammy');
+    const api = new grammy.Api(token.trim(), {
       apiRoot: options.apiRoot ?? DEFAULT_API_ROOT,
       timeoutSeconds: 60,
     });
@@ -162,7 +171,7 @@ export class BotApi {
 /** grammY's errors (or anything thrown) as TelegramError. */
 export function toTelegramError(error: unknown, method: string, chatId?: string): TelegramError {
   if (isTelegramError(error)) return error;
-  if (error instanceof GrammyError) {
+  if (grammy && error instanceof grammy.GrammyError) {
     const status = error.error_code;
     // "Forbidden: bot was blocked by the user": the category repeats the status; drop it.
     const description = error.description.replace(/^[A-Z][A-Za-z ]+:\s+/, '');
@@ -187,7 +196,7 @@ export function toTelegramError(error: unknown, method: string, chatId?: string)
       status,
     });
   }
-  const cause = error instanceof HttpError ? error.error : error;
+  const cause = grammy && error instanceof grammy.HttpError ? error.error : error;
   // The fetch error is not kept as `cause`: its message holds the request URL, token and all.
   return new TelegramError(
     'unreachable',

@@ -202,7 +202,11 @@ export class ChatService {
           };
         }
         if (chat.firstInboundAt === undefined) {
-          return { status: 409, code: 'not_written_first', message: writeFirstReason(channel.label) };
+          return {
+            status: 409,
+            code: 'not_written_first',
+            message: writeFirstReason(channel.label),
+          };
         }
         return undefined;
       },

@@ -17,20 +17,22 @@ const STATE_TEXT: Record<ChannelState, string> = {
 export function ChannelsView() {
   const [channels, setChannels] = useState<ChannelSummary[]>();
   const [error, setError] = useState<string>();
-  const load = useCallback(async (signal?: AbortSignal) => {
-    try {
-      setChannels(await channelsApi.list(signal));
-      setError(undefined);
-    } catch (failure) {
-      if (!signal?.aborted) setError(errorText(failure));
-    }
-  }, []);
+  // Bumped to load again (after a setup changed a status, or Retry).
+  const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     const controller = new AbortController();
-    void load(controller.signal);
+    channelsApi.list(controller.signal).then(
+      (list) => {
+        setChannels(list);
+        setError(undefined);
+      },
+      (caught: unknown) => {
+        if (!controller.signal.aborted) setError(errorText(caught));
+      },
+    );
     return () => controller.abort();
-  }, [load]);
-  const reload = useCallback(() => void load(), [load]);
+  }, [attempt]);
+  const reload = useCallback(() => setAttempt((n) => n + 1), []);
 
   return (
     <div className="channels-view" data-testid="channels-view">
@@ -38,8 +40,8 @@ export function ChannelsView() {
         <h2 id="channels-heading">Channels</h2>
       </header>
       <p className="muted">
-        Where people talk to your flows. A channel starts the flow you pick when someone writes
-        to it; replies go back the same way.
+        Where people talk to your flows. A channel starts the flow you pick when someone writes to
+        it; replies go back the same way.
       </p>
       {error && (
         <p className="error" role="alert">

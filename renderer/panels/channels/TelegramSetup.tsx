@@ -1,7 +1,7 @@
 // Telegram's setup in the Channels view: paste the bot token from @BotFather (checked with
 // Telegram before it is saved; stored encrypted, never shown again), pick the flow a new
 // conversation starts, connect; later change the flow or disconnect.
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { FlowSummary } from '../../../runtime/shared/flow-document';
 import type { TelegramInfo } from '../../../runtime/shared/telegram';
 import { api } from '../../api/client';
@@ -17,25 +17,31 @@ export function TelegramSetup({ onChanged }: ChannelSetupProps) {
   const [info, setInfo] = useState<TelegramInfo>();
   const [flows, setFlows] = useState<FlowSummary[]>();
   const [loadError, setLoadError] = useState<string>();
-  const load = useCallback(async () => {
-    try {
-      const [current, list] = await Promise.all([telegramApi.get(), api.listFlows()]);
-      setInfo(current);
-      setFlows(list);
-      setLoadError(undefined);
-    } catch (error) {
-      setLoadError(errorText(error));
-    }
-  }, []);
+  const [attempt, setAttempt] = useState(0);
   useEffect(() => {
-    void load();
-  }, [load]);
+    let current = true;
+    Promise.all([telegramApi.get(), api.listFlows()]).then(
+      ([telegram, list]) => {
+        if (!current) return;
+        setInfo(telegram);
+        setFlows(list);
+        setLoadError(undefined);
+      },
+      (caught: unknown) => {
+        if (current) setLoadError(errorText(caught));
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [attempt]);
+  const load = () => setAttempt((n) => n + 1);
 
   if (loadError) {
     return (
       <p className="error" role="alert">
         Could not read the Telegram settings: {loadError}{' '}
-        <button type="button" className="link" onClick={() => void load()}>
+        <button type="button" className="link" onClick={load}>
           Retry
         </button>
       </p>

@@ -53,9 +53,15 @@ export function telegramPublicRoutes(channel: TelegramRoutesTarget): Router {
     },
   );
   router.all(TELEGRAM_WEBHOOK_PATH, () => {
-    throw new ApiError(405, 'method_not_allowed', 'Telegram delivers updates with POST', undefined, {
-      Allow: 'POST',
-    });
+    throw new ApiError(
+      405,
+      'method_not_allowed',
+      'Telegram delivers updates with POST',
+      undefined,
+      {
+        Allow: 'POST',
+      },
+    );
   });
   return router;
 }

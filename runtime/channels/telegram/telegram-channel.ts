@@ -401,7 +401,9 @@ export class TelegramChannel implements Channel, TelegramRoutesTarget {
       customer: [
         { field: 'telegram', value: chatId, search: true },
         { field: 'name', value: from.name, search: false },
-        ...(from.username ? [{ field: 'telegram' as const, value: from.username, search: false }] : []),
+        ...(from.username
+          ? [{ field: 'telegram' as const, value: from.username, search: false }]
+          : []),
       ],
       body: { chatId, from: { id: event.userId, ...from } },
     };
@@ -435,7 +437,10 @@ export class TelegramChannel implements Channel, TelegramRoutesTarget {
 
   #offer(chatId: string, buttons: readonly ChatButton[]): void {
     this.#offered.delete(chatId);
-    this.#offered.set(chatId, buttons.map(({ id, label }) => ({ id, label })));
+    this.#offered.set(
+      chatId,
+      buttons.map(({ id, label }) => ({ id, label })),
+    );
     for (const oldest of this.#offered.keys()) {
       if (this.#offered.size <= MAX_OFFERED) break;
       this.#offered.delete(oldest);

@@ -20,7 +20,7 @@ import {
   type Emulator,
 } from '../../helpers/telegram-emulator';
 import { json, startTestRuntime, type TestRuntime } from '../../helpers/test-runtime';
-import { endNode, startNode } from '../../helpers/webhook-flows';
+import { endNode, startNode, webhookTriggerNode } from '../../helpers/webhook-flows';
 import { tempDir } from '../../helpers/temp-dir';
 import type { RuntimeOptions } from '../../../runtime/index';
 
@@ -28,7 +28,7 @@ import type { RuntimeOptions } from '../../../runtime/index';
 function coffeeFlow(): DraftGraph {
   const say = (id: string, text: string, x: number) => ({
     id,
-    type: 'send-message',
+    type: 'send-message' as const,
     position: { x, y: 0 },
     data: { config: { text } },
   });
@@ -87,8 +87,7 @@ async function telegramRuntime(
   });
 }
 
-const info = async (rt: TestRuntime) =>
-  json<TelegramInfo>(await rt.api('/api/channels/telegram'));
+const info = async (rt: TestRuntime) => json<TelegramInfo>(await rt.api('/api/channels/telegram'));
 
 async function connect(rt: TestRuntime, body: Record<string, unknown>): Promise<Response> {
   return rt.api('/api/channels/telegram/connect', { method: 'POST', json: body });
@@ -278,7 +277,7 @@ describe('Telegram channel (against telegram-test-api, never the real Telegram)'
     assert.equal(hi?.text, 'Hi Erin!');
   });
 
-  it('a bot cannot write first: call_node and a webhook chat binding say why not', async () => {
+  it('a bot cannot write first: call_node and a webhook’s chat binding say why not', async () => {
     const emulator = await startEmulator();
     const rt = await telegramRuntime(emulator);
     const flow = await createPublishedFlow(
@@ -343,6 +342,69 @@ describe('Telegram channel (against telegram-test-api, never the real Telegram)'
     assert.match(
       (await json<{ error: { message: string } }>(available)).error.message,
       /Available channels: test-chat, telegram\./,
+    );
+
+    // A Webhook Trigger binding a Telegram chat by id (seed 001): fine for Fay, who wrote;
+    // for chat 5099, who never did, the Send Message step fails with the reason.
+    const trigger = webhookTriggerNode({
+      customer: {
+        enabled: true,
+        rows: [{ id: 'r_tg', field: 'telegram', path: 'body.chat', search: true }],
+      },
+      chat: {
+        enabled: true,
+        channel: 'telegram',
+        contactPath: 'body.chat',
+        contactType: 'telegram',
+      },
+    });
+    await createPublishedFlow(
+      rt,
+      {
+        nodes: [
+          trigger,
+          {
+            id: 'n_say',
+            type: 'send-message',
+            position: { x: 100, y: 0 },
+            data: { config: { text: 'Order {{body.order}} shipped' } },
+          },
+          endNode(),
+        ],
+        edges: [
+          { id: 'e1', source: trigger.id, sourceHandle: 'next', target: 'n_say' },
+          { id: 'e2', source: 'n_say', sourceHandle: 'next', target: 'n_end' },
+        ],
+        variables: [],
+      },
+      'Orders',
+    );
+    const hook = `${rt.public}/webhooks/flow/${String(trigger.data.config.webhookId)}`;
+    const call = async (body: unknown) => {
+      const response = await fetch(hook, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      assert.equal(response.status, 202, await response.clone().text());
+      return waitForRun(rt, (await json<{ runId: string }>(response)).runId);
+    };
+    const toFay = await call({ chat: '5003', order: 'o1' });
+    assert.equal(toFay.status, 'completed', JSON.stringify(toFay));
+    const [, order] = await fay.botMessages(2);
+    assert.equal(order?.text, 'Order o1 shipped');
+    const toStranger = await call({ chat: '5099', order: 'o2' });
+    assert.equal(toStranger.status, 'failed');
+    assert.equal(
+      toStranger.steps.find((step) => step.nodeId === 'n_say')?.error,
+      'Telegram: this person has not written to the bot yet, and a bot cannot write first',
+    );
+    assert.equal(
+      emulator.server.storage.botMessages.filter(
+        (update) => String(update.message.chat_id) === '5099',
+      ).length,
+      0,
+      'nothing was sent to the stranger',
     );
   });
 

@@ -61,11 +61,10 @@ describe('bindChat', () => {
     );
 
     const first = refusal('telegram', '1');
-    assert.deepEqual([first.status, first.code, first.message], [
-      409,
-      'not_written_first',
-      'Telegram: has not written',
-    ]);
+    assert.deepEqual(
+      [first.status, first.code, first.message],
+      [409, 'not_written_first', 'Telegram: has not written'],
+    );
 
     const missing = refusal('test-chat', 'nope');
     assert.equal(missing.status, 404);

@@ -127,7 +127,7 @@ export const waitForWebhookDefinition = defineNode({
   category: 'integration',
   description:
     'Pauses the run until a third party (a payment provider) calls back with the run’s conversation_key, or a timeout passes.',
-  icon: '⏳',
+  icon: '↩',
   configSchema: waitForWebhookConfigSchema,
   outputs: () => outputs,
   isTrigger: false,

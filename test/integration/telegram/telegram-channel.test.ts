@@ -124,6 +124,7 @@ describe('Telegram channel (against telegram-test-api, never the real Telegram)'
       [
         ['test-chat', 'Test chat', true, 'connected'],
         ['telegram', 'Telegram', false, 'needs-setup'],
+        ['widget', 'Web widget', false, 'needs-setup'],
       ],
     );
     assert.match(before.channels[1]?.status.action ?? '', /@BotFather/);

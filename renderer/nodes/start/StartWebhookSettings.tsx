@@ -17,10 +17,9 @@ import { SizeField } from '../../inspector/fields';
 import { MethodsField } from '../../inspector/MethodsField';
 import { useLatest } from '../../inspector/use-latest';
 import { useWebhookBases } from '../../inspector/use-webhook-bases';
-import { hasEntry, withEntry } from '../../inspector/webhook-security/allowlist-lines';
 import { readSecurity } from '../../inspector/webhook-security/auth-draft';
 import { SecuritySection } from '../../inspector/webhook-security/SecuritySection';
-import type { AllowlistActions } from '../../panels/calls/CallView';
+import { allowlistActions } from '../../inspector/webhook-security/allowlist-actions';
 import { ListenPanel } from '../../panels/listen/ListenPanel';
 import { useListen } from '../../panels/listen/use-listen';
 import { useEditor } from '../../store/editor-store';
@@ -40,18 +39,11 @@ export function StartWebhookSettings({ props, live }: { props: Props; live: bool
   const security = readSecurity(config.security);
   const setSecurity = (next: WebhookSecurity) =>
     latest.current.onChange({ ...latest.current.config, security: next });
-  const allowlist: AllowlistActions = {
-    hasIp: (ip) => hasEntry(security.ipAllowlist, ip),
-    hasOrigin: (origin) => hasEntry(security.originAllowlist, origin),
-    addIp: (ip) => {
-      const current = readSecurity(latest.current.config.security);
-      setSecurity({ ...current, ipAllowlist: withEntry(current.ipAllowlist, ip) });
-    },
-    addOrigin: (origin) => {
-      const current = readSecurity(latest.current.config.security);
-      setSecurity({ ...current, originAllowlist: withEntry(current.originAllowlist, origin) });
-    },
-  };
+  const allowlist = allowlistActions(
+    security,
+    () => readSecurity(latest.current.config.security),
+    setSecurity,
+  );
   const url =
     local && flowId
       ? `${local.replace(/\/+$/, '')}${webhookPaths.callNode(flowId, nodeId)}`

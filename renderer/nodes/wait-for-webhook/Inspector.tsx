@@ -16,10 +16,9 @@ import { MethodsField } from '../../inspector/MethodsField';
 import { callNodeUrl, publishedNode } from '../../inspector/node-urls';
 import { useLatest } from '../../inspector/use-latest';
 import { useWebhookBases } from '../../inspector/use-webhook-bases';
-import { hasEntry, withEntry } from '../../inspector/webhook-security/allowlist-lines';
 import { readSecurity } from '../../inspector/webhook-security/auth-draft';
 import { SecuritySection } from '../../inspector/webhook-security/SecuritySection';
-import type { AllowlistActions } from '../../panels/calls/CallView';
+import { allowlistActions } from '../../inspector/webhook-security/allowlist-actions';
 import type { MapAction } from '../../panels/calls/PayloadTree';
 import { suggestVariableName } from '../../panels/calls/payload-paths';
 import { ListenPanel } from '../../panels/listen/ListenPanel';
@@ -76,20 +75,11 @@ export function WaitForWebhookInspector(rawProps: Props) {
   };
   const setSecurity = (next: WebhookSecurity) =>
     change((current) => ({ ...current, security: next }));
-  const allowlist: AllowlistActions = {
-    hasIp: (ip) => hasEntry(security.ipAllowlist, ip),
-    hasOrigin: (origin) => hasEntry(security.originAllowlist, origin),
-    addIp: (ip) => {
-      const current = readSecurity(latest.current.config.security);
-      setSecurity({ ...current, ipAllowlist: withEntry(current.ipAllowlist, ip) });
-      notify(`Added ${ip} to the IP allowlist (Security tab)`);
-    },
-    addOrigin: (origin) => {
-      const current = readSecurity(latest.current.config.security);
-      setSecurity({ ...current, originAllowlist: withEntry(current.originAllowlist, origin) });
-      notify(`Added ${origin} to the origin allowlist (Security tab)`);
-    },
-  };
+  const allowlist = allowlistActions(
+    security,
+    () => readSecurity(latest.current.config.security),
+    setSecurity,
+  );
 
   const securityProblems = problems.filter((problem) => problem.path.startsWith('security')).length;
   const tabs: TabItem<WaitTab>[] = [

@@ -7,12 +7,11 @@ import {
   type WebhookTriggerConfig,
 } from '../../../runtime/nodes/webhook-trigger/definition';
 import type { WebhookSecurity } from '../../../runtime/shared/webhook-security';
-import { hasEntry, withEntry } from '../../inspector/webhook-security/allowlist-lines';
 import { readSecurity } from '../../inspector/webhook-security/auth-draft';
 import { SecuritySection } from '../../inspector/webhook-security/SecuritySection';
 import { publishedNode } from '../../inspector/node-urls';
 import { useLatest } from '../../inspector/use-latest';
-import type { AllowlistActions } from '../../panels/calls/CallView';
+import { allowlistActions } from '../../inspector/webhook-security/allowlist-actions';
 import type { MapAction } from '../../panels/calls/PayloadTree';
 import { suggestVariableName } from '../../panels/calls/payload-paths';
 import { LogsTab } from '../../panels/logs/LogsTab';
@@ -102,20 +101,11 @@ export function WebhookTriggerInspector(rawProps: Props) {
 
   const setSecurity = (next: WebhookSecurity) =>
     change((current) => ({ ...current, security: next }));
-  const allowlist: AllowlistActions = {
-    hasIp: (ip) => hasEntry(security.ipAllowlist, ip),
-    hasOrigin: (origin) => hasEntry(security.originAllowlist, origin),
-    addIp: (ip) => {
-      const current = readSecurity(latest.current.config.security);
-      setSecurity({ ...current, ipAllowlist: withEntry(current.ipAllowlist, ip) });
-      notify(`Added ${ip} to the IP allowlist (Security tab)`);
-    },
-    addOrigin: (origin) => {
-      const current = readSecurity(latest.current.config.security);
-      setSecurity({ ...current, originAllowlist: withEntry(current.originAllowlist, origin) });
-      notify(`Added ${origin} to the origin allowlist (Security tab)`);
-    },
-  };
+  const allowlist = allowlistActions(
+    security,
+    () => readSecurity(latest.current.config.security),
+    setSecurity,
+  );
 
   const counts = problemsPerTab(problems);
   const badge = (key: TriggerTab) =>

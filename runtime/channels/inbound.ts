@@ -55,12 +55,12 @@ export class ChannelInbound implements InboundPort {
   /** Called once the chats and the engine are open: messages waiting meanwhile go on. */
   connect(deps: InboundDeps): void {
     this.#deps = deps;
-    this.#detach = deps.engine.onUpdate(({ run, chat }) => {
+    this.#detach = deps.engine.onUpdate(({ runId, status, chat }) => {
       if (!chat) return;
       const key = slot(chat.channel, chat.key);
-      if (run.status === 'running' || run.status === 'waiting') this.#current.set(key, run.id);
+      if (status === 'running' || status === 'waiting') this.#current.set(key, runId);
       // Ended: forgotten, so the map holds only chats with a live run.
-      else if (this.#current.get(key) === run.id) this.#current.delete(key);
+      else if (this.#current.get(key) === runId) this.#current.delete(key);
     });
     this.#resolveReady(deps);
   }

@@ -54,6 +54,10 @@ export interface StartRunOptions {
 
 /** What listeners hear whenever a run starts, waits, resumes or ends. */
 export interface RunUpdate {
-  run: Omit<Run, 'steps'>;
+  /** Cheap to read: most listeners need only these. */
+  runId: string;
+  status: Run['status'];
   chat?: ChatRef;
+  /** A copy of the run without its steps, made on first read: read it only when needed. */
+  run: Omit<Run, 'steps'>;
 }

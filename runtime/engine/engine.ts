@@ -194,9 +194,9 @@ export class Engine {
       const timer = setTimeout(() => done(false), timeoutMs).unref();
       // Updates are emitted after a wait is armed, so `waits()` sees it then.
       const off = this.onUpdate((update) => {
-        if (update.run.id !== runId) return;
+        if (update.runId !== runId) return;
         if (waits()) done(true);
-        else if (runHasEnded(update.run.status) || this.runs.stopping) done(false);
+        else if (runHasEnded(update.status) || this.runs.stopping) done(false);
       });
     });
   }

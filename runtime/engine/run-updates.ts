@@ -11,9 +11,12 @@ export class RunUpdates {
 
   emit(active: ActiveRun): void {
     if (this.listeners.size === 0) return;
-    // The copy is made only for a listener that reads it (most look at `chat` first).
+    // The copy is made only for a listener that reads `run` (most need only the id, the
+    // status and the chat): a copy per step for every run cost ~7 % of a webhook's CPU.
     let copy: Omit<Run, 'steps'> | undefined;
     const update: RunUpdate = {
+      runId: active.id,
+      status: active.run.status,
       get run() {
         if (!copy) {
           const { steps: _steps, ...run } = active.run;

@@ -54,13 +54,14 @@ function start(node: string, args: string[]): Child {
 }
 
 /** A Hookflow server from `cli` on a temp data folder, with the bench's two flows published. */
-async function startHookflow(node: string, cli: string, profile: boolean): Promise<Hookflow> {
+async function startHookflow(node: string, cli: string, profileAs: string): Promise<Hookflow> {
   const dataDir = await mkdtemp(join(tmpdir(), 'hookflow-bench-webhook-'));
   const runtime = start(node, [
     // As `npm run serve` and the headless `npm start` run it.
     ...RUNTIME_NODE_FLAGS,
-    ...(profile && process.env.HOOKFLOW_BENCH_PROFILE
-      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.HOOKFLOW_BENCH_PROFILE}`]
+    // Each server's profile in its own folder (now/, before/), to compare them side by side.
+    ...(process.env.HOOKFLOW_BENCH_PROFILE
+      ? ['--cpu-prof', `--cpu-prof-dir=${join(process.env.HOOKFLOW_BENCH_PROFILE, profileAs)}`]
       : []),
     cli,
     'serve',
@@ -147,9 +148,9 @@ async function main(): Promise<void> {
   const servers: Hookflow[] = [];
   try {
     const [, port] = await waitFor(baselineChild, /port (\d+)/);
-    const hookflow = await startHookflow(node.path, cli, true);
+    const hookflow = await startHookflow(node.path, cli, 'now');
     servers.push(hookflow);
-    const previous = before ? await startHookflow(node.path, before.cli, false) : undefined;
+    const previous = before ? await startHookflow(node.path, before.cli, 'before') : undefined;
     if (previous) servers.push(previous);
     const signature = `sha256=${createHmac('sha256', HMAC_SECRET).update(SMALL).digest('hex')}`;
     const baselinePid = baselineChild.process.pid ?? 0;

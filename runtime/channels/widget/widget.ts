@@ -89,9 +89,9 @@ export class WidgetConversations {
 
   attach(engine: Engine): void {
     this.#engine = engine;
-    this.#detach = engine.onUpdate(({ run, chat }) => {
+    this.#detach = engine.onUpdate(({ runId, status, chat }) => {
       if (chat?.channel !== WIDGET_CHANNEL) return;
-      this.#runs.set(chat.key, { runId: run.id, status: run.status });
+      this.#runs.set(chat.key, { runId, status });
     });
   }
 

@@ -213,7 +213,7 @@ describe('engine: runs', () => {
     const runId = newRunId();
     let pages: Promise<RunPage[]> | undefined;
     const stop = engine.onUpdate((update) => {
-      if (update.run.id !== runId || pages) return;
+      if (update.runId !== runId || pages) return;
       assert.equal(engine.runStatus(runId), 'running');
       pages = Promise.all([
         engine.listRuns({ limit: 10 }),

@@ -40,10 +40,11 @@
 // open and every 256 appends), the engine writes it again as one full record, so a run
 // waiting on a 30-day Delay never depends on records retention may drop. (If Hookflow is
 // off for more than half the retention period, a waiting run can still age out.)
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { randomText } from '../security/random-pool';
 
 export function newRunId(): string {
-  return `r_${randomBytes(16).toString('base64url')}`;
+  return `r_${randomText(16, 'base64url')}`;
 }
 
 /** The run a Jump starts: the same parent at the same step always gives the same id. */

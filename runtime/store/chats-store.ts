@@ -22,7 +22,7 @@
 // chats log is compacted the customers store's way (runtime/store/log-generations.ts) once
 // it holds more than twice the live chats and COMPACT_MIN_GARBAGE superseded records.
 // Messages are never superseded and are not compacted.
-import { randomBytes } from 'node:crypto';
+import { randomText } from '../security/random-pool';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -135,7 +135,7 @@ export class ChatsStore {
 
   static newId(now = Date.now()): string {
     // Time-ordered, like customer ids.
-    return `chat_${now.toString(36).padStart(9, '0')}${randomBytes(6).toString('hex')}`;
+    return `chat_${now.toString(36).padStart(9, '0')}${randomText(6, 'hex')}`;
   }
 
   get size(): number {

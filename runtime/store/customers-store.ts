@@ -17,7 +17,7 @@
 // written to a fresh generation folder, which `current.json` (written atomically) then
 // names; the old folder is removed. A crash before the pointer moves leaves the old
 // generation in charge; after, the new one. Writes wait during a compaction.
-import { randomBytes } from 'node:crypto';
+import { randomText } from '../security/random-pool';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -116,7 +116,7 @@ export class CustomersStore {
     lastIdMs = now;
     return (
       `cus_${now.toString(36).padStart(9, '0')}${sameMs.toString(36).padStart(4, '0')}` +
-      randomBytes(6).toString('hex')
+      randomText(6, 'hex')
     );
   }
 

@@ -186,12 +186,19 @@ async function open(
   const stores = await openStores(dataDir, options.secretsKey);
   const { problems, flows, settings, secrets, versions } = stores;
   const defaultCountry = (): string | undefined => settings.get().customers.defaultCountry;
-  const customers = await CustomersStore.open({
+  // Read in the background (100k customers take ~1 s): the designer and webhooks do not
+  // wait for them; bindings and the Customers view do (runtime/store/customers-store.ts).
+  const customers = CustomersStore.load({
     dir: join(dataDir, 'customers'),
     problems,
     logger,
     defaultCountry,
   });
+  customers.loaded().catch((error: unknown) =>
+    logger.error('The customers could not be read: bindings and the Customers view fail', {
+      error: error instanceof Error ? error.message : String(error),
+    }),
+  );
   const events = new RuntimeEvents((event, error) =>
     logger.error(`a ${event} listener failed`, {
       error: error instanceof Error ? error.message : String(error),

@@ -78,19 +78,43 @@ export class CustomersStore {
   readonly #index = new ContactIndex();
   /** The newest not-yet-durable write of each customer, which an unchanged bind awaits. */
   readonly #writes = new StoreWrites();
-  #log: JsonlLog<CustomerRecord>;
-  #generation: number;
+  // Set by #read, before any read or write is let through (they wait for #loaded).
+  #log!: JsonlLog<CustomerRecord>;
+  #generation = 0;
+  #loaded: Promise<void> = Promise.resolve();
+  #ready = false;
 
-  private constructor(
-    private readonly options: CustomersStoreOptions,
-    log: JsonlLog<CustomerRecord>,
-    generation: number,
-  ) {
-    this.#log = log;
-    this.#generation = generation;
+  private constructor(private readonly options: CustomersStoreOptions) {}
+
+  /** Opens the store and resolves once its customers are in memory. */
+  static async open(options: CustomersStoreOptions): Promise<CustomersStore> {
+    const store = CustomersStore.load(options);
+    await store.loaded();
+    return store;
   }
 
-  static async open(options: CustomersStoreOptions): Promise<CustomersStore> {
+  /**
+   * The store at once, its customers read in the background: 100,000 take ~1 s, and the
+   * runtime need not wait for them to serve the designer and accept webhooks (a call is
+   * recorded before its run binds a customer). Writes wait for the load; readers of the
+   * synchronous views (get, all, byKey, size) await `loaded()` first. If the load fails,
+   * every write and `loaded()` reject with its error.
+   */
+  static load(options: CustomersStoreOptions): CustomersStore {
+    const store = new CustomersStore(options);
+    store.#loaded = store.#writes.exclusive(() => store.#read()).then(() => store.#compactIfDue());
+    // Observed here so an unawaited failure is not an unhandled rejection; callers still get it.
+    store.#loaded.catch(() => undefined);
+    return store;
+  }
+
+  /** Resolves once the customers are in memory; rejects if they could not be read. */
+  loaded(): Promise<void> {
+    return this.#loaded;
+  }
+
+  async #read(): Promise<void> {
+    const { options } = this;
     await mkdir(options.dir, { recursive: true, mode: 0o700 });
     const generation = await readPointer(options);
     // Leftovers of a compaction that crashed before or after the pointer moved.
@@ -99,13 +123,12 @@ export class CustomersStore {
         await rm(join(options.dir, entry), { recursive: true, force: true });
       }
     }
-    const log = await openLog(options, generation);
-    const store = new CustomersStore(options, log, generation);
-    for (const record of log.latestAll()) {
-      if ('customer' in record) store.#remember(record.customer);
+    this.#log = await openLog(options, generation);
+    this.#generation = generation;
+    for (const record of this.#log.latestAll()) {
+      if ('customer' in record) this.#remember(record.customer);
     }
-    await store.#compactIfDue();
-    return store;
+    this.#ready = true;
   }
 
   static newId(now = Date.now()): string {
@@ -121,21 +144,27 @@ export class CustomersStore {
   }
 
   get(id: string): Customer | undefined {
-    return this.#byId.get(id);
+    return this.#readable().#byId.get(id);
   }
 
   get size(): number {
-    return this.#byId.size;
+    return this.#readable().#byId.size;
   }
 
   /** Every live customer, oldest first. */
   all(): Customer[] {
-    return [...this.#byId.values()].sort(compareAge);
+    return [...this.#readable().#byId.values()].sort(compareAge);
   }
 
   /** Customers holding this normalised key (`email:a@b.co`), oldest first. */
   byKey(key: string): Customer[] {
-    return this.#lookup(key).sort(compareAge);
+    return this.#readable().#lookup(key).sort(compareAge);
+  }
+
+  /** Loud rather than an empty answer: a reader that did not await `loaded()`. */
+  #readable(): this {
+    if (!this.#ready) throw new Error('The customers are still loading: await loaded() first');
+    return this;
   }
 
   /** Find-or-create by the seed's rules; resolves once the change is durable. */
@@ -237,6 +266,7 @@ export class CustomersStore {
   }
 
   stats(): { customers: number; records: number; generation: number } {
+    this.#readable();
     return {
       customers: this.#byId.size,
       records: this.#log.stats().records,
@@ -249,12 +279,19 @@ export class CustomersStore {
   }
 
   async close(): Promise<void> {
+    // A store whose load failed has no log to close.
+    const loaded = await this.#loaded.then(
+      () => true,
+      () => false,
+    );
     await this.settled();
-    await this.#log.close();
+    if (loaded) await this.#log.close();
   }
 
-  #open(): Promise<void> {
-    return this.#writes.open();
+  /** Before every write: the load done (or its error thrown), no compaction running. */
+  async #open(): Promise<void> {
+    await this.#loaded;
+    await this.#writes.open();
   }
 
   #lookup(key: string): Customer[] {

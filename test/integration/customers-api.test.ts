@@ -1,10 +1,13 @@
 // The customers admin API against a real runtime: search by any contact value, paging,
 // edit, delete, import/export, and the JSON errors.
 import assert from 'node:assert/strict';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Customer } from '../../runtime/customers/customer';
 import type { CustomerPage, ImportResult } from '../../runtime/api/customers';
 import { json, startTestRuntime, type TestRuntime } from '../helpers/test-runtime';
+import { tempDir } from '../helpers/temp-dir';
 
 async function seed(rt: TestRuntime): Promise<ImportResult> {
   const res = await rt.api('/api/customers/import', {
@@ -166,5 +169,18 @@ describe('customers admin API', () => {
       json: { contacts: [{ type: 'fax', value: '1' }] },
     });
     assert.equal(bad.status, 400);
+  });
+  it('starts although the customers cannot be read, and the Customers API says why (503)', async () => {
+    const dataDir = await tempDir();
+    await mkdir(join(dataDir, 'customers'), { recursive: true });
+    await writeFile(join(dataDir, 'customers', 'current.json'), '{ damaged');
+    const rt = await startTestRuntime({ dataDir });
+    const res = await rt.api('/api/customers');
+    assert.equal(res.status, 503);
+    const body = await json<{ error: { code: string; message: string } }>(res);
+    assert.equal(body.error.code, 'customers_unavailable');
+    assert.match(body.error.message, /current\.json is damaged.*restart Hookflow/);
+    // The rest of the runtime serves: flows are listed.
+    assert.equal((await rt.api('/api/flows')).status, 200);
   });
 });

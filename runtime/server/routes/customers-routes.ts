@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { ApiError } from '../../api/api-error';
 import {
   deleteCustomer,
   editCustomer,
@@ -11,6 +12,19 @@ import {
 
 export function customersRoutes(ctx: CustomersContext): Router {
   const router = Router();
+  // The store reads its customers in the background after start: wait for them here.
+  router.use('/customers', async (_req, _res, next) => {
+    try {
+      await ctx.customers.loaded();
+    } catch (error) {
+      throw new ApiError(
+        503,
+        'customers_unavailable',
+        `The customers could not be read (${error instanceof Error ? error.message : String(error)}): fix the data folder's customers/ and restart Hookflow.`,
+      );
+    }
+    next();
+  });
   router.get('/customers', (req, res) => {
     res.json(listCustomers(ctx, req.query));
   });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { readdir } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CustomersStore } from '../../../../runtime/store/customers-store';
@@ -150,6 +150,47 @@ describe('CustomersStore', () => {
     const store = await CustomersStore.open({ dir });
     const missing = acknowledged.filter((value) => store.byKey(`email:${value}`).length !== 1);
     assert.deepEqual(missing, []);
+    await store.close();
+  });
+  it('loads in the background: binds made before the load ends find the stored customers', async () => {
+    const dir = join(await tempDir(), 'customers');
+    const first = await CustomersStore.open({ dir });
+    const stored = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => first.bind([email(`p${i}@example.com`)])),
+    );
+    await first.close();
+    const store = CustomersStore.load({ dir });
+    // Issued at once, before the log is read: each must find its stored customer.
+    const again = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => store.bind([email(`P${i}@Example.com`)])),
+    );
+    assert.deepEqual(
+      again.map((result) => result.status),
+      again.map(() => 'unchanged'),
+    );
+    assert.deepEqual(
+      again.map((result) => result.customer?.id),
+      stored.map((result) => result.customer?.id),
+    );
+    assert.equal(store.size, 200);
+    await store.close();
+  });
+
+  it('a synchronous read before the load ends is refused, not answered empty', async () => {
+    const store = CustomersStore.load({ dir: join(await tempDir(), 'customers') });
+    assert.throws(() => store.all(), /still loading/);
+    await store.loaded();
+    assert.deepEqual(store.all(), []);
+    await store.close();
+  });
+
+  it('a load that fails makes loaded() and every write fail with its reason', async () => {
+    const dir = join(await tempDir(), 'customers');
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'current.json'), 'not json');
+    const store = CustomersStore.load({ dir });
+    await assert.rejects(store.loaded(), /current\.json is damaged/);
+    await assert.rejects(store.bind([email('a@example.com')]), /current\.json is damaged/);
     await store.close();
   });
 });

@@ -40,7 +40,7 @@ export interface CustomersContext {
   customers: CustomersStore;
   defaultCountry: () => string | undefined;
   /** A deleted customer's chats are kept and unlinked (runtime/chats/chat-service.ts). */
-  chats: Pick<ChatService, 'unlinkCustomer'>;
+  chats: Pick<ChatService, 'unlinkCustomer' | 'chatIdsOf'>;
 }
 
 /** Newest first. `q`: an exact contact value in any spelling, or part of a name or value. */
@@ -54,7 +54,7 @@ export function listCustomers(ctx: CustomersContext, query: unknown): CustomerPa
     if (at === -1) throw new ApiError(400, 'invalid_cursor', `"${after}" is not on this list`);
     start = at + 1;
   }
-  const items = matches.slice(start, start + limit);
+  const items = matches.slice(start, start + limit).map((customer) => withChats(ctx, customer));
   const last = items.at(-1);
   return {
     items,
@@ -88,7 +88,12 @@ function search(ctx: CustomersContext, all: Customer[], q: string): Customer[] {
 export function getCustomer(ctx: CustomersContext, id: string): Customer {
   const customer = CUSTOMER_ID_PATTERN.test(id) ? ctx.customers.get(id) : undefined;
   if (!customer) throw notFound('customer', id);
-  return customer;
+  return withChats(ctx, customer);
+}
+
+/** The customer as the API answers it: its chats are those that name it. */
+function withChats(ctx: CustomersContext, customer: Customer): Customer {
+  return { ...customer, chatIds: ctx.chats.chatIdsOf(customer.id) };
 }
 
 /** Edited values are normalised like bound ones; those that do not are kept and flagged. */
@@ -116,7 +121,7 @@ export async function editCustomer(
     return next;
   });
   if (!customer) throw notFound('customer', id);
-  return { customer, flags };
+  return { customer: withChats(ctx, customer), flags };
 }
 
 export async function deleteCustomer(ctx: CustomersContext, id: string): Promise<void> {
@@ -168,7 +173,7 @@ export function exportCustomers(
   ctx: CustomersContext,
   format: unknown,
 ): { type: string; body: string } {
-  const customers = ctx.customers.all();
+  const customers = ctx.customers.all().map((customer) => withChats(ctx, customer));
   if (format === undefined || format === 'json') {
     return { type: 'application/json', body: JSON.stringify({ customers }) };
   }

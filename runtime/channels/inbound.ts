@@ -28,7 +28,6 @@ export interface InboundDeps {
   chats: ChatService;
   customers: {
     bind(rows: readonly BindingRow[]): Promise<{ customer?: Customer }>;
-    linkChat(id: string, chatId: string): Promise<unknown>;
   };
   flows: { get(id: string): FlowDocument | undefined };
   logger: Logger;
@@ -87,7 +86,6 @@ export class ChannelInbound implements InboundPort {
       text: message.text,
       ...(customerId === undefined ? {} : { customerId }),
     });
-    if (customerId !== undefined) await deps.customers.linkChat(customerId, chat.id);
     const target: WaitTarget = {
       kind: 'input',
       chat: { channel: message.channel, key: message.key },

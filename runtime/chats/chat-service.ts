@@ -232,6 +232,11 @@ export class ChatService {
   }
 
   /** A deleted customer's chats stay, without the link. */
+  /** The ids of the customer's chats, oldest first: the link is kept on the chats. */
+  chatIdsOf(customerId: string): string[] {
+    return this.store.chatIdsOf(customerId);
+  }
+
   unlinkCustomer(customerId: string): Promise<number> {
     return this.store.unlinkCustomer(customerId);
   }

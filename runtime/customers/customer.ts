@@ -53,6 +53,9 @@ export const customerSchema = z.object({
   phone: optionalValue,
   document: optionalValue,
   contacts: z.array(contactSchema).max(MAX_CONTACTS),
+  // What the API answers is the chats that name this customer (ChatsStore.chatIdsOf): the
+  // link lives on the chat. Stored customers may still hold the ids linked by an earlier
+  // version here; the store no longer writes them, the API never reads them.
   chatIds: z.array(z.string().min(1).max(200)).max(MAX_CHATS),
   /** ISO times. */
   createdAt: z.string(),

@@ -3,7 +3,6 @@
 // interface here; the runtime passes the real parts (EngineOptions.services) and tests
 // replace any of them. Nodes that never read `ctx.services` never pay for it.
 import type { BindingRow } from '../customers/binding';
-import type { Customer } from '../customers/customer';
 import type { Logger } from '../logger';
 import type { OutboundHttp } from '../outbound/outbound-http';
 import type { Chat } from '../shared/chats';
@@ -31,8 +30,6 @@ export type HttpClient = Pick<OutboundHttp, 'send'>;
  */
 export interface ExecCustomers {
   bind(rows: readonly BindingRow[], at?: Date): Promise<BindResult>;
-  /** Adds the chat to the customer's chats (no-op when it is there). */
-  linkChat(id: string, chatId: string): Promise<Customer | undefined>;
 }
 
 export interface ChatBindRequest {
@@ -94,7 +91,6 @@ export const noHttp: HttpClient = {
 /** Until the runtime passes its store: a binding trigger's step fails with this reason. */
 export const noCustomers: ExecCustomers = {
   bind: () => Promise.reject(new Error('This Hookflow was opened without a customers store')),
-  linkChat: () => Promise.resolve(undefined),
 };
 
 /** Until the runtime passes its chats: a Chat binding cannot resolve (the run is headless). */

@@ -89,6 +89,12 @@ export class ChatsStore {
   readonly #byKey = new Map<string, string>();
   /** `channel\nvalue` → chat id: a channel's conversation key is the contact value. */
   readonly #byValue = new Map<string, string>();
+  /**
+   * customer id → its chats' ids. The link lives on the chat only (`customerId`), so a chat
+   * re-linked to another customer leaves no stale id behind, and binding a new chat costs no
+   * second write of the customer.
+   */
+  readonly #byCustomer = new Map<string, Set<string>>();
   /** Newest message time per chat (from the messages log), for `updatedAt`. */
   readonly #lastMessageAt = new Map<string, string>();
   /** Loaded conversations, least recently read first. */
@@ -159,6 +165,11 @@ export class ChatsStore {
     return id === undefined ? undefined : this.get(id);
   }
 
+  /** The ids of the customer's chats, oldest first (ids are time-ordered). */
+  chatIdsOf(customerId: string): string[] {
+    return [...(this.#byCustomer.get(customerId) ?? [])].sort();
+  }
+
   /** Every chat, most recent activity first. */
   all(): StoredChat[] {
     return [...this.#byId.values()]
@@ -212,8 +223,9 @@ export class ChatsStore {
     await this.#open();
     const now = new Date().toISOString();
     const writes: Promise<void>[] = [];
-    for (const chat of this.#byId.values()) {
-      if (chat.customerId !== customerId) continue;
+    for (const id of this.chatIdsOf(customerId)) {
+      const chat = this.#byId.get(id);
+      if (!chat) continue;
       const { customerId: _gone, ...rest } = chat;
       writes.push(this.#write({ ...rest, updatedAt: now }, now));
     }
@@ -338,6 +350,18 @@ export class ChatsStore {
   }
 
   #remember(chat: StoredChat): void {
+    const before = this.#byId.get(chat.id)?.customerId;
+    if (before !== chat.customerId) {
+      if (before !== undefined) this.#byCustomer.get(before)?.delete(chat.id);
+      if (before !== undefined && this.#byCustomer.get(before)?.size === 0) {
+        this.#byCustomer.delete(before);
+      }
+      if (chat.customerId !== undefined) {
+        let ids = this.#byCustomer.get(chat.customerId);
+        if (!ids) this.#byCustomer.set(chat.customerId, (ids = new Set()));
+        ids.add(chat.id);
+      }
+    }
     this.#byId.set(chat.id, chat);
     this.#byKey.set(chatKey(chat.channel, chat.contact), chat.id);
     this.#byValue.set(`${chat.channel}\n${chat.contact.value}`, chat.id);

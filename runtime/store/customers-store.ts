@@ -31,7 +31,7 @@ import {
   type ValueFlag,
 } from '../customers/binding';
 import { ContactIndex } from '../customers/contact-index';
-import { customerSchema, MAX_CHATS, type Customer } from '../customers/customer';
+import { customerSchema, type Customer } from '../customers/customer';
 import { silentLogger, type Logger } from '../logger';
 import { writeFileAtomic } from './atomic-file';
 import { StoreWrites } from './store-writes';
@@ -206,21 +206,6 @@ export class CustomersStore {
   async insert(customer: Customer): Promise<void> {
     await this.#open();
     await this.#write(customer, customer.updatedAt);
-  }
-
-  /** Idempotent: a chat already linked costs no write (a recovered run binds again). */
-  async linkChat(id: string, chatId: string): Promise<Customer | undefined> {
-    await this.#open();
-    const current = this.#byId.get(id);
-    if (current?.chatIds.includes(chatId)) {
-      await this.#writes.latest(id);
-      return current;
-    }
-    return this.replace(id, (current) =>
-      current.chatIds.includes(chatId) || current.chatIds.length >= MAX_CHATS
-        ? current
-        : { ...current, chatIds: [...current.chatIds, chatId] },
-    );
   }
 
   /** Deletes the customer; runs that named it keep their records. */

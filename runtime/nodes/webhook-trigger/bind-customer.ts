@@ -141,9 +141,6 @@ export async function bindCustomerAndChat(
       runId: ctx.runId,
       flowId: ctx.flowId,
     });
-    if (!customer.chatIds.includes(bound.chat.id)) {
-      await customers.linkChat(customer.id, bound.chat.id);
-    }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return headless(`the chat could not be bound: ${message}`);

@@ -88,21 +88,37 @@ describe('ChatsStore', () => {
   });
 
   it('links the chat to the newest customer given; without one it keeps its customer', async () => {
-    const store = await openStore();
+    const dir = join(await tempDir(), 'chats');
+    const store = await openStore(dir);
     const contact = { type: 'email' as const, value: 'bia@example.com' };
     const first = await store.findOrCreate({ channel: 'email', contact });
     assert.equal(first.chat.customerId, undefined);
     const linked = await store.findOrCreate({ channel: 'email', contact, customerId: 'cus_a1' });
     assert.equal(linked.status, 'found');
     assert.equal(linked.chat.customerId, 'cus_a1');
+    assert.deepEqual(store.chatIdsOf('cus_a1'), [first.chat.id]);
     const relinked = await store.findOrCreate({ channel: 'email', contact, customerId: 'cus_b2' });
     assert.equal(relinked.chat.customerId, 'cus_b2');
+    // The link lives on the chat: the first customer no longer lists it.
+    assert.deepEqual(store.chatIdsOf('cus_a1'), []);
+    assert.deepEqual(store.chatIdsOf('cus_b2'), [first.chat.id]);
     const kept = await store.findOrCreate({ channel: 'email', contact });
     assert.equal(kept.chat.customerId, 'cus_b2');
-    assert.equal(await store.unlinkCustomer('cus_b2'), 1);
-    assert.equal(store.get(first.chat.id)?.customerId, undefined);
-    assert.equal(store.size, 1, 'unlinking keeps the chat');
+    const other = await store.findOrCreate({
+      channel: 'test-chat',
+      contact: { type: 'test-chat', value: 'session-1' },
+      customerId: 'cus_b2',
+    });
+    assert.deepEqual(store.chatIdsOf('cus_b2'), [first.chat.id, other.chat.id].sort());
     await store.close();
+    // Read back from the log after a reopen.
+    const reopened = await openStore(dir);
+    assert.deepEqual(reopened.chatIdsOf('cus_b2'), [first.chat.id, other.chat.id].sort());
+    assert.equal(await reopened.unlinkCustomer('cus_b2'), 2);
+    assert.equal(reopened.get(first.chat.id)?.customerId, undefined);
+    assert.deepEqual(reopened.chatIdsOf('cus_b2'), []);
+    assert.equal(reopened.size, 2, 'unlinking keeps the chats');
+    await reopened.close();
   });
 
   it('reads the same chats and conversations back after a reopen', async () => {

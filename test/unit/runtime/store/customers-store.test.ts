@@ -94,15 +94,14 @@ describe('CustomersStore', () => {
     const a = (await store.bind([email('a@x.com')])).customer!;
     const b = (await store.bind([email('b@x.com')])).customer!;
     await store.replace(a.id, (current) => ({ ...current, name: 'Edited' }));
-    await store.linkChat(a.id, 'chat-1');
     assert.equal(await store.delete(b.id), true);
     assert.equal(await store.delete(b.id), false);
     assert.equal(store.byKey('email:b@x.com').length, 0);
     await store.close();
     const reopened = await CustomersStore.open({ dir });
     assert.deepEqual(
-      reopened.all().map((c) => [c.id, c.name, c.chatIds]),
-      [[a.id, 'Edited', ['chat-1']]],
+      reopened.all().map((c) => [c.id, c.name]),
+      [[a.id, 'Edited']],
     );
     assert.equal(reopened.byKey('email:a@x.com')[0]?.id, a.id);
     await reopened.close();

@@ -41,7 +41,8 @@ async function readSecretsKey(
       throw new UsageError(`--secrets-key-file: cannot read ${file} (${reason})`);
     }
     const key = decodeKey(text);
-    if (!key) throw new UsageError(`--secrets-key-file: ${file} does not hold a 32-byte base64 key`);
+    if (!key)
+      throw new UsageError(`--secrets-key-file: ${file} does not hold a 32-byte base64 key`);
     return key;
   }
   if (fromEnv === undefined || fromEnv === '') return undefined;

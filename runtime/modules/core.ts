@@ -31,7 +31,8 @@ export interface Stores {
 }
 
 /** Where the stores keep their data: the data folder's JSON files, or a PostgreSQL database. */
-export type StoreBackend = { kind: 'json' } | { kind: 'postgres'; database: Database; logger: Logger };
+export type StoreBackend =
+  { kind: 'json' } | { kind: 'postgres'; database: Database; logger: Logger };
 
 /**
  * Opens the stores on the data folder (JSON, the default) or on an open database; the

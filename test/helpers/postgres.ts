@@ -101,7 +101,9 @@ function freePort(): Promise<number> {
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
       server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
       );
     });
   });
@@ -129,7 +131,17 @@ async function startCluster(): Promise<TestPostgres> {
   };
   check(
     'initdb',
-    run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-locale', '--no-sync']),
+    run('initdb', [
+      '-D',
+      data,
+      '-U',
+      'postgres',
+      '--auth=trust',
+      '-E',
+      'UTF8',
+      '--no-locale',
+      '--no-sync',
+    ]),
   );
 
   let port = 0;
@@ -148,7 +160,8 @@ async function startCluster(): Promise<TestPostgres> {
         '-c synchronous_commit=off -c full_page_writes=off -c max_connections=200',
       'start',
     ]);
-  const stop = (): SpawnSyncReturns<string> => run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+  const stop = (): SpawnSyncReturns<string> =>
+    run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
   // A free port can be taken by another process before the server binds it: try anew.
   for (let attempt = 1; ; attempt += 1) {
     port = await freePort();

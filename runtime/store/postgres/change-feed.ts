@@ -20,10 +20,7 @@ export interface Change {
 const changeSchema = z.object({ table: z.string(), id: z.string(), origin: z.string() });
 
 /** Sends a change notice inside `client`'s transaction. */
-export async function notifyChange(
-  client: pg.ClientBase,
-  change: Change,
-): Promise<void> {
+export async function notifyChange(client: pg.ClientBase, change: Change): Promise<void> {
   await client.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, JSON.stringify(change)]);
 }
 

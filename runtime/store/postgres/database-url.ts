@@ -16,14 +16,14 @@ export function redactDatabaseUrl(url: string): string {
 
 /** A message with the URL's password cut out, in case a driver error quoted it. */
 export function redactPassword(message: string, url: string): string {
-  let password = '';
+  const withoutUrl = message.split(url).join(redactDatabaseUrl(url));
+  let password: string;
   try {
     const parsed = new URL(url);
     password = decodeURIComponent(parsed.password) || (parsed.searchParams.get('password') ?? '');
   } catch {
-    return message.split(url).join(redactDatabaseUrl(url));
+    return withoutUrl;
   }
-  const withoutUrl = message.split(url).join(redactDatabaseUrl(url));
   // A one- or two-letter password would cut letters out of every word; such a password
   // is only ever in the URL, which is already replaced.
   return password.length < 3 ? withoutUrl : withoutUrl.split(password).join('***');

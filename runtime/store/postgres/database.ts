@@ -67,9 +67,9 @@ export class Database {
       await db.changes.start();
     } catch (error) {
       await db.close();
-      throw new Error(
-        `Could not open the database ${db.redactedUrl}: ${db.describe(error)}`,
-      );
+      throw new Error(`Could not open the database ${db.redactedUrl}: ${db.describe(error)}`, {
+        cause: error,
+      });
     }
     return db;
   }
@@ -79,7 +79,10 @@ export class Database {
     return redactDatabaseUrl(this.options.url);
   }
 
-  query<R extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<pg.QueryResult<R>> {
+  query<R extends pg.QueryResultRow>(
+    text: string,
+    values: unknown[] = [],
+  ): Promise<pg.QueryResult<R>> {
     return this.#pool.query<R>(text, values);
   }
 

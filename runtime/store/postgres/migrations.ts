@@ -142,7 +142,10 @@ async function applyMissing(
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       const reason = error instanceof Error ? error.message : String(error);
-      throw new Error(`Database migration ${migration.version} (${migration.name}) failed: ${reason}`);
+      throw new Error(
+        `Database migration ${migration.version} (${migration.name}) failed: ${reason}`,
+        { cause: error },
+      );
     }
     applied.push(migration.version);
   }

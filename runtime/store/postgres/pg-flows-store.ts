@@ -136,9 +136,7 @@ export class PgFlowsStore implements FlowsStore {
   }
 
   async #reload(): Promise<void> {
-    const { rows } = await this.db.query<{ id: string; doc: unknown }>(
-      'SELECT id, doc FROM flows',
-    );
+    const { rows } = await this.db.query<{ id: string; doc: unknown }>('SELECT id, doc FROM flows');
     const before = new Set(this.#flows.keys());
     this.#flows.clear();
     for (const row of rows) {

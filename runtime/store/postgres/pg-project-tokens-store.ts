@@ -132,7 +132,8 @@ export class PgProjectTokensStore implements ProjectTokensStore {
           );
           if (updated.rowCount !== 0) await this.db.notify(client, TABLE, id);
           const token = this.#tokens.get(id);
-          if (token && (token.lastUsedAt ?? '') < at) this.#tokens.set(id, { ...token, lastUsedAt: at });
+          if (token && (token.lastUsedAt ?? '') < at)
+            this.#tokens.set(id, { ...token, lastUsedAt: at });
         }
       }),
     );

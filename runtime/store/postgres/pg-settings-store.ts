@@ -63,11 +63,13 @@ export class PgSettingsStore implements SettingsStore {
   }
 
   async #refresh(): Promise<void> {
-    await this.#queue.run(() => this.#reload()).catch((error: unknown) =>
-      this.logger.error('could not re-read the settings changed by another instance', {
-        error: this.db.describe(error),
-      }),
-    );
+    await this.#queue
+      .run(() => this.#reload())
+      .catch((error: unknown) =>
+        this.logger.error('could not re-read the settings changed by another instance', {
+          error: this.db.describe(error),
+        }),
+      );
   }
 
   async #reload(): Promise<void> {

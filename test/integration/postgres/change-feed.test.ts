@@ -36,15 +36,27 @@ describe('the database change feed', () => {
     const seen: string[] = [];
     b.stores.flows.onChangedElsewhere((id) => seen.push(id));
     await a.stores.flows.create(emptyFlow('f_feed', 'Fed'));
-    await pollUntil(async () => b.stores.flows.get('f_feed')?.name, (name) => name === 'Fed', 'B seeing the flow');
+    await pollUntil(
+      async () => b.stores.flows.get('f_feed')?.name,
+      (name) => name === 'Fed',
+      'B seeing the flow',
+    );
     await a.stores.flows.update('f_feed', (flow) => {
       flow.name = 'Fed again';
     });
-    await pollUntil(async () => b.stores.flows.get('f_feed')?.name, (name) => name === 'Fed again', 'B seeing the rename');
+    await pollUntil(
+      async () => b.stores.flows.get('f_feed')?.name,
+      (name) => name === 'Fed again',
+      'B seeing the rename',
+    );
     assert.ok(seen.includes('f_feed'));
     assert.equal(a.stores.flows.get('f_feed')?.name, 'Fed again');
     await a.stores.flows.delete('f_feed');
-    await pollUntil(async () => b.stores.flows.has('f_feed'), (has) => !has, 'B seeing the delete');
+    await pollUntil(
+      async () => b.stores.flows.has('f_feed'),
+      (has) => !has,
+      'B seeing the delete',
+    );
   });
 
   it('catches up after its connection is cut', async () => {
@@ -55,12 +67,24 @@ describe('the database change feed', () => {
       'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1',
       [FEED_APPLICATION_NAME],
     );
-    await pollUntil(async () => b.db.changes.listening, (listening) => !listening, 'B noticing the cut');
+    await pollUntil(
+      async () => b.db.changes.listening,
+      (listening) => !listening,
+      'B noticing the cut',
+    );
     const id = await a.stores.secrets.set('s_while_cut', 'hmac', 'changed while B was cut off');
     await a.stores.settings.update({ runs: { maxStepsPerRun: 222 } });
-    await pollUntil(async () => b.stores.secrets.reveal(id), (value) => value !== undefined, 'B catching up');
+    await pollUntil(
+      async () => b.stores.secrets.reveal(id),
+      (value) => value !== undefined,
+      'B catching up',
+    );
     assert.equal(b.stores.secrets.reveal(id), 'changed while B was cut off');
-    await pollUntil(async () => b.stores.settings.get().runs.maxStepsPerRun, (steps) => steps === 222, 'B catching up on settings');
+    await pollUntil(
+      async () => b.stores.settings.get().runs.maxStepsPerRun,
+      (steps) => steps === 222,
+      'B catching up on settings',
+    );
     await pollUntil(async () => (await b.db.readiness()).changes, Boolean, 'B listening again');
   });
 
@@ -71,11 +95,21 @@ describe('the database change feed', () => {
       stores.flows.update('f_both', (flow) => {
         flow.revision += 1;
       });
-    await Promise.all(Array.from({ length: 10 }, (_, i) => bump(i % 2 === 0 ? a.stores : b.stores)));
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) => bump(i % 2 === 0 ? a.stores : b.stores)),
+    );
     const [row] = (await admin()).rows;
     assert.equal(row?.revision, 10);
-    await pollUntil(async () => a.stores.flows.get('f_both')?.revision, (revision) => revision === 10, 'A up to date');
-    await pollUntil(async () => b.stores.flows.get('f_both')?.revision, (revision) => revision === 10, 'B up to date');
+    await pollUntil(
+      async () => a.stores.flows.get('f_both')?.revision,
+      (revision) => revision === 10,
+      'A up to date',
+    );
+    await pollUntil(
+      async () => b.stores.flows.get('f_both')?.revision,
+      (revision) => revision === 10,
+      'B up to date',
+    );
   });
 });
 

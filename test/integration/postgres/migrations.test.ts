@@ -20,8 +20,9 @@ function pool(url: string): pg.Pool {
 }
 
 const recorded = async (db: pg.Pool) =>
-  (await db.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version'))
-    .rows.map((row) => row.version);
+  (
+    await db.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')
+  ).rows.map((row) => row.version);
 
 describe('database migrations', () => {
   it('apply once and are idempotent', async () => {
@@ -34,7 +35,10 @@ describe('database migrations', () => {
       `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`,
     );
     for (const table of ['flows', 'flow_versions', 'settings', 'secrets', 'project_tokens']) {
-      assert.ok(tables.rows.some((row) => row.table_name === table), table);
+      assert.ok(
+        tables.rows.some((row) => row.table_name === table),
+        table,
+      );
     }
   });
 
@@ -42,8 +46,15 @@ describe('database migrations', () => {
     const url = await createTestDatabase();
     const pools = Array.from({ length: 4 }, () => pool(url));
     const applied = await Promise.all(pools.map((db) => runMigrations(db)));
-    assert.equal(applied.filter((versions) => versions.length > 0).length, 1, JSON.stringify(applied));
-    assert.deepEqual(applied.flat().sort(), MIGRATIONS.map((migration) => migration.version));
+    assert.equal(
+      applied.filter((versions) => versions.length > 0).length,
+      1,
+      JSON.stringify(applied),
+    );
+    assert.deepEqual(
+      applied.flat().sort(),
+      MIGRATIONS.map((migration) => migration.version),
+    );
     assert.deepEqual(await recorded(pools[0] as pg.Pool), [LATEST_SCHEMA_VERSION]);
   });
 
@@ -60,7 +71,9 @@ describe('database migrations', () => {
   it('refuse a database whose schema is newer than this Hookflow', async () => {
     const db = pool(await createTestDatabase());
     await runMigrations(db);
-    await db.query("INSERT INTO schema_migrations (version, name) VALUES (9999, 'from the future')");
+    await db.query(
+      "INSERT INTO schema_migrations (version, name) VALUES (9999, 'from the future')",
+    );
     await assert.rejects(runMigrations(db), /newer than this Hookflow knows/);
   });
 
@@ -68,11 +81,17 @@ describe('database migrations', () => {
     const db = pool(await createTestDatabase());
     const broken = [
       ...MIGRATIONS,
-      { version: LATEST_SCHEMA_VERSION + 1, name: 'broken', sql: 'CREATE TABLE half (id int); SELECT nope' },
+      {
+        version: LATEST_SCHEMA_VERSION + 1,
+        name: 'broken',
+        sql: 'CREATE TABLE half (id int); SELECT nope',
+      },
     ];
     await assert.rejects(runMigrations(db, broken), /migration .* \(broken\) failed/);
     assert.deepEqual(await recorded(db), [LATEST_SCHEMA_VERSION]);
-    const half = await db.query("SELECT 1 FROM information_schema.tables WHERE table_name = 'half'");
+    const half = await db.query(
+      "SELECT 1 FROM information_schema.tables WHERE table_name = 'half'",
+    );
     assert.equal(half.rowCount, 0, 'its statements were rolled back');
   });
 });

@@ -18,11 +18,24 @@ describe('hookflow serve --database', () => {
     const keyFile = join(await tempDir(), 'shared.key');
     await writeFile(keyFile, randomBytes(32).toString('base64'));
     const child = startCli(
-      ['serve', '--data-dir', dataDir, '--port', '0', '--public-port', '0', '--secrets-key-file', keyFile],
+      [
+        'serve',
+        '--data-dir',
+        dataDir,
+        '--port',
+        '0',
+        '--public-port',
+        '0',
+        '--secrets-key-file',
+        keyFile,
+      ],
       { HOOKFLOW_DATABASE_URL: url },
     );
     after(() => child.kill('SIGKILL'));
-    const [, publicUrl] = await waitForOutput(child, /webhooks \(public listener\): (http:\/\/\S+)/);
+    const [, publicUrl] = await waitForOutput(
+      child,
+      /webhooks \(public listener\): (http:\/\/\S+)/,
+    );
     const [line = ''] = await waitForOutput(child, /database: \S+ \(shared: [^)]*\)/);
     assert.match(line, /postgres:\/\/postgres:\*\*\*@127\.0\.0\.1/);
     assert.match(line, /still in the data folder: calls, runs/);
@@ -40,7 +53,10 @@ describe('hookflow serve --database', () => {
       { HOOKFLOW_DATABASE_URL: 'postgres://someone:hunter2-secret@127.0.0.1:1/nowhere' },
     );
     assert.equal(result.code, 1);
-    assert.match(result.stderr, /Could not open the database postgres:\/\/someone:\*\*\*@127\.0\.0\.1:1\/nowhere/);
+    assert.match(
+      result.stderr,
+      /Could not open the database postgres:\/\/someone:\*\*\*@127\.0\.0\.1:1\/nowhere/,
+    );
     assert.ok(!`${result.stdout}${result.stderr}`.includes('hunter2-secret'));
   });
 

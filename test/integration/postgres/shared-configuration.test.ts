@@ -84,7 +84,9 @@ describe('two instances on one database', () => {
     const revealed = await pollUntil(
       async () => {
         const response = await b.api(`/api/secrets/${id}/reveal`, { method: 'POST' });
-        return response.status === 200 ? (await json<{ value: string }>(response)).value : undefined;
+        return response.status === 200
+          ? (await json<{ value: string }>(response)).value
+          : undefined;
       },
       (found) => found !== undefined,
       'the secret reaching B',
@@ -98,7 +100,13 @@ describe('two instances on one database', () => {
   it('refuses on B a token deleted on A', async () => {
     const flow = await createFlow(
       a,
-      graph([['s', 'start'], ['e', 'end']], [['s', 'next', 'e']]),
+      graph(
+        [
+          ['s', 'start'],
+          ['e', 'end'],
+        ],
+        [['s', 'next', 'e']],
+      ),
     );
     await publishFlow(a, flow.id);
     const response = await a.api('/api/project-tokens', {
@@ -116,7 +124,11 @@ describe('two instances on one database', () => {
     await pollUntil(launchOnB, (launched) => launched.status === 202, 'B accepting the new token');
     const deleted = await a.api(`/api/project-tokens/${token.id}`, { method: 'DELETE' });
     assert.equal(deleted.status, 204);
-    await pollUntil(launchOnB, (launched) => launched.status === 401, 'B refusing the deleted token');
+    await pollUntil(
+      launchOnB,
+      (launched) => launched.status === 401,
+      'B refusing the deleted token',
+    );
   });
 
   it('shares settings', async () => {
@@ -139,4 +151,3 @@ describe('two instances on one database', () => {
     );
   });
 });
-

@@ -19,16 +19,23 @@ for (const backend of storeBackends) {
       assert.equal((await stores.versions.add('f_v', 5, snapshot())).version, 6);
       assert.equal((await stores.versions.add('f_v', 0, snapshot())).version, 7);
       const listed = await stores.versions.list('f_v');
-      assert.deepEqual(listed.map((kept) => kept.version), [1, 6, 7]);
+      assert.deepEqual(
+        listed.map((kept) => kept.version),
+        [1, 6, 7],
+      );
       assert.deepEqual(listed[0]?.graph, snapshot().graph);
       const again = await reopen();
-      assert.deepEqual((await again.versions.list('f_v')).map((kept) => kept.version), [1, 6, 7]);
+      assert.deepEqual(
+        (await again.versions.list('f_v')).map((kept) => kept.version),
+        [1, 6, 7],
+      );
       assert.deepEqual(await again.versions.list('f_other'), []);
     });
 
     it(`keeps the last ${KEPT_VERSIONS} and counts on past the dropped ones`, async () => {
       const { stores } = await backend.open();
-      for (let i = 0; i < KEPT_VERSIONS + 3; i += 1) await stores.versions.add('f_many', 0, snapshot());
+      for (let i = 0; i < KEPT_VERSIONS + 3; i += 1)
+        await stores.versions.add('f_many', 0, snapshot());
       const kept = (await stores.versions.list('f_many')).map((item) => item.version);
       assert.equal(kept.length, KEPT_VERSIONS);
       assert.equal(kept[0], 4);

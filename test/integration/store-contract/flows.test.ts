@@ -16,11 +16,17 @@ for (const backend of storeBackends) {
       assert.equal(stores.flows.has('f_missing'), false);
       assert.equal(stores.flows.get('f_missing'), undefined);
       await stores.flows.create(emptyFlow('f_contract_2', 'Leads'));
-      assert.deepEqual(stores.flows.list().map((item) => item.id).sort(), [
-        'f_contract_1',
-        'f_contract_2',
-      ]);
-      await assert.rejects(stores.flows.create(emptyFlow('f_contract_1', 'Again')), /already exists/);
+      assert.deepEqual(
+        stores.flows
+          .list()
+          .map((item) => item.id)
+          .sort(),
+        ['f_contract_1', 'f_contract_2'],
+      );
+      await assert.rejects(
+        stores.flows.create(emptyFlow('f_contract_1', 'Again')),
+        /already exists/,
+      );
 
       const again = await reopen();
       assert.deepEqual(again.flows.get(flow.id), stores.flows.get(flow.id));
@@ -38,7 +44,10 @@ for (const backend of storeBackends) {
         ),
       );
       assert.equal(stores.flows.get('f_counted')?.revision, 10);
-      const replaced = await stores.flows.update('f_counted', (flow) => ({ ...flow, name: 'Renamed' }));
+      const replaced = await stores.flows.update('f_counted', (flow) => ({
+        ...flow,
+        name: 'Renamed',
+      }));
       assert.equal(replaced?.name, 'Renamed');
       assert.equal(await stores.flows.update('f_missing', () => undefined), undefined);
       assert.equal((await reopen()).flows.get('f_counted')?.revision, 10);

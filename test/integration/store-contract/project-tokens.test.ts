@@ -33,7 +33,10 @@ for (const backend of storeBackends) {
       const first = await stores.tokens.create({ name: 'One', level: 'admin-api' });
       const second = await stores.tokens.create({ name: 'Two', level: 'block-execution' });
       const listed = stores.tokens.list();
-      assert.deepEqual(new Set(listed.map((item) => item.id)), new Set([first.token.id, second.token.id]));
+      assert.deepEqual(
+        new Set(listed.map((item) => item.id)),
+        new Set([first.token.id, second.token.id]),
+      );
       assert.ok(!JSON.stringify(listed).includes(first.value));
       assert.equal(stores.tokens.info(second.token.id)?.level, 'block-execution');
 
@@ -41,7 +44,10 @@ for (const backend of storeBackends) {
       assert.equal(stores.tokens.verify(first.value), undefined, 'refused before the write');
       assert.equal(await deleting, true);
       assert.equal(await stores.tokens.delete(first.token.id), false);
-      assert.deepEqual(stores.tokens.list().map((item) => item.id), [second.token.id]);
+      assert.deepEqual(
+        stores.tokens.list().map((item) => item.id),
+        [second.token.id],
+      );
       assert.equal((await reopen()).tokens.verify(first.value), undefined);
       await stores.tokens.settled();
     });

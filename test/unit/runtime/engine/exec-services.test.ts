@@ -103,7 +103,11 @@ describe('ExecContext services', () => {
   it('knows no secret by default; the runtime reads stored ones, a missing one as none', async () => {
     const { ctx } = await testContext();
     assert.equal(ctx.services.secrets.get('s_any'), undefined);
-    const store = await JsonSecretsStore.open(await tempDir(), randomBytes(32), new StoreProblems());
+    const store = await JsonSecretsStore.open(
+      await tempDir(),
+      randomBytes(32),
+      new StoreProblems(),
+    );
     const secrets = secretReader(store);
     await store.set('s_api00001', 'http-request', 'sk_live_1');
     assert.equal(secrets.get('s_api00001'), 'sk_live_1');

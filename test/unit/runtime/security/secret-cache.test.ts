@@ -26,7 +26,11 @@ describe('SecretCache', () => {
   });
 
   it('holds every stored secret for redaction by value, current after any change', async () => {
-    const store = await JsonSecretsStore.open(await tempDir(), randomBytes(32), new StoreProblems());
+    const store = await JsonSecretsStore.open(
+      await tempDir(),
+      randomBytes(32),
+      new StoreProblems(),
+    );
     const cache = new SecretCache(store);
     assert.equal(cache.all().empty, true);
     await store.set('s_token003', 'webhook-token', 'first-token-value');

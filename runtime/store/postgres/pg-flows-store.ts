@@ -16,6 +16,8 @@ export class PgFlowsStore implements FlowsStore {
   readonly #flows = new Map<string, FlowDocument>();
   readonly #elsewhere = new Set<(flowId: string) => void>();
   readonly #queue = new SerialQueue();
+  /** Rows already reported as not being flows. */
+  readonly #reported = new Set<string>();
 
   private constructor(
     private readonly db: Database,
@@ -166,6 +168,9 @@ export class PgFlowsStore implements FlowsStore {
   #parse(id: string, raw: unknown): FlowDocument | undefined {
     const parsed = flowDocumentSchema.safeParse(migrateFlowDocument(raw));
     if (parsed.success && parsed.data.id === id) return parsed.data;
+    // Reported once: every notice about the row would re-read it.
+    if (this.#reported.has(id)) return undefined;
+    this.#reported.add(id);
     this.problems.add({
       path: `database table flows, row ${id}`,
       keptAt: 'the same row (left unchanged)',

@@ -87,6 +87,18 @@ export class Database {
   }
 
   /**
+   * A query each change notice (or each read) runs again: prepared once per connection
+   * under `name` (which must always go with the same text), then only executed.
+   */
+  prepared<R extends pg.QueryResultRow>(
+    name: string,
+    text: string,
+    values: unknown[],
+  ): Promise<pg.QueryResult<R>> {
+    return this.#pool.query<R>({ name, text, values });
+  }
+
+  /**
    * Runs `work` in one transaction on one connection: committed if it resolves, rolled
    * back if it throws (and the error rethrown).
    */

@@ -13,7 +13,8 @@ export class PgFlowVersionsStore implements FlowVersionsStore {
   constructor(private readonly db: Database) {}
 
   async list(flowId: string): Promise<PublishedSnapshot[]> {
-    const { rows } = await this.db.query<{ snapshot: unknown }>(
+    const { rows } = await this.db.prepared<{ snapshot: unknown }>(
+      'flow_versions_of',
       'SELECT snapshot FROM flow_versions WHERE flow_id = $1 ORDER BY version',
       [flowId],
     );

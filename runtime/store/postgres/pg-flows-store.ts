@@ -119,7 +119,8 @@ export class PgFlowsStore implements FlowsStore {
   async #refresh(id: string): Promise<void> {
     try {
       await this.#queue.run(async () => {
-        const { rows } = await this.db.query<{ doc: unknown }>(
+        const { rows } = await this.db.prepared<{ doc: unknown }>(
+          'flow_by_id',
           'SELECT doc FROM flows WHERE id = $1',
           [id],
         );

@@ -142,7 +142,8 @@ export class PgProjectTokensStore implements ProjectTokensStore {
   async #refresh(id: string): Promise<void> {
     await this.#queue
       .run(async () => {
-        const { rows } = await this.db.query<TokenRow>(
+        const { rows } = await this.db.prepared<TokenRow>(
+          'project_token_by_id',
           `SELECT ${COLUMNS} FROM project_tokens WHERE id = $1`,
           [id],
         );

@@ -124,7 +124,8 @@ export class PgSecretsStore implements SecretsStore {
   async #refresh(id: string): Promise<void> {
     await this.#queue
       .run(async () => {
-        const { rows } = await this.db.query<SecretRow>(
+        const { rows } = await this.db.prepared<SecretRow>(
+          'secret_by_id',
           `SELECT ${COLUMNS} FROM secrets WHERE id = $1`,
           [id],
         );

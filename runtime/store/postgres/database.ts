@@ -60,6 +60,10 @@ export class Database {
       connectionString: options.url,
       connectionTimeoutMillis: 10_000,
       application_name: 'hookflow',
+      // TCP keepalive: a connection whose peer vanished (no reset) is noticed and dropped,
+      // the change feed's included, which then reconnects and reloads.
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
     });
     try {
       await runMigrations(db.#pool);

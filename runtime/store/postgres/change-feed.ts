@@ -27,12 +27,26 @@ export async function notifyChange(client: pg.ClientBase, change: Change): Promi
 const RETRY_FIRST_MS = 100;
 const RETRY_MAX_MS = 5_000;
 
+/**
+ * How often the LISTEN connection is asked a question, and how long an answer may take.
+ * A connection whose peer vanished without a reset would otherwise look alive while no
+ * notice arrives (and this instance serve stale flows); unanswered, it is dropped and
+ * re-opened, and everything reloaded.
+ */
+export interface FeedHeartbeat {
+  everyMs: number;
+  timeoutMs: number;
+}
+
+export const DEFAULT_HEARTBEAT: FeedHeartbeat = { everyMs: 15_000, timeoutMs: 5_000 };
+
 export class ChangeFeed {
   readonly #listeners = new Map<string, Set<(id: string) => void>>();
   readonly #resyncs = new Set<() => Promise<void>>();
   #client: pg.Client | undefined;
   #retryMs = RETRY_FIRST_MS;
   #retry: NodeJS.Timeout | undefined;
+  #heartbeat: NodeJS.Timeout | undefined;
   #closed = false;
 
   constructor(
@@ -41,6 +55,7 @@ export class ChangeFeed {
     private readonly instanceId: string,
     private readonly logger: Logger,
     private readonly describe: (error: unknown) => string,
+    private readonly heartbeat: FeedHeartbeat = DEFAULT_HEARTBEAT,
   ) {}
 
   /** True while the LISTEN connection is up. */
@@ -64,12 +79,13 @@ export class ChangeFeed {
 
   /** The first connection; it must succeed (a later loss is retried). */
   async start(): Promise<void> {
-    this.#client = await this.#connect();
+    this.#use(await this.#connect());
   }
 
   async close(): Promise<void> {
     this.#closed = true;
     clearTimeout(this.#retry);
+    clearInterval(this.#heartbeat);
     const client = this.#client;
     this.#client = undefined;
     await client?.end().catch(() => undefined);
@@ -105,9 +121,35 @@ export class ChangeFeed {
     for (const listener of this.#listeners.get(change.table) ?? []) listener(change.id);
   }
 
+  /** Makes `client` the feed's connection and starts asking it whether it is alive. */
+  #use(client: pg.Client): void {
+    this.#client = client;
+    clearInterval(this.#heartbeat);
+    this.#heartbeat = setInterval(() => void this.#beat(client), this.heartbeat.everyMs);
+    this.#heartbeat.unref();
+  }
+
+  async #beat(client: pg.Client): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const silence = new Promise<Error>((resolve) => {
+      timer = setTimeout(
+        () => resolve(new Error("the database did not answer the change feed's heartbeat")),
+        this.heartbeat.timeoutMs,
+      );
+    });
+    const answer = client.query('SELECT 1').then(
+      () => undefined,
+      (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+    );
+    const problem = await Promise.race([answer, silence]);
+    clearTimeout(timer);
+    if (problem) this.#lost(client, problem);
+  }
+
   #lost(client: pg.Client, error?: Error): void {
     if (this.#client !== client) return;
     this.#client = undefined;
+    clearInterval(this.#heartbeat);
     void client.end().catch(() => undefined);
     if (this.#closed) return;
     this.logger.warn('lost the database change feed; reconnecting', {
@@ -135,7 +177,7 @@ export class ChangeFeed {
       await client.end().catch(() => undefined);
       return;
     }
-    this.#client = client;
+    this.#use(client);
     this.#retryMs = RETRY_FIRST_MS;
     this.logger.info('database change feed reconnected; reloading the configuration');
     const results = await Promise.allSettled([...this.#resyncs].map((reload) => reload()));

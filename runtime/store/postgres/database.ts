@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { Logger } from '../../logger';
-import { ChangeFeed, notifyChange } from './change-feed';
+import { ChangeFeed, notifyChange, type FeedHeartbeat } from './change-feed';
 import { redactDatabaseUrl, redactPassword } from './database-url';
 import { runMigrations } from './migrations';
 
@@ -14,6 +14,8 @@ export interface DatabaseOptions {
   logger: Logger;
   /** The pool's size; the change feed holds one connection more. */
   maxConnections?: number;
+  /** How the change feed checks its connection (tests shorten it). */
+  heartbeat?: FeedHeartbeat;
 }
 
 export interface Readiness {
@@ -49,8 +51,12 @@ export class Database {
     this.#pool.on('error', (error) =>
       options.logger.warn('a database connection failed', { error: this.describe(error) }),
     );
-    this.changes = new ChangeFeed(config, this.instanceId, options.logger, (error) =>
-      this.describe(error),
+    this.changes = new ChangeFeed(
+      config,
+      this.instanceId,
+      options.logger,
+      (error) => this.describe(error),
+      options.heartbeat,
     );
   }
 

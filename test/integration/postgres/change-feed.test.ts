@@ -11,7 +11,8 @@ import { FEED_APPLICATION_NAME } from '../../../runtime/store/postgres/change-fe
 import { Database } from '../../../runtime/store/postgres/database';
 import { emptyFlow } from '../../../runtime/store/flows-store';
 import { pollUntil } from '../../helpers/poll';
-import { createTestDatabase } from '../../helpers/postgres';
+import { startFreezableProxy } from '../../helpers/freezable-proxy';
+import { createTestDatabase, testPostgres } from '../../helpers/postgres';
 import { tempDir } from '../../helpers/temp-dir';
 
 const url = await createTestDatabase();
@@ -86,6 +87,36 @@ describe('the database change feed', () => {
       'B catching up on settings',
     );
     await pollUntil(async () => (await b.db.readiness()).changes, Boolean, 'B listening again');
+  });
+
+  it('notices a connection that went silent (heartbeat), reconnects and catches up', async () => {
+    const server = await testPostgres();
+    const proxy = await startFreezableProxy(server.port);
+    const viaProxy = url.replace(`:${server.port}/`, `:${proxy.port}/`);
+    const db = await Database.open({
+      url: viaProxy,
+      logger: silentLogger,
+      heartbeat: { everyMs: 100, timeoutMs: 500 },
+    });
+    after(() => db.close());
+    const c = await openStores(await tempDir(), key, {
+      kind: 'postgres',
+      database: db,
+      logger: silentLogger,
+    });
+    assert.equal(proxy.freeze(FEED_APPLICATION_NAME), 1, 'its feed connection is frozen');
+    await a.stores.flows.create(emptyFlow('f_silent', 'Sent while C heard nothing'));
+    await pollUntil(
+      async () => (await db.readiness()).changes,
+      (listening) => !listening,
+      'C noticing its feed went silent',
+    );
+    await pollUntil(
+      async () => c.flows.get('f_silent')?.name,
+      (name) => name === 'Sent while C heard nothing',
+      'C catching up after reconnecting',
+    );
+    assert.equal((await db.readiness()).changes, true);
   });
 
   it('keeps concurrent updates from two instances (row lock): none is lost', async () => {

@@ -43,7 +43,8 @@ import { channelsRoutes } from './server/routes/channels-routes';
 import { ChannelInbound } from './channels/inbound';
 import { ngrokConnector, type TunnelConnector } from './tunnel/tunnel-connector';
 import { TunnelManager } from './tunnel/tunnel-manager';
-import { ProjectTokensStore } from './store/project-tokens-store';
+import { Database } from './store/postgres/database';
+import { readinessRoutes } from './server/routes/readiness-routes';
 import { RateLimiter } from './security/rate-limit';
 import { projectTokensRoutes } from './server/routes/project-tokens-routes';
 import { apiV1Routes } from './server/routes/api-v1-routes';
@@ -81,6 +82,12 @@ export interface RuntimeOptions {
   endpoints?: EndpointCatalog;
   /** The outbound client's address check (tests narrow it to reach loopback servers). */
   outbound?: Pick<OutboundHttpOptions, 'isBlocked'>;
+  /**
+   * A PostgreSQL URL: the configuration plane (flows, versions, settings, secrets, project
+   * tokens) lives there, shared with every instance given the same URL and secrets key.
+   * Calls, runs, customers, chats and logs stay in the data folder (not yet moved).
+   */
+  database?: string;
 }
 
 export interface RuntimeUrls {
@@ -116,6 +123,8 @@ interface Running {
   token: string;
   urls: RuntimeUrls;
   lock: DataDirLock;
+  /** Closed last, after every store has written out. */
+  database: Database | undefined;
 }
 
 export function createRuntime(options: RuntimeOptions = {}): Runtime {
@@ -143,10 +152,13 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       starting ??= (async () => {
         await ensureWritableDataDir(dataDir);
         const lock = await lockDataDir(dataDir);
+        let database: Database | undefined;
         try {
-          running = await open(dataDir, options, logger, loginCodes, lock, loginUrl);
+          if (options.database) database = await Database.open({ url: options.database, logger });
+          running = await open(dataDir, options, logger, loginCodes, lock, loginUrl, database);
           return running.urls;
         } catch (error) {
+          await database?.close();
           await lock.release();
           throw error;
         } finally {
@@ -165,6 +177,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
           listeners: [state.admin, state.public, state.tunnelEntry],
           engine: state.ctx.engine,
         });
+        await state.database?.close();
         await rm(join(dataDir, RUNTIME_INFO_FILE), { force: true });
         await state.lock.release();
         running = undefined;
@@ -182,9 +195,14 @@ async function open(
   loginCodes: LoginCodes,
   lock: DataDirLock,
   loginUrl: () => string,
+  database: Database | undefined,
 ): Promise<Running> {
-  const stores = await openStores(dataDir, options.secretsKey);
-  const { problems, flows, settings, secrets, versions } = stores;
+  const stores = await openStores(
+    dataDir,
+    options.secretsKey,
+    database ? { kind: 'postgres', database, logger } : { kind: 'json' },
+  );
+  const { problems, flows, settings, secrets, versions, tokens: projectTokens } = stores;
   const defaultCountry = (): string | undefined => settings.get().customers.defaultCountry;
   // Read in the background (100k customers take ~1 s): the designer and webhooks do not
   // wait for them; bindings and the Customers view do (runtime/store/customers-store.ts).
@@ -238,7 +256,6 @@ async function open(
   });
   const execSecrets = secretReader(secrets);
   // Project tokens (seed 004) authorise the public API; the admin token stays admin-only.
-  const projectTokens = await ProjectTokensStore.open(dataDir, problems);
   const tokenLimiter = new RateLimiter(() => settings.get().api.requestsPerMinutePerToken);
   // Opening the engine brings back runs that were waiting or running when Hookflow stopped.
   const engine = await openEngine(dataDir, stores, channels, logger, {
@@ -301,6 +318,7 @@ async function open(
     {
       name: 'stores',
       adminRoutes: [runsRoutes(ctx), secretsRoutes(ctx)],
+      publicRouters: [readinessRoutes(database)],
       settled: () => storesSettled(stores),
     },
     {
@@ -334,7 +352,6 @@ async function open(
         apiV1Routes({ flows, engine }, { tokens: projectTokens, limiter: tokenLimiter }),
       ],
       close: () => projectTokens.close(),
-      settled: () => projectTokens.settled(),
     },
     {
       name: 'ingress',
@@ -388,7 +405,17 @@ async function open(
     JSON.stringify({ pid: process.pid, ...urls, startedAt: new Date().toISOString() }),
   );
   if (tunnel.status().autoStart) void tunnel.start();
-  return { admin, public: publicListener, tunnelEntry, modules, ctx, token, urls, lock };
+  return {
+    admin,
+    public: publicListener,
+    tunnelEntry,
+    modules,
+    ctx,
+    token,
+    urls,
+    lock,
+    database,
+  };
 }
 
 /** A wildcard bind is reached locally through loopback; IPv6 literals need brackets. */

@@ -12,7 +12,7 @@ import type { RuntimeEvents } from './runtime-events';
 export interface ApiContext {
   dataDir: string;
   flows: FlowsStore;
-  /** Published versions of each flow (`flows/<id>.versions.json`). */
+  /** Published versions of each flow (JSON: `flows/<id>.versions.json`; or PostgreSQL). */
   versions: FlowVersionsStore;
   settings: SettingsStore;
   secrets: SecretsStore;

@@ -9,7 +9,7 @@ import {
   setSecretInputSchema,
   type SecretSummary,
 } from '../shared/secrets';
-import { SecretsStore } from '../store/secrets-store';
+import { newSecretId } from '../store/secrets-store';
 import { ApiError, notFound, parseInput } from './api-error';
 import type { ApiContext } from './context';
 
@@ -18,7 +18,7 @@ type SecretsContext = Pick<ApiContext, 'secrets'>;
 export async function createSecret(ctx: SecretsContext, input: unknown): Promise<SecretSummary> {
   const { purpose, value, label } = parseInput(createSecretInputSchema, input);
   const id = await ctx.secrets.set(
-    SecretsStore.newId(),
+    newSecretId(),
     purpose,
     value ?? generateWebhookToken(),
     label || undefined,

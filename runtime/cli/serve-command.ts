@@ -4,6 +4,8 @@ import { consoleLogger } from '../logger';
 import { parseCommandArgs, parsePort } from './args';
 import { openInBrowser } from './open-browser';
 import { onStopRequest } from './stop-requests';
+import { redactDatabaseUrl } from '../store/postgres/database-url';
+import { serverOptions } from './server-options';
 
 export async function serveCommand(args: string[]): Promise<void> {
   const { values } = parseCommandArgs(args, {
@@ -12,6 +14,12 @@ export async function serveCommand(args: string[]): Promise<void> {
     'public-port': { type: 'string' },
     host: { type: 'string' },
     open: { type: 'boolean', default: false },
+    database: { type: 'string' },
+    'secrets-key-file': { type: 'string' },
+  });
+  const server = await serverOptions({
+    database: values.database,
+    secretsKeyFile: values['secrets-key-file'],
   });
   applyRuntimeHeapPolicy();
   const runtime = createRuntime({
@@ -20,6 +28,7 @@ export async function serveCommand(args: string[]): Promise<void> {
     publicPort: parsePort(values['public-port'], '--public-port'),
     publicHost: values.host,
     logger: consoleLogger,
+    ...server,
   });
   const urls = await runtime.start();
   // Listening before the URLs are printed: whoever reads them may stop us at once.
@@ -44,6 +53,12 @@ export async function serveCommand(args: string[]): Promise<void> {
   });
   const login = runtime.loginUrl();
   consoleLogger.info(`data folder: ${runtime.dataDir}`);
+  if (server.database) {
+    consoleLogger.info(
+      `database: ${redactDatabaseUrl(server.database)} (shared: flows, versions, settings, ` +
+        'secrets, project tokens; still in the data folder: calls, runs, customers, chats, logs)',
+    );
+  }
   consoleLogger.info(`webhooks (public listener): ${urls.public}`);
   consoleLogger.info(`designer: ${login}`);
   consoleLogger.info('press Ctrl+C to stop');

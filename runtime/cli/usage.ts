@@ -21,4 +21,13 @@ serve options:
   --public-port <n>     public listener port for webhooks (default 4811, 0 = any free port)
   --host <addr>         public listener address (default 127.0.0.1; 0.0.0.0 opens it to your LAN)
   --open                open the designer in your browser once started
+  --database <url>      postgres://user:password@host:port/db (or HOOKFLOW_DATABASE_URL): keep
+                        flows, versions, settings, secrets and project tokens in PostgreSQL,
+                        shared live with every instance on the same database. In progress:
+                        calls, runs, customers, chats and logs stay in each --data-dir.
+                        The password is never printed.
+  --secrets-key-file <f>
+                        the secrets key (32 bytes, base64; or HOOKFLOW_SECRETS_KEY): every
+                        instance on one database needs the same one (default: the data
+                        folder's secrets.key)
 `;

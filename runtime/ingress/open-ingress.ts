@@ -82,6 +82,8 @@ export async function openIngress(options: OpenIngressOptions): Promise<OpenedIn
   events.on('flow-published', rebuild);
   events.on('flow-unpublished', rebuild);
   events.on('flow-deleted', rebuild);
+  // A flow another instance sharing the database changed (publish there is live here).
+  options.flows.onChangedElsewhere(rebuild);
   await recoverAcceptedCalls(ingress);
   return {
     ingress,

@@ -9,13 +9,17 @@ import type { Logger } from '../logger';
 import { loadOrCreateSecretsKeyFile } from '../security/secrets-key';
 import { secretReader } from '../security/secret-reader';
 import { ResumeKeys } from '../engine/resume-keys';
-import { FlowVersionsStore } from '../store/flow-versions-store';
-import { FlowsStore } from '../store/flows-store';
-import { SecretsStore } from '../store/secrets-store';
-import { SettingsStore } from '../store/settings-store';
+import { JsonFlowVersionsStore, type FlowVersionsStore } from '../store/flow-versions-store';
+import { JsonFlowsStore, type FlowsStore } from '../store/flows-store';
+import type { Database } from '../store/postgres/database';
+import { openPostgresStores } from '../store/postgres/postgres-stores';
+import { JsonProjectTokensStore, type ProjectTokensStore } from '../store/project-tokens-store';
+import { JsonSecretsStore, type SecretsStore } from '../store/secrets-store';
+import { JsonSettingsStore, type SettingsStore } from '../store/settings-store';
 import { StoreProblems } from '../store/store-problems';
 import type { RuntimeModule } from './runtime-module';
 
+/** The configuration plane: the stores every instance sharing a database shares. */
 export interface Stores {
   /** What each store found unreadable on open (and kept aside). */
   problems: StoreProblems;
@@ -23,20 +27,36 @@ export interface Stores {
   versions: FlowVersionsStore;
   settings: SettingsStore;
   secrets: SecretsStore;
+  tokens: ProjectTokensStore;
 }
 
-/** Opens the data folder's stores; the secrets key is the key file's unless one is given. */
-export async function openStores(dataDir: string, secretsKey?: Buffer): Promise<Stores> {
+/** Where the stores keep their data: the data folder's JSON files, or a PostgreSQL database. */
+export type StoreBackend =
+  { kind: 'json' } | { kind: 'postgres'; database: Database; logger: Logger };
+
+/**
+ * Opens the stores on the data folder (JSON, the default) or on an open database; the
+ * secrets key is the data folder's key file's unless one is given.
+ */
+export async function openStores(
+  dataDir: string,
+  secretsKey?: Buffer,
+  backend: StoreBackend = { kind: 'json' },
+): Promise<Stores> {
   const problems = new StoreProblems();
-  const flows = await FlowsStore.open(dataDir, problems);
-  const settings = await SettingsStore.open(dataDir, problems);
-  const secrets = await SecretsStore.open(
-    dataDir,
-    secretsKey ?? (await loadOrCreateSecretsKeyFile(dataDir)),
-    problems,
-  );
-  const versions = await FlowVersionsStore.open(dataDir, problems);
-  return { problems, flows, settings, secrets, versions };
+  const key = secretsKey ?? (await loadOrCreateSecretsKeyFile(dataDir));
+  if (backend.kind === 'postgres') {
+    return {
+      problems,
+      ...(await openPostgresStores(backend.database, key, problems, backend.logger)),
+    };
+  }
+  const flows = await JsonFlowsStore.open(dataDir, problems);
+  const settings = await JsonSettingsStore.open(dataDir, problems);
+  const secrets = await JsonSecretsStore.open(dataDir, key, problems);
+  const versions = await JsonFlowVersionsStore.open(dataDir, problems);
+  const tokens = await JsonProjectTokensStore.open(dataDir, problems);
+  return { problems, flows, settings, secrets, versions, tokens };
 }
 
 /**
@@ -48,9 +68,9 @@ export async function openFlowStores(
   problems: StoreProblems,
 ): Promise<FlowsContext> {
   return {
-    flows: await FlowsStore.open(dataDir, problems),
-    versions: await FlowVersionsStore.open(dataDir, problems),
-    secrets: await SecretsStore.openIds(dataDir, problems),
+    flows: await JsonFlowsStore.open(dataDir, problems),
+    versions: await JsonFlowVersionsStore.open(dataDir, problems),
+    secrets: await JsonSecretsStore.openIds(dataDir, problems),
   };
 }
 
@@ -103,12 +123,13 @@ export async function openEngine(
 
 /** The stores' part in shutdown: their pending writes, after the engine has stopped. */
 export function storesSettled(stores: Stores): Promise<void> {
-  const { flows, versions, settings, secrets } = stores;
+  const { flows, versions, settings, secrets, tokens } = stores;
   return Promise.all([
     flows.settled(),
     versions.settled(),
     settings.settled(),
     secrets.settled(),
+    tokens.settled(),
   ]).then(() => undefined);
 }
 

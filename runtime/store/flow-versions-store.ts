@@ -1,4 +1,5 @@
-// Published versions of each flow in `flows/<id>.versions.json`, the last KEPT_VERSIONS
+// Published versions of each flow, behind one interface with two backends (this file's
+// JSON one, and runtime/store/postgres/'s). JSON: in `flows/<id>.versions.json`, the last KEPT_VERSIONS
 // of them. A separate file so the flow document (read on every designer load) stays small;
 // its name is not a flow id (the dot), so FlowsStore never mistakes it for a flow.
 import { access, mkdir, rename } from 'node:fs/promises';
@@ -14,7 +15,25 @@ const versionsFileSchema = z.object({ versions: z.array(publishedSnapshotSchema)
 export type PublishedSnapshot = z.infer<typeof publishedSnapshotSchema>;
 type VersionsFile = z.infer<typeof versionsFileSchema>;
 
-export class FlowVersionsStore {
+export interface FlowVersionsStore {
+  /** Kept versions (the last KEPT_VERSIONS), oldest first. */
+  list(flowId: string): Promise<PublishedSnapshot[]>;
+  /**
+   * Records a new version and returns it. The number is one more than any version this
+   * flow has had (`atLeast` is the live one, in case the kept versions were lost), so two
+   * publishes at once get two numbers.
+   */
+  add(
+    flowId: string,
+    atLeast: number,
+    snapshot: Omit<PublishedSnapshot, 'version'>,
+  ): Promise<PublishedSnapshot>;
+  /** Drops a deleted flow's versions (kept aside where the backend can). */
+  delete(flowId: string): Promise<void>;
+  settled(): Promise<void>;
+}
+
+export class JsonFlowVersionsStore implements FlowVersionsStore {
   /** Opened on first use: most flows' versions are never read while the runtime runs. */
   readonly #docs = new Map<string, Promise<JsonDocument<VersionsFile>>>();
 
@@ -23,22 +42,17 @@ export class FlowVersionsStore {
     private readonly problems: StoreProblems,
   ) {}
 
-  static async open(dataDir: string, problems: StoreProblems): Promise<FlowVersionsStore> {
-    const store = new FlowVersionsStore(join(dataDir, 'flows'), problems);
+  static async open(dataDir: string, problems: StoreProblems): Promise<JsonFlowVersionsStore> {
+    const store = new JsonFlowVersionsStore(join(dataDir, 'flows'), problems);
     await mkdir(store.dir, { recursive: true, mode: 0o700 });
     return store;
   }
 
-  /** Kept versions, oldest first. */
   async list(flowId: string): Promise<PublishedSnapshot[]> {
     return (await this.#document(flowId)).data.versions;
   }
 
-  /**
-   * Records a new version and returns it. The number is one more than any version this
-   * flow has had (`atLeast` is the live one, in case this file was lost), computed inside
-   * the serialized update so two publishes at once get two numbers.
-   */
+  /** The number is computed inside the serialized update of the versions file. */
   async add(
     flowId: string,
     atLeast: number,

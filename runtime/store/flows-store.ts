@@ -1,4 +1,6 @@
-// Flows on disk: one lowdb document per flow in `flows/<id>.json`, so a large flow's save
+// The flows store: what every part of the runtime reads flows through, with two backends —
+// this file's JSON one (the desktop default) and PostgreSQL's (runtime/store/postgres/).
+// JSON: one lowdb document per flow in `flows/<id>.json`, so a large flow's save
 // rewrites only that file and a damaged file costs only that flow. Deleted flows are moved
 // to `flows/deleted/` rather than erased, so a slip of the finger can be undone by hand.
 import { mkdir, readdir, rename } from 'node:fs/promises';
@@ -13,7 +15,33 @@ import { JsonDocument } from './json-document';
 import { migrateFlowDocument } from './flow-migrations';
 import type { StoreProblems } from './store-problems';
 
-export class FlowsStore {
+/** Reads are synchronous (from memory); a write resolves once it is durable. */
+export interface FlowsStore {
+  list(): FlowDocument[];
+  get(id: string): FlowDocument | undefined;
+  has(id: string): boolean;
+  /** Stores a new flow; throws if one with its id exists. */
+  create(flow: FlowDocument): Promise<FlowDocument>;
+  /**
+   * Applies a change to a stored flow; resolves with the saved flow, or undefined if
+   * unknown. Changes to one flow are applied one at a time, each to the latest version.
+   */
+  update(
+    id: string,
+    change: (flow: FlowDocument) => FlowDocument | void,
+  ): Promise<FlowDocument | undefined>;
+  delete(id: string): Promise<boolean>;
+  /**
+   * Calls `listener` with a flow's id after another instance sharing the store changed it
+   * (saved, published, unpublished, deleted) and this one's memory caught up; returns the
+   * unsubscribe. The JSON store has no other instances (the data folder is locked).
+   */
+  onChangedElsewhere(listener: (flowId: string) => void): () => void;
+  /** Resolves once every write started so far is durable. */
+  settled(): Promise<void>;
+}
+
+export class JsonFlowsStore implements FlowsStore {
   readonly #docs = new Map<string, JsonDocument<FlowDocument>>();
 
   private constructor(
@@ -21,8 +49,8 @@ export class FlowsStore {
     private readonly problems: StoreProblems,
   ) {}
 
-  static async open(dataDir: string, problems: StoreProblems): Promise<FlowsStore> {
-    const store = new FlowsStore(join(dataDir, 'flows'), problems);
+  static async open(dataDir: string, problems: StoreProblems): Promise<JsonFlowsStore> {
+    const store = new JsonFlowsStore(join(dataDir, 'flows'), problems);
     await mkdir(store.dir, { recursive: true, mode: 0o700 });
     for (const name of await readdir(store.dir)) {
       const match = /^(.+)\.json$/.exec(name);
@@ -54,7 +82,6 @@ export class FlowsStore {
     return saved;
   }
 
-  /** Applies a change to a stored flow; resolves with the saved flow, or undefined if unknown. */
   async update(
     id: string,
     change: (flow: FlowDocument) => FlowDocument | void,
@@ -73,6 +100,10 @@ export class FlowsStore {
     await mkdir(trash, { recursive: true, mode: 0o700 });
     await rename(doc.path, join(trash, `${id}-${Date.now()}.json`));
     return true;
+  }
+
+  onChangedElsewhere(): () => void {
+    return () => {};
   }
 
   async settled(): Promise<void> {

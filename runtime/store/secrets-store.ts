@@ -1,4 +1,6 @@
-// Secrets (webhook tokens, HMAC secrets, authtokens) encrypted at rest in `secrets.json`.
+// Secrets (webhook tokens, HMAC secrets, authtokens) encrypted at rest, behind one
+// interface with two backends: this file's JSON one (`secrets.json`) and PostgreSQL's
+// (runtime/store/postgres/). Both hold only ciphertext sealed with the runtime's key.
 // Flow documents hold only a secret's id, so exporting or logging a flow reveals nothing.
 import { hkdfSync, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
@@ -42,7 +44,52 @@ export interface SecretInfo {
   updatedAt: string;
 }
 
-export class SecretsStore {
+export interface SecretsStore {
+  /**
+   * A 32-byte key for one purpose, derived from the secrets key: what signs values
+   * Hookflow hands out and checks later (runtime/engine/resume-keys.ts) without storing them.
+   */
+  derivedKey(purpose: string): Buffer;
+  /** Changes with every set and delete (here or elsewhere), so a cache of revealed values knows when to drop them. */
+  readonly revision: number;
+  /** Stores (or replaces) a secret; returns its id. A replaced value keeps its label. */
+  set(id: string, purpose: string, plaintext: string, label?: string): Promise<string>;
+  reveal(id: string): string | undefined;
+  info(id: string): SecretInfo | undefined;
+  /** The secrets of one purpose (or all), most recently changed first; no values. */
+  list(purpose?: string): SecretInfo[];
+  /** Every stored secret's id (redaction by value reveals them all: redact-values.ts). */
+  ids(): string[];
+  has(id: string): boolean;
+  delete(id: string): Promise<void>;
+  settled(): Promise<void>;
+}
+
+export function newSecretId(): string {
+  return `s_${randomBytes(12).toString('base64url')}`;
+}
+
+/**
+ * HKDF-SHA256 of the secrets key for one purpose. It changes only with the secrets key, so
+ * values signed with it survive restarts (and hold on every instance sharing the key).
+ */
+export function deriveKey(key: Buffer, purpose: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), `hookflow ${purpose}`, 32));
+}
+
+/** `list()` of a store from its ids and infos: one purpose or all, newest change first. */
+export function listSecrets(
+  store: Pick<SecretsStore, 'ids' | 'info'>,
+  purpose?: string,
+): SecretInfo[] {
+  return store
+    .ids()
+    .flatMap((id) => store.info(id) ?? [])
+    .filter((info) => purpose === undefined || info.purpose === purpose)
+    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+}
+
+export class JsonSecretsStore implements SecretsStore {
   #revision = 0;
 
   private constructor(
@@ -50,8 +97,12 @@ export class SecretsStore {
     private readonly key: Buffer,
   ) {}
 
-  static async open(dataDir: string, key: Buffer, problems: StoreProblems): Promise<SecretsStore> {
-    return new SecretsStore(await openSecretsFile(dataDir, problems), key);
+  static async open(
+    dataDir: string,
+    key: Buffer,
+    problems: StoreProblems,
+  ): Promise<JsonSecretsStore> {
+    return new JsonSecretsStore(await openSecretsFile(dataDir, problems), key);
   }
 
   /**
@@ -63,25 +114,14 @@ export class SecretsStore {
     return { has: (id) => Object.hasOwn(doc.data.secrets, id) };
   }
 
-  static newId(): string {
-    return `s_${randomBytes(12).toString('base64url')}`;
-  }
-
-  /**
-   * A 32-byte key for one purpose, derived from the secrets key (HKDF-SHA256): what signs
-   * values Hookflow hands out and checks later (runtime/engine/resume-keys.ts) without
-   * storing them. It changes only with the secrets key, so such values survive restarts.
-   */
   derivedKey(purpose: string): Buffer {
-    return Buffer.from(hkdfSync('sha256', this.key, Buffer.alloc(0), `hookflow ${purpose}`, 32));
+    return deriveKey(this.key, purpose);
   }
 
-  /** Changes with every set and delete, so a cache of revealed values knows when to drop them. */
   get revision(): number {
     return this.#revision;
   }
 
-  /** Stores (or replaces) a secret; returns its id. A replaced value keeps its label. */
   async set(id: string, purpose: string, plaintext: string, label?: string): Promise<string> {
     this.#revision += 1;
     const now = new Date().toISOString();
@@ -100,7 +140,6 @@ export class SecretsStore {
     return id;
   }
 
-  /** The plaintext, or undefined for an unknown id. Throws if the key does not match. */
   reveal(id: string): string | undefined {
     const entry = this.doc.data.secrets[id];
     return entry ? openSecret(this.key, id, entry.sealed) : undefined;
@@ -113,15 +152,10 @@ export class SecretsStore {
     return { id, purpose, ...(label ? { label } : {}), createdAt, updatedAt };
   }
 
-  /** The secrets of one purpose (or all), most recently changed first; no values. */
   list(purpose?: string): SecretInfo[] {
-    return this.ids()
-      .flatMap((id) => this.info(id) ?? [])
-      .filter((info) => purpose === undefined || info.purpose === purpose)
-      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+    return listSecrets(this, purpose);
   }
 
-  /** Every stored secret's id (redaction by value reveals them all: redact-values.ts). */
   ids(): string[] {
     return Object.keys(this.doc.data.secrets);
   }

@@ -10,8 +10,8 @@ import { performance } from 'node:perf_hooks';
 import { Engine } from '../../runtime/engine/engine';
 import { silentLogger } from '../../runtime/logger';
 import type { DraftGraph } from '../../runtime/shared/flow-document';
-import { FlowsStore } from '../../runtime/store/flows-store';
-import { SettingsStore } from '../../runtime/store/settings-store';
+import { JsonFlowsStore } from '../../runtime/store/flows-store';
+import { JsonSettingsStore } from '../../runtime/store/settings-store';
 import { StoreProblems } from '../../runtime/store/store-problems';
 
 const DURATION_MS = 3000;
@@ -75,10 +75,10 @@ async function scenario(label: string, concurrency: number): Promise<void> {
   const runs: number[] = [];
   try {
     const problems = new StoreProblems();
-    const settings = await SettingsStore.open(dataDir, problems);
+    const settings = await JsonSettingsStore.open(dataDir, problems);
     const engine = await Engine.open({
       dataDir,
-      flows: await FlowsStore.open(dataDir, problems),
+      flows: await JsonFlowsStore.open(dataDir, problems),
       settings: () => settings.get(),
       logger: silentLogger,
       onStep: (_type, ms) => void steps.push(ms),

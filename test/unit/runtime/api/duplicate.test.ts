@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { remapGraphIds, uniqueFlowName } from '../../../../runtime/api/duplicate';
 import type { DraftGraph } from '../../../../runtime/shared/flow-document';
-import { emptyFlow, FlowsStore } from '../../../../runtime/store/flows-store';
+import { emptyFlow, JsonFlowsStore } from '../../../../runtime/store/flows-store';
 import { StoreProblems } from '../../../../runtime/store/store-problems';
 import { tempDir } from '../../../helpers/temp-dir';
 
@@ -63,7 +63,7 @@ describe('remapGraphIds', () => {
 
 describe('uniqueFlowName', () => {
   it('numbers a name in use and stays within the 120-character limit', async () => {
-    const flows = await FlowsStore.open(await tempDir(), new StoreProblems());
+    const flows = await JsonFlowsStore.open(await tempDir(), new StoreProblems());
     const ctx = { flows };
     assert.equal(uniqueFlowName(ctx, 'Orders'), 'Orders');
     await flows.create(emptyFlow('f_1', 'Orders'));

@@ -10,7 +10,7 @@ import type { HttpClient } from '../../../../runtime/engine/exec-services';
 import type { Logger } from '../../../../runtime/logger';
 import { OutboundHttp } from '../../../../runtime/outbound/outbound-http';
 import { secretReader } from '../../../../runtime/security/secret-reader';
-import { SecretsStore } from '../../../../runtime/store/secrets-store';
+import { JsonSecretsStore } from '../../../../runtime/store/secrets-store';
 import { StoreProblems } from '../../../../runtime/store/store-problems';
 import { testContext } from '../../../helpers/exec-context';
 import { tempDir } from '../../../helpers/temp-dir';
@@ -103,7 +103,11 @@ describe('ExecContext services', () => {
   it('knows no secret by default; the runtime reads stored ones, a missing one as none', async () => {
     const { ctx } = await testContext();
     assert.equal(ctx.services.secrets.get('s_any'), undefined);
-    const store = await SecretsStore.open(await tempDir(), randomBytes(32), new StoreProblems());
+    const store = await JsonSecretsStore.open(
+      await tempDir(),
+      randomBytes(32),
+      new StoreProblems(),
+    );
     const secrets = secretReader(store);
     await store.set('s_api00001', 'http-request', 'sk_live_1');
     assert.equal(secrets.get('s_api00001'), 'sk_live_1');

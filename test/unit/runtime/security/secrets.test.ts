@@ -10,7 +10,7 @@ import {
   loadOrCreateSecretsKeyFile,
   SAFE_SECRETS_KEY_FILE,
 } from '../../../../runtime/security/secrets-key';
-import { SecretsStore } from '../../../../runtime/store/secrets-store';
+import { JsonSecretsStore, newSecretId } from '../../../../runtime/store/secrets-store';
 import { StoreProblems } from '../../../../runtime/store/store-problems';
 import { tempDir } from '../../../helpers/temp-dir';
 
@@ -75,11 +75,11 @@ describe('SecretsStore', () => {
   it('keeps secrets encrypted on disk and reveals them with the key', async () => {
     const dir = await tempDir();
     const key = randomBytes(32);
-    const store = await SecretsStore.open(dir, key, new StoreProblems());
-    const id = SecretsStore.newId();
+    const store = await JsonSecretsStore.open(dir, key, new StoreProblems());
+    const id = newSecretId();
     await store.set(id, 'webhook-token', 'tok_super_secret');
     assert.doesNotMatch(await readFile(join(dir, 'secrets.json'), 'utf8'), /tok_super_secret/);
-    const reopened = await SecretsStore.open(dir, key, new StoreProblems());
+    const reopened = await JsonSecretsStore.open(dir, key, new StoreProblems());
     assert.equal(reopened.reveal(id), 'tok_super_secret');
     assert.equal(reopened.info(id)?.purpose, 'webhook-token');
     assert.equal(reopened.reveal('s_unknown'), undefined);

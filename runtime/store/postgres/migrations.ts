@@ -1,0 +1,153 @@
+// The database schema as numbered migrations, applied on start one instance at a time:
+// the first instance to take the advisory lock applies what is missing and records it in
+// `schema_migrations`; the others wait for the lock, then find nothing left to do. A
+// migration is never edited once released — a change is a new, higher-numbered one.
+import type pg from 'pg';
+
+export interface Migration {
+  version: number;
+  name: string;
+  /** One or more statements, run in one transaction with the version's record. */
+  sql: string;
+}
+
+/** The advisory lock key migrations hold ("hookflow" in ASCII, as a bigint). */
+export const MIGRATION_LOCK_KEY = '7525356009429954423';
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'configuration plane: flows, versions, settings, secrets, project tokens',
+    sql: `
+      CREATE TABLE flows (
+        id text PRIMARY KEY,
+        doc jsonb NOT NULL
+      );
+      -- Deleted flows and their versions are kept aside, as the JSON store moves them to
+      -- flows/deleted/: a slip of the finger can be undone by hand.
+      CREATE TABLE deleted_flows (
+        id text NOT NULL,
+        deleted_at timestamptz NOT NULL DEFAULT now(),
+        doc jsonb NOT NULL
+      );
+      CREATE TABLE flow_versions (
+        flow_id text NOT NULL,
+        version integer NOT NULL,
+        snapshot jsonb NOT NULL,
+        PRIMARY KEY (flow_id, version)
+      );
+      CREATE TABLE deleted_flow_versions (
+        flow_id text NOT NULL,
+        version integer NOT NULL,
+        deleted_at timestamptz NOT NULL DEFAULT now(),
+        snapshot jsonb NOT NULL
+      );
+      -- The highest version number each flow has had, pruned versions included.
+      CREATE TABLE flow_version_counters (
+        flow_id text PRIMARY KEY,
+        last integer NOT NULL
+      );
+      CREATE TABLE settings (
+        id boolean PRIMARY KEY DEFAULT true CHECK (id),
+        doc jsonb NOT NULL
+      );
+      -- Ciphertext only: sealed with the runtime's secrets key (AES-256-GCM, the id bound in).
+      CREATE TABLE secrets (
+        id text PRIMARY KEY,
+        sealed text NOT NULL,
+        purpose text NOT NULL,
+        label text,
+        created_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL
+      );
+      -- The SHA-256 of each token's value, never the value.
+      CREATE TABLE project_tokens (
+        id text PRIMARY KEY,
+        name text NOT NULL,
+        level text NOT NULL,
+        hash char(64) NOT NULL UNIQUE,
+        created_at timestamptz NOT NULL,
+        last_used_at timestamptz
+      );
+      -- Facts about the whole database, such as which secrets key its secrets are sealed with.
+      CREATE TABLE runtime_meta (
+        key text PRIMARY KEY,
+        value text NOT NULL
+      );
+    `,
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = Math.max(...MIGRATIONS.map((migration) => migration.version));
+
+/**
+ * Applies the missing migrations under the advisory lock; returns the versions this call
+ * applied (none when another instance got there first). Refuses a database whose schema
+ * is newer than this Hookflow knows.
+ */
+export async function runMigrations(
+  pool: pg.Pool,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Promise<number[]> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query('SELECT pg_advisory_lock($1::bigint)', [MIGRATION_LOCK_KEY]);
+    try {
+      return await applyMissing(client, migrations);
+    } finally {
+      await client
+        .query('SELECT pg_advisory_unlock($1::bigint)', [MIGRATION_LOCK_KEY])
+        .catch((error: unknown) => {
+          // The session ends with the connection, and the lock with it.
+          broken = error instanceof Error ? error : new Error(String(error));
+        });
+    }
+  } finally {
+    client.release(broken);
+  }
+}
+
+async function applyMissing(
+  client: pg.PoolClient,
+  migrations: readonly Migration[],
+): Promise<number[]> {
+  await client.query(`
+    CREATE TABLE IF NOT EXISTS schema_migrations (
+      version integer PRIMARY KEY,
+      name text NOT NULL,
+      applied_at timestamptz NOT NULL DEFAULT now()
+    )`);
+  const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations');
+  const done = new Set(rows.map((row) => row.version));
+  const known = Math.max(0, ...migrations.map((migration) => migration.version));
+  const newest = Math.max(0, ...done);
+  if (newest > known) {
+    throw new Error(
+      `The database's schema is at version ${newest}, newer than this Hookflow knows ` +
+        `(${known}): upgrade this instance to the version the others run.`,
+    );
+  }
+  const applied: number[] = [];
+  for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (done.has(migration.version)) continue;
+    await client.query('BEGIN');
+    try {
+      await client.query(migration.sql);
+      await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
+        migration.version,
+        migration.name,
+      ]);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(
+        `Database migration ${migration.version} (${migration.name}) failed: ${reason}`,
+        { cause: error },
+      );
+    }
+    applied.push(migration.version);
+  }
+  return applied;
+}

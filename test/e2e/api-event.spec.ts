@@ -88,6 +88,8 @@ test('Webhook event: create a token in the node, publish, launch by HTTP, see th
   await expect(inspector.getByTestId('api-event-curl')).toContainText(`curl -X POST '${url}'`);
   await dismissNotices(page);
   await screenshot(page, 'api-event-inspector');
+  await inspector.getByTestId('api-event-curl').scrollIntoViewIfNeeded();
+  await screenshot(page, 'api-event-request');
 
   // From outside, as the course platform would.
   const launched = await fetch(url, {

@@ -46,7 +46,7 @@ export function TokenPicker({
     })),
   ];
   return (
-    <section className="api-event-token" aria-label="Token">
+    <section className="api-event-token" aria-label="Project token">
       {loadError ? (
         <p className="error" role="alert">
           {loadError}{' '}

@@ -14,7 +14,7 @@ const SAMPLE_VALUES: Record<string, unknown> = {
 
 /** What to put in `peer_id` on each channel, for the hint beside the example. */
 export const PEER_ID_HINTS: Record<string, string> = {
-  'test-chat': 'the Test chat session id (Chats lists the test chats)',
+  'test-chat': 'the Test chat session id (tc_…; Chats lists the test chats flows have talked in)',
   telegram: 'the person’s Telegram chat id (Chats lists it once they have written to the bot)',
   widget: 'the visitor’s widget session (Chats lists it)',
 };

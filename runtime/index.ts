@@ -285,6 +285,8 @@ async function open(
     secrets,
     events,
     engine,
+    projectTokens,
+    channelLookup: { list: () => channels.map(({ name, label }) => ({ id: name, label })) },
   };
   for (const problem of problems.list()) {
     logger.warn(`${problem.reason}. The file was kept as ${problem.keptAt}.`);
@@ -349,7 +351,7 @@ async function open(
       name: 'project-tokens',
       adminRoutes: [projectTokensRoutes({ tokens: projectTokens })],
       publicRouters: [
-        apiV1Routes({ flows, engine }, { tokens: projectTokens, limiter: tokenLimiter }),
+        apiV1Routes({ flows, engine, chats }, { tokens: projectTokens, limiter: tokenLimiter }),
       ],
       close: () => projectTokens.close(),
     },

@@ -3,6 +3,7 @@
 import type { ComponentType } from 'react';
 import type { z } from 'zod';
 import type { AnyNodeDefinition, NodeType } from '../../runtime/nodes/definitions';
+import { ApiEventInspector } from './api-event/Inspector';
 import { ButtonsInspector } from './buttons/Inspector';
 import { CollectInputInspector } from './collect-input/Inspector';
 import { ConditionInspector } from './condition/Inspector';
@@ -24,6 +25,7 @@ type InspectorFor<K extends NodeType> = ComponentType<
 export const inspectors = {
   start: StartInspector,
   'webhook-trigger': WebhookTriggerInspector,
+  'api-event': ApiEventInspector,
   'send-message': SendMessageInspector,
   'collect-input': CollectInputInspector,
   buttons: ButtonsInspector,

@@ -13,7 +13,7 @@ export const API_V1_OPENAPI = {
     title: 'Hookflow public API',
     version: '1',
     description:
-      'Launch published flows and read their runs from other services. Authorise with a project token (Settings → API tokens): `Authorization: Bearer hf_pt_…`.',
+      'Launch published flows (also for one person on a chat channel, at a Webhook event node) and read their runs from other services. Authorise with a project token (Settings → API tokens): `Authorization: Bearer hf_pt_…`.',
   },
   components: {
     securitySchemes: { projectToken: { type: 'http', scheme: 'bearer' } },
@@ -34,6 +34,16 @@ export const API_V1_OPENAPI = {
         required: ['runId', 'status', 'run'],
         properties: {
           runId: { type: 'string' },
+          status: { type: 'string', enum: ['running', 'waiting', 'completed', 'failed'] },
+          run: { type: 'string', description: 'The run’s URL in this API' },
+        },
+      },
+      LaunchedEvent: {
+        type: 'object',
+        required: ['runId', 'chatId', 'status', 'run'],
+        properties: {
+          runId: { type: 'string' },
+          chatId: { type: 'string', description: 'The chat the run talks in' },
           status: { type: 'string', enum: ['running', 'waiting', 'completed', 'failed'] },
           run: { type: 'string', description: 'The run’s URL in this API' },
         },
@@ -103,6 +113,57 @@ export const API_V1_OPENAPI = {
           '403': error,
           '404': error,
           '409': error,
+          '429': error,
+        },
+      },
+    },
+    '/api/v1/flows/{flowId}/events/{nodeId}': {
+      post: {
+        summary:
+          'Launch the flow at a Webhook event node for one person, bound to their chat (token: the one chosen in the node)',
+        security: bearer,
+        parameters: [
+          { name: 'flowId', in: 'path', required: true, schema: { type: 'string' } },
+          { name: 'nodeId', in: 'path', required: true, schema: { type: 'string' } },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                description: 'Exactly one of peer_id and chat_id.',
+                properties: {
+                  peer_id: {
+                    oneOf: [{ type: 'string' }, { type: 'integer' }],
+                    description: 'The person’s id on the node’s channel (a Telegram chat id)',
+                  },
+                  chat_id: { type: 'string', description: 'A Hookflow chat id' },
+                  variables: { type: 'object', maxProperties: 100 },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '202': {
+            description: 'The run has started, bound to the chat',
+            content: {
+              'application/json': { schema: { $ref: '#/components/schemas/LaunchedEvent' } },
+            },
+          },
+          '400': error,
+          '401': error,
+          '403': error,
+          '404': error,
+          '409': {
+            ...error,
+            description:
+              'No run started: `not_written_first` (the person has not written to the bot, and it cannot write first) or `channel_not_connected`',
+          },
+          '413': error,
+          '415': error,
           '429': error,
         },
       },

@@ -24,10 +24,17 @@ export function validateFlow(ctx: FlowsContext, id: string): { problems: GraphPr
 
 /**
  * What Publish checks in a graph besides other flows' URLs: the graph itself, and that
- * every secret its configs name is in this data folder.
+ * every secret, project token and channel its configs name is in this runtime.
  */
-export function checkGraph(ctx: Pick<FlowsContext, 'secrets'>, graph: DraftGraph): GraphProblem[] {
-  return validateGraph(graph, nodeDefinitions, { secrets: ctx.secrets });
+export function checkGraph(
+  ctx: Pick<FlowsContext, 'secrets' | 'projectTokens' | 'channelLookup'>,
+  graph: DraftGraph,
+): GraphProblem[] {
+  return validateGraph(graph, nodeDefinitions, {
+    secrets: ctx.secrets,
+    projectTokens: ctx.projectTokens,
+    channels: ctx.channelLookup,
+  });
 }
 
 export async function publishFlow(

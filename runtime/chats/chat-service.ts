@@ -213,6 +213,11 @@ export class ChatService {
     }));
   }
 
+  /** A registered channel by its id. */
+  channel(name: string): Channel | undefined {
+    return this.#channels.get(name);
+  }
+
   get(id: string): Chat | undefined {
     const chat = this.store.get(id);
     return chat && this.#view(chat);

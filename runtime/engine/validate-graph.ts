@@ -4,7 +4,7 @@ import { nodeDefinitions } from '../nodes/definitions';
 import { zodProblems } from '../shared/api-error';
 import { fieldProblemText } from '../shared/field-labels';
 import type { GraphView, NodeDefinition } from '../shared/node-definition';
-import type { SecretLookup } from '../shared/node-validation';
+import type { ValidationLookups } from '../shared/node-validation';
 import { nodeNameInText, nodeNames } from '../shared/node-names';
 import { issuedKeyVariable, nodeVariableUse } from '../shared/node-variables';
 import { GRAPH_PROBLEM_CODES } from '../shared/problem-codes';
@@ -22,8 +22,11 @@ type GraphNode = GraphView['nodes'][number];
 export function validateGraph(
   graph: GraphView,
   definitions: readonly NodeDefinition[] = nodeDefinitions,
-  /** `secrets`: also check that every secret a config names is in the data folder. */
-  environment: { secrets?: SecretLookup } = {},
+  /**
+   * `secrets`: also check that every secret a config names is in the data folder;
+   * `projectTokens`, `channels`: that the tokens and channels configs name exist.
+   */
+  environment: ValidationLookups = {},
 ): GraphProblem[] {
   const byType = new Map(definitions.map((definition) => [definition.type, definition]));
   const problems: GraphProblem[] = [];

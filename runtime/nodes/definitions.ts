@@ -1,5 +1,6 @@
 // The list of every node type. Adding a type here makes the flow schema accept it and
 // makes `executors.ts` and the renderer's `inspectors.ts` fail to compile until it has both.
+import { apiEventDefinition } from './api-event/definition';
 import { buttonsDefinition } from './buttons/definition';
 import { collectInputDefinition } from './collect-input/definition';
 import { conditionDefinition } from './condition/definition';
@@ -16,6 +17,7 @@ import { webhookTriggerDefinition } from './webhook-trigger/definition';
 export const nodeDefinitions = [
   startDefinition,
   webhookTriggerDefinition,
+  apiEventDefinition,
   sendMessageDefinition,
   collectInputDefinition,
   buttonsDefinition,

@@ -2,6 +2,7 @@
 // compile error (DESIGN.md "A node type is defined once").
 import type { ConfigOf, Executor } from '../engine/executor';
 import type { NodeType } from './definitions';
+import { apiEventExecutor } from './api-event/execute';
 import { buttonsExecutor } from './buttons/execute';
 import { collectInputExecutor } from './collect-input/execute';
 import { conditionExecutor } from './condition/execute';
@@ -18,6 +19,7 @@ import { webhookTriggerExecutor } from './webhook-trigger/execute';
 export const executors = {
   start: startExecutor,
   'webhook-trigger': webhookTriggerExecutor,
+  'api-event': apiEventExecutor,
   'send-message': sendMessageExecutor,
   'collect-input': collectInputExecutor,
   buttons: buttonsExecutor,

@@ -14,7 +14,7 @@ import type { RateLimiter } from './rate-limit';
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
 export interface ProjectTokenGate {
-  tokens: Pick<ProjectTokensStore, 'verify'>;
+  tokens: Pick<ProjectTokensStore, 'verify' | 'info'>;
   limiter: RateLimiter;
 }
 

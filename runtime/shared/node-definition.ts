@@ -5,7 +5,7 @@ import { ZodObject, type z } from 'zod';
 import { zodProblems } from './api-error';
 import type { FieldLabels } from './field-labels';
 import type { NodeEndpoint } from './node-endpoint';
-import type { NodeConfigProblem, SecretLookup } from './node-validation';
+import type { NodeConfigProblem, ValidationLookups } from './node-validation';
 
 export type NodeCategory = 'trigger' | 'messaging' | 'logic' | 'data' | 'integration' | 'flow';
 
@@ -44,11 +44,9 @@ export interface GraphView {
 }
 
 /** What a node's `validate` hook is given besides its config. */
-export interface ValidationContext {
+export interface ValidationContext extends ValidationLookups {
   graph: GraphView;
   nodeId: string;
-  /** Present where the secrets store is (publish, the draft check, import). */
-  secrets?: SecretLookup | undefined;
   /**
    * The variables set before this node can run: written by a node upstream of it, or
    * declared by the flow. Trigger fields (`body`, `query`…) are not variables and are not

@@ -58,6 +58,8 @@ test('palette: grouped, searchable, and adds nodes from the keyboard', async ({
   await page.keyboard.press('ArrowDown');
   await expect(search).toHaveAttribute('aria-activedescendant', 'palette-option-webhook-trigger');
   await page.keyboard.press('ArrowDown');
+  await expect(search).toHaveAttribute('aria-activedescendant', 'palette-option-api-event');
+  await page.keyboard.press('ArrowDown');
   await expect(search).toHaveAttribute('aria-activedescendant', 'palette-option-send-message');
   await page.keyboard.press('ArrowDown');
   await expect(search).toHaveAttribute('aria-activedescendant', 'palette-option-collect-input');

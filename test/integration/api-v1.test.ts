@@ -183,8 +183,11 @@ describe('project tokens and the public API', () => {
     assert.deepEqual(await served.json(), JSON.parse(JSON.stringify(API_V1_OPENAPI)));
 
     const router = apiV1Routes(
-      { flows: { get: () => undefined } as never, engine: {} as never },
-      { tokens: { verify: () => undefined }, limiter: new RateLimiter(() => 1) },
+      { flows: { get: () => undefined } as never, engine: {} as never, chats: {} as never },
+      {
+        tokens: { verify: () => undefined, info: () => undefined },
+        limiter: new RateLimiter(() => 1),
+      },
     );
     const answered = new Set<string>();
     for (const layer of router.stack) {

@@ -4,7 +4,8 @@
 // cancelled wait, the key in a form field or the query, repeats, security and the publish
 // checks. Restarts are in wait-for-webhook-restart.test.ts.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
+import { Engine } from '../../runtime/engine/engine';
 import type { CallPage } from '../../runtime/shared/calls';
 import type { GraphProblem } from '../../runtime/shared/publishing';
 import type { Run } from '../../runtime/shared/run';
@@ -23,6 +24,22 @@ import {
 
 const rt = await startTestRuntime();
 
+/**
+ * Says when the ingress starts holding a callback that came before its run reached the
+ * wait (it asks the engine to tell it once the run waits). Observed, not replaced: the
+ * engine's own whenWaiting still answers, so the order is forced without a timer.
+ */
+const holding = new Map<string, () => void>();
+const engineWhenWaiting = Engine.prototype.whenWaiting;
+Engine.prototype.whenWaiting = function observed(this: Engine, target, runId, timeoutMs) {
+  holding.get(runId)?.();
+  return engineWhenWaiting.call(this, target, runId, timeoutMs);
+};
+after(() => {
+  Engine.prototype.whenWaiting = engineWhenWaiting;
+});
+const earlyAnswers: number[] = [];
+
 /** Where the provider calls back when it does so on its own (`/pay-now`). */
 let callBackTo = '';
 const answers: number[] = [];
@@ -40,6 +57,21 @@ const provider = await startScriptedServer({
     void callBack(callBackTo, { conversation_key, status: 'paid' }).then((answer) => {
       answers.push(answer.status);
       return answer.body?.cancel();
+    });
+  },
+  // Calls back FIRST, and answers the run's request only once the ingress holds that
+  // callback: the callback is sure to arrive before the run can reach its wait.
+  '/pay-early': (req, res) => {
+    const { conversation_key } = JSON.parse(req.body) as { conversation_key: string };
+    const runId = conversation_key.split('.')[0] ?? '';
+    const held = new Promise<void>((resolve) => holding.set(runId, resolve));
+    void callBack(callBackTo, { conversation_key, status: 'paid' }).then((answer) => {
+      earlyAnswers.push(answer.status);
+      return answer.body?.cancel();
+    });
+    void held.then(() => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"ok": true}');
     });
   },
 });
@@ -131,6 +163,22 @@ describe('Wait for webhook', () => {
       'the callback answer',
     );
     assert.deepEqual(answers, [202]);
+  });
+
+  it('holds a callback that beats its run to the wait until the run gets there', async () => {
+    const flow = await createPublishedFlow(rt, paymentFlow(`${provider.url}/pay-early`));
+    callBackTo = callbackUrl(rt, flow.id);
+    const run = await startWaitingRun(rt, flow.id);
+    const done = await waitForRun(rt, run.id, (found) => found.status === 'completed');
+    assert.equal(done.endNode?.nodeId, 'paid');
+    assert.equal(done.variables.payment_status, 'paid');
+    // Paid at all means held first: the provider answered the run only once it was.
+    await pollUntil(
+      () => Promise.resolve(earlyAnswers.length),
+      (count) => count >= 1,
+      'the early callback answer',
+    );
+    assert.deepEqual(earlyAnswers, [202]);
   });
 
   it('takes the key from a form field or the query string', async () => {

@@ -86,7 +86,9 @@ describe('validateGraph', () => {
     const problems = validateGraph(graph([node('e', 'end')]));
     assert.ok(
       problems.some(
-        (p) => p.severity === 'error' && /Add a trigger \(Start, Webhook Trigger\)/.test(p.message),
+        (p) =>
+          p.severity === 'error' &&
+          /Add a trigger \(Start, Webhook Trigger, Webhook event\)/.test(p.message),
       ),
     );
     assert.equal(hasErrors(problems), true);

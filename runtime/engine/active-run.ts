@@ -3,6 +3,7 @@
 // at a time (a reply and a timeout arriving together cannot both resume it).
 import { asArrived } from '../store/jsonl/record-encoder';
 import { MAX_RUN_BRANCHES, runHasEnded, type Run, type RunStep } from '../shared/run';
+import type { PriorValue } from './step-output';
 import type { ChatBinding } from './chat';
 import type { ExecServices } from './exec-services';
 import type { ExecContext, RunLink, RunVariables } from './executor';
@@ -62,6 +63,12 @@ export class ActiveRun {
   #input: RunInput;
   /** The run's variables as nodes read and set them. */
   readonly variables: RunVariables;
+  /**
+   * The variables set since the current step began, each with what it held before — a
+   * step's output lists them (step-output.ts). Kept as they are set rather than found by
+   * copying every variable before each step: most steps set nothing.
+   */
+  #setInStep: Map<string, PriorValue> | undefined;
   readonly #endWaiters: ((run: Run) => void)[] = [];
   #hasEnded = false;
 
@@ -82,6 +89,12 @@ export class ActiveRun {
     this.variables = {
       get: (name) => (Object.hasOwn(vars, name) ? vars[name] : undefined),
       set: (name, value) => {
+        if (!this.#setInStep?.has(name)) {
+          (this.#setInStep ??= new Map()).set(name, {
+            had: Object.hasOwn(vars, name),
+            value: vars[name],
+          });
+        }
         // A variable named `__proto__` must stay a variable: assignment would set the
         // prototype. Every other name is assigned, which keeps the object's fast
         // properties (defineProperty would make copies and serialization slower).
@@ -158,6 +171,16 @@ export class ActiveRun {
     if (this.#endWaiters.length === 0) return;
     const final = this.snapshot();
     for (const resolve of this.#endWaiters.splice(0)) resolve(final);
+  }
+
+  /** A step begins: what it sets is tracked from here (setInStep). */
+  beginStep(): void {
+    this.#setInStep = undefined;
+  }
+
+  /** The variables set since the step began, with their earlier values; undefined: none. */
+  setInStep(): ReadonlyMap<string, PriorValue> | undefined {
+    return this.#setInStep;
   }
 
   addStep(step: RunStep): void {

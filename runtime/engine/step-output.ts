@@ -9,28 +9,32 @@ export const MAX_STEP_VALUE_CHARS = 1024;
 /** The most variables one step's output lists (the first ones it set). */
 export const MAX_STEP_OUTPUT_VARIABLES = 32;
 
-/**
- * What the variables were before the step, to tell afterwards which ones it set. A shallow
- * copy: the run's variables are replaced by `set`, never changed in place.
- */
-export function variablesBefore(variables: Record<string, unknown>): Record<string, unknown> {
-  return { ...variables };
+/** What a variable held before the step set it (ActiveRun.setInStep). */
+export interface PriorValue {
+  had: boolean;
+  value: unknown;
 }
 
-/** The step's output, or undefined when it produced nothing. */
+/**
+ * The step's output, or undefined when it produced nothing. `set` is what the step set, in
+ * the order it first set each, with the earlier values: a variable set to what it already
+ * held is not listed.
+ */
 export function stepOutput(
-  before: Record<string, unknown>,
+  set: ReadonlyMap<string, PriorValue> | undefined,
   after: Record<string, unknown>,
   result?: Record<string, unknown>,
   details?: Omit<StepOutput, 'variables' | 'result'>,
 ): StepOutput | undefined {
   let variables: Record<string, unknown> | undefined;
   let count = 0;
-  for (const name of Object.keys(after)) {
-    if (Object.hasOwn(before, name) && before[name] === after[name]) continue;
-    if (count++ >= MAX_STEP_OUTPUT_VARIABLES) break;
-    variables ??= {};
-    define(variables, name, boundedValue(after[name]));
+  if (set) {
+    for (const [name, prior] of set) {
+      if (prior.had && prior.value === after[name]) continue;
+      if (count++ >= MAX_STEP_OUTPUT_VARIABLES) break;
+      variables ??= {};
+      define(variables, name, boundedValue(after[name]));
+    }
   }
   const output: StepOutput = {};
   if (variables) output.variables = variables;

@@ -9,7 +9,7 @@ import type { ActiveRun } from './active-run';
 import type { ExecServices } from './exec-services';
 import { next, type StepOutcome, type WaitRequest } from './executor';
 import { issueResumeKeys } from './issued-keys';
-import { stepOutput, variablesBefore } from './step-output';
+import { stepOutput } from './step-output';
 
 export const SKIPPED_NO_CHAT = 'no chat bound';
 
@@ -87,7 +87,7 @@ async function stepAt(active: ActiveRun, deps: StepDeps): Promise<Transition> {
 
   if (sideEffectsOf(definition, parsed.config) !== 'none') await deps.beforeSideEffects();
   let outcome: StepOutcome;
-  const before = variablesBefore(active.run.variables);
+  active.beginStep();
   try {
     const executor = executorFor(node.type as NodeType);
     const ctx = active.context(node.id, deps.now, deps.services);
@@ -106,7 +106,7 @@ async function stepAt(active: ActiveRun, deps: StepDeps): Promise<Transition> {
     outcome.kind === 'wait'
       ? undefined
       : stepOutput(
-          before,
+          active.setInStep(),
           active.run.variables,
           outcome.kind === 'end' ? outcome.output : undefined,
           outcome.kind === 'next' ? outcome.details : undefined,

@@ -70,12 +70,27 @@ describe('step output', () => {
   });
 
   it('lists only what changed, at most MAX_STEP_OUTPUT_VARIABLES', () => {
-    assert.equal(stepOutput({ a: 1 }, { a: 1 }), undefined, 'nothing set, no output');
+    const same = new Map([['a', { had: true, value: 1 }]]);
+    assert.equal(stepOutput(same, { a: 1 }), undefined, 'set to what it held, no output');
+    assert.equal(stepOutput(undefined, { a: 1 }), undefined, 'nothing set, no output');
+    const fresh = new Map([['a', { had: false, value: undefined }]]);
+    assert.deepEqual(
+      stepOutput(fresh, { a: undefined })?.variables,
+      { a: null },
+      'new, even if undefined',
+    );
     const after: Record<string, unknown> = {};
-    for (let i = 0; i < MAX_STEP_OUTPUT_VARIABLES + 5; i += 1) after[`v${i}`] = i;
-    const output = stepOutput({}, after);
+    const set = new Map<string, { had: boolean; value: unknown }>();
+    for (let i = 0; i < MAX_STEP_OUTPUT_VARIABLES + 5; i += 1) {
+      after[`v${i}`] = i;
+      set.set(`v${i}`, { had: false, value: undefined });
+    }
+    const output = stepOutput(set, after);
     assert.equal(Object.keys(output?.variables ?? {}).length, MAX_STEP_OUTPUT_VARIABLES);
-    const proto = stepOutput({}, JSON.parse('{"__proto__": 1}') as Record<string, unknown>);
+    const proto = stepOutput(
+      new Map([['__proto__', { had: false, value: undefined }]]),
+      JSON.parse('{"__proto__": 1}') as Record<string, unknown>,
+    );
     assert.ok(Object.hasOwn(proto?.variables ?? {}, '__proto__'), 'a variable named __proto__');
   });
 });

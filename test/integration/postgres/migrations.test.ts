@@ -34,7 +34,14 @@ describe('database migrations', () => {
     const tables = await db.query<{ table_name: string }>(
       `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`,
     );
-    for (const table of ['flows', 'flow_versions', 'settings', 'secrets', 'project_tokens', 'calls']) {
+    for (const table of [
+      'flows',
+      'flow_versions',
+      'settings',
+      'secrets',
+      'project_tokens',
+      'calls',
+    ]) {
       assert.ok(
         tables.rows.some((row) => row.table_name === table),
         table,

@@ -190,7 +190,10 @@ for (const backend of backends) {
           [401, 'utf8', true],
         ],
       );
-      shown.set(`${backend.name}:kinds`, [cut, bin, none].map((item) => stripIds(item?.record)));
+      shown.set(
+        `${backend.name}:kinds`,
+        [cut, bin, none].map((item) => stripIds(item?.record)),
+      );
     });
   });
 }

@@ -9,6 +9,7 @@ import type { Settings } from '../shared/settings';
 import { JsonlLog } from '../store/jsonl-log';
 import type { StoreProblems } from '../store/store-problems';
 import { CallBodies } from './call-bodies';
+import type { CallStore, ReadCall } from './call-store';
 import {
   holdsBody,
   presentCall,
@@ -62,7 +63,7 @@ export function summarizeCall(record: CallRecord): CallSummary {
 }
 
 /** A page lists stored records: their body fields as the API names them. */
-function summarizeStored(record: StoredCall): CallSummary {
+export function summarizeStored(record: StoredCall): CallSummary {
   const {
     headers: _h,
     query: _q,
@@ -76,13 +77,9 @@ function summarizeStored(record: StoredCall): CallSummary {
   return encoding === undefined ? summary : { ...summary, bodyEncoding: encoding };
 }
 
-/** A call read back: as the API shows it, and every byte of its body when kept whole. */
-export interface ReadCall {
-  record: CallRecord;
-  body: Buffer | undefined;
-}
+export type { ReadCall } from './call-store';
 
-export class CallLog {
+export class CallLog implements CallStore {
   private constructor(
     private readonly log: JsonlLog<StoredCall, CallProjection>,
     readonly bodies: CallBodies,

@@ -10,6 +10,7 @@
 // earlier versions may still be beside the log (`bodyStored`, call-bodies.ts).
 import { z } from 'zod';
 import { callRecordSchema, type CallRecord } from '../shared/calls';
+import { RawJson } from '../store/jsonl/record-encoder';
 import { capturedBody } from './captured-body';
 
 export const storedCallSchema = callRecordSchema.extend({
@@ -78,4 +79,19 @@ export function presentCall(record: StoredCall, body: Buffer | undefined): CallR
   // Cut for showing only: replay and recovery get every byte.
   if (shown.bodyTruncated) presented.bodyStored = true;
   return callRecordSchema.parse(presented);
+}
+
+/**
+ * Every byte of a first record's body, from the record alone (a store that keeps the
+ * bytes apart from the record's fields); undefined when only its start was kept. The same
+ * rule as `wholeBody`, which reads a JSON body's bytes from its line instead.
+ */
+export function bodyBytes(record: StoredCall): Buffer | undefined {
+  if (record.bodyTruncated || record.bodyStored) return undefined;
+  if (record.bodyEncoding === 'json') {
+    const { body } = record;
+    return body instanceof RawJson ? body.bytes : Buffer.from(JSON.stringify(body));
+  }
+  if (typeof record.body !== 'string') return Buffer.alloc(0);
+  return Buffer.from(record.body, record.bodyEncoding === 'base64' ? 'base64' : 'utf8');
 }

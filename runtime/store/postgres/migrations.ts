@@ -76,6 +76,33 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'inbound calls',
+    sql: `
+      -- One row per call: its latest state (record, as the JSON call log's latest line) and
+      -- its body, the bytes whole when kept whole, else the start the API shows
+      -- (body_fields). n orders the calls as they were recorded (pages, retention).
+      CREATE TABLE calls (
+        n bigserial UNIQUE,
+        id text PRIMARY KEY,
+        at timestamptz NOT NULL,
+        flow_id text NOT NULL,
+        node_id text NOT NULL,
+        idempotency_key text,
+        -- The first accepted delivery of its idempotency key at its trigger.
+        first_delivery boolean NOT NULL DEFAULT false,
+        record jsonb NOT NULL,
+        body_fields jsonb NOT NULL DEFAULT '{}',
+        body bytea
+      );
+      CREATE INDEX calls_by_trigger ON calls (flow_id, node_id, n DESC);
+      CREATE INDEX calls_by_time ON calls (at);
+      -- Dedupe across instances: a second first delivery of one key cannot be recorded.
+      CREATE UNIQUE INDEX calls_one_first_delivery
+        ON calls (flow_id, node_id, idempotency_key) WHERE first_delivery;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = Math.max(...MIGRATIONS.map((migration) => migration.version));

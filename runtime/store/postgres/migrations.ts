@@ -99,7 +99,7 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX runs_by_start ON runs (started_at DESC, id DESC);
       CREATE INDEX runs_unfinished ON runs (owner) WHERE status IN ('running', 'waiting');
-      -- One row per checkpoint, as JSON text (jsonb would refuse a \u0000 in a variable).
+      -- One row per checkpoint, as JSON text (jsonb refuses a NUL character in a variable).
       CREATE TABLE run_records (
         run_id text NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
         seq integer NOT NULL,

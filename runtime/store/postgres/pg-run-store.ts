@@ -8,7 +8,12 @@
 import type { Logger } from '../../logger';
 import type { Run, RunPage, RunSummary } from '../../shared/run';
 import type { Settings } from '../../shared/settings';
-import { runFromRecords, runRecordSchema, summarize, type RunRecord } from '../../engine/run-record';
+import {
+  runFromRecords,
+  runRecordSchema,
+  summarize,
+  type RunRecord,
+} from '../../engine/run-record';
 import { head, type RunHead, type RunQuery, type RunStore } from '../../engine/run-store';
 import type { Database } from './database';
 
@@ -138,9 +143,11 @@ export class PgRunStore implements RunStore {
 
   async has(id: string): Promise<boolean> {
     if (this.#heads.has(id)) return true;
-    const { rowCount } = await this.db.prepared('hookflow-run-exists', 'SELECT 1 FROM runs WHERE id = $1', [
-      id,
-    ]);
+    const { rowCount } = await this.db.prepared(
+      'hookflow-run-exists',
+      'SELECT 1 FROM runs WHERE id = $1',
+      [id],
+    );
     return (rowCount ?? 0) > 0;
   }
 
@@ -200,7 +207,8 @@ export class PgRunStore implements RunStore {
     };
     if (query.flowId !== undefined) add('flow_id = ?', query.flowId);
     if (query.status !== undefined) add('status = ?', query.status);
-    if (query.chatSkipped !== undefined) where.push(query.chatSkipped ? 'chat_skipped > 0' : 'chat_skipped = 0');
+    if (query.chatSkipped !== undefined)
+      where.push(query.chatSkipped ? 'chat_skipped > 0' : 'chat_skipped = 0');
     if (query.customerId !== undefined) add('customer_id = ?', query.customerId);
     if (query.since !== undefined) add('started_at >= ?', query.since);
     if (query.until !== undefined) add('started_at <= ?', query.until);
@@ -228,7 +236,12 @@ export class PgRunStore implements RunStore {
   }
 
   async unfinished(): Promise<RunRecord[]> {
-    const { rows } = await this.db.query<{ record: string; seq: number; base_seq: number; summary: string }>(
+    const { rows } = await this.db.query<{
+      record: string;
+      seq: number;
+      base_seq: number;
+      summary: string;
+    }>(
       `SELECT r.record, runs.seq, runs.base_seq, runs.summary FROM runs
        JOIN run_records r ON r.run_id = runs.id AND r.seq = runs.seq
        WHERE runs.owner = $1 AND runs.status IN ('running', 'waiting')

@@ -85,8 +85,8 @@ export interface RuntimeOptions {
   outbound?: Pick<OutboundHttpOptions, 'isBlocked'>;
   /**
    * A PostgreSQL URL: the configuration plane (flows, versions, settings, secrets, project
-   * tokens) lives there, shared with every instance given the same URL and secrets key.
-   * Calls, runs, customers, chats and logs stay in the data folder (not yet moved).
+   * tokens) and the runs with their checkpoints live there, shared with every instance given
+   * the same URL and secrets key. Calls, customers, chats and logs stay in the data folder.
    */
   database?: string;
 }

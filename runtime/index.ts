@@ -44,6 +44,7 @@ import { ChannelInbound } from './channels/inbound';
 import { ngrokConnector, type TunnelConnector } from './tunnel/tunnel-connector';
 import { TunnelManager } from './tunnel/tunnel-manager';
 import { Database } from './store/postgres/database';
+import { postgresRunStorage } from './store/postgres/pg-run-storage';
 import { readinessRoutes } from './server/routes/readiness-routes';
 import { RateLimiter } from './security/rate-limit';
 import { projectTokensRoutes } from './server/routes/project-tokens-routes';
@@ -84,8 +85,8 @@ export interface RuntimeOptions {
   outbound?: Pick<OutboundHttpOptions, 'isBlocked'>;
   /**
    * A PostgreSQL URL: the configuration plane (flows, versions, settings, secrets, project
-   * tokens) lives there, shared with every instance given the same URL and secrets key.
-   * Calls, runs, customers, chats and logs stay in the data folder (not yet moved).
+   * tokens) and the runs with their checkpoints live there, shared with every instance given
+   * the same URL and secrets key. Calls, customers, chats and logs stay in the data folder.
    */
   database?: string;
 }
@@ -261,6 +262,8 @@ async function open(
   const engine = await openEngine(dataDir, stores, channels, logger, {
     services: { secrets: execSecrets, http: outbound, customers, chats },
     channels: chats.chatChannels(),
+    // With a database, runs and their checkpoints are kept there (readable by every instance).
+    ...(database ? { storage: postgresRunStorage(database, dataDir) } : {}),
   });
   inbound.connect({ engine, chats, customers, flows, logger });
   // Also starts the runs of calls accepted just before a crash.

@@ -56,7 +56,7 @@ export async function serveCommand(args: string[]): Promise<void> {
   if (server.database) {
     consoleLogger.info(
       `database: ${redactDatabaseUrl(server.database)} (shared: flows, versions, settings, ` +
-        'secrets, project tokens; still in the data folder: calls, runs, customers, chats, logs)',
+        'secrets, project tokens, runs; still in the data folder: calls, customers, chats, logs)',
     );
   }
   consoleLogger.info(`webhooks (public listener): ${urls.public}`);

@@ -22,9 +22,10 @@ serve options:
   --host <addr>         public listener address (default 127.0.0.1; 0.0.0.0 opens it to your LAN)
   --open                open the designer in your browser once started
   --database <url>      postgres://user:password@host:port/db (or HOOKFLOW_DATABASE_URL): keep
-                        flows, versions, settings, secrets and project tokens in PostgreSQL,
-                        shared live with every instance on the same database. In progress:
-                        calls, runs, customers, chats and logs stay in each --data-dir.
+                        flows, versions, settings, secrets, project tokens and runs in
+                        PostgreSQL, shared with every instance on the same database (a run
+                        resumes only on the instance that started it). In progress: calls,
+                        customers, chats and logs stay in each --data-dir.
                         The password is never printed.
   --secrets-key-file <f>
                         the secrets key (32 bytes, base64; or HOOKFLOW_SECRETS_KEY): every

@@ -7,6 +7,7 @@ import type { StoreProblems } from '../store/store-problems';
 import type { ChatBinding, ChatChannel, ChatRef } from './chat';
 import type { ExecServices } from './exec-services';
 import type { RunInput } from './run-record';
+import type { RunStorageOpener } from './run-store';
 
 export interface EngineOptions {
   dataDir: string;
@@ -19,6 +20,8 @@ export interface EngineOptions {
   /** What executors get as `ctx.services`; a part left out gets its default (exec-services.ts). */
   services?: Partial<ExecServices>;
   now?: () => Date;
+  /** Where runs and their graphs are kept; the data folder's run log by default. */
+  storage?: RunStorageOpener;
   /** Told how long each step took (diagnostics, `npm run bench:engine`). */
   onStep?: (nodeType: string, ms: number) => void;
 }

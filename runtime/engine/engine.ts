@@ -21,7 +21,8 @@ import { recoverRuns } from './recovery';
 import type { EngineOptions, RunUpdate, StartRunOptions } from './engine-options';
 import type { ActiveRun } from './active-run';
 import { RunDriver } from './run-driver';
-import { RunLog, type RunQuery } from './run-log';
+import { RunLog } from './run-log';
+import type { RunQuery, RunStore } from './run-store';
 import { RunState } from './run-state';
 
 export { EngineError };
@@ -32,19 +33,19 @@ const STOP_GRACE_MS = 5_000;
 export class Engine {
   private constructor(
     private readonly driver: RunDriver,
-    private readonly log: RunLog,
+    private readonly log: RunStore,
     private readonly runs: RunState,
   ) {}
 
   /** Opens the run log and brings back every run that was waiting or running. */
   static async open(options: EngineOptions): Promise<Engine> {
-    const log = await RunLog.open(
-      options.dataDir,
-      () => options.settings().runs,
-      options.logger,
-      options.problems,
-    );
-    const graphs = await GraphStore.open(options.dataDir);
+    const settings = () => options.settings().runs;
+    const { runs: log, graphs } = options.storage
+      ? await options.storage({ settings, logger: options.logger, problems: options.problems })
+      : {
+          runs: await RunLog.open(options.dataDir, settings, options.logger, options.problems),
+          graphs: await GraphStore.open(options.dataDir),
+        };
     const runs = new RunState();
     const driver = new RunDriver(options, log, graphs, runs);
     await recoverRuns({

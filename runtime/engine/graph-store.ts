@@ -8,10 +8,11 @@ import { join } from 'node:path';
 import { draftGraphSchema, type DraftGraph } from '../shared/flow-document';
 import { writeFileAtomic } from '../store/atomic-file';
 import type { GraphIndex } from './graph-index';
+import type { RunGraphs } from './run-store';
 
 const REF = /^[0-9a-f]{32}$/;
 
-export class GraphStore {
+export class GraphStore implements RunGraphs {
   /** Refs known to be on disk (durably), so a busy flow writes its graph once. */
   readonly #saved = new Set<string>();
   readonly #writing = new Map<string, Promise<void>>();

@@ -5,14 +5,13 @@ import { ActiveRun } from './active-run';
 import type { ChatChannel } from './chat';
 import { sideEffectsOf } from '../shared/node-definition';
 import { stoppedWhileRunning } from './durability';
-import type { GraphStore } from './graph-store';
 import { indexGraph } from './graph-index';
-import type { RunLog } from './run-log';
+import type { RunGraphs, RunStore } from './run-store';
 import { inputFromRecords, runFromRecords, type RunRecord } from './run-record';
 
 export interface RecoveryDeps {
-  log: RunLog;
-  graphs: GraphStore;
+  log: RunStore;
+  graphs: RunGraphs;
   channels: ReadonlyMap<string, ChatChannel>;
   logger: Logger;
   now: () => Date;

@@ -4,11 +4,11 @@
 import { runHasEnded } from '../shared/run';
 import type { ActiveRun } from './active-run';
 import { RunNotRecorded } from './run-failure';
-import type { RunLog } from './run-log';
+import type { RunStore } from './run-store';
 import type { RunRetention } from './run-retention';
 
 export interface RunCheckpointsDeps {
-  log: RunLog;
+  log: RunStore;
   now: () => Date;
   /** Told of every durable record (it counts what retention measures in). */
   retention: Pick<RunRetention, 'recorded'>;

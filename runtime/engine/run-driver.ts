@@ -8,10 +8,9 @@ import { ActiveRun } from './active-run';
 import { jumpRunId } from './durability';
 import { execServices, type ExecServices } from './exec-services';
 import { EngineError, jumpTarget, waitSpecFor } from './engine-support';
-import type { GraphStore } from './graph-store';
 import { indexGraph } from './graph-index';
 import { issueResumeKeys } from './issued-keys';
-import type { RunLog } from './run-log';
+import type { RunGraphs, RunStore } from './run-store';
 import type { EngineOptions, StartRunOptions } from './engine-options';
 import { RunCheckpoints } from './run-checkpoints';
 import type { ResumeKeys } from './resume-keys';
@@ -50,8 +49,8 @@ export class RunDriver {
 
   constructor(
     private readonly options: EngineOptions,
-    private readonly log: RunLog,
-    private readonly graphs: GraphStore,
+    private readonly log: RunStore,
+    private readonly graphs: RunGraphs,
     private readonly runs: RunState,
   ) {
     this.#now = options.now ?? (() => new Date());
@@ -217,7 +216,7 @@ export class RunDriver {
     if ('error' in target) return this.finish(active, 'failed', target.error);
     // Replayed after a crash, the same jump finds the run it started (durability.ts).
     const childId = jumpRunId(active.id, active.run.steps.length);
-    if (!this.runs.has(childId) && !this.log.latest(childId)) {
+    if (!this.runs.has(childId) && !(await this.log.has(childId))) {
       await this.start({
         runId: childId,
         flowId,

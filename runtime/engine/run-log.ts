@@ -3,57 +3,15 @@
 import { join } from 'node:path';
 import type { Logger } from '../logger';
 import type { Settings } from '../shared/settings';
-import type { Run, RunPage, RunStatus, RunSummary } from '../shared/run';
+import type { Run, RunPage, RunSummary } from '../shared/run';
 import { JsonlLog } from '../store/jsonl-log';
 import type { StoreProblems } from '../store/store-problems';
 import { runFromRecords, runRecordSchema, summarize, type RunRecord } from './run-record';
+import { head, type RunHead, type RunQuery, type RunStore } from './run-store';
 
-export interface RunQuery {
-  flowId?: string;
-  status?: RunStatus;
-  /** Only runs that skipped (true) or did not skip (false) chat nodes for want of a chat. */
-  chatSkipped?: boolean;
-  /** Only runs linked to this customer (the Customers view's recent runs). */
-  customerId?: string;
-  /** ISO times bounding `startedAt`. */
-  since?: string;
-  until?: string;
-  limit: number;
-  before?: string;
-}
+export type { RunHead, RunQuery };
 
-/**
- * What the run log keeps in memory per run: enough to answer status, find a run's current
- * full record and filter lists. Whole records (variables, steps, input) stay on disk, so
- * memory does not grow with what runs carry: a busy webhook flow keeps 10k+ runs.
- */
-export interface RunHead {
-  id: string;
-  seq: number;
-  baseSeq: number;
-  status: RunStatus;
-  flowId: string;
-  startedAt: string;
-  /** Chat nodes skipped (0 when none, and for runs recorded before the count existed). */
-  chatSkipped: number;
-  /** The customer the run's binding linked, if any. */
-  customerId?: string;
-}
-
-function head(record: RunRecord): RunHead {
-  return {
-    id: record.id,
-    seq: record.seq,
-    baseSeq: record.baseSeq,
-    status: record.status,
-    flowId: record.flowId,
-    startedAt: record.startedAt,
-    chatSkipped: record.chatSkipped ?? 0,
-    ...(record.customerId === undefined ? {} : { customerId: record.customerId }),
-  };
-}
-
-export class RunLog {
+export class RunLog implements RunStore {
   private constructor(private readonly log: JsonlLog<RunRecord, RunHead>) {}
 
   static async open(
@@ -89,6 +47,10 @@ export class RunLog {
   /** The run's latest record in brief, from memory. */
   latest(id: string): RunHead | undefined {
     return this.log.latest(id);
+  }
+
+  has(id: string): Promise<boolean> {
+    return Promise.resolve(this.log.latest(id) !== undefined);
   }
 
   /** The run's latest record in full, from disk. */

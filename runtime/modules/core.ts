@@ -86,7 +86,7 @@ export function openChannels(
  * chat channels runs are bound through when they are not the opened channels themselves
  * (the runtime passes the chat service's, which record every message in the chats).
  */
-export type EngineParts = Pick<EngineOptions, 'now' | 'services' | 'channels'>;
+export type EngineParts = Pick<EngineOptions, 'now' | 'services' | 'channels' | 'storage'>;
 
 /**
  * Opens the engine on the stores, which brings back runs that were waiting or running when
@@ -116,6 +116,7 @@ export async function openEngine(
       ...parts.services,
     },
     ...(parts.now ? { now: parts.now } : {}),
+    ...(parts.storage ? { storage: parts.storage } : {}),
   });
   for (const channel of channels) channel.attach(engine);
   return engine;

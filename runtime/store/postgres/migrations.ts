@@ -103,6 +103,40 @@ export const MIGRATIONS: readonly Migration[] = [
         ON calls (flow_id, node_id, idempotency_key) WHERE first_delivery;
     `,
   },
+  {
+    version: 3,
+    name: 'runs and their checkpoints, and the graphs they execute',
+    sql: `
+      -- One row per run: its latest record in brief (what lists filter and show). The
+      -- owner is the instance (data folder) that brings the run back after a crash.
+      CREATE TABLE runs (
+        id text PRIMARY KEY,
+        owner text NOT NULL,
+        seq integer NOT NULL,
+        base_seq integer NOT NULL,
+        status text NOT NULL,
+        flow_id text NOT NULL,
+        -- ISO 8601 as the engine writes it: compares as time, and reads back unchanged.
+        started_at text NOT NULL,
+        chat_skipped integer NOT NULL DEFAULT 0,
+        customer_id text,
+        summary text NOT NULL
+      );
+      CREATE INDEX runs_by_start ON runs (started_at DESC, id DESC);
+      CREATE INDEX runs_unfinished ON runs (owner) WHERE status IN ('running', 'waiting');
+      -- One row per checkpoint, as JSON text (jsonb refuses a NUL character in a variable).
+      CREATE TABLE run_records (
+        run_id text NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+        seq integer NOT NULL,
+        record text NOT NULL,
+        PRIMARY KEY (run_id, seq)
+      );
+      CREATE TABLE run_graphs (
+        ref text PRIMARY KEY,
+        graph text NOT NULL
+      );
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = Math.max(...MIGRATIONS.map((migration) => migration.version));

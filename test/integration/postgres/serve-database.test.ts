@@ -38,7 +38,7 @@ describe('hookflow serve --database', () => {
     );
     const [line = ''] = await waitForOutput(child, /database: \S+ \(shared: [^)]*\)/);
     assert.match(line, /postgres:\/\/postgres:\*\*\*@127\.0\.0\.1/);
-    assert.match(line, /still in the data folder: calls, runs/);
+    assert.match(line, /project tokens, runs; still in the data folder: calls, customers/);
     assert.equal((await fetch(`${publicUrl}/readyz`)).status, 200);
     const exited = new Promise((resolve) => child.on('exit', resolve));
     child.kill('SIGTERM');
@@ -72,6 +72,6 @@ describe('hookflow serve --database', () => {
     assert.ok(!badKey.stderr.includes('short'.repeat(2)));
     const help = await runCli(['serve', '--help']);
     assert.match(help.stdout, /--database <url>/);
-    assert.match(help.stdout, /calls, runs, customers, chats and logs stay/);
+    assert.match(help.stdout, /project tokens and runs in/);
   });
 });

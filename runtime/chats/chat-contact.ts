@@ -3,7 +3,7 @@
 // country from settings, handles without "@". A test chat or web widget contact is a
 // session key and is kept as given (trimmed). A value that does not normalise is kept as given and flagged.
 import { MAX_VALUE_LENGTH, SESSION_CONTACT_TYPES } from '../customers/customer';
-import { normaliseValue, searchKey } from '../customers/normalize';
+import { compareValue, keyKind, normaliseValue, searchKey } from '../customers/normalize';
 import type { ChatBindingChannel, ChatContactType } from '../shared/customer-chat-binding';
 
 export interface ChatContact {
@@ -38,4 +38,18 @@ export function chatKey(channel: ChatBindingChannel, contact: ChatContact): stri
     ? `${contact.type}:${contact.value}`
     : searchKey(contact.type, contact.value);
   return `${channel}\n${key}`;
+}
+
+/**
+ * chatKey() in two parts, `channel\nkind` and the compared value, for an index that keys
+ * its inner maps by the chats' own strings (the chats store).
+ */
+export function chatKeyParts(
+  channel: ChatBindingChannel,
+  contact: ChatContact,
+): { outer: string; inner: string } {
+  return {
+    outer: `${channel}\n${keyKind(contact.type)}`,
+    inner: compareValue(contact.type, contact.value),
+  };
 }

@@ -63,15 +63,19 @@ export function normaliseValue(
  * local part is kept as given in storage, but mailboxes are not case-sensitive in practice).
  */
 export function searchKey(field: CustomerField | ContactType, value: string): string {
-  switch (field) {
-    case 'phone':
-    case 'whatsapp':
-      return `phone:${value}`;
-    case 'email':
-      return `email:${value.toLowerCase()}`;
-    case 'name':
-      return `name:${value.toLowerCase()}`;
-    default:
-      return `${field}:${value}`;
-  }
+  return `${keyKind(field)}:${compareValue(field, value)}`;
+}
+
+/** The key space a field's values are found in (the part of searchKey before the `:`). */
+export function keyKind(field: CustomerField | ContactType): string {
+  return field === 'whatsapp' ? 'phone' : field;
+}
+
+/**
+ * The value as it is compared within its key space (the part of searchKey after the `:`):
+ * the value itself where it compares exactly, so an index keyed by it holds the customer's
+ * own string rather than a new one.
+ */
+export function compareValue(field: CustomerField | ContactType, value: string): string {
+  return field === 'email' || field === 'name' ? value.toLowerCase() : value;
 }

@@ -20,8 +20,26 @@ function parsePhoneNumberFromString(
   return phoneLib.parsePhoneNumberFromString(...args);
 }
 
+// Results per (default country, raw text), bounded: one webhook with Customer and Chat
+// binding normalises the same number up to three times (the Phone row, the chat contact
+// registered as a WhatsApp contact, the chat's own contact), and a parse with the `max`
+// metadata is one of the larger CPU and garbage costs of a bound call
+// (`npm run bench:customers`). Oldest entries go first once it is full.
+const CACHE_SIZE = 512;
+const cache = new Map<string, string | null>();
+
 /** The E.164 form (`+5511999998888`), or undefined when the text is not a valid number. */
 export function toE164(raw: string, defaultCountry: string | undefined): string | undefined {
+  const key = `${defaultCountry ?? ''}\n${raw}`;
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached ?? undefined;
+  const value = parseE164(raw, defaultCountry);
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  cache.set(key, value ?? null);
+  return value;
+}
+
+function parseE164(raw: string, defaultCountry: string | undefined): string | undefined {
   const text = raw.trim();
   // Spaces, dots, dashes, slashes and parentheses are formatting; anything else is not.
   if (!/^\+?[\d\s.\-/()]+$/.test(text)) return undefined;

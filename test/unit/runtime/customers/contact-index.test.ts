@@ -27,4 +27,31 @@ describe('ContactIndex', () => {
     index.set(b.id, b);
     assert.deepEqual([...index.ids('phone:+5511999998888')], [b.id]);
   });
+
+  it('keeps a value a customer holds twice (Phone and a WhatsApp contact) through changes', () => {
+    const index = new ContactIndex();
+    const a = {
+      ...emptyCustomer('cus_a0000002', T),
+      name: 'Ana Souza',
+      phone: '+5511999998888',
+      contacts: [{ type: 'whatsapp' as const, value: '+5511999998888' }],
+    };
+    const b = { ...emptyCustomer('cus_b0000002', T), phone: '+5511999998888' };
+    index.set(a.id, a);
+    index.set(b.id, b);
+    assert.deepEqual([...index.ids('phone:+5511999998888')].sort(), [a.id, b.id]);
+    assert.deepEqual([...index.ids('name:ana souza')], [a.id]);
+    // The Phone column changes; the WhatsApp contact still holds the old number.
+    const moved = { ...a, phone: '+5511911112222' };
+    index.set(a.id, moved);
+    assert.deepEqual([...index.ids('phone:+5511999998888')].sort(), [a.id, b.id]);
+    assert.deepEqual([...index.ids('phone:+5511911112222')], [a.id]);
+    assert.equal(index.get(a.id), moved);
+    index.set(a.id, undefined);
+    assert.deepEqual([...index.ids('phone:+5511999998888')], [b.id]);
+    assert.deepEqual([...index.ids('phone:+5511911112222')], []);
+    assert.deepEqual([...index.ids('name:ana souza')], []);
+    assert.equal(index.size, 1);
+    assert.deepEqual([...index.ids('not a key')], []);
+  });
 });

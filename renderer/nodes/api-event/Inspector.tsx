@@ -13,12 +13,12 @@ import type { ChannelSummary } from '../../../runtime/shared/channels';
 import { levelAllows, type ProjectTokenInfo } from '../../../runtime/shared/project-tokens';
 import { channelsApi } from '../../api/channels';
 import { projectTokensApi } from '../../api/project-tokens';
-import { SelectField, UrlCopy } from '../../inspector/fields';
+import { SelectField } from '../../inspector/fields';
 import { publishedNode } from '../../inspector/node-urls';
+import { PublishedNodeUrls } from '../../inspector/PublishedNodeUrls';
 import { useWebhookBases } from '../../inspector/use-webhook-bases';
 import { useEditor } from '../../store/editor-store';
 import { errorText } from '../../store/notices-store';
-import { usePublish } from '../../store/publish-store';
 import { CopyButton } from '../../ui/CopyButton';
 import { bindField, problemAt, type InspectorProps } from '../inspector-props';
 import { eventCurl, eventRequestBody, peerIdHint } from './event-request';
@@ -104,8 +104,6 @@ function channelHint(channel: ChannelSummary): string {
 function EventRequest({ nodeId, channel }: { nodeId: string; channel: string }) {
   const flow = useEditor((state) => state.flow);
   const variables = useEditor((state) => state.variables);
-  const publish = usePublish((state) => state.publish);
-  const publishing = usePublish((state) => state.publishing);
   const { local, tunnel } = useWebhookBases();
   if (!flow) return null;
   const live = publishedNode(flow, nodeId)?.type === 'api-event';
@@ -114,42 +112,16 @@ function EventRequest({ nodeId, channel }: { nodeId: string; channel: string }) 
   const curl = eventCurl(`${tunnel ?? local ?? ''}${path}`, body);
   return (
     <section className="node-urls" aria-label="Request">
-      {live ? (
-        <>
-          {local && (
-            <UrlCopy
-              id={`${nodeId}-url-local`}
-              label="URL (local)"
-              url={`${local}${path}`}
-              hint="From this computer. Send a POST with the body below."
-              testId="api-event-url-local"
-            />
-          )}
-          {tunnel ? (
-            <UrlCopy
-              id={`${nodeId}-url-public`}
-              label="URL (public)"
-              url={`${tunnel}${path}`}
-              hint="From anywhere, through the ngrok tunnel."
-              testId="api-event-url-public"
-            />
-          ) : (
-            <p className="field-hint" data-testid="api-event-url-public-missing">
-              For a public URL, start the tunnel (Public URL in the top bar).
-            </p>
-          )}
-        </>
-      ) : (
-        <div className="url-pending" data-testid="api-event-url-pending">
-          <p>
-            Publish the flow to get the URL
-            {flow.published ? ' (the live version does not have this node yet).' : '.'}
-          </p>
-          <button type="button" disabled={publishing} onClick={() => void publish()}>
-            {publishing ? 'Publishing…' : 'Publish now'}
-          </button>
-        </div>
-      )}
+      <PublishedNodeUrls
+        nodeId={nodeId}
+        live={live}
+        published={Boolean(flow.published)}
+        url={(base) => `${base}${path}`}
+        label="URL"
+        pending="the URL"
+        localHint="From this computer. Send a POST with the body below."
+        testPrefix="api-event"
+      />
       <div className="field-hint">
         <p>
           Request body (JSON): <code>peer_id</code> is {peerIdHint(channel)}; or send{' '}

@@ -2,11 +2,9 @@
 // and how the run's key gets to the caller: the flow sends `{{conversation_key}}` out
 // before the node (an HTTP Request body, a chat message), the caller sends it back.
 import { CONVERSATION_KEY_FIELD } from '../../../runtime/nodes/wait-for-webhook/definition';
-import { UrlCopy } from '../../inspector/fields';
 import { callNodeUrl } from '../../inspector/node-urls';
-import { useWebhookBases } from '../../inspector/use-webhook-bases';
+import { PublishedNodeUrls } from '../../inspector/PublishedNodeUrls';
 import { useEditor } from '../../store/editor-store';
-import { usePublish } from '../../store/publish-store';
 import { CopyButton } from '../../ui/CopyButton';
 
 interface Props {
@@ -18,49 +16,20 @@ interface Props {
 
 export function CallbackUrls({ nodeId, keyVariable, live }: Props) {
   const flow = useEditor((state) => state.flow);
-  const publish = usePublish((state) => state.publish);
-  const publishing = usePublish((state) => state.publishing);
-  const { local, tunnel } = useWebhookBases();
   if (!flow) return null;
   const sendOut = `{ "${CONVERSATION_KEY_FIELD}": "{{${keyVariable}}}" }`;
   return (
     <section className="node-urls" aria-label="Callback URL">
-      {live ? (
-        <>
-          {local && (
-            <UrlCopy
-              id={`${nodeId}-url-local`}
-              label="Callback URL (local)"
-              url={callNodeUrl(local, flow.id, nodeId)}
-              hint="From this computer."
-              testId="wait-url-local"
-            />
-          )}
-          {tunnel ? (
-            <UrlCopy
-              id={`${nodeId}-url-public`}
-              label="Callback URL (public)"
-              url={callNodeUrl(tunnel, flow.id, nodeId)}
-              hint="From anywhere, through the ngrok tunnel."
-              testId="wait-url-public"
-            />
-          ) : (
-            <p className="field-hint" data-testid="wait-url-public-missing">
-              For a public URL, start the tunnel (Public URL in the top bar).
-            </p>
-          )}
-        </>
-      ) : (
-        <div className="url-pending" data-testid="wait-url-pending">
-          <p>
-            Publish the flow to get the callback URL
-            {flow.published ? ' (the live version does not have this node yet).' : '.'}
-          </p>
-          <button type="button" disabled={publishing} onClick={() => void publish()}>
-            {publishing ? 'Publishing…' : 'Publish now'}
-          </button>
-        </div>
-      )}
+      <PublishedNodeUrls
+        nodeId={nodeId}
+        live={live}
+        published={Boolean(flow.published)}
+        url={(base) => callNodeUrl(base, flow.id, nodeId)}
+        label="Callback URL"
+        pending="the callback URL"
+        localHint="From this computer."
+        testPrefix="wait"
+      />
       <div className="field-hint" data-testid="wait-key-help">
         <p>
           Each run has its own key in <code>{keyVariable}</code> from its start. Send it to the

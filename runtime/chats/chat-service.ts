@@ -81,6 +81,33 @@ export const notConnectedReason = (channel: string): string =>
 export const writeFirstReason = (label: string): string =>
   `${label}: this person has not written to the bot yet, and a bot cannot write first`;
 
+/**
+ * Seed 004's rule as an answer to a caller who wants a run to talk to someone (a call_node
+ * chat URL, a Webhook event): where the bot cannot write first, no chat with that person is
+ * 404 and a chat whose person never wrote is 409 — before any run starts.
+ */
+export function writeFirstRefusal(
+  channel: { label: string; canWriteFirst: boolean },
+  chat: { firstInboundAt?: string | undefined } | undefined,
+  named: string,
+):
+  { status: 404 | 409; code: 'chat_not_found' | 'not_written_first'; message: string } | undefined {
+  if (channel.canWriteFirst) return undefined;
+  if (!chat) {
+    return {
+      status: 404,
+      code: 'chat_not_found',
+      message: `${channel.label}: nobody with ${named} has written to the bot yet, and a bot cannot write first. Ask the person to write to the bot, then call again.`,
+    };
+  }
+  if (chat.firstInboundAt !== undefined) return undefined;
+  return {
+    status: 409,
+    code: 'not_written_first',
+    message: `${writeFirstReason(channel.label)}. Ask the person to write to the bot (or press Start), then call again.`,
+  };
+}
+
 /** A person's message, as a channel hands it over (runtime/channels/inbound.ts). */
 export interface ChatReceiveInput {
   channel: ChatBindingChannel;
@@ -191,25 +218,8 @@ export class ChatService {
         return binding && this.#recording(channel, binding, key, undefined);
       },
       unavailable: () => (isUp(channel) ? undefined : channel.status()),
-      refuse: (key) => {
-        if (channel.canWriteFirst) return undefined;
-        const chat = this.#chatOf(channel.name, key);
-        if (!chat) {
-          return {
-            status: 404,
-            code: 'chat_not_found',
-            message: `${channel.label}: nobody in chat "${key.slice(0, 80)}" has written to the bot yet, and a bot cannot write first.`,
-          };
-        }
-        if (chat.firstInboundAt === undefined) {
-          return {
-            status: 409,
-            code: 'not_written_first',
-            message: writeFirstReason(channel.label),
-          };
-        }
-        return undefined;
-      },
+      refuse: (key) =>
+        writeFirstRefusal(channel, this.#chatOf(channel.name, key), `chat "${key.slice(0, 80)}"`),
     }));
   }
 

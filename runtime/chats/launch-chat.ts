@@ -10,7 +10,7 @@ import {
   chatContactTypeSchema,
   type ChatBindingChannel,
 } from '../shared/customer-chat-binding';
-import { writeFirstReason, type ChatBindResult, type ChatService } from './chat-service';
+import { writeFirstRefusal, type ChatBindResult, type ChatService } from './chat-service';
 
 /** Who a launch talks to: a person on a channel, by their id there or by the chat's. */
 export interface LaunchChatInput {
@@ -76,21 +76,16 @@ export async function bindLaunchChat(
       ? { type: sessionType.data, value: peerId }
       : undefined);
   if (!contact) {
-    return {
-      status: 404,
-      code: 'chat_not_found',
-      message: channel.canWriteFirst
-        ? `${label} has no chat with ${named}: check the id (Chats lists them).`
-        : `${label}: nobody with ${named} has written to the bot yet, and a bot cannot write first. Ask the person to write to the bot, then call again.`,
-    };
+    return (
+      writeFirstRefusal(channel, undefined, named) ?? {
+        status: 404,
+        code: 'chat_not_found',
+        message: `${label} has no chat with ${named}: check the id (Chats lists them).`,
+      }
+    );
   }
-  if (!channel.canWriteFirst && stored?.firstInboundAt === undefined) {
-    return {
-      status: 409,
-      code: 'not_written_first',
-      message: `${writeFirstReason(label)}. Ask the person to write to the bot (or press Start), then call again.`,
-    };
-  }
+  const refused = writeFirstRefusal(channel, stored, named);
+  if (refused) return refused;
   return chats.bind({
     channel: name,
     contact,

@@ -162,12 +162,12 @@ describe('ChatService', () => {
       message: reason,
     });
     assert.deepEqual(sent, [], 'nothing reached the channel');
-    // A call_node URL names the chat: refused with 409 and the same reason.
+    // A call_node URL names the chat: refused with 409, the same reason and what to do.
     const [ingress] = chats.ingressChannels();
     assert.deepEqual(ingress?.refuse?.('4242'), {
       status: 409,
       code: 'not_written_first',
-      message: reason,
+      message: `${reason}. Ask the person to write to the bot (or press Start), then call again.`,
     });
     assert.equal(ingress?.refuse?.('777')?.status, 404, 'no chat at all');
 

@@ -56,8 +56,12 @@ describe('hookflow serve --database', () => {
     assert.equal(badKey.code, 2);
     assert.match(badKey.stderr, /HOOKFLOW_SECRETS_KEY is not a 32-byte key/);
     assert.ok(!badKey.stderr.includes('short'.repeat(2)));
+    const badTimeout = await runCli(['serve', '--query-timeout', 'soon']);
+    assert.equal(badTimeout.code, 2);
+    assert.match(badTimeout.stderr, /--query-timeout .* takes seconds/);
     const help = await runCli(['serve', '--help']);
     assert.match(help.stdout, /--database <url>/);
+    assert.match(help.stdout, /--query-timeout <s>/);
     assert.match(help.stdout, /calls, runs, customers, chats and logs stay/);
   });
 });

@@ -89,6 +89,8 @@ export interface RuntimeOptions {
    * the same URL and secrets key. Calls, customers, chats and logs stay in the data folder.
    */
   database?: string;
+  /** How long one database query may take (runtime/store/postgres/database.ts; 15 s). */
+  databaseQueryTimeoutMs?: number;
 }
 
 export interface RuntimeUrls {
@@ -155,7 +157,15 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
         const lock = await lockDataDir(dataDir);
         let database: Database | undefined;
         try {
-          if (options.database) database = await Database.open({ url: options.database, logger });
+          if (options.database) {
+            database = await Database.open({
+              url: options.database,
+              logger,
+              ...(options.databaseQueryTimeoutMs === undefined
+                ? {}
+                : { queryTimeoutMs: options.databaseQueryTimeoutMs }),
+            });
+          }
           running = await open(dataDir, options, logger, loginCodes, lock, loginUrl, database);
           return running.urls;
         } catch (error) {

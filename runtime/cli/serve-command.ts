@@ -16,10 +16,12 @@ export async function serveCommand(args: string[]): Promise<void> {
     open: { type: 'boolean', default: false },
     database: { type: 'string' },
     'secrets-key-file': { type: 'string' },
+    'query-timeout': { type: 'string' },
   });
   const server = await serverOptions({
     database: values.database,
     secretsKeyFile: values['secrets-key-file'],
+    queryTimeout: values['query-timeout'],
   });
   applyRuntimeHeapPolicy();
   const runtime = createRuntime({

@@ -8,10 +8,15 @@ import { UsageError } from './args';
 export interface ServerOptions {
   database?: string;
   secretsKey?: Buffer;
+  databaseQueryTimeoutMs?: number;
 }
 
 export async function serverOptions(
-  flags: { database?: string | undefined; secretsKeyFile?: string | undefined },
+  flags: {
+    database?: string | undefined;
+    secretsKeyFile?: string | undefined;
+    queryTimeout?: string | undefined;
+  },
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): Promise<ServerOptions> {
   const database = flags.database ?? (env.HOOKFLOW_DATABASE_URL || undefined);
@@ -21,8 +26,19 @@ export async function serverOptions(
     );
   }
   const secretsKey = await readSecretsKey(flags.secretsKeyFile, env.HOOKFLOW_SECRETS_KEY);
+  const timeout = flags.queryTimeout ?? (env.HOOKFLOW_DATABASE_QUERY_TIMEOUT || undefined);
+  const seconds = timeout === undefined ? undefined : Number(timeout);
+  if (
+    seconds !== undefined &&
+    !(/^\d+(\.\d+)?$/.test(timeout ?? '') && seconds > 0 && seconds <= 600)
+  ) {
+    throw new UsageError(
+      '--query-timeout (or HOOKFLOW_DATABASE_QUERY_TIMEOUT) takes seconds, more than 0 and at most 600',
+    );
+  }
   return {
     ...(database !== undefined ? { database } : {}),
+    ...(seconds !== undefined ? { databaseQueryTimeoutMs: Math.round(seconds * 1000) } : {}),
     ...(secretsKey ? { secretsKey } : {}),
   };
 }

@@ -31,4 +31,6 @@ serve options:
                         the secrets key (32 bytes, base64; or HOOKFLOW_SECRETS_KEY): every
                         instance on one database needs the same one (default: the data
                         folder's secrets.key)
+  --query-timeout <s>   with --database: how long one query may take (default 15, or
+                        HOOKFLOW_DATABASE_QUERY_TIMEOUT); past it the API answers 503
 `;

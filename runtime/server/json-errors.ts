@@ -2,6 +2,7 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { ApiError } from '../api/api-error';
 import type { Logger } from '../logger';
+import { StoreUnavailableError } from '../store/store-unavailable';
 
 export function sendError(res: Response, error: ApiError): void {
   if (error.headers) res.set(error.headers);
@@ -38,7 +39,12 @@ function fromBodyParser(error: unknown): ApiError | undefined {
 
 export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, _req, res, _next) => {
-    const apiError = error instanceof ApiError ? error : fromBodyParser(error);
+    const apiError =
+      error instanceof ApiError
+        ? error
+        : error instanceof StoreUnavailableError
+          ? new ApiError(503, 'store_unavailable', error.message, undefined, { 'Retry-After': '5' })
+          : fromBodyParser(error);
     if (apiError) {
       sendError(res, apiError);
       return;

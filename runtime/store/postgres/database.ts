@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { Logger } from '../../logger';
+import { StoreUnavailableError } from '../store-unavailable';
 import { ChangeFeed, notifyChange, type FeedHeartbeat } from './change-feed';
 import { redactDatabaseUrl, redactPassword } from './database-url';
 import { runMigrations } from './migrations';
@@ -16,6 +17,12 @@ export interface DatabaseOptions {
   maxConnections?: number;
   /** How the change feed checks its connection (tests shorten it). */
   heartbeat?: FeedHeartbeat;
+  /**
+   * How long one query may take (default 15 s): the server cancels it then
+   * (statement_timeout), and this side gives up a second later if the server cannot even
+   * say so (query_timeout). Either way the caller gets a StoreUnavailableError (a 503).
+   */
+  queryTimeoutMs?: number;
 }
 
 export interface Readiness {
@@ -28,6 +35,7 @@ export interface Readiness {
 }
 
 const DEFAULT_MAX_CONNECTIONS = 10;
+const DEFAULT_QUERY_TIMEOUT_MS = 15_000;
 /** How long /readyz waits for the database's answer. */
 const READY_PROBE_MS = 2_000;
 
@@ -36,14 +44,19 @@ export class Database {
   readonly instanceId = randomUUID();
   readonly changes: ChangeFeed;
   readonly #pool: pg.Pool;
+  readonly #config: pg.ClientConfig;
   #migrated = false;
 
   private constructor(
     private readonly options: DatabaseOptions,
     config: pg.ClientConfig,
   ) {
+    this.#config = config;
+    const timeout = options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
     this.#pool = new pg.Pool({
       ...config,
+      statement_timeout: timeout,
+      query_timeout: timeout + 1_000,
       max: options.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
       idleTimeoutMillis: 30_000,
     });
@@ -72,7 +85,14 @@ export class Database {
       keepAliveInitialDelayMillis: 10_000,
     });
     try {
-      await runMigrations(db.#pool);
+      // On a pool of their own, without the query timeout: waiting for another instance's
+      // migrations, or a long one, is not a hung request.
+      const migrating = new pg.Pool({ ...db.#config, max: 1 });
+      try {
+        await runMigrations(migrating);
+      } finally {
+        await migrating.end().catch(() => undefined);
+      }
       db.#migrated = true;
       await db.changes.start();
     } catch (error) {
@@ -93,7 +113,7 @@ export class Database {
     text: string,
     values: unknown[] = [],
   ): Promise<pg.QueryResult<R>> {
-    return this.#pool.query<R>(text, values);
+    return this.#pool.query<R>(text, values).catch((error: unknown) => this.#failed(error));
   }
 
   /**
@@ -105,7 +125,9 @@ export class Database {
     text: string,
     values: unknown[],
   ): Promise<pg.QueryResult<R>> {
-    return this.#pool.query<R>({ name, text, values });
+    return this.#pool
+      .query<R>({ name, text, values })
+      .catch((error: unknown) => this.#failed(error));
   }
 
   /**
@@ -113,6 +135,14 @@ export class Database {
    * back if it throws (and the error rethrown).
    */
   async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    try {
+      return await this.#transaction(work);
+    } catch (error) {
+      return this.#failed(error);
+    }
+  }
+
+  async #transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.#pool.connect();
     let broken: Error | undefined;
     try {
@@ -157,8 +187,32 @@ export class Database {
     return redactPassword(message, this.options.url);
   }
 
+  /** A timeout or a lost server as StoreUnavailableError; any other error as it is. */
+  #failed(error: unknown): never {
+    if (isUnavailable(error)) {
+      throw new StoreUnavailableError(
+        `The database did not answer in time or cannot be reached (${this.describe(error)}); ` +
+          'try again shortly',
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+
   async close(): Promise<void> {
     await this.changes.close();
     await this.#pool.end().catch(() => undefined);
   }
+}
+
+/** Timeouts (either side's) and connections that failed or broke: the database, not the query. */
+function isUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = 'code' in error ? error.code : undefined;
+  // 57014: canceled by statement_timeout; 57P01-03: the server is shutting down or starting.
+  if (code === '57014' || code === '57P01' || code === '57P02' || code === '57P03') return true;
+  if (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'ETIMEDOUT') return true;
+  return /Query read timeout|timeout exceeded when trying to connect|Connection terminated/i.test(
+    error.message,
+  );
 }

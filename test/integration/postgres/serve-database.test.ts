@@ -5,9 +5,10 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
-import { runCli, startCli, waitForOutput } from '../../helpers/cli';
+import { describe, it } from 'node:test';
+import { runCli, waitForOutput } from '../../helpers/cli';
 import { createTestDatabase } from '../../helpers/postgres';
+import { serveInChild } from '../../helpers/serve-child';
 import { tempDir } from '../../helpers/temp-dir';
 
 describe('hookflow serve --database', () => {
@@ -17,25 +18,10 @@ describe('hookflow serve --database', () => {
     const dataDir = await tempDir();
     const keyFile = join(await tempDir(), 'shared.key');
     await writeFile(keyFile, randomBytes(32).toString('base64'));
-    const child = startCli(
-      [
-        'serve',
-        '--data-dir',
-        dataDir,
-        '--port',
-        '0',
-        '--public-port',
-        '0',
-        '--secrets-key-file',
-        keyFile,
-      ],
-      { HOOKFLOW_DATABASE_URL: url },
-    );
-    after(() => child.kill('SIGKILL'));
-    const [, publicUrl] = await waitForOutput(
-      child,
-      /webhooks \(public listener\): (http:\/\/\S+)/,
-    );
+    const { child, publicUrl } = await serveInChild(dataDir, {
+      args: ['--secrets-key-file', keyFile],
+      env: { HOOKFLOW_DATABASE_URL: url },
+    });
     const [line = ''] = await waitForOutput(child, /database: \S+ \(shared: [^)]*\)/);
     assert.match(line, /postgres:\/\/postgres:\*\*\*@127\.0\.0\.1/);
     assert.match(line, /project tokens, runs; still in the data folder: calls, customers/);
@@ -70,8 +56,12 @@ describe('hookflow serve --database', () => {
     assert.equal(badKey.code, 2);
     assert.match(badKey.stderr, /HOOKFLOW_SECRETS_KEY is not a 32-byte key/);
     assert.ok(!badKey.stderr.includes('short'.repeat(2)));
+    const badTimeout = await runCli(['serve', '--query-timeout', 'soon']);
+    assert.equal(badTimeout.code, 2);
+    assert.match(badTimeout.stderr, /--query-timeout .* takes seconds/);
     const help = await runCli(['serve', '--help']);
     assert.match(help.stdout, /--database <url>/);
     assert.match(help.stdout, /project tokens and runs in/);
+    assert.match(help.stdout, /--query-timeout <s>/);
   });
 });
